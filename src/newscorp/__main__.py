@@ -1,0 +1,5 @@
+"""``python -m newscorp``."""
+
+from newscorp.cli import main
+
+main()

@@ -1,0 +1,14 @@
+"""The newscorp command line (Click). Importing it does not import spaCy."""
+
+from __future__ import annotations
+
+from newscorp.cli import commands, evaluate  # noqa: F401  (registers the commands)
+from newscorp.cli.main import cli
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="newscorp")
+
+
+__all__ = ["cli", "main"]

@@ -1,0 +1,177 @@
+"""The ``newscorp`` command group, its shared options, and error handling.
+
+Commands only parse options and call the library; spaCy is imported when a pipeline is
+loaded, never for ``--help``.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import click
+
+from newscorp import __version__
+from newscorp.errors import NewscorpError
+
+FORMAT_CHOICES = ["table", "csv", "tsv", "jsonl", "json"]
+
+
+class Env:
+    """Streams and flags of one invocation (swapped by tests through CliRunner)."""
+
+    def __init__(self, debug: bool = False):
+        self.debug = debug
+        self.skipped = 0
+
+    @property
+    def stdout_is_terminal(self) -> bool:
+        return click.get_text_stream("stdout").isatty()
+
+    @property
+    def stderr_is_terminal(self) -> bool:
+        return click.get_text_stream("stderr").isatty()
+
+    def notice(self, message: str) -> None:
+        click.echo(message, err=True)
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one line on stderr and exit."""
+    click.echo(f"newscorp: error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: Callable) -> Callable:
+    """Turn NewscorpError (and OS errors) into one-line messages; --debug shows tracebacks."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        env: Env = ctx.find_object(Env) or Env()
+        try:
+            return func(*args, **kwargs)
+        except NewscorpError as exc:
+            if env.debug:
+                traceback.print_exc()
+            if exc.exit_code == 2:
+                raise click.UsageError(str(exc), ctx=ctx) from exc
+            fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(1)
+        except OSError as exc:
+            if env.debug:
+                traceback.print_exc()
+            fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+
+    return wrapper
+
+
+def output_options(func: Callable) -> Callable:
+    """--format, -o/--output, --no-header, --safe-csv: shared by every table command."""
+    options = [
+        click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES + ["parquet"]),
+                     default=None,
+                     help="Output format [default: table on a terminal, tsv otherwise]."),
+        click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+                     help="Write to FILE (atomically) instead of stdout."),
+        click.option("--no-header", is_flag=True, help="Omit the header row (csv, tsv, table)."),
+        click.option("--safe-csv", is_flag=True,
+                     help="Prefix cells starting with = + - @ so spreadsheets do not run them."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def corpus_options(func: Callable) -> Callable:
+    """PATHS, --glob, --model, --strict: shared by every command that reads a corpus."""
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path()),
+        click.option("--glob", default="*.txt", show_default=True,
+                     help="File pattern inside directories."),
+        click.option("--model", default=None, metavar="NAME|PATH",
+                     help="spaCy pipeline [default: $NEWSCORP_MODEL, de_core_news_sm, bundled]."),
+        click.option("--strict", is_flag=True, help="Exit 1 when any input file was skipped."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def make_corpus(paths: Iterable[str], model: str | None, glob: str, env: Env) -> Any:
+    """A library Corpus wired to this invocation's stderr notices and progress bar."""
+    from newscorp.analysis import Corpus
+
+    def on_skip(item: Any) -> None:
+        env.skipped += 1
+        env.notice(f"newscorp: skipped {item.path}: {item.reason}")
+
+    progress = _progress if env.stderr_is_terminal else None
+    stdin = click.get_text_stream("stdin") if "-" in paths else None
+    return Corpus(list(paths), model=model, glob=glob, stdin=stdin, on_skip=on_skip,
+                  notify=env.notice, progress=progress)
+
+
+def _progress(items: Iterable[Any]) -> Iterable[Any]:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("analysing"), BarColumn(), TextColumn("{task.completed} docs"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("analysing", total=None)
+        for item in items:
+            yield item
+            bar.advance(task)
+
+
+def emit(frame: Any, *, fmt: str | None, output: str | None, no_header: bool,
+         safe_csv: bool = False, title: str | None = None) -> None:
+    """Write a table to -o FILE or stdout in the chosen format."""
+    from newscorp import render
+
+    if output:
+        chosen = fmt or _format_from_suffix(output)
+        render.write_file(frame, output, chosen, header=not no_header, safe_csv=safe_csv)
+        return
+    stdout = click.get_text_stream("stdout")
+    chosen = render.choose_format(fmt, is_terminal=stdout.isatty())
+    if chosen == "parquet":
+        raise click.UsageError("parquet needs -o FILE")
+    if chosen == "table" and stdout.isatty():
+        render.print_table(frame, stdout, header=not no_header, title=title)
+        return
+    click.echo(render.to_text(frame, chosen, header=not no_header, safe_csv=safe_csv), nl=False)
+
+
+def _format_from_suffix(path: str) -> str:
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    return {"csv": "csv", "tsv": "tsv", "jsonl": "jsonl", "json": "json",
+            "parquet": "parquet", "txt": "table"}.get(suffix, "tsv")
+
+
+def finish(env: Env, strict: bool) -> None:
+    """Exit 1 under --strict when inputs were skipped."""
+    if strict and env.skipped:
+        fail(f"{env.skipped} input file(s) skipped (--strict)")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newscorp")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Analyse German news articles: entities, quotes with speakers, sentiment.
+
+    PATHS are files, directories (searched recursively) or - (paths on stdin); without
+    PATHS newscorp reads ./corpus or $NEWSCORP_CORPUS. Tables go to stdout (a Rich table
+    on a terminal, TSV otherwise); notices and progress go to stderr.
+    """
+    ctx.obj = Env(debug=debug)

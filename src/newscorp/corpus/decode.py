@@ -1,0 +1,98 @@
+"""Turn the raw bytes of an input file into NFC text, or reject them."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from newscorp.errors import InputError
+
+log = logging.getLogger(__name__)
+
+#: Byte order marks and their codecs; UTF-32 first, its LE mark starts like UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+#: Non-ASCII characters expected in German text in a Western legacy code page.
+_WESTERN = frozenset("äöüÄÖÜßéèêëáàâçñóòôíìîúùûÉÈÀ€„“”‚‘’–—…«»‹›°§·´¨×÷½¼¾²³µ\u00a0")
+#: Share of a decoding's non-ASCII characters that must be in ``_WESTERN``.
+_WESTERN_SHARE = 0.9
+#: Share of control or replacement characters above which a decoding counts as binary.
+_MAX_JUNK_SHARE = 0.05
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+def decode_bytes(data: bytes, path: str) -> str:
+    """Decode ``data`` (read from ``path``) to NFC text; raise InputError if it is not text."""
+    if not data.strip():
+        raise InputError("empty file")
+    text = _decode_bom(data)
+    if text is None:
+        if b"\x00" in data:
+            raise InputError("binary file")
+        text = _decode_plain(data, path)
+    if _junk_share(text) > _MAX_JUNK_SHARE:
+        raise InputError("binary file")
+    if not text.strip():
+        raise InputError("empty file")
+    return unicodedata.normalize("NFC", text)
+
+
+def _decode_bom(data: bytes) -> str | None:
+    """Decode data that starts with a byte order mark, else return None."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _decode_plain(data: bytes, path: str) -> str:
+    """Decode data without a BOM: UTF-8, a Western code page, else charset-normalizer's guess."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    western = _decode_western(data)
+    if western is not None:
+        log.debug("%s: decoded as cp1252/latin-1", path)
+        return western
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("binary file")
+    log.debug("%s: decoded as %s", path, best.encoding)
+    return str(best)
+
+
+def _decode_western(data: bytes) -> str | None:
+    """Decode as cp1252 (latin-1 as fallback) if the result looks like Western text."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    foreign = [ch for ch in text if ord(ch) > 0x7F]
+    if not foreign:
+        return text
+    known = sum(ch in _WESTERN for ch in foreign)
+    return text if known >= _WESTERN_SHARE * len(foreign) else None
+
+
+def _junk_share(text: str) -> float:
+    """Return the share of control and replacement characters in text."""
+    if not text:
+        return 0.0
+    junk = sum(
+        1
+        for ch in text
+        if ch == "\ufffd" or (ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc")
+    )
+    return junk / len(text)

@@ -1,0 +1,65 @@
+"""Glue between the scorers and a loaded pipeline: what the ``eval`` commands run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from newscorp.errors import InputError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def eval_ner(path: str | Path, nlp: Language) -> dict[str, Any]:
+    """Run ``nlp`` (with newscorp's rule layers) over GermEval sentences and score it."""
+    from newscorp.evaluate.ner import char_spans_to_tokens, read_germeval, score_ner_predictions
+    from newscorp.evaluate.ner import words_to_text
+
+    sentences = list(read_germeval(path))
+    if not sentences:
+        raise InputError(f"{path}: no sentences")
+    texts = [words_to_text(s.words) for s in sentences]
+    predictions = []
+    for (_, offsets), doc in zip(texts, nlp.pipe(t for t, _ in texts)):
+        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        predictions.append(char_spans_to_tokens(offsets, spans))
+    return score_ner_predictions(sentences, predictions)
+
+
+def ner_frame(result: dict[str, Any]) -> pd.DataFrame:
+    """Scores as rows: overall then one per type."""
+    rows = [{"type": "all", **_pick(result["overall"])}]
+    rows += [{"type": k, **_pick(v)} for k, v in result["per_type"].items()]
+    return pd.DataFrame(rows)
+
+
+def _pick(stats: dict[str, Any]) -> dict[str, Any]:
+    keys = ("precision", "recall", "f1", "tp", "fp", "fn")
+    return {k: round(stats[k], 4) if isinstance(stats[k], float) else stats[k] for k in keys}
+
+
+def quotes_frame(result: dict[str, Any]) -> pd.DataFrame:
+    """Quote scores as rows, one per type."""
+    keys = ("precision", "recall", "f1", "speaker_accuracy", "attributed_f1", "n_gold", "n_pred")
+    rows = []
+    for kind, stats in result.items():
+        if kind == "matches":
+            continue
+        rows.append({"type": kind, **{k: round(stats[k], 4) if isinstance(stats[k], float)
+                                      else stats[k] for k in keys}})
+    return pd.DataFrame(rows)
+
+
+def sentiment_frame(result: dict[str, Any]) -> pd.DataFrame:
+    """Sentiment scores as rows: overall accuracy/macro-F1, then per label."""
+    rows = [{"label": "all", "precision": None, "recall": None,
+             "f1": round(result["macro_f1"], 4), "accuracy": round(result["accuracy"], 4),
+             "n": result["n"]}]
+    for label, stats in result.get("per_label", {}).items():
+        rows.append({"label": label, "precision": round(stats["precision"], 4),
+                     "recall": round(stats["recall"], 4), "f1": round(stats["f1"], 4),
+                     "accuracy": None, "n": stats.get("support", stats.get("n"))})
+    return pd.DataFrame(rows)

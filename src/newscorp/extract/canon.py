@@ -1,0 +1,79 @@
+"""Canonical entity names: inflection removed, short forms linked to full names.
+
+Within a document a one-word PER name ("Trump", "Trumps") is linked to the one full name
+that ends or starts with it ("Donald Trump"; "Kim" -> "Kim Jong Un" only when no other full
+name starts with "Kim"). Across a corpus a lone surname is linked only to a full name that is
+unique in the whole corpus; two full names are never merged.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from spacy.tokens import Span
+
+# strong nominative adjective endings by the head noun's gender ("Weißes Haus", "Roter Platz")
+STRONG_ENDING = {"Neut": "es", "Masc": "er", "Fem": "e"}
+ADJ_ENDINGS = ("es", "en", "em", "er", "e")
+
+
+def _adjective_stem(word: str) -> str:
+    for ending in ADJ_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)]
+    return word
+
+
+def base_form(span: Span) -> str:
+    """The nominative, uninflected form of an entity mention as the pipeline sees it."""
+    tokens = [t for t in span if not t.is_space]
+    if not tokens:
+        return span.text
+    words = [t.text for t in tokens]
+    last = tokens[-1]
+    genitive = "Case=Gen" in str(last.morph) or not str(last.morph)
+    if span.label_ in {"PER", "LOC"} and len(last.text) > 3 and genitive:
+        if last.text.endswith("s") and not last.text.endswith(("ss", "us", "is", "os")):
+            if last.text[-2:-1].isalpha() and last.text[-2] not in "sxzß":
+                words[-1] = last.text[:-1]
+    elif span.label_ in {"ORG", "LOC", "MISC"} and len(tokens) >= 2 and tokens[0].pos_ == "ADJ":
+        head = tokens[-1]
+        gender = head.morph.get("Gender")
+        lemma = head.lemma_ if head.lemma_ and head.lemma_[:1].isupper() else head.text
+        if gender and gender[0] in STRONG_ENDING and len(tokens) == 2:
+            words = [_adjective_stem(tokens[0].text) + STRONG_ENDING[gender[0]], lemma]
+    text = " ".join(words)
+    return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def link_short_forms(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Map (label, base form) of one document to canonical names (short PER -> full name)."""
+    names = list(dict.fromkeys(names))
+    full = [n for lab, n in names if lab == "PER" and " " in n]
+    mapping: dict[tuple[str, str], str] = {}
+    for label, name in names:
+        canonical = name
+        if label == "PER" and " " not in name:
+            candidates = {f for f in full if f.split()[-1] == name or f.split()[0] == name}
+            if len(candidates) == 1:
+                canonical = candidates.pop()
+        mapping[(label, name)] = canonical
+    return mapping
+
+
+def corpus_links(names: Counter[tuple[str, str]]) -> dict[str, str]:
+    """Across documents: a lone surname -> the one full PER name in the corpus ending with it."""
+    by_last: dict[str, set[str]] = defaultdict(set)
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for label, name in names:
+        if label == "PER" and " " in name:
+            by_last[name.split()[-1]].add(name)
+            by_first[name.split()[0]].add(name)
+    links = {}
+    for label, name in names:
+        if label == "PER" and " " not in name:
+            cands = by_last.get(name, set()) | by_first.get(name, set())
+            if len(cands) == 1:
+                links[name] = next(iter(cands))
+    return links

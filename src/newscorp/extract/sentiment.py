@@ -1,0 +1,327 @@
+"""Lexicon-based German sentiment over spaCy tokens: polarity lookup, negation, intensifiers.
+
+Polarities come from the German Polarity Lexicon (Klenner et al. 2010) in textblob-de's
+``de-sentiment.xml`` (Apache-2.0, vendored unchanged in ``newscorp/data``); negators,
+intensifiers, diminishers and clause-ending conjunctions from ``sentiment_modifiers.txt``.
+Both files are read on first use and cached; importing this module does no I/O.
+
+A token's polarity is looked up by lemma (``token.lemma_`` when set, else ``token.text``) in its
+own casing, lowercased and capitalised (the lexicon writes nouns capitalised), then by its text,
+then, for nouns, without an inflectional ending ("Friedensgespräche" → "Friedensgespräch") and
+finally by the longest known compound head of at least 4 letters ("Finanzkrise" → "Krise";
+a neutral head such as "Markt" blocks shorter polar suffixes).
+
+Negation (decided here, see the modifiers file): a negator flips every polar word after it in
+its clause and dampens it (``NEGATION_FACTOR``: "nicht gut" is milder than "schlecht"); a clause
+ends at , ; : – — . ! ? ( ) or a listed conjunction. "nicht", "nie" and a few others also look
+backwards when nothing polar follows them in the clause, to the nearest polar verb, adjective or
+adverb (German V2: "Er mag das nicht"); nouns before them are not negated ("Die Krise ist nicht
+vorbei"). An intensifier or diminisher multiplies the next polar word in its clause.
+
+The summed contributions ``s`` of a token sequence are normalised into (-1, 1) as
+``s / sqrt(s * s + ALPHA)`` (VADER's normalisation): one plain polar word scores about ±0.45,
+more and stronger evidence approaches ±1. Pass one sentence (or clause) for a per-sentence score.
+"""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+Label = Literal["positive", "neutral", "negative"]
+LABELS: tuple[Label, ...] = ("positive", "neutral", "negative")
+
+LEXICON_FILE = "de-sentiment.xml"
+MODIFIERS_FILE = "sentiment_modifiers.txt"
+
+NEGATION_FACTOR = -0.6
+"""Multiplier for a negated polar word: flips it and dampens it ("nicht gut" ≈ -0.6)."""
+
+ALPHA = 4.0
+"""Normalisation constant: score = s / sqrt(s² + ALPHA); one polar word of ±1.0 gives ±0.447."""
+
+NEUTRAL_BAND = 0.3
+"""Scores with ``abs(score) <= NEUTRAL_BAND`` are labelled neutral.
+
+Chosen on GerNTSA's dev file (the only labelled data we have, so the figure reported on it is
+optimistic): the band maximising macro-F1 of the full method by text, blank German pipeline with
+spaCy's lookup lemmatizer, over a grid of 0.00-0.90 in steps of 0.01. See evaluate/sentiment.py.
+"""
+
+MIN_HEAD = 4
+"""Shortest compound head (in letters) the compound fallback accepts."""
+
+MIN_MODIFIER = 2
+"""Shortest compound modifier (the part before the head) the compound fallback accepts."""
+
+_NOUN_ENDINGS = ("nen", "en", "es", "e", "n", "s")
+_ADJ_ENDINGS = ("em", "en", "es", "e")
+_BOUNDARY_CHARS = frozenset(",;:–—.!?()[]…")
+_VERBAL_POS = frozenset({"VERB", "AUX", "ADJ", "ADV"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(frozen=True)
+class Modifiers:
+    """Word lists of ``sentiment_modifiers.txt``."""
+
+    negators: dict[str, bool]  # word -> also negates backwards (scope "both")
+    breakers: frozenset[str]
+    scales: dict[str, float]  # intensifiers (> 1) and diminishers (< 1)
+    boundaries: frozenset[str]
+    prefixes: frozenset[str]  # compound fallback: never a compound modifier on their own
+    non_heads: frozenset[str]  # compound fallback: never a compound head
+
+
+def _data_text(name: str) -> str:
+    return resources.files("newscorp").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict[str, float]:
+    """Lexicon base form → polarity in [-1, 1] (0.0 for words rated neutral).
+
+    Keys keep the lexicon's casing (nouns capitalised), so "Wagen" (car, 0.0) and "wagen"
+    (to dare, 0.7) stay apart. Repeated forms are averaged. Multi-word entries such as
+    "Erfolg_versprechend" are also stored in today's one-word spelling ("erfolgversprechend").
+    """
+    root = ET.fromstring(_data_text(LEXICON_FILE))
+    values: dict[str, list[float]] = {}
+    for word in root.iter("word"):
+        form = (word.get("form") or "").strip()
+        try:
+            polarity = float(word.get("polarity") or 0.0)
+        except ValueError:
+            continue
+        if form:
+            values.setdefault(form, []).append(polarity)
+    lexicon = {form: sum(vals) / len(vals) for form, vals in values.items()}
+    for form, polarity in list(lexicon.items()):
+        parts = form.split("_")
+        if len(parts) == 2 and parts[1][:1].islower():
+            lexicon.setdefault((parts[0] + parts[1]).lower(), polarity)
+    return lexicon
+
+
+@lru_cache(maxsize=1)
+def load_modifiers() -> Modifiers:
+    """Parse ``sentiment_modifiers.txt`` (format documented in its header)."""
+    sections: dict[str, list[list[str]]] = {}
+    current = ""
+    for raw in _data_text(MODIFIERS_FILE).splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1].strip()
+            sections.setdefault(current, [])
+            continue
+        sections.setdefault(current, []).append(line.split())
+    scales = {p[0]: float(p[1]) for p in sections.get("intensifiers", [])}
+    scales.update({p[0]: float(p[1]) for p in sections.get("diminishers", [])})
+    return Modifiers(
+        negators={p[0]: len(p) > 1 and p[1] == "both" for p in sections.get("negators", [])},
+        breakers=frozenset(p[0] for p in sections.get("negation_breakers", [])),
+        scales=scales,
+        boundaries=frozenset(p[0] for p in sections.get("boundaries", [])),
+        prefixes=frozenset(p[0] for p in sections.get("non_modifiers", [])),
+        non_heads=frozenset(p[0] for p in sections.get("non_heads", [])),
+    )
+
+
+def _variants(form: str) -> tuple[str, ...]:
+    return (form, form.lower(), form[:1].upper() + form[1:].lower())
+
+
+def _lookup(form: str, lexicon: dict[str, float]) -> float | None:
+    for variant in _variants(form):
+        if variant in lexicon:
+            return lexicon[variant]
+    return None
+
+
+def _noun_stems(word: str) -> list[str]:
+    """``word`` and its stems without a plural/genitive ending, each >= MIN_HEAD letters."""
+    stems = [word]
+    for ending in _NOUN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_HEAD:
+            stems.append(word[: -len(ending)])
+    return stems
+
+
+def _noun_key(form: str) -> str:
+    return form[:1].upper() + form[1:].lower()
+
+
+def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
+    """Polarity of an unknown noun: last hyphen part, inflected form, compound head.
+
+    "Corona-Krise" → "Krise"; "Friedensgespräche" → "Friedensgespräch"; "Unbekannten" →
+    "unbekannt" (nominalised adjective); "Finanzkrisen" → "Krise" (longest known noun head of
+    >= MIN_HEAD letters after a modifier of >= MIN_MODIFIER letters). Not split: after a bare
+    verb particle or prefix ("Auftakt", "Unruhe"), inside "ch"/"sch" ("Mannschaft"), or onto a
+    head listed in the modifiers file's [non_heads].
+    """
+    head = form.rsplit("-", 1)[-1]
+    if head != form and len(head) >= 2:
+        found = _lookup(head, lexicon)
+        if found is not None:
+            return found
+    stems = _noun_stems(head)
+    for stem in stems[1:]:
+        found = lexicon.get(_noun_key(stem))
+        if found is not None:
+            return found
+    for ending in _ADJ_ENDINGS:
+        if head.endswith(ending) and head[: -len(ending)].lower() in lexicon:
+            return lexicon[head[: -len(ending)].lower()]
+    mods = load_modifiers()
+    for start in range(MIN_MODIFIER, len(head) - MIN_HEAD + 1):
+        if head[:start].lower() in mods.prefixes or head[start - 1 : start + 1].lower() == "ch":
+            continue
+        for stem in stems:
+            key = _noun_key(stem[start:])
+            if len(key) >= MIN_HEAD and key in lexicon and key.lower() not in mods.non_heads:
+                return lexicon[key]
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _polarity(lemma: str, text: str, noun: bool) -> float | None:
+    lexicon = load_lexicon()
+    for form in (lemma, text):
+        if form:
+            found = _lookup(form, lexicon)
+            if found is not None:
+                return found
+    if noun:
+        for form in dict.fromkeys((lemma, text)):
+            if form and (form.isalpha() or "-" in form):
+                found = _noun_lookup(form, lexicon)
+                if found is not None:
+                    return found
+    return None
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_ or token.text
+
+
+def _is_noun(token: Token) -> bool:
+    if token.pos_:
+        return token.pos_ in _NOUN_POS
+    return _lemma(token)[:1].isupper()
+
+
+def _is_verbal(token: Token) -> bool:
+    if token.pos_:
+        return token.pos_ in _VERBAL_POS
+    return not _lemma(token)[:1].isupper()
+
+
+def token_polarity(token: Token) -> float | None:
+    """Lexicon polarity of one token (None when unknown; 0.0 when rated neutral)."""
+    text = token.text
+    if not any(ch.isalpha() for ch in text):
+        return None
+    return _polarity(token.lemma_, text, _is_noun(token))
+
+
+def is_boundary(token: Token) -> bool:
+    """True for a clause-ending punctuation mark or conjunction."""
+    text = token.text
+    if text and all(ch in _BOUNDARY_CHARS for ch in text):
+        return True
+    return _lemma(token).lower() in load_modifiers().boundaries or (
+        text.lower() in load_modifiers().boundaries
+    )
+
+
+def _modifier_key(token: Token) -> str:
+    return _lemma(token).lower()
+
+
+def contributions(tokens: Iterable[Token], *, baseline: bool = False) -> list[float]:
+    """Signed value of each polar word in ``tokens`` after negation and scaling, in text order.
+
+    ``baseline=True`` ignores negators, intensifiers and diminishers (plain lexicon values).
+    """
+    toks: Sequence[Token] = tokens if isinstance(tokens, Sequence) else list(tokens)
+    mods = load_modifiers()
+    values: list[float] = []
+    negations = 0  # active forward negators in the current clause
+    backward: int | None = None  # index in ``values`` a still-unused "both" negator would hit
+    pending_back = False
+    scale = 1.0
+    last_verbal: int | None = None  # last un-negated polar verb/adjective/adverb in the clause
+
+    def close_clause() -> None:
+        nonlocal negations, backward, pending_back, scale, last_verbal
+        if pending_back and backward is not None:
+            values[backward] *= NEGATION_FACTOR
+        negations, backward, pending_back, scale, last_verbal = 0, None, False, 1.0, None
+
+    for i, token in enumerate(toks):
+        if is_boundary(token):
+            close_clause()
+            continue
+        if not baseline:
+            key = _modifier_key(token)
+            if key not in mods.negators and key not in mods.scales:
+                key = token.text.lower()
+            if key in mods.negators:
+                following = toks[i + 1] if i + 1 < len(toks) else None
+                if following is not None and _modifier_key(following) in mods.breakers:
+                    continue
+                negations += 1
+                if mods.negators[key]:
+                    pending_back, backward = True, last_verbal
+                continue
+            if key in mods.scales:
+                scale *= mods.scales[key]
+                continue
+        polarity = token_polarity(token)
+        if not polarity:
+            continue
+        value = polarity * scale
+        scale = 1.0
+        if negations:
+            value *= NEGATION_FACTOR**negations
+            pending_back = False
+        values.append(value)
+        if not negations and _is_verbal(token):
+            last_verbal = len(values) - 1
+    close_clause()
+    return values
+
+
+def score_tokens(tokens: Iterable[Token], *, baseline: bool = False) -> tuple[float, int]:
+    """Score a token sequence: (score in [-1, 1], number of polar words used).
+
+    ``baseline=True`` ignores negators, intensifiers and diminishers (plain lexicon sum).
+    """
+    values = contributions(tokens, baseline=baseline)
+    total = sum(values)
+    return total / math.sqrt(total * total + ALPHA), len(values)
+
+
+def score_span(span: Span | Sequence[Token], *, baseline: bool = False) -> tuple[float, int]:
+    """``score_tokens`` over a Span (a sentence, a clause) or a Doc."""
+    return score_tokens(list(span), baseline=baseline)
+
+
+def label_for(score: float, band: float = NEUTRAL_BAND) -> Label:
+    """"positive" above ``band``, "negative" below ``-band``, else "neutral"."""
+    if score > band:
+        return "positive"
+    if score < -band:
+        return "negative"
+    return "neutral"

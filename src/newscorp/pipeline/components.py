@@ -1,0 +1,106 @@
+"""Rule layers that run on top of any German pipeline (bundled or de_core_news_sm).
+
+- ``newscorp_gazetteer``: frequent places/organisations where the model found nothing.
+- ``newscorp_entity_rules``: titles and roles are not part of a PER name ("US-Präsident
+  Donald Trump" -> "Donald Trump", role kept in ``doc.spans["roles"]``); dates, numbers and
+  lowercase fragments are never entities.
+- a sentencizer when the pipeline has no parser or senter.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newscorp.pipeline.lexicons import MONTHS, gazetteer, is_role
+
+ROLE_KEY = "roles"
+ENTITY_LABELS = ("PER", "LOC", "ORG", "MISC")
+# de_core_news_sm and others label miscellaneous entities "MISC"; some use "OTH"
+LABEL_MAP = {"OTH": "MISC", "PERSON": "PER", "GPE": "LOC"}
+
+
+class Gazetteer:
+    """Adds gazetteer names (and their genitive -s) not overlapping model entities."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = PhraseMatcher(nlp.vocab)
+        by_label: dict[str, list[Doc]] = {}
+        for label, name in gazetteer():
+            forms = {name, name + "s"} if " " not in name and not name.endswith("s") else {name}
+            for form in forms:
+                by_label.setdefault(label, []).append(nlp.make_doc(form))
+        for label, docs in by_label.items():
+            self.matcher.add(label, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        new = []
+        for match_id, start, end in self.matcher(doc):
+            if not any(i in taken for i in range(start, end)):
+                new.append(Span(doc, start, end, label=match_id))
+        if new:
+            doc.ents = filter_spans(list(doc.ents) + new)
+        return doc
+
+
+def _is_date_like(span: Span) -> bool:
+    return all(t.like_num or t.is_punct or t.lower_ in MONTHS for t in span)
+
+
+def clean_entities(doc: Doc) -> Doc:
+    """Trim roles off names, drop date-like and fragment entities, normalise labels."""
+    kept: list[Span] = []
+    roles: list[Span] = []
+    for ent in doc.ents:
+        label = LABEL_MAP.get(ent.label_, ent.label_)
+        start, end = ent.start, ent.end
+        # leading determiners, lowercase words and roles are not part of a name
+        while start < end and (doc[start].is_punct or doc[start].is_space
+                               or (label == "PER" and is_role(doc[start].text))
+                               or doc[start].text[:1].islower() and doc[start].pos_ in {"DET", "ADP", "ADJ", ""}):
+            if label == "PER" and is_role(doc[start].text):
+                roles.append(Span(doc, start, start + 1, label="ROLE"))
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in {".", "'"}:
+            end -= 1
+        if start >= end or label not in ENTITY_LABELS:
+            continue
+        span = Span(doc, start, end, label=label)
+        if _is_date_like(span) or not any(c.isalpha() for c in span.text):
+            continue
+        if not span.text[:1].isupper() and not span.text[:1].isdigit() and len(span) == 1:
+            continue
+        if label == "PER" and span.start == ent.start and span.start > 0:
+            prev = doc[span.start - 1]
+            if is_role(prev.text) and prev.text[:1].isupper():
+                roles.append(Span(doc, prev.i, prev.i + 1, label="ROLE"))
+        kept.append(span)
+    doc.ents = filter_spans(kept)
+    doc.spans[ROLE_KEY] = roles
+    return doc
+
+
+@Language.factory("newscorp_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
+    """Factory for the gazetteer layer."""
+    return Gazetteer(nlp)
+
+
+@Language.component("newscorp_entity_rules")
+def entity_rules(doc: Doc) -> Doc:
+    """Component wrapper around :func:`clean_entities`."""
+    return clean_entities(doc)
+
+
+def add_rule_layers(nlp: Language) -> None:
+    """Add newscorp's rule components to a loaded pipeline (idempotent)."""
+    names = set(nlp.pipe_names)
+    if not names & {"parser", "senter", "sentencizer"}:
+        nlp.add_pipe("sentencizer", first=True)
+    if "newscorp_gazetteer" not in names:
+        nlp.add_pipe("newscorp_gazetteer", last=True)
+    if "newscorp_entity_rules" not in names:
+        nlp.add_pipe("newscorp_entity_rules", last=True)

@@ -1,0 +1,60 @@
+"""Word lists from ``newscorp/data``: read once, cached, documented in each file's header."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+def data_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file shipped in newscorp/data."""
+    text = resources.files("newscorp").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Lowercase role and title words (roles.txt)."""
+    return frozenset(data_lines("roles.txt"))
+
+
+def is_role(word: str) -> bool:
+    """True for a title or role word such as "US-Präsident", "Außenministerin", "Machthaber"."""
+    low = word.lower()
+    roles = role_words()
+    head = low.rsplit("-", 1)[-1]
+    for form in (head, head.removesuffix("in"), head.removesuffix("innen"), head.removesuffix("s"),
+                 head.removesuffix("en"), head.removesuffix("n")):
+        if form in roles:
+            return True
+        if len(form) > 6 and any(form.endswith(r) for r in roles if len(r) >= 6):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[tuple[str, str], ...]:
+    """(label, name) pairs of frequent places and organisations, plus pycountry's German names."""
+    pairs = [tuple(ln.split("\t", 1)) for ln in data_lines("places.txt")]
+    try:
+        import gettext
+
+        import pycountry
+
+        german = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
+        for country in pycountry.countries:
+            for attr in ("common_name", "name"):
+                name = getattr(country, attr, None)
+                if name:
+                    de = german.gettext(name)
+                    if de != name and "," not in de and "(" not in de:
+                        pairs.append(("LOC", de))
+    except (ImportError, OSError):
+        pass
+    return tuple(dict.fromkeys(pairs))  # type: ignore[arg-type]
+
+
+MONTHS = frozenset(
+    "januar februar märz april mai juni juli august september oktober november dezember "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag".split()
+)

@@ -1,0 +1,134 @@
+"""Write a DataFrame as a Rich table, CSV, TSV, JSON Lines, JSON or Parquet.
+
+The only module that knows about Rich. Files are written atomically: to a temporary file in
+the target directory, then renamed over the target, so an interrupted run never leaves a
+half-written file behind.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+import pandas as pd
+
+from newscorp.errors import OutputError, UsageError
+
+FORMATS = ("table", "csv", "tsv", "jsonl", "json")
+FILE_FORMATS = (*FORMATS, "parquet")
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+
+def choose_format(fmt: str | None, *, is_terminal: bool) -> str:
+    """The explicit format, else a Rich table on a terminal and TSV in a pipe or file."""
+    if fmt:
+        if fmt not in FILE_FORMATS:
+            raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(FILE_FORMATS)}")
+        return fmt
+    return "table" if is_terminal else "tsv"
+
+
+def _safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Prefix cells that a spreadsheet would read as formulas with an apostrophe."""
+    frame = frame.copy()
+    for col in frame.columns:
+        if frame[col].dtype == object:
+            frame[col] = [
+                "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
+                for v in frame[col]
+            ]
+    return frame
+
+
+def _json_records(frame: pd.DataFrame) -> list[dict]:
+    return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+
+def to_text(frame: pd.DataFrame, fmt: str, *, header: bool = True, safe_csv: bool = False,
+            width: int | None = None, title: str | None = None) -> str:
+    """Render a frame in a text format."""
+    if fmt in {"csv", "tsv"}:
+        data = _safe(frame) if safe_csv else frame
+        buf = io.StringIO()
+        data.to_csv(buf, sep="," if fmt == "csv" else "\t", index=False, header=header,
+                    lineterminator="\n")
+        return buf.getvalue()
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _json_records(frame))
+    if fmt == "json":
+        return json.dumps(_json_records(frame), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "table":
+        return rich_table(frame, header=header, width=width, title=title)
+    raise UsageError(f"format {fmt!r} cannot be written as text")
+
+
+def _build_table(frame: pd.DataFrame, *, header: bool, title: str | None):
+    from rich.table import Table
+
+    table = Table(show_header=header, title=title, header_style="bold")
+    for col in frame.columns:
+        numeric = pd.api.types.is_numeric_dtype(frame[col])
+        table.add_column(str(col), justify="right" if numeric else "left", overflow="fold",
+                         max_width=80 if col == "text" else None)
+    for row in frame.itertuples(index=False):
+        table.add_row(*("" if v is None else str(v) for v in row))
+    return table
+
+
+def rich_table(frame: pd.DataFrame, *, header: bool = True, width: int | None = None,
+               title: str | None = None) -> str:
+    """A Rich table as plain text (no colour codes), for files and tests."""
+    from rich.console import Console
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=width or 160, force_terminal=False, color_system=None)
+    console.print(_build_table(frame, header=header, title=title))
+    return buf.getvalue()
+
+
+def print_table(frame: pd.DataFrame, stream: IO[str], *, header: bool = True,
+                title: str | None = None) -> None:
+    """Print a Rich table straight to a terminal stream (colours, terminal width)."""
+    from rich.console import Console
+
+    Console(file=stream).print(_build_table(frame, header=header, title=title))
+
+
+def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(tmp_path)`` then rename the temporary file over ``path``."""
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise OutputError(f"cannot write {target}: directory {directory} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_file(frame: pd.DataFrame, path: str | Path, fmt: str, *, header: bool = True,
+               safe_csv: bool = False) -> None:
+    """Write a frame to a file atomically, in any format including Parquet."""
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as exc:
+            raise UsageError("parquet needs pyarrow: pip install 'newscorp[parquet]'") from exc
+        atomic_write(path, lambda tmp: frame.to_parquet(tmp, index=False))
+        return
+    text = to_text(frame, fmt, header=header, safe_csv=safe_csv)
+    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))

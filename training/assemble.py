@@ -1,0 +1,50 @@
+"""Join the UD pipeline (tagger, morphologizer, parser, lemmatizer) and the NER model into
+newscorp's bundled pipeline, with metadata, and write it to src/newscorp/models/."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import spacy
+
+HERE = Path(__file__).resolve().parent
+TARGET = HERE.parent / "src" / "newscorp" / "models" / "de_newscorp_news"
+
+
+def assemble(ud_dir: Path, ner_dir: Path, target: Path = TARGET, version: str = "0.1.0") -> None:
+    """Source the NER component into the UD pipeline and save it as one package directory."""
+    nlp = spacy.load(ud_dir)
+    ner_nlp = spacy.load(ner_dir)
+    nlp.add_pipe("ner", source=ner_nlp, last=True)
+    nlp.meta.update(
+        name="newscorp_news", version=version,
+        description="newscorp's small German news pipeline (see README.md beside it)",
+        license="CC BY-SA 4.0", author="newscorp",
+        sources=[{"name": n} for n in ("UD German-GSD", "UD German-PUD", "GermEval 2014",
+                                        "SmartData corpus", "Europeana Newspapers NER",
+                                        "German Legal NER")],
+    )
+    scores = HERE / "scores.json"
+    if scores.exists():
+        nlp.meta["performance"] = json.loads(scores.read_text())
+    if target.exists():
+        readme = target / "README.md"
+        keep = readme.read_text(encoding="utf-8") if readme.exists() else None
+        shutil.rmtree(target)
+    else:
+        keep = None
+    nlp.to_disk(target)
+    if keep:
+        (target / "README.md").write_text(keep, encoding="utf-8")
+    print(f"wrote {target} ({sum(f.stat().st_size for f in target.rglob('*') if f.is_file()) / 1e6:.1f} MB)",
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    ud = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "runs" / "ud" / "model-best"
+    ner = Path(sys.argv[2]) if len(sys.argv) > 2 else HERE / "runs" / "ner" / "model-best"
+    out = Path(sys.argv[3]) if len(sys.argv) > 3 else TARGET
+    assemble(ud, ner, out)
