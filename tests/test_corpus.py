@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newscorp.corpus import (
@@ -175,6 +175,11 @@ def test_decode_utf8_with_and_without_bom() -> None:
     assert decode_bytes("Grüße".encode(), "x") == "Grüße"
 
 
+def test_decode_mostly_utf8_with_stray_byte() -> None:
+    data = "Grüße aus Köln, schöne Äußerung. ".encode() * 4 + b"\xff"
+    assert decode_bytes(data, "x") == "Grüße aus Köln, schöne Äußerung. " * 4 + "\ufffd"
+
+
 def test_decode_utf16_with_bom() -> None:
     assert decode_bytes("Straße".encode("utf-16"), "x") == "Straße"
 
@@ -199,6 +204,7 @@ def test_decode_rejects_empty(data: bytes) -> None:
         decode_bytes(data, "x")
 
 
+@settings(database=None)
 @given(st.binary(max_size=300))
 def test_decode_returns_nfc_text_or_input_error(data: bytes) -> None:
     try:
@@ -218,6 +224,7 @@ def test_blank_spans_keeps_length_and_newlines() -> None:
     assert blank_spans(text, [(1, 6), (5, 8)]) == "a \r\n  \n f"
 
 
+@settings(database=None)
 @given(
     st.text(alphabet="ab \r\nä", max_size=40),
     st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45))),

@@ -42,7 +42,7 @@ def blank_spans(text: str, spans: Iterable[Span]) -> str:
     """Return text with every character inside spans, except newlines, replaced by a space."""
     pieces: list[str] = []
     pos = 0
-    for start, end in _merge(spans):
+    for start, end in merge_spans(spans):
         start = max(start, pos)
         if end <= start:
             continue
@@ -53,7 +53,7 @@ def blank_spans(text: str, spans: Iterable[Span]) -> str:
     return "".join(pieces)
 
 
-def _merge(spans: Iterable[Span]) -> list[Span]:
+def merge_spans(spans: Iterable[Span]) -> list[Span]:
     """Sort spans and merge the ones that overlap or touch."""
     merged: list[Span] = []
     for start, end in sorted(spans):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -26,7 +27,11 @@ _WESTERN = frozenset("äöüÄÖÜßéèêëáàâçñóòôíìîúùûÉÈÀ�
 _WESTERN_SHARE = 0.9
 #: Share of control or replacement characters above which a decoding counts as binary.
 _MAX_JUNK_SHARE = 0.05
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+#: Control characters (category Cc) other than tab, newlines and feeds, and U+FFFD.
+_JUNK = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: UTF-8 with at most this many broken sequences per valid multi-byte one is still UTF-8.
+_MAX_BROKEN_UTF8 = 0.05
 
 
 def decode_bytes(data: bytes, path: str) -> str:
@@ -62,6 +67,10 @@ def _decode_plain(data: bytes, path: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _decode_mostly_utf8(data)
+    if mostly_utf8 is not None:
+        log.debug("%s: decoded as UTF-8 with a few broken bytes", path)
+        return mostly_utf8
     western = _decode_western(data)
     if western is not None:
         log.debug("%s: decoded as cp1252/latin-1", path)
@@ -73,13 +82,21 @@ def _decode_plain(data: bytes, path: str) -> str:
     return str(best)
 
 
+def _decode_mostly_utf8(data: bytes) -> str | None:
+    """Decode UTF-8 with a few stray bytes (replaced by U+FFFD), else return None."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    valid = len(_NON_ASCII.findall(text)) - broken
+    return text if valid > 0 and broken <= _MAX_BROKEN_UTF8 * valid else None
+
+
 def _decode_western(data: bytes) -> str | None:
     """Decode as cp1252 (latin-1 as fallback) if the result looks like Western text."""
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
-    foreign = [ch for ch in text if ord(ch) > 0x7F]
+    foreign = _NON_ASCII.findall(text)
     if not foreign:
         return text
     known = sum(ch in _WESTERN for ch in foreign)
@@ -90,9 +107,4 @@ def _junk_share(text: str) -> float:
     """Return the share of control and replacement characters in text."""
     if not text:
         return 0.0
-    junk = sum(
-        1
-        for ch in text
-        if ch == "\ufffd" or (ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc")
-    )
-    return junk / len(text)
+    return len(_JUNK.findall(text)) / len(text)

@@ -48,7 +48,8 @@ def load_documents(
 ) -> Iterator[Document]:
     """Yield a Document per readable text file; report the others to on_skip."""
     entries = list(discover(args, glob=glob, stdin=stdin))
-    patterns = patterns or default_patterns()
+    if patterns is None:
+        patterns = default_patterns()
     learned = _learn(entries)
     report = on_skip or _log_skip
     for path, name in entries:

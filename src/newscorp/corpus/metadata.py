@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TypedDict
 
-from newscorp.corpus.boilerplate import Span, default_patterns, iter_lines
+from newscorp.corpus.boilerplate import Span, default_patterns, iter_lines, merge_spans
 
 
 class Metadata(TypedDict):
@@ -58,26 +59,12 @@ _TRAILER = re.compile(
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
+_MONTH_NAMES = "januar|jänner februar|feber märz april mai juni juli august september oktober"
+_MONTH_NAMES += " november dezember"
 _MONTHS = {
     name: number
-    for number, names in enumerate(
-        (
-            "januar jänner",
-            "februar feber",
-            "märz",
-            "april",
-            "mai",
-            "juni",
-            "juli",
-            "august",
-            "september",
-            "oktober",
-            "november",
-            "dezember",
-        ),
-        1,
-    )
-    for name in names.split()
+    for number, names in enumerate(_MONTH_NAMES.split(), 1)
+    for name in names.split("|")
 }
 _NAMED_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({'|'.join(_MONTHS)})\s+(\d{{4}})", re.I)
 
@@ -106,10 +93,13 @@ def extract_metadata(text: str, *, skip: Iterable[Span] | None = None) -> Metada
 
 def _content_lines(text: str, skip: Iterable[Span]) -> list[Span]:
     """Return the non-empty lines of text that do not start inside a skipped span."""
-    skipped = sorted(skip)
+    skipped = merge_spans(skip)
+    starts = [start for start, _ in skipped]
     lines: list[Span] = []
     for start, end in iter_lines(text):
-        if text[start:end].strip() and not any(s <= start < e for s, e in skipped):
+        index = bisect_right(starts, start) - 1
+        inside = index >= 0 and start < skipped[index][1]
+        if not inside and text[start:end].strip():
             lines.append((start, end))
     return lines
 

@@ -11,7 +11,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from functools import lru_cache
+
 from spacy.tokens import Span
+
+from newscorp.pipeline.lexicons import gazetteer
 
 # strong nominative adjective endings by the head noun's gender ("Weißes Haus", "Roter Platz")
 STRONG_ENDING = {"Neut": "es", "Masc": "er", "Fem": "e"}
@@ -47,6 +51,28 @@ def base_form(span: Span) -> str:
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 
 
+def name_key(text: str) -> str:
+    """Inflection-insensitive key of a name: "des Weißen Hauses" ~ "Weißes Haus" ~ "Weiße Haus"."""
+    words = []
+    for word in text.casefold().replace("-", " ").split():
+        if len(word) > 4:
+            for ending in ("es", "en", "em", "er", "e", "s", "n"):
+                if word.endswith(ending) and len(word) - len(ending) >= 4:
+                    word = word[: -len(ending)]
+                    break
+        words.append(word)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def gazetteer_names() -> dict[str, str]:
+    """name_key -> the gazetteer's spelling (the first listed form wins)."""
+    names: dict[str, str] = {}
+    for _label, name in gazetteer():
+        names.setdefault(name_key(name), name)
+    return names
+
+
 def link_short_forms(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """Map (label, base form) of one document to canonical names (short PER -> full name)."""
     names = list(dict.fromkeys(names))
@@ -55,7 +81,9 @@ def link_short_forms(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], 
     for label, name in names:
         canonical = name
         if label == "PER" and " " not in name:
-            candidates = {f for f in full if f.split()[-1] == name or f.split()[0] == name}
+            key = name_key(name)
+            candidates = {f for f in full
+                          if name_key(f.split()[-1]) == key or name_key(f.split()[0]) == key}
             if len(candidates) == 1:
                 canonical = candidates.pop()
         mapping[(label, name)] = canonical
@@ -63,17 +91,38 @@ def link_short_forms(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], 
 
 
 def corpus_links(names: Counter[tuple[str, str]]) -> dict[str, str]:
-    """Across documents: a lone surname -> the one full PER name in the corpus ending with it."""
+    """Corpus-wide canonical names.
+
+    Inflected variants with one :func:`name_key` become the gazetteer spelling or the most
+    frequent variant ("Nordkoreas" -> "Nordkorea"); then a lone surname becomes the one full
+    PER name of the corpus that ends (or, for East Asian names, starts) with it.
+    """
+    by_key: dict[str, Counter] = defaultdict(Counter)
+    for (_label, name), count in names.items():
+        by_key[name_key(name)][name] += count
+    known = gazetteer_names()
+    links: dict[str, str] = {}
+    for key, variants in by_key.items():
+        best = known.get(key) or max(variants, key=lambda v: (variants[v], -len(v)))
+        for variant in variants:
+            if variant != best:
+                links[variant] = best
+    merged: Counter = Counter()
+    for (label, name), count in names.items():
+        merged[(label, links.get(name, name))] += count
     by_last: dict[str, set[str]] = defaultdict(set)
     by_first: dict[str, set[str]] = defaultdict(set)
-    for label, name in names:
+    for label, name in merged:
         if label == "PER" and " " in name:
-            by_last[name.split()[-1]].add(name)
-            by_first[name.split()[0]].add(name)
-    links = {}
-    for label, name in names:
+            by_last[name_key(name.split()[-1])].add(name)
+            by_first[name_key(name.split()[0])].add(name)
+    for label, name in merged:
         if label == "PER" and " " not in name:
-            cands = by_last.get(name, set()) | by_first.get(name, set())
+            cands = by_last.get(name_key(name), set()) | by_first.get(name_key(name), set())
             if len(cands) == 1:
-                links[name] = next(iter(cands))
+                target = next(iter(cands))
+                links[name] = target
+                for variant, to in list(links.items()):
+                    if to == name:
+                        links[variant] = target
     return links

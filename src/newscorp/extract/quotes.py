@@ -30,6 +30,10 @@ KONJUNKTIV_FORMS = {
 }
 
 
+KONJUNKTIV_ONE = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe",
+                  "gebe", "möge", "liege", "stehe"}
+
+
 @lru_cache(maxsize=1)
 def cue_lexicon() -> dict[str, frozenset[str]]:
     """Cue words by kind ("verb", "reported", "noun") from data/cues.txt."""
@@ -214,6 +218,9 @@ class QuoteFinder:
     def make(self, kind: str, start: int, end: int, cue: str, speaker: Span | None,
              sent_start: int) -> Quote:
         """Build a Quote record, resolving the speaker within the document."""
+        if speaker is not None:
+            toks = [t for t in speaker if not t.is_space]
+            speaker = self.doc[toks[0].i : toks[-1].i + 1] if toks else None
         text = self.doc.text[start:end]
         lead = len(text) - len(text.lstrip())
         trail = len(text) - len(text.rstrip())
@@ -356,7 +363,8 @@ class QuoteFinder:
         if nominal is not None:
             ncue, nspk = nominal
             return "indirect", *self._clause_bounds(sent), ncue, nspk
-        if kon and self._has_konjunktiv_one(sent) and si - last_quote_sent <= 3:
+        if kon and (self._has_konjunktiv_one(sent) and si - last_quote_sent <= 3
+                    or si - last_quote_sent == 1):
             return "indirect", *self._clause_bounds(sent), "", None
         if verbs and speaker is not None and not kon:
             reported = self.cues["reported"]
@@ -367,8 +375,8 @@ class QuoteFinder:
     def _has_konjunktiv_one(self, sent: Span) -> bool:
         """Konjunktiv I (or II of haben/sein/werden used for reported speech) in the sentence."""
         if not self.has_morph:
-            return self._konjunktiv(sent, set())
-        return any(is_konjunktiv(t, True) for t in sent)
+            return any(t.lower_ in KONJUNKTIV_ONE for t in sent)
+        return any(is_konjunktiv(t, True) and "Past" not in t.morph.get("Tense") for t in sent)
 
     def _clause_bounds(self, sent: Span) -> tuple[int, int]:
         toks = [t for t in sent if not t.is_space]

@@ -59,12 +59,13 @@ spaCy's lookup lemmatizer, over a grid of 0.00-0.90 in steps of 0.01. See evalua
 MIN_HEAD = 4
 """Shortest compound head (in letters) the compound fallback accepts."""
 
-MIN_MODIFIER = 2
+MIN_MODIFIER = 3
 """Shortest compound modifier (the part before the head) the compound fallback accepts."""
 
 _NOUN_ENDINGS = ("nen", "en", "es", "e", "n", "s")
 _ADJ_ENDINGS = ("em", "en", "es", "e")
 _BOUNDARY_CHARS = frozenset(",;:–—.!?()[]…")
+_SENTENCE_OPENERS = frozenset({".", "..", "...", "!", "?", ":", "«", "»", '"', "„", "“", "–"})
 _VERBAL_POS = frozenset({"VERB", "AUX", "ADJ", "ADV"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 
@@ -137,12 +138,15 @@ def load_modifiers() -> Modifiers:
     )
 
 
-def _variants(form: str) -> tuple[str, ...]:
-    return (form, form.lower(), form[:1].upper() + form[1:].lower())
-
-
-def _lookup(form: str, lexicon: dict[str, float]) -> float | None:
-    for variant in _variants(form):
+def _lookup(form: str, lexicon: dict[str, float], noun: bool | None = None) -> float | None:
+    """Polarity of ``form`` as written, else lowercased (not for nouns) or capitalised (not for
+    non-nouns); ``noun=None`` (unknown, e.g. sentence-initial) tries both."""
+    variants = [form]
+    if noun is not True:
+        variants.append(form.lower())
+    if noun is not False:
+        variants.append(_noun_key(form))
+    for variant in variants:
         if variant in lexicon:
             return lexicon[variant]
     return None
@@ -172,7 +176,7 @@ def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
     """
     head = form.rsplit("-", 1)[-1]
     if head != form and len(head) >= 2:
-        found = _lookup(head, lexicon)
+        found = _lookup(head, lexicon, head[:1].isupper())
         if found is not None:
             return found
     stems = _noun_stems(head)
@@ -195,16 +199,19 @@ def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
 
 
 @lru_cache(maxsize=65536)
-def _polarity(lemma: str, text: str, noun: bool) -> float | None:
+def _polarity(lemma: str, text: str, noun: bool | None) -> float | None:
     lexicon = load_lexicon()
-    for form in (lemma, text):
-        if form:
-            found = _lookup(form, lexicon)
-            if found is not None:
-                return found
-    if noun:
-        for form in dict.fromkeys((lemma, text)):
-            if form and (form.isalpha() or "-" in form):
+    forms = [f for f in dict.fromkeys((lemma, text)) if f]
+    for form in forms:
+        if form in lexicon:
+            return lexicon[form]
+    for form in forms:
+        found = _lookup(form, lexicon, noun)
+        if found is not None:
+            return found
+    if noun is not False:
+        for form in forms:
+            if form.replace("-", "").isalpha():
                 found = _noun_lookup(form, lexicon)
                 if found is not None:
                     return found
@@ -215,10 +222,15 @@ def _lemma(token: Token) -> str:
     return token.lemma_ or token.text
 
 
-def _is_noun(token: Token) -> bool:
+def _is_noun(token: Token) -> bool | None:
+    """Noun (True), not a noun (False) or unknown (None: capitalised at a sentence start)."""
     if token.pos_:
         return token.pos_ in _NOUN_POS
-    return _lemma(token)[:1].isupper()
+    if not token.text[:1].isupper():
+        return False
+    if token.i == 0 or token.doc[token.i - 1].text in _SENTENCE_OPENERS:
+        return None
+    return True
 
 
 def _is_verbal(token: Token) -> bool:

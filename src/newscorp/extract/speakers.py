@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from newscorp.extract.canon import name_key
 from newscorp.pipeline.lexicons import is_role
 from newscorp.records import Mention, Quote
 
@@ -58,7 +59,14 @@ class SpeakerResolver:
         for tok in reversed(words):
             if tok.text[:1].isupper() and is_role(tok.text):
                 return self._role(tok.text, span.start_char)
-        return ""
+        return self._name(words)
+
+    def _name(self, words: list) -> str:
+        """A capitalised word the NER missed that names a person of this document ("Trump")."""
+        keys = {name_key(t.text) for t in words if t.text[:1].isupper() and t.pos_ in {"PROPN", "NOUN", "X", ""}}
+        found = {m.entity for m in self.mentions if m.label == "PER"
+                 and keys & {name_key(w) for w in m.entity.split()}}
+        return found.pop() if len(found) == 1 else ""
 
     def _pronoun(self, span: Span, sent_start: int) -> str:
         if self.last_quote is not None:

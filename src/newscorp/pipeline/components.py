@@ -78,8 +78,53 @@ def clean_entities(doc: Doc) -> Doc:
             if is_role(prev.text) and prev.text[:1].isupper():
                 roles.append(Span(doc, prev.i, prev.i + 1, label="ROLE"))
         kept.append(span)
-    doc.ents = filter_spans(kept)
+    kept = propagate(doc, filter_spans(kept))
+    doc.ents = kept
     doc.spans[ROLE_KEY] = roles
+    return doc
+
+
+def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Document-level consistency: a name found once is found everywhere in the document.
+
+    Every other occurrence of an entity's exact words, and of the last word of a person's
+    full name ("Trump" after "Donald Trump", also genitive "Trumps"), gets the same label
+    where the model found nothing.
+    """
+    forms: dict[tuple[str, ...], str] = {}
+    for ent in ents:
+        words = tuple(t.text for t in ent)
+        if len(words) == 1 and not ent.text[:1].isupper():
+            continue
+        forms.setdefault(words, ent.label_)
+        if ent.label_ == "PER" and len(words) > 1 and words[-1][:1].isupper():
+            forms.setdefault((words[-1],), "PER")
+            forms.setdefault((words[-1] + "s",), "PER")
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    added = []
+    longest = max((len(f) for f in forms), default=0)
+    i = 0
+    while i < len(doc):
+        match = None
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            words = tuple(t.text for t in doc[i : i + n])
+            if words in forms and not any(k in taken for k in range(i, i + n)):
+                match = (n, forms[words])
+                break
+        if match:
+            added.append(Span(doc, i, i + match[0], label=match[1]))
+            i += match[0]
+        else:
+            i += 1
+    return filter_spans(ents + added) if added else ents
+
+
+@Language.component("newscorp_paragraphs")
+def paragraph_starts(doc: Doc) -> Doc:
+    """A line break always starts a new sentence (headlines, datelines, paragraphs)."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
     return doc
 
 
@@ -100,6 +145,8 @@ def add_rule_layers(nlp: Language) -> None:
     names = set(nlp.pipe_names)
     if not names & {"parser", "senter", "sentencizer"}:
         nlp.add_pipe("sentencizer", first=True)
+    if "newscorp_paragraphs" not in names:
+        nlp.add_pipe("newscorp_paragraphs", first=True)
     if "newscorp_gazetteer" not in names:
         nlp.add_pipe("newscorp_gazetteer", last=True)
     if "newscorp_entity_rules" not in names:
