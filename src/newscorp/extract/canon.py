@@ -117,7 +117,8 @@ def corpus_links(names: Counter[tuple[str, str]]) -> dict[str, str]:
             by_last[name_key(name.split()[-1])].add(name)
             by_first[name_key(name.split()[0])].add(name)
     for label, name in merged:
-        if label == "PER" and " " not in name:
+        # a one-word name of any label (the NER may call "Trumps" LOC) may be a surname
+        if " " not in name and name[:1].isupper():
             cands = by_last.get(name_key(name), set()) | by_first.get(name_key(name), set())
             if len(cands) == 1:
                 target = next(iter(cands))

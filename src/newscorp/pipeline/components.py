@@ -92,14 +92,22 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     where the model found nothing.
     """
     forms: dict[tuple[str, ...], str] = {}
+    places = {name for _label, name in gazetteer()}
     for ent in ents:
         words = tuple(t.text for t in ent)
         if len(words) == 1 and not ent.text[:1].isupper():
             continue
         forms.setdefault(words, ent.label_)
-        if ent.label_ == "PER" and len(words) > 1 and words[-1][:1].isupper():
-            forms.setdefault((words[-1],), "PER")
-            forms.setdefault((words[-1] + "s",), "PER")
+        if ent.label_ == "PER" and len(words) > 1:
+            for part in {words[0], words[-1]}:  # surnames; family names first in Korean names
+                if (part[:1].isupper() and len(part) >= 3 and part.isalpha()
+                        and part not in places and part.removesuffix("s") not in places):
+                    forms[(part,)] = "PER"
+                    forms[(part + "s",)] = "PER"
+    # a one-word entity that is part of a person's name in this document is that person
+    ents = [Span(doc, e.start, e.end, label="PER")
+            if len(e) == 1 and forms.get((e.text,)) == "PER" and e.label_ != "PER" else e
+            for e in ents]
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     added = []
     longest = max((len(f) for f in forms), default=0)
