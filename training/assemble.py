@@ -20,12 +20,22 @@ def assemble(ud_dir: Path, ner_dir: Path, target: Path = TARGET, version: str = 
     ner_nlp = spacy.load(ner_dir)
     nlp.add_pipe("ner", source=ner_nlp, last=True)
     nlp.meta.update(
-        name="newscorp_news", version=version,
+        name="newscorp_news",
+        version=version,
         description="newscorp's small German news pipeline (see README.md beside it)",
-        license="CC BY-SA 4.0", author="newscorp",
-        sources=[{"name": n} for n in ("UD German-GSD", "UD German-PUD", "GermEval 2014",
-                                        "SmartData corpus", "Europeana Newspapers NER",
-                                        "German Legal NER")],
+        license="CC BY-SA 4.0",
+        author="newscorp",
+        sources=[
+            {"name": n}
+            for n in (
+                "UD German-GSD",
+                "UD German-PUD",
+                "GermEval 2014",
+                "SmartData corpus",
+                "Europeana Newspapers NER",
+                "German Legal NER",
+            )
+        ],
     )
     scores = HERE / "scores.json"
     if scores.exists():
@@ -39,8 +49,8 @@ def assemble(ud_dir: Path, ner_dir: Path, target: Path = TARGET, version: str = 
     nlp.to_disk(target)
     if keep:
         (target / "README.md").write_text(keep, encoding="utf-8")
-    print(f"wrote {target} ({sum(f.stat().st_size for f in target.rglob('*') if f.is_file()) / 1e6:.1f} MB)",
-          file=sys.stderr)
+    size = sum(f.stat().st_size for f in target.rglob("*") if f.is_file()) / 1e6
+    print(f"wrote {target} ({size:.1f} MB)", file=sys.stderr)
 
 
 if __name__ == "__main__":

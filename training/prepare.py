@@ -30,11 +30,25 @@ GERMEVAL = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC"}
 # Legal NER fine types -> coarse; citation-like types (laws, decisions, literature)
 # become missing values so they teach neither MISC nor O.
 LEGAL = {
-    "PER": "PER", "RR": "PER", "AN": "PER",
-    "LD": "LOC", "ST": "LOC", "STR": "LOC", "LDS": "LOC",
-    "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG",
-    "MRK": None, "GS": None, "VO": None, "EUN": None, "VS": None, "VT": None,
-    "RS": None, "LIT": None,
+    "PER": "PER",
+    "RR": "PER",
+    "AN": "PER",
+    "LD": "LOC",
+    "ST": "LOC",
+    "STR": "LOC",
+    "LDS": "LOC",
+    "ORG": "ORG",
+    "UN": "ORG",
+    "INN": "ORG",
+    "GRT": "ORG",
+    "MRK": None,
+    "GS": None,
+    "VO": None,
+    "EUN": None,
+    "VS": None,
+    "VT": None,
+    "RS": None,
+    "LIT": None,
 }
 
 
@@ -93,7 +107,11 @@ def bio_to_doc(words, tags, *, no_misc: bool) -> Doc:
 
     doc.set_ents([], default="unmodified")
     spans = biluo_tags_to_spans(doc, [t if t != "-" else "O" for t in biluo])
-    doc.set_ents(spans, missing=[doc[k : k + 1] for k in range(len(doc)) if biluo[k] == "-"], default="outside")
+    doc.set_ents(
+        spans,
+        missing=[doc[k : k + 1] for k in range(len(doc)) if biluo[k] == "-"],
+        default="outside",
+    )
     return doc
 
 
@@ -240,7 +258,9 @@ def conllu_docs(path: Path, n_sents: int = 10):
 
     # Contractions ("im" = "in dem") stay one token, as spaCy's tokenizer makes them;
     # their lemma is the preposition's ("in"), as in spaCy's own German pipelines.
-    for doc in conllu_to_docs(path.read_text(encoding="utf-8"), n_sents=n_sents, merge_subtokens=True, no_print=True):
+    for doc in conllu_to_docs(
+        path.read_text(encoding="utf-8"), n_sents=n_sents, merge_subtokens=True, no_print=True
+    ):
         for tok in doc:
             if " " in tok.lemma_:
                 tok.lemma_ = tok.lemma_.split(" ")[0]
@@ -275,16 +295,26 @@ def main():
     save(europeana_docs(rng), "europeana.spacy")
     save(legal_docs(rng), "legal.spacy")
     ud = DATA / "ud-german-gsd"
-    save(list(conllu_docs(ud / "de_gsd-ud-test.conllu"))
-         + list(conllu_docs(DATA / "ud-german-pud" / "de_pud-ud-test.conllu")), "ud_train.spacy")
+    save(
+        list(conllu_docs(ud / "de_gsd-ud-test.conllu"))
+        + list(conllu_docs(DATA / "ud-german-pud" / "de_pud-ud-test.conllu")),
+        "ud_train.spacy",
+    )
     save(conllu_docs(ud / "de_gsd-ud-dev.conllu"), "ud_dev.spacy")
     # Unlabelled text for vectors: openly licensed sources only, evaluation parts excluded.
     import itertools
 
-    write_text(itertools.chain(train, dev, smartdata_docs(), europeana_docs(random.Random(SEED), keep=1.0),
-                               legal_sentences(),
-                               DocBin().from_disk(OUT / "ud_train.spacy").get_docs(NLP.vocab)),
-               "vectors_text.txt")
+    write_text(
+        itertools.chain(
+            train,
+            dev,
+            smartdata_docs(),
+            europeana_docs(random.Random(SEED), keep=1.0),
+            legal_sentences(),
+            DocBin().from_disk(OUT / "ud_train.spacy").get_docs(NLP.vocab),
+        ),
+        "vectors_text.txt",
+    )
 
 
 if __name__ == "__main__":

@@ -49,14 +49,22 @@ def _json_records(frame: pd.DataFrame) -> list[dict]:
     return json.loads(frame.to_json(orient="records", force_ascii=False))
 
 
-def to_text(frame: pd.DataFrame, fmt: str, *, header: bool = True, safe_csv: bool = False,
-            width: int | None = None, title: str | None = None) -> str:
+def to_text(
+    frame: pd.DataFrame,
+    fmt: str,
+    *,
+    header: bool = True,
+    safe_csv: bool = False,
+    width: int | None = None,
+    title: str | None = None,
+) -> str:
     """Render a frame in a text format."""
     if fmt in {"csv", "tsv"}:
         data = _safe(frame) if safe_csv else frame
         buf = io.StringIO()
-        data.to_csv(buf, sep="," if fmt == "csv" else "\t", index=False, header=header,
-                    lineterminator="\n")
+        data.to_csv(
+            buf, sep="," if fmt == "csv" else "\t", index=False, header=header, lineterminator="\n"
+        )
         return buf.getvalue()
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _json_records(frame))
@@ -73,15 +81,20 @@ def _build_table(frame: pd.DataFrame, *, header: bool, title: str | None):
     table = Table(show_header=header, title=title, header_style="bold")
     for col in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[col])
-        table.add_column(str(col), justify="right" if numeric else "left", overflow="fold",
-                         max_width=80 if col == "text" else None)
+        table.add_column(
+            str(col),
+            justify="right" if numeric else "left",
+            overflow="fold",
+            max_width=80 if col == "text" else None,
+        )
     for row in frame.itertuples(index=False):
         table.add_row(*("" if v is None else str(v) for v in row))
     return table
 
 
-def rich_table(frame: pd.DataFrame, *, header: bool = True, width: int | None = None,
-               title: str | None = None) -> str:
+def rich_table(
+    frame: pd.DataFrame, *, header: bool = True, width: int | None = None, title: str | None = None
+) -> str:
     """A Rich table as plain text (no colour codes), for files and tests."""
     from rich.console import Console
 
@@ -91,8 +104,9 @@ def rich_table(frame: pd.DataFrame, *, header: bool = True, width: int | None = 
     return buf.getvalue()
 
 
-def print_table(frame: pd.DataFrame, stream: IO[str], *, header: bool = True,
-                title: str | None = None) -> None:
+def print_table(
+    frame: pd.DataFrame, stream: IO[str], *, header: bool = True, title: str | None = None
+) -> None:
     """Print a Rich table straight to a terminal stream (colours, terminal width)."""
     from rich.console import Console
 
@@ -120,8 +134,9 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
             os.unlink(tmp)
 
 
-def write_file(frame: pd.DataFrame, path: str | Path, fmt: str, *, header: bool = True,
-               safe_csv: bool = False) -> None:
+def write_file(
+    frame: pd.DataFrame, path: str | Path, fmt: str, *, header: bool = True, safe_csv: bool = False
+) -> None:
     """Write a frame to a file atomically, in any format including Parquet."""
     if fmt == "parquet":
         try:

@@ -20,8 +20,18 @@ if TYPE_CHECKING:
 DOCS = ["doc", "title", "date", "place", "agency", "credits", "words", "sha256"]
 MENTIONS = ["doc", "start", "end", "text", "label", "entity"]
 ENTITIES = ["entity", "label", "mentions", "docs", "variants", "roles"]
-QUOTES = ["doc", "quote_id", "type", "speaker", "speaker_mention", "cue", "text", "start", "end",
-          "sentiment"]
+QUOTES = [
+    "doc",
+    "quote_id",
+    "type",
+    "speaker",
+    "speaker_mention",
+    "cue",
+    "text",
+    "start",
+    "end",
+    "sentiment",
+]
 SPEAKERS = ["speaker", "quotes", "docs", "sentiment"]
 SENTIMENT_KEYS = {
     "doc": ["doc"],
@@ -53,7 +63,8 @@ def mentions_table(results: Sequence[DocResult]) -> pd.DataFrame:
     links = _links(results)
     rows = (
         {**{c: getattr(m, c) for c in MENTIONS}, "entity": links.get(m.entity, m.entity)}
-        for r in results for m in r.mentions
+        for r in results
+        for m in r.mentions
     )
     return _frame(rows, MENTIONS)
 
@@ -75,14 +86,16 @@ def entities_table(results: Sequence[DocResult]) -> pd.DataFrame:
                 roles[name][m.role] += 1
     rows = []
     for name, counts in labels.items():
-        rows.append({
-            "entity": name,
-            "label": counts.most_common(1)[0][0],
-            "mentions": sum(counts.values()),
-            "docs": len(docs[name]),
-            "variants": "; ".join(_by_count(variants[name], first=name)),
-            "roles": "; ".join(_by_count(roles[name])),
-        })
+        rows.append(
+            {
+                "entity": name,
+                "label": counts.most_common(1)[0][0],
+                "mentions": sum(counts.values()),
+                "docs": len(docs[name]),
+                "variants": "; ".join(_by_count(variants[name], first=name)),
+                "roles": "; ".join(_by_count(roles[name])),
+            }
+        )
     rows.sort(key=lambda r: (-r["mentions"], -r["docs"], r["entity"]))
     return _frame(rows, ENTITIES)
 
@@ -114,9 +127,11 @@ def speakers_table(results: Sequence[DocResult]) -> pd.DataFrame:
     quotes = quotes[quotes["speaker"] != ""]
     if quotes.empty:
         return _frame([], SPEAKERS)
-    grouped = quotes.groupby("speaker").agg(
-        quotes=("quote_id", "count"), docs=("doc", "nunique"), sentiment=("sentiment", "mean")
-    ).reset_index()
+    grouped = (
+        quotes.groupby("speaker")
+        .agg(quotes=("quote_id", "count"), docs=("doc", "nunique"), sentiment=("sentiment", "mean"))
+        .reset_index()
+    )
     grouped["sentiment"] = grouped["sentiment"].round(4)
     grouped = grouped.sort_values(["quotes", "speaker"], ascending=[False, True])
     return grouped[SPEAKERS].reset_index(drop=True)
@@ -138,8 +153,10 @@ def sentiment_table(results: Sequence[DocResult], by: str = "doc") -> pd.DataFra
         quotes = quotes_table(results)
         if by == "speaker":
             quotes = quotes[quotes["speaker"] != ""]
-            rows = [{"speaker": s, "score": g["sentiment"].mean(), "n": len(g)}
-                    for s, g in quotes.groupby("speaker")]
+            rows = [
+                {"speaker": s, "score": g["sentiment"].mean(), "n": len(g)}
+                for s, g in quotes.groupby("speaker")
+            ]
             frame = _frame(rows, ["speaker", "score", "n"]).sort_values("speaker")
             return _scored(frame, keys)
         frame = quotes.rename(columns={"sentiment": "score"})
@@ -170,8 +187,10 @@ def sentiment_table(results: Sequence[DocResult], by: str = "doc") -> pd.DataFra
                 continue
             seen.add(key)
             scores[(name, m.label)].append(sent.score)
-    rows = [{"entity": e, "entity_label": lab, "score": sum(v) / len(v), "n": len(v)}
-            for (e, lab), v in scores.items()]
+    rows = [
+        {"entity": e, "entity_label": lab, "score": sum(v) / len(v), "n": len(v)}
+        for (e, lab), v in scores.items()
+    ]
     frame = _frame(rows, ["entity", "entity_label", "score", "n"])
     frame = frame.sort_values(["n", "entity"], ascending=[False, True])
     return _scored(frame, keys)

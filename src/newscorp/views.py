@@ -14,8 +14,7 @@ from newscorp.errors import OutputError, UsageError
 if TYPE_CHECKING:
     from newscorp.analysis import Corpus
 
-EXPORT_SUFFIX = {"csv": "csv", "tsv": "tsv", "jsonl": "jsonl", "json": "json",
-                 "parquet": "parquet"}
+EXPORT_SUFFIX = {"csv": "csv", "tsv": "tsv", "jsonl": "jsonl", "json": "json", "parquet": "parquet"}
 
 
 def _words(text: str) -> list[str]:
@@ -27,8 +26,9 @@ def _doc_mask(frame: pd.DataFrame, docs: Sequence[str]) -> pd.Series:
     return frame["doc"].map(lambda d: d in names or Path(d).name in names)
 
 
-def filter_mentions(frame: pd.DataFrame, *, labels: Sequence[str] = (),
-                    docs: Sequence[str] = ()) -> pd.DataFrame:
+def filter_mentions(
+    frame: pd.DataFrame, *, labels: Sequence[str] = (), docs: Sequence[str] = ()
+) -> pd.DataFrame:
     """Mentions of the given labels and documents."""
     if labels:
         frame = frame[frame["label"].isin([lab.upper() for lab in labels])]
@@ -37,16 +37,25 @@ def filter_mentions(frame: pd.DataFrame, *, labels: Sequence[str] = (),
     return frame.reset_index(drop=True)
 
 
-def filter_entities(corpus: Corpus, *, labels: Sequence[str] = (), min_count: int = 1,
-                    top: int | None = None, docs: Sequence[str] = ()) -> pd.DataFrame:
+def filter_entities(
+    corpus: Corpus,
+    *,
+    labels: Sequence[str] = (),
+    min_count: int = 1,
+    top: int | None = None,
+    docs: Sequence[str] = (),
+) -> pd.DataFrame:
     """The entities table, optionally restricted to documents, labels, counts and top N."""
     if top is not None and top < 0:
         raise UsageError("--top must be 0 or more")
     if docs:
         from newscorp.tables import entities_table
 
-        results = [r for r in corpus.results() if r.document.doc in set(docs)
-                   or Path(r.document.doc).name in set(docs)]
+        results = [
+            r
+            for r in corpus.results()
+            if r.document.doc in set(docs) or Path(r.document.doc).name in set(docs)
+        ]
         frame = entities_table(results)
     else:
         frame = corpus.entities()
@@ -79,14 +88,20 @@ def matches_speaker(query: str, canonical: str, variants: Iterable[str]) -> bool
     return set(words) <= set(_words(canonical))
 
 
-def filter_quotes(corpus: Corpus, *, speaker: str | None = None, kinds: Sequence[str] = (),
-                  docs: Sequence[str] = ()) -> pd.DataFrame:
+def filter_quotes(
+    corpus: Corpus,
+    *,
+    speaker: str | None = None,
+    kinds: Sequence[str] = (),
+    docs: Sequence[str] = (),
+) -> pd.DataFrame:
     """Quotes of a speaker (canonical name or any variant), of some types and documents."""
     frame = corpus.quotes()
     if speaker:
         names = speaker_names(corpus)
-        keep = {s for s in set(frame["speaker"])
-                if matches_speaker(speaker, s, names.get(s, set()))}
+        keep = {
+            s for s in set(frame["speaker"]) if matches_speaker(speaker, s, names.get(s, set()))
+        }
         frame = frame[frame["speaker"].isin(keep)]
     if kinds:
         frame = frame[frame["type"].isin(kinds)]
@@ -95,8 +110,9 @@ def filter_quotes(corpus: Corpus, *, speaker: str | None = None, kinds: Sequence
     return frame.reset_index(drop=True)
 
 
-def export_tables(corpus: Corpus, out_dir: str | Path, fmt: str, *,
-                  safe_csv: bool = False) -> Iterator[Path]:
+def export_tables(
+    corpus: Corpus, out_dir: str | Path, fmt: str, *, safe_csv: bool = False
+) -> Iterator[Path]:
     """Write every table into ``out_dir``; yield each path written."""
     from newscorp.render import write_file
     from newscorp.tables import SENTIMENT_BY

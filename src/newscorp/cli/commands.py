@@ -44,17 +44,40 @@ def docs(env: Env, paths, glob, model, strict, fmt, output, no_header, safe_csv)
 @cli.command()
 @corpus_options
 @output_options
-@click.option("--label", type=click.Choice(LABELS, case_sensitive=False), multiple=True,
-              help="Only these entity types (repeatable).")
-@click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Only entities mentioned at least this often.")
+@click.option(
+    "--label",
+    type=click.Choice(LABELS, case_sensitive=False),
+    multiple=True,
+    help="Only these entity types (repeatable).",
+)
+@click.option(
+    "--min-count",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Only entities mentioned at least this often.",
+)
 @click.option("--top", type=click.IntRange(min=0), default=None, help="Only the N most mentioned.")
 @click.option("--doc", "doc_filter", multiple=True, help="Only these documents (repeatable).")
 @click.option("--mentions", is_flag=True, help="One row per occurrence instead.")
 @click.pass_obj
 @handle_errors
-def entities(env: Env, paths, glob, model, strict, fmt, output, no_header, safe_csv, label,
-             min_count, top, doc_filter, mentions) -> None:
+def entities(
+    env: Env,
+    paths,
+    glob,
+    model,
+    strict,
+    fmt,
+    output,
+    no_header,
+    safe_csv,
+    label,
+    min_count,
+    top,
+    doc_filter,
+    mentions,
+) -> None:
     """Named entities (PER, LOC, ORG, MISC) with canonical names and variants."""
     from newscorp.views import filter_entities, filter_mentions
 
@@ -62,8 +85,7 @@ def entities(env: Env, paths, glob, model, strict, fmt, output, no_header, safe_
     if mentions:
         frame = filter_mentions(corpus.mentions(), labels=label, docs=doc_filter)
     else:
-        frame = filter_entities(corpus, labels=label, min_count=min_count, top=top,
-                                docs=doc_filter)
+        frame = filter_entities(corpus, labels=label, min_count=min_count, top=top, docs=doc_filter)
     emit(frame, fmt=fmt, output=output, no_header=no_header, safe_csv=safe_csv)
     finish(env, strict)
 
@@ -72,13 +94,30 @@ def entities(env: Env, paths, glob, model, strict, fmt, output, no_header, safe_
 @corpus_options
 @output_options
 @click.option("--speaker", default=None, help="Speaker name or variant, case-insensitive.")
-@click.option("--type", "kinds", type=click.Choice(QUOTE_TYPES), multiple=True,
-              help="Only these quote types (repeatable).")
+@click.option(
+    "--type",
+    "kinds",
+    type=click.Choice(QUOTE_TYPES),
+    multiple=True,
+    help="Only these quote types (repeatable).",
+)
 @click.option("--doc", "doc_filter", multiple=True, help="Only these documents (repeatable).")
 @click.pass_obj
 @handle_errors
-def quotes(env: Env, paths, glob, model, strict, fmt, output, no_header, safe_csv, speaker,
-           kinds, doc_filter) -> None:
+def quotes(
+    env: Env,
+    paths,
+    glob,
+    model,
+    strict,
+    fmt,
+    output,
+    no_header,
+    safe_csv,
+    speaker,
+    kinds,
+    doc_filter,
+) -> None:
     """Who said what: direct, indirect, mixed and reported quotes with speakers."""
     from newscorp.views import filter_quotes
 
@@ -91,15 +130,15 @@ def quotes(env: Env, paths, glob, model, strict, fmt, output, no_header, safe_cs
 @cli.command()
 @corpus_options
 @output_options
-@click.option("--by", type=click.Choice(SENTIMENT_BY), default="doc", show_default=True,
-              help="What to score.")
+@click.option(
+    "--by", type=click.Choice(SENTIMENT_BY), default="doc", show_default=True, help="What to score."
+)
 @click.pass_obj
 @handle_errors
 def sentiment(env: Env, paths, glob, model, strict, fmt, output, no_header, safe_csv, by) -> None:
     """Sentiment in [-1, 1] with a positive/neutral/negative label."""
     corpus = make_corpus(paths, model, glob, env)
-    emit(corpus.sentiment(by=by), fmt=fmt, output=output, no_header=no_header,
-         safe_csv=safe_csv)
+    emit(corpus.sentiment(by=by), fmt=fmt, output=output, no_header=no_header, safe_csv=safe_csv)
     finish(env, strict)
 
 
@@ -117,10 +156,20 @@ def speakers(env: Env, paths, glob, model, strict, fmt, output, no_header, safe_
 
 @cli.command()
 @corpus_options
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Directory for the tables (created if missing).")
-@click.option("--format", "fmt", type=click.Choice(["csv", "tsv", "jsonl", "json", "parquet"]),
-              default="csv", show_default=True)
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Directory for the tables (created if missing).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "tsv", "jsonl", "json", "parquet"]),
+    default="csv",
+    show_default=True,
+)
 @click.option("--safe-csv", is_flag=True, help="Neutralise spreadsheet formulas in cells.")
 @click.pass_obj
 @handle_errors

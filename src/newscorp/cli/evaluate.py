@@ -38,15 +38,21 @@ def evaluate() -> None:
 @handle_errors
 def eval_ner(env: Env, file, fmt, model) -> None:
     """GermEval-2014 TSV: exact span and label, P/R/F1 overall and per type."""
-    from newscorp.evaluate.runners import eval_ner as run, ner_frame
+    from newscorp.evaluate.runners import eval_ner as run
+    from newscorp.evaluate.runners import ner_frame
 
     result = run(file, _nlp(model, env))
     _emit_scores(result, ner_frame(result), fmt)
 
 
 @evaluate.command(name="quotes")
-@click.option("--gold", "gold_path", required=True, type=click.Path(exists=True),
-              help="Gold quotes (jsonl) or a WikiNews split directory.")
+@click.option(
+    "--gold",
+    "gold_path",
+    required=True,
+    type=click.Path(exists=True),
+    help="Gold quotes (jsonl) or a WikiNews split directory.",
+)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "tsv", "csv", "json"]), default=None)
 @click.option("--model", default=None, metavar="NAME|PATH")

@@ -76,14 +76,26 @@ def handle_errors(func: Callable) -> Callable:
 def output_options(func: Callable) -> Callable:
     """--format, -o/--output, --no-header, --safe-csv: shared by every table command."""
     options = [
-        click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES + ["parquet"]),
-                     default=None,
-                     help="Output format [default: table on a terminal, tsv otherwise]."),
-        click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-                     help="Write to FILE (atomically) instead of stdout."),
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(FORMAT_CHOICES + ["parquet"]),
+            default=None,
+            help="Output format [default: table on a terminal, tsv otherwise].",
+        ),
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False),
+            default=None,
+            help="Write to FILE (atomically) instead of stdout.",
+        ),
         click.option("--no-header", is_flag=True, help="Omit the header row (csv, tsv, table)."),
-        click.option("--safe-csv", is_flag=True,
-                     help="Prefix cells starting with = + - @ so spreadsheets do not run them."),
+        click.option(
+            "--safe-csv",
+            is_flag=True,
+            help="Prefix cells starting with = + - @ so spreadsheets do not run them.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -94,10 +106,15 @@ def corpus_options(func: Callable) -> Callable:
     """PATHS, --glob, --model, --strict: shared by every command that reads a corpus."""
     options = [
         click.argument("paths", nargs=-1, type=click.Path()),
-        click.option("--glob", default="*.txt", show_default=True,
-                     help="File pattern inside directories."),
-        click.option("--model", default=None, metavar="NAME|PATH",
-                     help="spaCy pipeline [default: $NEWSCORP_MODEL, de_core_news_sm, bundled]."),
+        click.option(
+            "--glob", default="*.txt", show_default=True, help="File pattern inside directories."
+        ),
+        click.option(
+            "--model",
+            default=None,
+            metavar="NAME|PATH",
+            help="spaCy pipeline [default: $NEWSCORP_MODEL, de_core_news_sm, bundled].",
+        ),
         click.option("--strict", is_flag=True, help="Exit 1 when any input file was skipped."),
     ]
     for option in reversed(options):
@@ -115,16 +132,27 @@ def make_corpus(paths: Iterable[str], model: str | None, glob: str, env: Env) ->
 
     progress = _progress if env.stderr_is_terminal else None
     stdin = click.get_text_stream("stdin") if "-" in paths else None
-    return Corpus(list(paths), model=model, glob=glob, stdin=stdin, on_skip=on_skip,
-                  notify=env.notice, progress=progress)
+    return Corpus(
+        list(paths),
+        model=model,
+        glob=glob,
+        stdin=stdin,
+        on_skip=on_skip,
+        notify=env.notice,
+        progress=progress,
+    )
 
 
 def _progress(items: Iterable[Any]) -> Iterable[Any]:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    columns = (TextColumn("analysing"), BarColumn(), TextColumn("{task.completed} docs"),
-               TimeElapsedColumn())
+    columns = (
+        TextColumn("analysing"),
+        BarColumn(),
+        TextColumn("{task.completed} docs"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("analysing", total=None)
         for item in items:
@@ -132,8 +160,15 @@ def _progress(items: Iterable[Any]) -> Iterable[Any]:
             bar.advance(task)
 
 
-def emit(frame: Any, *, fmt: str | None, output: str | None, no_header: bool,
-         safe_csv: bool = False, title: str | None = None) -> None:
+def emit(
+    frame: Any,
+    *,
+    fmt: str | None,
+    output: str | None,
+    no_header: bool,
+    safe_csv: bool = False,
+    title: str | None = None,
+) -> None:
     """Write a table to -o FILE or stdout in the chosen format."""
     from newscorp import render
 
@@ -153,8 +188,14 @@ def emit(frame: Any, *, fmt: str | None, output: str | None, no_header: bool,
 
 def _format_from_suffix(path: str) -> str:
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    return {"csv": "csv", "tsv": "tsv", "jsonl": "jsonl", "json": "json",
-            "parquet": "parquet", "txt": "table"}.get(suffix, "tsv")
+    return {
+        "csv": "csv",
+        "tsv": "tsv",
+        "jsonl": "jsonl",
+        "json": "json",
+        "parquet": "parquet",
+        "txt": "table",
+    }.get(suffix, "tsv")
 
 
 def finish(env: Env, strict: bool) -> None:

@@ -15,15 +15,19 @@ if TYPE_CHECKING:
 
 def eval_ner(path: str | Path, nlp: Language) -> dict[str, Any]:
     """Run ``nlp`` (with newscorp's rule layers) over GermEval sentences and score it."""
-    from newscorp.evaluate.ner import char_spans_to_tokens, read_germeval, score_ner_predictions
-    from newscorp.evaluate.ner import words_to_text
+    from newscorp.evaluate.ner import (
+        char_spans_to_tokens,
+        read_germeval,
+        score_ner_predictions,
+        words_to_text,
+    )
 
     sentences = list(read_germeval(path))
     if not sentences:
         raise InputError(f"{path}: no sentences")
     texts = [words_to_text(s.words) for s in sentences]
     predictions = []
-    for (_, offsets), doc in zip(texts, nlp.pipe(t for t, _ in texts)):
+    for (_, offsets), doc in zip(texts, nlp.pipe(t for t, _ in texts), strict=True):
         spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         predictions.append(char_spans_to_tokens(offsets, spans))
     return score_ner_predictions(sentences, predictions)
@@ -48,18 +52,38 @@ def quotes_frame(result: dict[str, Any]) -> pd.DataFrame:
     for kind, stats in result.items():
         if kind == "matches":
             continue
-        rows.append({"type": kind, **{k: round(stats[k], 4) if isinstance(stats[k], float)
-                                      else stats[k] for k in keys}})
+        rows.append(
+            {
+                "type": kind,
+                **{
+                    k: round(stats[k], 4) if isinstance(stats[k], float) else stats[k] for k in keys
+                },
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def sentiment_frame(result: dict[str, Any]) -> pd.DataFrame:
     """Sentiment scores as rows: overall accuracy/macro-F1, then per label."""
-    rows = [{"label": "all", "precision": None, "recall": None,
-             "f1": round(result["macro_f1"], 4), "accuracy": round(result["accuracy"], 4),
-             "n": result["n"]}]
+    rows = [
+        {
+            "label": "all",
+            "precision": None,
+            "recall": None,
+            "f1": round(result["macro_f1"], 4),
+            "accuracy": round(result["accuracy"], 4),
+            "n": result["n"],
+        }
+    ]
     for label, stats in result.get("per_label", {}).items():
-        rows.append({"label": label, "precision": round(stats["precision"], 4),
-                     "recall": round(stats["recall"], 4), "f1": round(stats["f1"], 4),
-                     "accuracy": None, "n": stats.get("support", stats.get("n"))})
+        rows.append(
+            {
+                "label": label,
+                "precision": round(stats["precision"], 4),
+                "recall": round(stats["recall"], 4),
+                "f1": round(stats["f1"], 4),
+                "accuracy": None,
+                "n": stats.get("support", stats.get("n")),
+            }
+        )
     return pd.DataFrame(rows)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-
 from functools import lru_cache
 
 from spacy.tokens import Span
@@ -80,10 +79,11 @@ def link_short_forms(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], 
     mapping: dict[tuple[str, str], str] = {}
     for label, name in names:
         canonical = name
-        if label == "PER" and " " not in name:
+        if label == "PER" and " " not in name and name_key(name) not in gazetteer_names():
             key = name_key(name)
-            candidates = {f for f in full
-                          if name_key(f.split()[-1]) == key or name_key(f.split()[0]) == key}
+            candidates = {
+                f for f in full if name_key(f.split()[-1]) == key or name_key(f.split()[0]) == key
+            }
             if len(candidates) == 1:
                 canonical = candidates.pop()
         mapping[(label, name)] = canonical
@@ -116,9 +116,10 @@ def corpus_links(names: Counter[tuple[str, str]]) -> dict[str, str]:
         if label == "PER" and " " in name:
             by_last[name_key(name.split()[-1])].add(name)
             by_first[name_key(name.split()[0])].add(name)
-    for label, name in merged:
-        # a one-word name of any label (the NER may call "Trumps" LOC) may be a surname
-        if " " not in name and name[:1].isupper():
+    for _label, name in merged:
+        # a one-word name of any label (the NER may call "Trumps" LOC) may be a surname,
+        # unless it is a well-known place or organisation
+        if " " not in name and name[:1].isupper() and name_key(name) not in known:
             cands = by_last.get(name_key(name), set()) | by_first.get(name_key(name), set())
             if len(cands) == 1:
                 target = next(iter(cands))

@@ -20,7 +20,7 @@ def mentions(doc: Doc, doc_id: str) -> Iterator[Mention]:
     for i, sent in enumerate(s for s in doc.sents if s.text.strip()):
         sent_index[sent.start] = i
     starts = sorted(sent_index)
-    for ent, key in zip(doc.ents, bases):
+    for ent, key in zip(doc.ents, bases, strict=True):
         sentence = 0
         for s in starts:
             if s <= ent.start:

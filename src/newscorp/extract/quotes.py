@@ -25,13 +25,44 @@ SUBJ_DEPS = {"nsubj", "nsubj:pass", "sb", "csubj"}
 CLAUSE_MARKERS = {"dass", "daß", "ob", "wonach"}
 # Konjunktiv without a morphologizer: frequent Konjunktiv I forms (documented fallback rule)
 KONJUNKTIV_FORMS = {
-    "sei", "seien", "seiest", "habe", "hätten", "hätte", "werde", "könne", "müsse", "solle",
-    "wolle", "dürfe", "gebe", "wäre", "wären", "würde", "würden", "möge", "liege", "stehe",
+    "sei",
+    "seien",
+    "seiest",
+    "habe",
+    "hätten",
+    "hätte",
+    "werde",
+    "könne",
+    "müsse",
+    "solle",
+    "wolle",
+    "dürfe",
+    "gebe",
+    "wäre",
+    "wären",
+    "würde",
+    "würden",
+    "möge",
+    "liege",
+    "stehe",
 }
 
 
-KONJUNKTIV_ONE = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe",
-                  "gebe", "möge", "liege", "stehe"}
+KONJUNKTIV_ONE = {
+    "sei",
+    "seien",
+    "habe",
+    "werde",
+    "könne",
+    "müsse",
+    "solle",
+    "wolle",
+    "dürfe",
+    "gebe",
+    "möge",
+    "liege",
+    "stehe",
+}
 
 
 @lru_cache(maxsize=1)
@@ -101,9 +132,14 @@ def _join_interrupted(text: str, spans: list[QuoteMarks]) -> list[QuoteMarks]:
             between = text[prev.end + 1 : span.start - 1]
             first = text[prev.start : prev.end].rstrip()
             nxt = text[span.start : span.end].lstrip()
-            if ("\n" not in between and len(between) < 60 and between.strip().startswith(",")
-                    and between.strip().endswith(",") and first[-1:] not in ".!?"
-                    and nxt[:1].islower()):
+            if (
+                "\n" not in between
+                and len(between) < 60
+                and between.strip().startswith(",")
+                and between.strip().endswith(",")
+                and first[-1:] not in ".!?"
+                and nxt[:1].islower()
+            ):
                 joined[-1] = QuoteMarks(prev.start, span.end)
                 continue
         joined.append(span)
@@ -129,16 +165,23 @@ class QuoteFinder:
         self.has_morph = doc.has_annotation("MORPH")
         self.cues = cue_lexicon()
         self.resolver = SpeakerResolver(doc, mentions)
-        self.marks = [m for m in find_quote_marks(doc.text) if doc.text[m.start:m.end].strip()]
-        self.sents = list(doc.sents)
+        self.marks = [m for m in find_quote_marks(doc.text) if doc.text[m.start : m.end].strip()]
+        self.sents = sentence_units(doc)
+        self.unit_of = {t.i: k for k, u in enumerate(self.sents) for t in u}
         self.count = 0
 
     # --- cue and speaker finding ---------------------------------------------------------
     def cue_verbs(self, sent: Span, inside: set[int]) -> list[Token]:
         """Verbs of saying in the sentence, outside quoted text."""
         verbs = self.cues["verb"]
-        return [t for t in sent if t.i not in inside and t.pos_ in {"VERB", "AUX", ""}
-                and verb_lemma(t) in verbs and t.text[:1].islower()]
+        return [
+            t
+            for t in sent
+            if t.i not in inside
+            and t.pos_ in {"VERB", "AUX", ""}
+            and verb_lemma(t) in verbs
+            and t.text[:1].islower()
+        ]
 
     def subject_of(self, verb: Token, inside: set[int]) -> Span | None:
         """The subject noun phrase of a cue verb (parse), or the nearest name/pronoun."""
@@ -148,7 +191,9 @@ class QuoteFinder:
                     return self._phrase(child, inside)
         # fallback: first name or pronoun right after the verb, then right before it
         sent = verb.sent
-        for tok in list(self.doc[verb.i + 1 : sent.end]) + list(reversed(self.doc[sent.start : verb.i])):
+        for tok in list(self.doc[verb.i + 1 : sent.end]) + list(
+            reversed(self.doc[sent.start : verb.i])
+        ):
             if tok.i in inside or tok.is_punct:
                 if tok.text in {".", ":", ";"}:
                     break
@@ -160,8 +205,7 @@ class QuoteFinder:
 
     def _phrase(self, head: Token, inside: set[int]) -> Span:
         left = [t for t in head.subtree if t.i not in inside and t.i <= head.i]
-        right = [t for t in head.subtree if t.i not in inside and t.i > head.i
-                 and not t.is_punct]
+        right = [t for t in head.subtree if t.i not in inside and t.i > head.i and not t.is_punct]
         start = min(t.i for t in left) if left else head.i
         end = head.i + 1
         for t in right:  # names and appositions after the head: "Außenminister Mike Pompeo"
@@ -185,8 +229,12 @@ class QuoteFinder:
                 return low, self._np_after(nxt, inside)
             if low == "zufolge" and k > 0:
                 return "zufolge", self._np_before(toks[k - 1], inside)
-            if low == "so" and nxt is not None and k > 0 and toks[k - 1].text == "," and (
-                nxt.ent_type_ in {"PER", "ORG"} or nxt.pos_ in {"DET", "PROPN"}
+            if (
+                low == "so"
+                and nxt is not None
+                and k > 0
+                and toks[k - 1].text == ","
+                and (nxt.ent_type_ in {"PER", "ORG"} or nxt.pos_ in {"DET", "PROPN"})
             ):
                 return "so", self._np_after(nxt, inside)
         return None
@@ -194,13 +242,25 @@ class QuoteFinder:
     def _np_after(self, tok: Token, inside: set[int]) -> Span:
         end = tok.i
         doc = self.doc
-        while end < tok.sent.end and end not in inside and not doc[end].is_punct and (
-            doc[end].pos_ in {"DET", "ADJ", "PROPN", "NOUN", "NUM", ""} or doc[end].ent_type_
-            or doc[end].text[:1].isupper()
+        while (
+            end < tok.sent.end
+            and end not in inside
+            and not doc[end].is_punct
+            and (
+                doc[end].pos_ in {"DET", "ADJ", "PROPN", "NOUN", "NUM", ""}
+                or doc[end].ent_type_
+                or doc[end].text[:1].isupper()
+            )
         ):
             end += 1
-            if doc[end - 1].pos_ in {"NOUN", "PROPN"} and end < len(doc) and not (
-                doc[end].ent_type_ or doc[end].pos_ in {"PROPN", "NOUN"} and doc[end].text[:1].isupper()
+            if (
+                doc[end - 1].pos_ in {"NOUN", "PROPN"}
+                and end < len(doc)
+                and not (
+                    doc[end].ent_type_
+                    or doc[end].pos_ in {"PROPN", "NOUN"}
+                    and doc[end].text[:1].isupper()
+                )
             ):
                 break
         return doc[tok.i : max(end, tok.i + 1)]
@@ -208,15 +268,18 @@ class QuoteFinder:
     def _np_before(self, tok: Token, inside: set[int]) -> Span:
         start = tok.i
         doc = self.doc
-        while start > tok.sent.start and (start - 1) not in inside and (
-            doc[start - 1].pos_ in {"DET", "ADJ", "PROPN", "NOUN"} or doc[start - 1].ent_type_
+        while (
+            start > tok.sent.start
+            and (start - 1) not in inside
+            and (doc[start - 1].pos_ in {"DET", "ADJ", "PROPN", "NOUN"} or doc[start - 1].ent_type_)
         ):
             start -= 1
         return doc[start : tok.i + 1]
 
     # --- quote building ----------------------------------------------------------------
-    def make(self, kind: str, start: int, end: int, cue: str, speaker: Span | None,
-             sent_start: int) -> Quote:
+    def make(
+        self, kind: str, start: int, end: int, cue: str, speaker: Span | None, sent_start: int
+    ) -> Quote:
         """Build a Quote record, resolving the speaker within the document."""
         if speaker is not None:
             toks = [t for t in speaker if not t.is_space]
@@ -229,9 +292,15 @@ class QuoteFinder:
         canonical = self.resolver.resolve(speaker, sent_start) if speaker is not None else ""
         self.count += 1
         quote = Quote(
-            doc=self.doc_id, quote_id=f"{self.doc_id}#{self.count}", type=kind,
-            speaker=canonical, speaker_mention=mention, cue=cue,
-            text=self.doc.text[start:end], start=start, end=end,
+            doc=self.doc_id,
+            quote_id=f"{self.doc_id}#{self.count}",
+            type=kind,
+            speaker=canonical,
+            speaker_mention=mention,
+            cue=cue,
+            text=self.doc.text[start:end],
+            start=start,
+            end=end,
         )
         self.resolver.note_quote(quote, sent_start)
         return quote
@@ -243,24 +312,30 @@ class QuoteFinder:
             span = _tokens(doc, m.start, m.end)
             if span is None:
                 continue
-            marks_by_sent.setdefault(span[0].sent.start, []).append((m, span))
+            first = next((t for t in span if not t.is_space), span[0])
+            marks_by_sent.setdefault(self.sents[self.unit_of[first.i]].start, []).append((m, span))
         last_speaker: tuple[Span | None, str] | None = None
         last_quote_sent = -10
         done_until = -1
         for si, sent in enumerate(self.sents):
             if sent.start < done_until:
                 continue
-            quoted = marks_by_sent.get(sent.start, [])
+            # a region grows until every quote that starts in it also ends in it
+            last_unit = si
+            while True:
+                quoted = [
+                    q
+                    for k in range(si, last_unit + 1)
+                    for q in marks_by_sent.get(self.sents[k].start, [])
+                ]
+                reach = max([self.unit_of[sp.end - 1] for _, sp in quoted] + [last_unit])
+                if reach == last_unit:
+                    break
+                last_unit = reach
+            region = doc[sent.start : self.sents[last_unit].end]
             inside = {t.i for _, sp in quoted for t in sp}
-            # quote marks of this sentence reaching into following sentences
-            extent_end = max([sp.end for _, sp in quoted] + [sent.end])
-            if extent_end > sent.end:
-                for later in self.sents[si + 1 :]:
-                    if later.start >= extent_end:
-                        break
-                    inside |= {t.i for t in later}
-            verbs = self.cue_verbs(sent, inside)
-            nominal = self.nominal_cue(sent, inside)
+            verbs = self.cue_verbs(region, inside)
+            nominal = self.nominal_cue(region, inside)
             speaker: Span | None = None
             cue = ""
             for verb in verbs:
@@ -272,19 +347,24 @@ class QuoteFinder:
                 cue = verb_lemma(verbs[0])
             if speaker is None and nominal is not None:
                 cue, speaker = nominal
-            colon = self._colon_speaker(sent, quoted)
+            colon = self._colon_speaker(region, quoted)
             if speaker is None and colon is not None:
                 speaker = colon
-            words_out = [t for t in sent if t.i not in inside and t.is_alpha]
+
+            context = bool(verbs or nominal or colon)
+            emitted = False
             for m, span in quoted:
-                n_in = len(_words(span))
-                fragment = n_in < 4 or (len(words_out) > 2 * n_in + 6 and not self._full_clause(span))
-                if fragment:
-                    if not (verbs or nominal or colon or self._konjunktiv(sent, inside)):
-                        continue
-                    if self._is_title(m, span):
+                words = _words(span)
+                if not words:
+                    continue
+                direct = words[0].text[:1].isupper() and self._full_clause(span)
+                if not direct:
+                    if not context or self._is_title(m, span):
                         continue
                     yield self.make("mixed", m.start, m.end, cue, speaker, sent.start)
+                    emitted = True
+                    if speaker is not None:
+                        last_speaker, last_quote_sent = (speaker, cue), last_unit
                     continue
                 spk, qcue = speaker, cue
                 if spk is None and si > 0 and self.sents[si - 1].text.rstrip().endswith(":"):
@@ -298,17 +378,11 @@ class QuoteFinder:
                     spk = last_speaker[0]
                     qcue = ""
                 yield self.make("direct", m.start, m.end, qcue, spk, sent.start)
-                last_speaker, last_quote_sent = (spk, qcue), si
-            done_until = extent_end
-            if quoted:
-                if any(len(_words(sp)) >= 4 for _, sp in quoted) or any(
-                    self._full_clause(sp) for _, sp in quoted
-                ):
-                    continue
-                if any(True for _ in quoted):
-                    if speaker is not None:
-                        last_speaker, last_quote_sent = (speaker, cue), si
-                    continue
+                emitted = True
+                last_speaker, last_quote_sent = (spk, qcue), last_unit
+            done_until = region.end
+            if emitted:
+                continue
             indirect = self._indirect(sent, verbs, nominal, speaker, cue, si, last_quote_sent)
             if indirect is not None:
                 kind, start, end, icue, ispk = indirect
@@ -319,8 +393,10 @@ class QuoteFinder:
                     last_speaker, last_quote_sent = (ispk, icue), si
 
     def _full_clause(self, span: Span) -> bool:
-        return any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in span) \
+        return (
+            any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in span)
             or len(_words(span)) >= 6
+        )
 
     def _konjunktiv(self, sent: Span, inside: set[int]) -> bool:
         return any(is_konjunktiv(t, self.has_morph) for t in sent if t.i not in inside)
@@ -331,9 +407,16 @@ class QuoteFinder:
         if before.endswith("-"):
             return True
         words = _words(span)
-        return bool(words) and len(words) <= 4 and all(t.text[:1].isupper() for t in words) and (
-            span.start > 0 and self.doc[span.start - 2 if span.start > 1 else 0].pos_ in {"NOUN", "PROPN", "DET"}
-            and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+        return (
+            bool(words)
+            and len(words) <= 4
+            and all(t.text[:1].isupper() for t in words)
+            and (
+                span.start > 0
+                and self.doc[span.start - 2 if span.start > 1 else 0].pos_
+                in {"NOUN", "PROPN", "DET"}
+                and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+            )
         )
 
     def _colon_speaker(self, sent: Span, quoted: list) -> Span | None:
@@ -347,8 +430,16 @@ class QuoteFinder:
                 return None
         return None
 
-    def _indirect(self, sent: Span, verbs: list[Token], nominal, speaker: Span | None, cue: str,
-                  si: int, last_quote_sent: int):
+    def _indirect(
+        self,
+        sent: Span,
+        verbs: list[Token],
+        nominal,
+        speaker: Span | None,
+        cue: str,
+        si: int,
+        last_quote_sent: int,
+    ):
         """Indirect or reported speech in a sentence without quote marks."""
         doc = self.doc
         kon = self._konjunktiv(sent, set())
@@ -357,14 +448,23 @@ class QuoteFinder:
                 for tok in doc[verb.i + 1 : sent.end]:
                     if tok.lower_ in CLAUSE_MARKERS and tok.pos_ in {"SCONJ", ""} | {"SCONJ"}:
                         end = sent.end - (1 if doc[sent.end - 1].is_punct else 0)
-                        return "indirect", tok.idx, doc[end - 1].idx + len(doc[end - 1]), cue, speaker
+                        return (
+                            "indirect",
+                            tok.idx,
+                            doc[end - 1].idx + len(doc[end - 1]),
+                            cue,
+                            speaker,
+                        )
             if kon:
                 return "indirect", *self._clause_bounds(sent), cue, speaker
         if nominal is not None:
             ncue, nspk = nominal
             return "indirect", *self._clause_bounds(sent), ncue, nspk
-        if kon and (self._has_konjunktiv_one(sent) and si - last_quote_sent <= 3
-                    or si - last_quote_sent == 1):
+        if kon and (
+            self._has_konjunktiv_one(sent)
+            and si - last_quote_sent <= 3
+            or si - last_quote_sent == 1
+        ):
             return "indirect", *self._clause_bounds(sent), "", None
         if verbs and speaker is not None and not kon:
             reported = self.cues["reported"]
@@ -385,6 +485,42 @@ class QuoteFinder:
         if not toks:
             return sent.start_char, sent.end_char
         return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def sentence_units(doc: Doc) -> list[Span]:
+    """Sentences repaired for quote finding: a piece without words (a lone quote mark), a
+    piece starting in lowercase or with a comma (", sagte er"), or one that splits a name
+    joins its neighbour. Paragraph breaks always separate units."""
+    units: list[list[int]] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            units.append([sent.start, sent.end])
+            continue
+        first = next((t for t in sent if not t.is_space), sent[0])
+        has_words = any(t.is_alpha for t in sent)
+        prev = units[-1] if units else None
+        prev_text = doc[prev[0] : prev[1]].text if prev else ""
+        joins = (
+            prev is not None
+            and "\n" not in doc[prev[1] - 1].text_with_ws
+            and prev_text.strip()
+            and (
+                not has_words
+                and first.text in CLOSERS
+                or first.text[:1].islower()
+                or first.text in {",", ";"}
+                or first.ent_iob_ == "I"
+                or (prev_text.rstrip()[-1:] in OPENERS and prev_text.rstrip()[-1:] != "")
+            )
+        )
+        if joins:
+            prev[1] = sent.end
+        else:
+            units.append([sent.start, sent.end])
+    return [doc[a:b] for a, b in units if b > a]
+
+
+CLOSERS = {"“", "”", "«", "»", '"', "‘", "'"}
 
 
 def quotes(doc: Doc, doc_id: str, mentions: list[Mention]) -> Iterator[Quote]:

@@ -63,9 +63,16 @@ class SpeakerResolver:
 
     def _name(self, words: list) -> str:
         """A capitalised word the NER missed that names a person of this document ("Trump")."""
-        keys = {name_key(t.text) for t in words if t.text[:1].isupper() and t.pos_ in {"PROPN", "NOUN", "X", ""}}
-        found = {m.entity for m in self.mentions if m.label == "PER"
-                 and keys & {name_key(w) for w in m.entity.split()}}
+        keys = {
+            name_key(t.text)
+            for t in words
+            if t.text[:1].isupper() and t.pos_ in {"PROPN", "NOUN", "X", ""}
+        }
+        found = {
+            m.entity
+            for m in self.mentions
+            if m.label == "PER" and keys & {name_key(w) for w in m.entity.split()}
+        }
         return found.pop() if len(found) == 1 else ""
 
     def _pronoun(self, span: Span, sent_start: int) -> str:

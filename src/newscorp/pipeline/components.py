@@ -17,6 +17,10 @@ from spacy.util import filter_spans
 from newscorp.pipeline.lexicons import MONTHS, gazetteer, is_role
 
 ROLE_KEY = "roles"
+# parts of speech that never start a name ("Auch Trump", "Mit Kim"): trimmed off entities
+NOT_NAME_START = frozenset(
+    {"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "VERB", "PART", "PUNCT"}
+)
 ENTITY_LABELS = ("PER", "LOC", "ORG", "MISC")
 # de_core_news_sm and others label miscellaneous entities "MISC"; some use "OTH"
 LABEL_MAP = {"OTH": "MISC", "PERSON": "PER", "GPE": "LOC"}
@@ -46,6 +50,11 @@ class Gazetteer:
         return doc
 
 
+def gazetteer_labels() -> dict[str, str]:
+    """Gazetteer name -> label."""
+    return {name: label for label, name in gazetteer()}
+
+
 def _is_date_like(span: Span) -> bool:
     return all(t.like_num or t.is_punct or t.lower_ in MONTHS for t in span)
 
@@ -54,20 +63,58 @@ def clean_entities(doc: Doc) -> Doc:
     """Trim roles off names, drop date-like and fragment entities, normalise labels."""
     kept: list[Span] = []
     roles: list[Span] = []
+    places = gazetteer_labels()
     for ent in doc.ents:
         label = LABEL_MAP.get(ent.label_, ent.label_)
         start, end = ent.start, ent.end
         # leading determiners, lowercase words and roles are not part of a name
-        while start < end and (doc[start].is_punct or doc[start].is_space
-                               or (label == "PER" and is_role(doc[start].text))
-                               or doc[start].text[:1].islower() and doc[start].pos_ in {"DET", "ADP", "ADJ", ""}):
+        if (
+            label != "PER"
+            and end - start > 1
+            and is_role(doc[start].text)
+            and all(t.text[:1].isupper() for t in doc[start + 1 : end])
+        ):
+            label = "PER"  # "US-Präsident Trump" tagged as one ORG/MISC: a role, then a name
+        while start < end and (
+            doc[start].is_punct
+            or doc[start].is_space
+            or (label == "PER" and is_role(doc[start].text))
+            or doc[start].pos_ in NOT_NAME_START
+            or doc[start].text[:1].islower()
+            and doc[start].pos_ in {"ADJ", ""}
+        ):
             if label == "PER" and is_role(doc[start].text):
                 roles.append(Span(doc, start, start + 1, label="ROLE"))
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in {".", "'"}:
+        while end > start and (
+            (doc[end - 1].is_punct or doc[end - 1].is_space)
+            and doc[end - 1].text not in {".", "'"}
+            or doc[end - 1].pos_ in NOT_NAME_START - {"ADP", "DET"}
+        ):
             end -= 1
+        if label == "PER":
+            # "Nordkoreas Machthaber Kim Jong Un": everything up to the last role goes
+            for k in range(end - 2, start - 1, -1):
+                if is_role(doc[k].text) and doc[k].text[:1].isupper():
+                    roles.append(Span(doc, k, k + 1, label="ROLE"))
+                    start = k + 1
+                    break
+            # names the model cut short: "Kim Jong" + "Un"
+            while (
+                end < len(doc)
+                and doc[end].pos_ == "PROPN"
+                and doc[end].text[:1].isupper()
+                and not doc[end].is_sent_start
+                and not doc[end].ent_type_
+                and not is_role(doc[end].text)
+                and doc[end].text not in places
+            ):
+                end += 1
         if start >= end or label not in ENTITY_LABELS:
             continue
+        known = places.get(doc[start:end].text) or places.get(doc[start:end].text.removesuffix("s"))
+        if known and end - start == 1:
+            label = known  # a well-known place or organisation keeps its gazetteer label
         span = Span(doc, start, end, label=label)
         if _is_date_like(span) or not any(c.isalpha() for c in span.text):
             continue
@@ -92,7 +139,7 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     where the model found nothing.
     """
     forms: dict[tuple[str, ...], str] = {}
-    places = {name for _label, name in gazetteer()}
+    places = gazetteer_labels()
     for ent in ents:
         words = tuple(t.text for t in ent)
         if len(words) == 1 and not ent.text[:1].isupper():
@@ -100,14 +147,22 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
         forms.setdefault(words, ent.label_)
         if ent.label_ == "PER" and len(words) > 1:
             for part in {words[0], words[-1]}:  # surnames; family names first in Korean names
-                if (part[:1].isupper() and len(part) >= 3 and part.isalpha()
-                        and part not in places and part.removesuffix("s") not in places):
+                if (
+                    part[:1].isupper()
+                    and len(part) >= 3
+                    and part.isalpha()
+                    and part not in places
+                    and part.removesuffix("s") not in places
+                ):
                     forms[(part,)] = "PER"
                     forms[(part + "s",)] = "PER"
     # a one-word entity that is part of a person's name in this document is that person
-    ents = [Span(doc, e.start, e.end, label="PER")
-            if len(e) == 1 and forms.get((e.text,)) == "PER" and e.label_ != "PER" else e
-            for e in ents]
+    ents = [
+        Span(doc, e.start, e.end, label="PER")
+        if len(e) == 1 and forms.get((e.text,)) == "PER" and e.label_ != "PER"
+        else e
+        for e in ents
+    ]
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     added = []
     longest = max((len(f) for f in forms), default=0)

@@ -23,8 +23,14 @@ def is_role(word: str) -> bool:
     low = word.lower()
     roles = role_words()
     head = low.rsplit("-", 1)[-1]
-    for form in (head, head.removesuffix("in"), head.removesuffix("innen"), head.removesuffix("s"),
-                 head.removesuffix("en"), head.removesuffix("n")):
+    for form in (
+        head,
+        head.removesuffix("in"),
+        head.removesuffix("innen"),
+        head.removesuffix("s"),
+        head.removesuffix("en"),
+        head.removesuffix("n"),
+    ):
         if form in roles:
             return True
         if len(form) > 6 and any(form.endswith(r) for r in roles if len(r) >= 6):
