@@ -170,6 +170,12 @@ class QuoteFinder:
         self.unit_of = {t.i: k for k, u in enumerate(self.sents) for t in u}
         self.count = 0
 
+    def _unit(self, i: int) -> int:
+        """Index of the sentence unit holding token i (or the nearest one before it)."""
+        while i > 0 and i not in self.unit_of:
+            i -= 1
+        return self.unit_of.get(i, 0)
+
     # --- cue and speaker finding ---------------------------------------------------------
     def cue_verbs(self, sent: Span, inside: set[int]) -> list[Token]:
         """Verbs of saying in the sentence, outside quoted text."""
@@ -313,7 +319,7 @@ class QuoteFinder:
             if span is None:
                 continue
             first = next((t for t in span if not t.is_space), span[0])
-            marks_by_sent.setdefault(self.sents[self.unit_of[first.i]].start, []).append((m, span))
+            marks_by_sent.setdefault(self.sents[self._unit(first.i)].start, []).append((m, span))
         last_speaker: tuple[Span | None, str] | None = None
         last_quote_sent = -10
         done_until = -1
@@ -328,7 +334,7 @@ class QuoteFinder:
                     for k in range(si, last_unit + 1)
                     for q in marks_by_sent.get(self.sents[k].start, [])
                 ]
-                reach = max([self.unit_of[sp.end - 1] for _, sp in quoted] + [last_unit])
+                reach = max([self._unit(sp.end - 1) for _, sp in quoted] + [last_unit])
                 if reach == last_unit:
                     break
                 last_unit = reach
@@ -517,7 +523,8 @@ def sentence_units(doc: Doc) -> list[Span]:
             prev[1] = sent.end
         else:
             units.append([sent.start, sent.end])
-    return [doc[a:b] for a, b in units if b > a]
+    # whitespace-only pieces (blank lines) are not sentences: distances count real ones
+    return [doc[a:b] for a, b in units if b > a and doc[a:b].text.strip()]
 
 
 CLOSERS = {"“", "”", "«", "»", '"', "‘", "'"}
