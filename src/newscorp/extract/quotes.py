@@ -466,11 +466,9 @@ class QuoteFinder:
         if nominal is not None:
             ncue, nspk = nominal
             return "indirect", *self._clause_bounds(sent), ncue, nspk
-        if kon and (
-            self._has_konjunktiv_one(sent)
-            and si - last_quote_sent <= 3
-            or si - last_quote_sent == 1
-        ):
+        # Konjunktiv I is the mood of reported speech in German news: always indirect;
+        # Konjunktiv II only right after a quote (else it is mostly hypothetical)
+        if kon and (self._has_konjunktiv_one(sent) or si - last_quote_sent == 1):
             return "indirect", *self._clause_bounds(sent), "", None
         if verbs and speaker is not None and not kon:
             reported = self.cues["reported"]
