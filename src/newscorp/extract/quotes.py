@@ -23,46 +23,17 @@ from newscorp.records import Mention, Quote
 OPENERS = {"„": "“", "»": "«", "“": "”", '"': '"', "«": "»", "‚": "‘"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "sb", "csubj"}
 CLAUSE_MARKERS = {"dass", "daß", "ob", "wonach"}
-# Konjunktiv without a morphologizer: frequent Konjunktiv I forms (documented fallback rule)
-KONJUNKTIV_FORMS = {
-    "sei",
-    "seien",
-    "seiest",
-    "habe",
-    "hätten",
-    "hätte",
-    "werde",
-    "könne",
-    "müsse",
-    "solle",
-    "wolle",
-    "dürfe",
-    "gebe",
-    "wäre",
-    "wären",
-    "würde",
-    "würden",
-    "möge",
-    "liege",
-    "stehe",
-}
 
 
-KONJUNKTIV_ONE = {
-    "sei",
-    "seien",
-    "habe",
-    "werde",
-    "könne",
-    "müsse",
-    "solle",
-    "wolle",
-    "dürfe",
-    "gebe",
-    "möge",
-    "liege",
-    "stehe",
-}
+# Konjunktiv without a morphologizer: frequent forms from data/konjunktiv.txt (fallback rule)
+@lru_cache(maxsize=1)
+def konjunktiv_forms() -> dict[str, frozenset[str]]:
+    """Konjunktiv I ("one") and II ("two") verb forms by kind."""
+    kinds: dict[str, set[str]] = {}
+    for line in data_lines("konjunktiv.txt"):
+        kind, word = line.split(" ", 1)
+        kinds.setdefault(kind, set()).add(word)
+    return {k: frozenset(v) for k, v in kinds.items()}
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +59,8 @@ def is_konjunktiv(token: Token, has_morph: bool) -> bool:
     """Finite verb in the subjunctive (Mood=Sub), or a known form when there is no morphology."""
     if has_morph:
         return "Sub" in token.morph.get("Mood") and token.pos_ in {"VERB", "AUX"}
-    return token.lower_ in KONJUNKTIV_FORMS
+    forms = konjunktiv_forms()
+    return token.lower_ in forms["one"] or token.lower_ in forms["two"]
 
 
 @dataclass(frozen=True)
@@ -160,7 +132,6 @@ class QuoteFinder:
     def __init__(self, doc: Doc, doc_id: str, mentions: list[Mention]):
         self.doc = doc
         self.doc_id = doc_id
-        names = set(doc.vocab.strings)  # noqa: F841  (keeps vocab warm; cheap)
         self.has_parse = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
         self.cues = cue_lexicon()
@@ -479,7 +450,7 @@ class QuoteFinder:
     def _has_konjunktiv_one(self, sent: Span) -> bool:
         """Konjunktiv I (or II of haben/sein/werden used for reported speech) in the sentence."""
         if not self.has_morph:
-            return any(t.lower_ in KONJUNKTIV_ONE for t in sent)
+            return any(t.lower_ in konjunktiv_forms()["one"] for t in sent)
         return any(is_konjunktiv(t, True) and "Past" not in t.morph.get("Tense") for t in sent)
 
     def _clause_bounds(self, sent: Span) -> tuple[int, int]:
