@@ -129,3 +129,19 @@ def test_fallback_sentencizer_for_a_bare_pipeline():
     sents = [s.text.strip() for s in doc.sents if s.text.strip()]
     assert sents == ["Er kam.", "Sie ging.", "Neuer Absatz"]
     assert capability_gaps(nlp)[0].startswith("parser")
+
+
+def test_quotes_without_parser_or_morphology_use_fallback_rules():
+    import spacy
+
+    from newscorp.extract.quotes import quotes
+    from newscorp.pipeline.components import add_rule_layers
+
+    nlp = spacy.blank("de")
+    add_rule_layers(nlp)
+    doc = nlp("„Wir sind bereit“, sagte er. Er sei enttäuscht.")
+    found = list(quotes(doc, "t.txt", []))
+    assert [(q.type, q.text) for q in found] == [
+        ("direct", "Wir sind bereit"),
+        ("indirect", "Er sei enttäuscht"),
+    ]

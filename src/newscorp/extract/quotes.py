@@ -46,9 +46,19 @@ def cue_lexicon() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in kinds.items()}
 
 
+def guess_verb_lemma(word: str) -> str:
+    """Fallback without a lemmatizer: weak past and present endings to the infinitive
+    ("sagte" -> "sagen", "erklärt" -> "erklären"); other words are returned lowercased."""
+    low = word.lower()
+    for ending in ("ten", "te", "test", "st", "t", "e"):
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            return low[: -len(ending)] + "en"
+    return low
+
+
 def verb_lemma(token: Token) -> str:
     """Lemma of a verb with its separated particle joined ("kündigte … an" -> "ankündigen")."""
-    lemma = (token.lemma_ or token.text).lower()
+    lemma = (token.lemma_ or guess_verb_lemma(token.text)).lower()
     for child in token.children:
         if child.dep_ in {"compound:prt", "svp"}:
             return child.text.lower() + lemma
@@ -370,6 +380,8 @@ class QuoteFinder:
                     last_speaker, last_quote_sent = (ispk, icue), si
 
     def _full_clause(self, span: Span) -> bool:
+        if not self.has_morph:  # fallback: three or more words make a statement
+            return len(_words(span)) >= 3
         return (
             any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in span)
             or len(_words(span)) >= 6
