@@ -96,11 +96,8 @@ class Corpus:
         nlp = self.nlp()
         if self.progress is not None:
             docs = self.progress(docs)
-        longest = nlp.max_length
         pairs = ((d.nlp_text, d) for d in docs)
         for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-            if len(document.nlp_text) > longest:  # pragma: no cover - guarded by the loader
-                continue
             yield analyse_doc(doc, document)
 
     # --- tables -----------------------------------------------------------------------

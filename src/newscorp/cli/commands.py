@@ -32,11 +32,7 @@ def docs(env: Env, paths, glob, model, strict, fmt, output, no_header, safe_csv)
 
     stdin = click.get_text_stream("stdin") if "-" in paths else None
 
-    def on_skip(item) -> None:
-        env.skipped += 1
-        env.notice(f"newscorp: skipped {item.path}: {item.reason}")
-
-    frame = docs_table(load_documents(list(paths), glob=glob, stdin=stdin, on_skip=on_skip))
+    frame = docs_table(load_documents(list(paths), glob=glob, stdin=stdin, on_skip=env.report_skip))
     emit(frame, fmt=fmt, output=output, no_header=no_header, safe_csv=safe_csv)
     finish(env, strict)
 

@@ -38,6 +38,11 @@ class Env:
     def notice(self, message: str) -> None:
         click.echo(message, err=True)
 
+    def report_skip(self, item: Any) -> None:
+        """One stderr line per skipped input; counted for --strict."""
+        self.skipped += 1
+        self.notice(f"newscorp: skipped {item.path}: {item.reason}")
+
 
 def fail(message: str, code: int = 1) -> None:
     """Print one line on stderr and exit."""
@@ -126,10 +131,6 @@ def make_corpus(paths: Iterable[str], model: str | None, glob: str, env: Env) ->
     """A library Corpus wired to this invocation's stderr notices and progress bar."""
     from newscorp.analysis import Corpus
 
-    def on_skip(item: Any) -> None:
-        env.skipped += 1
-        env.notice(f"newscorp: skipped {item.path}: {item.reason}")
-
     progress = _progress if env.stderr_is_terminal else None
     stdin = click.get_text_stream("stdin") if "-" in paths else None
     return Corpus(
@@ -137,7 +138,7 @@ def make_corpus(paths: Iterable[str], model: str | None, glob: str, env: Env) ->
         model=model,
         glob=glob,
         stdin=stdin,
-        on_skip=on_skip,
+        on_skip=env.report_skip,
         notify=env.notice,
         progress=progress,
     )

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from newscorp.extract.speakers import SpeakerResolver
-from newscorp.pipeline.lexicons import data_lines
+from newscorp.pipeline.lexicons import words_by_kind
 from newscorp.records import Mention, Quote
 
 OPENERS = {"„": "“", "»": "«", "“": "”", '"': '"', "«": "»", "‚": "‘"}
@@ -26,24 +25,14 @@ CLAUSE_MARKERS = {"dass", "daß", "ob", "wonach"}
 
 
 # Konjunktiv without a morphologizer: frequent forms from data/konjunktiv.txt (fallback rule)
-@lru_cache(maxsize=1)
 def konjunktiv_forms() -> dict[str, frozenset[str]]:
     """Konjunktiv I ("one") and II ("two") verb forms by kind."""
-    kinds: dict[str, set[str]] = {}
-    for line in data_lines("konjunktiv.txt"):
-        kind, word = line.split(" ", 1)
-        kinds.setdefault(kind, set()).add(word)
-    return {k: frozenset(v) for k, v in kinds.items()}
+    return words_by_kind("konjunktiv.txt")
 
 
-@lru_cache(maxsize=1)
 def cue_lexicon() -> dict[str, frozenset[str]]:
     """Cue words by kind ("verb", "reported", "noun") from data/cues.txt."""
-    kinds: dict[str, set[str]] = {}
-    for line in data_lines("cues.txt"):
-        kind, word = line.split(" ", 1)
-        kinds.setdefault(kind, set()).add(word)
-    return {k: frozenset(v) for k, v in kinds.items()}
+    return words_by_kind("cues.txt")
 
 
 def guess_verb_lemma(word: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -10,6 +10,16 @@ def data_lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of a data file shipped in newscorp/data."""
     text = resources.files("newscorp").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def words_by_kind(name: str) -> dict[str, frozenset[str]]:
+    """A data file of "KIND WORD" lines as {kind: words} (cues.txt, konjunktiv.txt)."""
+    kinds: dict[str, set[str]] = {}
+    for line in data_lines(name):
+        kind, word = line.split(" ", 1)
+        kinds.setdefault(kind, set()).add(word)
+    return {k: frozenset(v) for k, v in kinds.items()}
 
 
 @lru_cache(maxsize=1)
