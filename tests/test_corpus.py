@@ -191,11 +191,25 @@ def test_decode_normalises_to_nfc() -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", bytes(range(1, 32)) * 20, bytes(range(128, 256)) * 8],
+    [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", bytes(range(1, 32)) * 20],
 )
 def test_decode_rejects_binary(data: bytes) -> None:
     with pytest.raises(InputError, match="^binary file$"):
         decode_bytes(data, "x")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [bytes(range(128, 256)) * 8, "Привет, это текст о встрече в Москве.".encode("koi8-r")],
+)
+def test_decode_rejects_undecodable_text(data: bytes) -> None:
+    with pytest.raises(InputError, match=r"^undecodable text \(no known encoding fits\)$"):
+        decode_bytes(data, "x")
+
+
+def test_decode_utf8_mixed_with_cp1252() -> None:
+    data = ("Grüße aus Köln. ".encode() + "Grüße aus Köln. ".encode("cp1252")) * 3
+    assert decode_bytes(data, "x") == "Grüße aus Köln. " * 6
 
 
 @pytest.mark.parametrize("data", [b"", b" \n\t\r\n ", "\ufeff".encode(), "\u00a0\n".encode()])
@@ -210,7 +224,11 @@ def test_decode_returns_nfc_text_or_input_error(data: bytes) -> None:
     try:
         text = decode_bytes(data, "x")
     except InputError as exc:
-        assert str(exc) in {"binary file", "empty file"}
+        assert str(exc) in {
+            "binary file",
+            "empty file",
+            "undecodable text (no known encoding fits)",
+        }
     else:
         assert text.strip()
         assert text == unicodedata.normalize("NFC", text)
@@ -436,7 +454,7 @@ def test_load_skips_bad_files(tmp_path: Path) -> None:
         ("binary.txt", "binary file"),
         ("dangling.txt", "does not exist"),
         ("empty.txt", "empty file"),
-        ("pipe.txt", "not a regular file"),
+        ("pipe.txt", "not a regular file (FIFO)"),
         ("spaces.txt", "empty file"),
     ]
 
@@ -446,7 +464,7 @@ def test_load_fifo_given_as_argument_is_skipped(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     docs, skipped = load_tmp([str(fifo)])
     assert docs == []
-    assert skipped == [Skipped(str(fifo), "not a regular file")]
+    assert skipped == [Skipped(str(fifo), "not a regular file (FIFO)")]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")

@@ -8,7 +8,13 @@ from newscorp.corpus.boilerplate import (
 )
 from newscorp.corpus.decode import decode_bytes
 from newscorp.corpus.discover import discover
-from newscorp.corpus.loader import build_document, load_documents, read_bytes
+from newscorp.corpus.html import html_to_text, looks_like_html
+from newscorp.corpus.loader import (
+    build_document,
+    decode_text,
+    load_documents,
+    read_bytes,
+)
 from newscorp.corpus.metadata import Metadata, extract_metadata
 
 __all__ = [
@@ -18,9 +24,12 @@ __all__ = [
     "blank_spans",
     "build_document",
     "decode_bytes",
+    "decode_text",
     "default_patterns",
     "discover",
     "extract_metadata",
+    "html_to_text",
     "load_documents",
+    "looks_like_html",
     "read_bytes",
 ]

@@ -32,6 +32,23 @@ _JUNK = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: UTF-8 with at most this many broken sequences per valid multi-byte one is still UTF-8.
 _MAX_BROKEN_UTF8 = 0.05
+#: Control bytes (C0 other than tab, newlines and feeds; DEL) that mark undecodable data as
+#: binary rather than as text in an unknown encoding.
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+#: Encodings charset-normalizer may not guess: without a BOM, UTF-16/32 text has NUL bytes
+#: (rejected as binary before guessing) and UTF-7 is never news.
+_NO_GUESS = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "utf_7"]
+_MIXED = "newscorp-cp1252"
+
+
+def _cp1252_for_broken_utf8(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read bytes that are not UTF-8 as cp1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error(_MIXED, _cp1252_for_broken_utf8)
 
 
 def decode_bytes(data: bytes, path: str) -> str:
@@ -75,9 +92,17 @@ def _decode_plain(data: bytes, path: str) -> str:
     if western is not None:
         log.debug("%s: decoded as cp1252/latin-1", path)
         return western
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError("binary file")
+    mixed = data.decode("utf-8", errors=_MIXED)
+    if _is_western(mixed):
+        log.debug("%s: decoded as UTF-8 mixed with cp1252", path)
+        return mixed
+    best = from_bytes(data, cp_exclusion=_NO_GUESS).best()
+    # No language recognised from letter frequencies: mojibake, or CJK in a legacy encoding
+    # (CJK in UTF-8 is read in the first step).
+    if best is None or not best.coherence:
+        if len(_CONTROL_BYTES.findall(data)) > _MAX_JUNK_SHARE * len(data):
+            raise InputError("binary file")
+        raise InputError("undecodable text (no known encoding fits)")
     log.debug("%s: decoded as %s", path, best.encoding)
     return str(best)
 
@@ -96,11 +121,14 @@ def _decode_western(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
+    return text if _is_western(text) else None
+
+
+def _is_western(text: str) -> bool:
+    """True if nearly all non-ASCII characters of text are usual in German text."""
     foreign = _NON_ASCII.findall(text)
-    if not foreign:
-        return text
     known = sum(ch in _WESTERN for ch in foreign)
-    return text if known >= _WESTERN_SHARE * len(foreign) else None
+    return known >= _WESTERN_SHARE * len(foreign)
 
 
 def _junk_share(text: str) -> float:

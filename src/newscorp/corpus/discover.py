@@ -33,8 +33,8 @@ def discover(
 
 
 def _check_exists(arg: str) -> None:
-    """Raise UsageError if arg names nothing on disk."""
-    if not os.path.exists(arg):
+    """Raise UsageError if arg names nothing on disk (a broken symlink is the loader's case)."""
+    if not os.path.lexists(arg):
         raise UsageError(f"path does not exist: {arg}")
 
 
@@ -53,11 +53,15 @@ def _expand(arg: str, glob: str) -> Iterator[tuple[Path, str]]:
     if path.is_dir():
         yield from _walk(path, glob)
     else:
-        yield path, arg
+        yield path, display_name(arg)
 
 
 def _walk(root: Path, glob: str) -> Iterator[tuple[Path, str]]:
-    """Yield files below root whose name matches glob, sorted by their relative name."""
+    """Yield files below root whose name matches glob, sorted by their relative name.
+
+    A directory whose name matches glob (``x.txt/``) is searched and also yielded, so that
+    the loader reports it: it is most likely a scraped file that went wrong.
+    """
     found: list[tuple[str, Path]] = []
     seen: set[str] = set()
     pending: list[tuple[Path, str]] = [(root, "")]
@@ -79,11 +83,28 @@ def _walk(root: Path, glob: str) -> Iterator[tuple[Path, str]]:
             name = prefix + entry.name
             if _is_dir(entry):
                 pending.append((Path(entry.path), name + "/"))
-            elif fnmatchcase(entry.name, glob):
+            if fnmatchcase(entry.name, glob):
                 found.append((name, Path(entry.path)))
     found.sort(key=lambda item: item[0])
     for name, path in found:
-        yield path, name
+        yield path, display_name(name)
+
+
+def display_name(name: str) -> str:
+    """A file name fit for tables and one-line messages.
+
+    Bytes that are not UTF-8 (kept by Python as surrogate escapes) are read as cp1252, and
+    control characters such as a newline in a name are shown escaped (``\\n``).
+    """
+    if any("\udc80" <= ch <= "\udcff" for ch in name):
+        raw = os.fsencode(name)
+        try:
+            name = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            name = raw.decode("cp1252", errors="replace")
+    if name.isprintable():
+        return name
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in name)
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:

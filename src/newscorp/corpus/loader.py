@@ -20,14 +20,18 @@ from newscorp.corpus.boilerplate import (
 )
 from newscorp.corpus.decode import decode_bytes
 from newscorp.corpus.discover import discover
+from newscorp.corpus.html import html_to_text, looks_like_html
 from newscorp.corpus.metadata import extract_metadata
 from newscorp.errors import InputError
 from newscorp.records import Document, Skipped
 
 log = logging.getLogger(__name__)
 
-#: Files larger than this are skipped rather than read into memory.
-MAX_BYTES = 64 * 1024 * 1024
+#: Files larger than this are skipped unread (8 MB: a saved web page or UTF-32 text fits).
+MAX_BYTES = 8_000_000
+#: Texts longer than this are skipped: spaCy's default ``nlp.max_length`` (the parser needs
+#: memory in proportion); a news article is far shorter.
+MAX_CHARS = 1_000_000
 _WORD = re.compile(r"\w+")
 _REASONS = {
     errno.EACCES: "permission denied",
@@ -55,7 +59,7 @@ def load_documents(
     for path, name in entries:
         try:
             data = read_bytes(path)
-            text = decode_bytes(data, str(path))
+            text = decode_text(data, str(path))
         except InputError as exc:
             report(Skipped(str(path), str(exc)))
             continue
@@ -72,11 +76,23 @@ def _learn(entries: Sequence[tuple[Path, str]]) -> RepeatedLines:
             digest = hashlib.sha256(data).digest()
             if digest in digests:
                 continue
-            learned.add(decode_bytes(data, str(path)))
+            learned.add(decode_text(data, str(path)))
         except InputError:
             continue
         digests.add(digest)
     return learned
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """Decode a file's bytes (HTML reduced to its text); raise InputError if unusable."""
+    text = decode_bytes(data, path)
+    if looks_like_html(text, path):
+        text = html_to_text(text)
+        if not text.strip():
+            raise InputError("HTML without text")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"text too long: {len(text):,} characters (limit {MAX_CHARS:,})")
+    return text
 
 
 def build_document(
@@ -115,8 +131,7 @@ def read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise InputError(_reason(exc)) from exc
     _check_mode(path, info.st_mode)
-    if info.st_size > MAX_BYTES:
-        raise InputError(f"file too large (over {MAX_BYTES // (1024 * 1024)} MiB)")
+    _check_size(info.st_size)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
@@ -128,9 +143,14 @@ def read_bytes(path: Path) -> bytes:
             data = handle.read(MAX_BYTES + 1)
         except OSError as exc:
             raise InputError(_reason(exc)) from exc
-    if len(data) > MAX_BYTES:
-        raise InputError(f"file too large (over {MAX_BYTES // (1024 * 1024)} MiB)")
+    _check_size(len(data))
     return data
+
+
+def _check_size(size: int) -> None:
+    """Raise InputError for files over MAX_BYTES."""
+    if size > MAX_BYTES:
+        raise InputError(f"file too large: {size / 1e6:.1f} MB (limit {MAX_BYTES / 1e6:g} MB)")
 
 
 def _check_mode(path: Path, mode: int) -> None:
@@ -144,7 +164,20 @@ def _check_mode(path: Path, mode: int) -> None:
             pass
         raise InputError("is a directory")
     if not stat.S_ISREG(mode):
-        raise InputError("not a regular file")
+        raise InputError(f"not a regular file ({_kind(mode)})")
+
+
+def _kind(mode: int) -> str:
+    """Name the kind of a special file."""
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISCHR(mode):
+        return "character device"
+    if stat.S_ISBLK(mode):
+        return "block device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
 
 
 def _reason(exc: OSError) -> str:
