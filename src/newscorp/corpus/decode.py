@@ -29,7 +29,6 @@ _WESTERN_SHARE = 0.9
 _MAX_JUNK_SHARE = 0.05
 #: Control characters (category Cc) other than tab, newlines and feeds, and U+FFFD.
 _JUNK = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: UTF-8 with at most this many broken sequences per valid multi-byte one is still UTF-8.
 _MAX_BROKEN_UTF8 = 0.05
 #: Control bytes (C0 other than tab, newlines and feeds; DEL) that mark undecodable data as
@@ -39,6 +38,8 @@ _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 #: (rejected as binary before guessing) and UTF-7 is never news.
 _NO_GUESS = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "utf_7"]
 _MIXED = "newscorp-cp1252"
+#: Most bytes that are not UTF-8 in a file read as UTF-8 mixed with cp1252.
+_MAX_MIXED_ERRORS = 100_000
 
 
 def _cp1252_for_broken_utf8(exc: UnicodeError) -> tuple[str, int]:
@@ -84,18 +85,21 @@ def _decode_plain(data: bytes, path: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    mostly_utf8 = _decode_mostly_utf8(data)
-    if mostly_utf8 is not None:
+    replaced = data.decode("utf-8", errors="replace")
+    broken = replaced.count("\ufffd")
+    valid = _count_non_ascii(replaced) - broken  # characters from multi-byte sequences
+    if valid > 0 and broken <= _MAX_BROKEN_UTF8 * valid:
         log.debug("%s: decoded as UTF-8 with a few broken bytes", path)
-        return mostly_utf8
+        return replaced
     western = _decode_western(data)
     if western is not None:
         log.debug("%s: decoded as cp1252/latin-1", path)
         return western
-    mixed = data.decode("utf-8", errors=_MIXED)
-    if _is_western(mixed):
-        log.debug("%s: decoded as UTF-8 mixed with cp1252", path)
-        return mixed
+    if valid > 0 and broken <= _MAX_MIXED_ERRORS:  # the error handler is slow per error
+        mixed = data.decode("utf-8", errors=_MIXED)
+        if _is_western(mixed):
+            log.debug("%s: decoded as UTF-8 mixed with cp1252", path)
+            return mixed
     best = from_bytes(data, cp_exclusion=_NO_GUESS).best()
     # No language recognised from letter frequencies: mojibake, or CJK in a legacy encoding
     # (CJK in UTF-8 is read in the first step).
@@ -107,14 +111,6 @@ def _decode_plain(data: bytes, path: str) -> str:
     return str(best)
 
 
-def _decode_mostly_utf8(data: bytes) -> str | None:
-    """Decode UTF-8 with a few stray bytes (replaced by U+FFFD), else return None."""
-    text = data.decode("utf-8", errors="replace")
-    broken = text.count("\ufffd")
-    valid = len(_NON_ASCII.findall(text)) - broken
-    return text if valid > 0 and broken <= _MAX_BROKEN_UTF8 * valid else None
-
-
 def _decode_western(data: bytes) -> str | None:
     """Decode as cp1252 (latin-1 as fallback) if the result looks like Western text."""
     try:
@@ -124,11 +120,14 @@ def _decode_western(data: bytes) -> str | None:
     return text if _is_western(text) else None
 
 
+def _count_non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", errors="ignore"))
+
+
 def _is_western(text: str) -> bool:
     """True if nearly all non-ASCII characters of text are usual in German text."""
-    foreign = _NON_ASCII.findall(text)
-    known = sum(ch in _WESTERN for ch in foreign)
-    return known >= _WESTERN_SHARE * len(foreign)
+    known = sum(text.count(ch) for ch in _WESTERN)
+    return known >= _WESTERN_SHARE * _count_non_ascii(text)
 
 
 def _junk_share(text: str) -> float:
