@@ -4,54 +4,30 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newscorp.records import Document, Mention, Quote, SentenceScore, Skipped
+from newscorp.engine import analyse_doc
+from newscorp.records import DocResult, Document, Skipped
 
 if TYPE_CHECKING:
     import pandas as pd
     from spacy.language import Language
-    from spacy.tokens import Doc
 
-BATCH_SIZE = 16
+    from newscorp.store import Store
 
-
-@dataclass(frozen=True)
-class DocResult:
-    """Everything newscorp keeps of one analysed document (no spaCy objects, no text)."""
-
-    document: Document
-    mentions: tuple[Mention, ...]
-    quotes: tuple[Quote, ...]
-    sentences: tuple[SentenceScore, ...]
-
-
-def analyse_doc(doc: Doc, document: Document) -> DocResult:
-    """Extract mentions, quotes and sentence sentiment from one parsed document."""
-    from newscorp.extract.entities import mentions as extract_mentions
-    from newscorp.extract.quotes import quotes as extract_quotes
-    from newscorp.extract.sentiment import score_span
-
-    mentions = tuple(extract_mentions(doc, document.doc))
-    sentences = []
-    for i, sent in enumerate(s for s in doc.sents if s.text.strip()):
-        score, n = score_span(sent)
-        text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        sentences.append(SentenceScore(document.doc, i, start, start + len(text), text, score, n))
-    quotes = []
-    for quote in extract_quotes(doc, document.doc, list(mentions)):
-        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        score = score_span(span)[0] if span is not None else 0.0
-        quotes.append(replace(quote, sentiment=round(score, 4)))
-    light = replace(document, text="", nlp_text="")
-    return DocResult(light, mentions, tuple(quotes), tuple(sentences))
+__all__ = ["Corpus", "DocResult", "analyse_doc"]
 
 
 @dataclass
 class Corpus:
-    """A corpus analysed lazily: the model loads and runs on first access to a table."""
+    """A corpus analysed lazily: the model loads and runs on first access to a table.
+
+    With ``store`` (the path of the SQLite analysis store) unchanged documents are read from
+    the store instead of being analysed again, and new analyses are written to it;
+    ``workers`` processes analyse in parallel.
+    """
 
     paths: Any = None
     model: str | None = None
@@ -60,13 +36,27 @@ class Corpus:
     on_skip: Callable[[Skipped], None] | None = None
     notify: Callable[[str], None] | None = None
     progress: Callable[[Iterable[Document]], Iterable[Document]] | None = None
+    store: str | Path | None = None
+    workers: int = 1
+    require_lock: bool = False
+    prune: bool = False
+    chunk_size: int = 32
     _results: list[DocResult] | None = field(default=None, repr=False)
+    _ids: list[int] = field(default_factory=list, repr=False)
+    _store: Store | None = field(default=None, repr=False)
     skipped: list[Skipped] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
 
     def _skip(self, item: Skipped) -> None:
         self.skipped.append(item)
         if self.on_skip is not None:
             self.on_skip(item)
+
+    def _notice(self, message: str) -> None:
+        (self.notify or (lambda m: print(m, file=sys.stderr)))(message)
+
+    def _paths(self) -> list[str]:
+        return [self.paths] if isinstance(self.paths, str) else list(self.paths or [])
 
     def nlp(self) -> Language:
         """The resolved pipeline, loaded once (the notice goes to ``notify`` or stderr)."""
@@ -74,15 +64,48 @@ class Corpus:
 
         choice = resolve_model(self.model)
         nlp = load_pipeline(choice.name)
-        (self.notify or (lambda m: print(m, file=sys.stderr)))(describe(nlp, choice))
+        self._notice(describe(nlp, choice))
         return nlp
 
     def documents(self) -> Iterator[Document]:
         """Decoded documents, streamed from disk."""
         from newscorp.corpus import load_documents
 
-        paths = [self.paths] if isinstance(self.paths, str) else list(self.paths or [])
-        yield from load_documents(paths, glob=self.glob, stdin=self.stdin, on_skip=self._skip)
+        yield from load_documents(
+            self._paths(), glob=self.glob, stdin=self.stdin, on_skip=self._skip
+        )
+
+    def fingerprint(self) -> str:
+        """The pipeline fingerprint that stored analyses must match."""
+        from newscorp.pipeline.fingerprint import fingerprint
+        from newscorp.pipeline.resolve import resolve_model
+
+        return fingerprint(resolve_model(self.model).name)
+
+    def open_store(self) -> Store | None:
+        """The analysis store, opened once (None without one)."""
+        if self.store is None:
+            return None
+        if self._store is None:
+            from newscorp.store import Store, StoreError
+
+            store = Store(self.store, self.fingerprint())
+            if not store.lock():
+                if self.require_lock:
+                    store.close()
+                    raise StoreError(
+                        f"store {self.store} is being written by another newscorp process;"
+                        " try again when it has finished"
+                    )
+                self._notice(f"newscorp: store {self.store} is busy; reading only")
+            self._store = store
+        return self._store
+
+    def close(self) -> None:
+        """Release the store and its writer lock."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
     def results(self) -> list[DocResult]:
         """Analyse every document once; later calls reuse the small result records."""
@@ -91,14 +114,133 @@ class Corpus:
         return self._results
 
     def iter_results(self) -> Iterator[DocResult]:
-        """Stream DocResults through ``nlp.pipe`` in batches."""
-        docs: Iterable[Document] = self.documents()
-        nlp = self.nlp()
+        """DocResults in input order: replayed, read from the store, or analysed in batches."""
+        store = self.open_store()
+        self._ids = []
+        if store is not None and self.stdin is None:
+            replayed = self._replay(store)
+            if replayed is not None:
+                yield from replayed
+                return
+        yield from self._analyse(store)
+
+    def _replay(self, store: Store) -> Iterator[DocResult] | None:
+        """The stored results of an earlier complete run over exactly the same files."""
+        from newscorp.corpus.discover import discover
+        from newscorp.store import inputs_key, rename
+
+        entries = list(discover(self._paths(), glob=self.glob))
+        items = store.replay(inputs_key(entries, self.glob))
+        if items is None:
+            return None
+        ids = [int(item[2]) for item in items if item[0] == "doc"]
+        loaded = store.load(ids)
+        self._notice(f"newscorp: {len(ids)} unchanged documents read from store {store.path}")
+        self.stats = {"cached": len(ids), "analysed": 0}
+
+        def generate() -> Iterator[DocResult]:
+            for kind, name, value in items:
+                if kind == "skip":
+                    path, _, reason = str(value).partition("\0")
+                    self._skip(Skipped(path, reason))
+                    continue
+                self._ids.append(int(value))
+                result = loaded[int(value)]
+                yield rename(result, name, result.document.path)
+
+        return generate()
+
+    def _analyse(self, store: Store | None) -> Iterator[DocResult]:
+        """Read documents; take stored analyses where they exist, analyse the rest."""
+        from newscorp.corpus import load_documents
+        from newscorp.engine import Analyser, chunked
+        from newscorp.pipeline.resolve import resolve_model
+        from newscorp.store import rename
+
+        writable = store is not None and store.locked
+        analyser: Analyser | None = None
+        run = _RunLog()
+        docs: Iterable[Document] = load_documents(
+            self._paths(), glob=self.glob, stdin=self.stdin, on_skip=run.skip_hook(self._skip)
+        )
         if self.progress is not None:
             docs = self.progress(docs)
-        pairs = ((d.nlp_text, d) for d in docs)
+        try:
+            for chunk in chunked(run.track(docs), self.chunk_size * max(1, self.workers)):
+                found = [store.lookup(d) if store is not None else None for d in chunk]
+                hits = store.load([i for i in found if i is not None]) if store else {}
+                misses = [d for d, i in zip(chunk, found, strict=False) if i is None]
+                fresh: list[tuple[DocResult, str]] = []
+                if misses:
+                    if analyser is None:
+                        self.nlp()  # loaded once here: the notice; forked workers inherit it
+                        model = resolve_model(self.model).name
+                        analyser = Analyser(model, self.workers, tokens=store is not None)
+                    fresh = analyser.run(misses)
+                new_ids: list[int] = [-1] * len(fresh)
+                if writable and fresh:
+                    assert store is not None
+                    new_ids = store.save(
+                        (res, full, tok) for (res, tok), full in zip(fresh, misses, strict=False)
+                    )
+                    store.record_files(
+                        (d.path, d.doc, i, None) for d, i in zip(misses, new_ids, strict=False)
+                    )
+                fresh_iter = iter(zip(fresh, new_ids, strict=False))
+                for document, id_ in zip(chunk, found, strict=False):
+                    if id_ is not None:
+                        result = rename(hits[id_], document.doc, document.path)
+                        run.cached += 1
+                    else:
+                        (result, _tokens), id_ = next(fresh_iter)
+                        run.analysed += 1
+                    run.settle(id_)
+                    self._ids.append(id_)
+                    yield result
+        finally:
+            if analyser is not None:
+                analyser.close()
+        self.stats = {"cached": run.cached, "analysed": run.analysed}
+        if store is not None:
+            self._notice(
+                f"newscorp: store {store.path}: {run.cached} documents cached,"
+                f" {run.analysed} analysed"
+            )
+        if writable and self.stdin is None and run.complete():
+            assert store is not None
+            self._finish_run(store, run)
+
+    def _finish_run(self, store: Store, run: _RunLog) -> None:
+        """Remember this complete run (for replay) and, for ``analyze``, prune deleted files."""
+        from newscorp.corpus.discover import discover
+        from newscorp.store import inputs_key
+
+        store.record_files(
+            (path, Path(path).name, id_, reason) for path, id_, reason in run.files()
+        )
+        if self.prune:
+            store.prune(self._paths(), {str(Path(p).resolve()) for p, _, _ in run.files()})
+        entries = list(discover(self._paths(), glob=self.glob))
+        store.finish_run(inputs_key(entries, self.glob), run.items)
+
+    def token_sources(self) -> Iterator[tuple[str, str, list[list[Any]]]]:
+        """(doc, decoded text, [[start, end, text, lemma], ...]) per document, for kwic."""
+        store = self.open_store()
+        if store is not None:
+            results = self.results()
+            for result, id_ in zip(results, self._ids, strict=False):
+                if id_ >= 0:
+                    text, tokens = store.text_and_tokens(id_)
+                    yield result.document.doc, text, tokens
+            return
+        import json
+
+        from newscorp.engine import BATCH_SIZE, token_index
+
+        nlp = self.nlp()
+        pairs = ((d.nlp_text, d) for d in self.documents())
         for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-            yield analyse_doc(doc, document)
+            yield document.doc, document.text, json.loads(token_index(doc))
 
     # --- tables -----------------------------------------------------------------------
     def docs(self) -> pd.DataFrame:
@@ -136,3 +278,42 @@ class Corpus:
         from newscorp import tables
 
         return tables.speakers_table(self.results())
+
+
+class _RunLog:
+    """The ordered items of one run (documents with their analysis ids, and skips)."""
+
+    def __init__(self) -> None:
+        self.items: list[list[Any]] = []
+        self._paths: list[str] = []
+        self._open: list[int] = []
+        self.cached = 0
+        self.analysed = 0
+
+    def skip_hook(self, report: Callable[[Skipped], None]) -> Callable[[Skipped], None]:
+        def hook(item: Skipped) -> None:
+            self.items.append(["skip", Path(item.path).name, f"{item.path}\0{item.reason}"])
+            self._paths.append(item.path)
+            report(item)
+
+        return hook
+
+    def track(self, documents: Iterable[Document]) -> Iterator[Document]:
+        for document in documents:
+            self._open.append(len(self.items))
+            self.items.append(["doc", document.doc, None])
+            self._paths.append(document.path)
+            yield document
+
+    def settle(self, analysis: int) -> None:
+        self.items[self._open.pop(0)][2] = analysis
+
+    def complete(self) -> bool:
+        return not self._open and all(it[2] is not None and it[2] != -1 for it in self.items)
+
+    def files(self) -> Iterator[tuple[str, int | None, str | None]]:
+        for item, path in zip(self.items, self._paths, strict=False):
+            if item[0] == "doc":
+                yield path, item[2], None
+            else:
+                yield path, None, item[2].split("\0", 1)[1]

@@ -76,3 +76,13 @@ class SentenceScore:
     text: str
     score: float
     n: int
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """Everything newscorp keeps of one analysed document (no spaCy objects, no text)."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    sentences: tuple[SentenceScore, ...]

@@ -147,3 +147,31 @@ def write_file(
         return
     text = to_text(frame, fmt, header=header, safe_csv=safe_csv)
     atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def write_text(path: str | Path, text: str) -> None:
+    """Write text (UTF-8) to a file atomically."""
+    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def print_kwic(frame: pd.DataFrame, stream: IO[str], *, width: int, terminal: bool) -> None:
+    """Concordance lines: doc, left context right-aligned to ``width``, keyword, right context.
+
+    On a terminal the keyword is highlighted and lines are cropped to the screen; elsewhere
+    the lines are plain text at full length.
+    """
+    from rich.console import Console
+    from rich.text import Text
+
+    if terminal:
+        console = Console(file=stream)
+    else:
+        console = Console(file=stream, width=1_000_000, color_system=None, force_terminal=False)
+    doc_width = max((len(str(d)) for d in frame["doc"]), default=0)
+    for row in frame.itertuples(index=False):
+        line = Text(no_wrap=True, overflow="crop")
+        line.append(str(row.doc).ljust(doc_width), style="dim")
+        line.append("  " + str(row.left).rjust(width))
+        line.append(str(row.keyword), style="bold yellow")
+        line.append(str(row.right))
+        console.print(line, crop=terminal, soft_wrap=not terminal)

@@ -58,6 +58,11 @@ def _links(results: Sequence[DocResult]) -> dict[str, str]:
     return corpus_links(names)
 
 
+def entity_links(results: Sequence[DocResult]) -> dict[str, str]:
+    """Document-level entity name -> the corpus-level name every table shows."""
+    return _links(results)
+
+
 def mentions_table(results: Sequence[DocResult]) -> pd.DataFrame:
     """One row per entity mention, with the corpus-level canonical entity."""
     links = _links(results)

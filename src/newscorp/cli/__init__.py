@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newscorp.cli import commands, evaluate  # noqa: F401  (registers the commands)
+from newscorp.cli import analyze, commands, evaluate, views  # noqa: F401  (registers the commands)
 from newscorp.cli.main import cli
 
 

@@ -26,6 +26,9 @@ class Env:
     def __init__(self, debug: bool = False):
         self.debug = debug
         self.skipped = 0
+        self.db: str | None = None
+        self.no_cache = False
+        self.workers: str = "1"
 
     @property
     def stdout_is_terminal(self) -> bool:
@@ -40,8 +43,10 @@ class Env:
 
     def report_skip(self, item: Any) -> None:
         """One stderr line per skipped input; counted for --strict."""
+        from newscorp.corpus.discover import display_name
+
         self.skipped += 1
-        self.notice(f"newscorp: skipped {item.path}: {item.reason}")
+        self.notice(f"newscorp: skipped {display_name(item.path)}: {item.reason}")
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -121,27 +126,93 @@ def corpus_options(func: Callable) -> Callable:
             help="spaCy pipeline [default: $NEWSCORP_MODEL, de_core_news_sm, bundled].",
         ),
         click.option("--strict", is_flag=True, help="Exit 1 when any input file was skipped."),
+        *store_options,
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def make_corpus(paths: Iterable[str], model: str | None, glob: str, env: Env) -> Any:
-    """A library Corpus wired to this invocation's stderr notices and progress bar."""
-    from newscorp.analysis import Corpus
+def _to_env(attr: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A callback that keeps an option's value on the invocation's Env."""
 
+    def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+        env = ctx.find_object(Env)
+        if env is not None and value is not None:
+            setattr(env, attr, value)
+        return value
+
+    return callback
+
+
+store_options = [
+    click.option(
+        "--db",
+        default=None,
+        metavar="PATH",
+        expose_value=False,
+        callback=_to_env("db"),
+        help="Analysis store [default: $NEWSCORP_DB, .newscorp/newscorp.db beside the corpus].",
+    ),
+    click.option(
+        "--no-cache",
+        is_flag=True,
+        expose_value=False,
+        callback=_to_env("no_cache"),
+        help="Neither read nor write the analysis store.",
+    ),
+    click.option(
+        "--workers",
+        default="1",
+        show_default=True,
+        metavar="N|auto",
+        expose_value=False,
+        callback=_to_env("workers"),
+        help="Worker processes for analysis (auto: one per core).",
+    ),
+]
+
+
+def make_corpus(
+    paths: Iterable[str], model: str | None, glob: str, env: Env, *, analyze: bool = False
+) -> Any:
+    """A library Corpus wired to this invocation's notices, progress bar and store.
+
+    Query commands use the store when ``--db``/``$NEWSCORP_DB`` names one or the default
+    store exists; ``analyze`` always does, prunes deleted files and needs the writer lock.
+    """
+    from newscorp.analysis import Corpus
+    from newscorp.engine import parse_workers
+    from newscorp.store import ENV_DB, default_path
+
+    paths = list(paths)
     progress = _progress if env.stderr_is_terminal else None
     stdin = click.get_text_stream("stdin") if "-" in paths else None
-    return Corpus(
-        list(paths),
+    store = None
+    if not env.no_cache:
+        import os
+        from pathlib import Path
+
+        chosen = Path(env.db) if env.db else default_path(paths)
+        if analyze or env.db or os.environ.get(ENV_DB) or chosen.exists():
+            store = chosen
+    elif analyze:
+        raise click.UsageError("analyze writes the store: --no-cache makes no sense here")
+    corpus = Corpus(
+        paths,
         model=model,
         glob=glob,
         stdin=stdin,
         on_skip=env.report_skip,
         notify=env.notice,
         progress=progress,
+        store=store,
+        workers=parse_workers(env.workers),
+        require_lock=analyze,
+        prune=analyze,
     )
+    click.get_current_context().call_on_close(corpus.close)
+    return corpus
 
 
 def _progress(items: Iterable[Any]) -> Iterable[Any]:

@@ -1,0 +1,135 @@
+"""Turn Documents into DocResults: one process with ``nlp.pipe``, or a pool of workers.
+
+Each worker process loads the pipeline once (``load_pipeline`` is cached per process; with
+the fork start method the workers inherit the parent's loaded copy) and analyses whole
+batches, so only Documents and small result records cross process boundaries.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from newscorp.errors import UsageError
+from newscorp.records import DocResult, Document, SentenceScore
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+BATCH_SIZE = 16
+
+
+def parse_workers(value: str | int | None) -> int:
+    """``auto`` means one worker per core; otherwise a positive integer."""
+    if value is None:
+        return 1
+    if isinstance(value, str) and value.strip().lower() == "auto":
+        return max(1, os.cpu_count() or 1)
+    try:
+        number = int(value)
+    except ValueError:
+        raise UsageError(f"--workers must be a positive integer or 'auto', not {value!r}") from None
+    if number < 1:
+        raise UsageError(f"--workers must be at least 1, not {number}")
+    return number
+
+
+def analyse_doc(doc: Doc, document: Document) -> DocResult:
+    """Extract mentions, quotes and sentence sentiment from one parsed document."""
+    from newscorp.extract.entities import mentions as extract_mentions
+    from newscorp.extract.quotes import quotes as extract_quotes
+    from newscorp.extract.sentiment import score_span
+
+    mentions = tuple(extract_mentions(doc, document.doc))
+    sentences = []
+    for i, sent in enumerate(s for s in doc.sents if s.text.strip()):
+        score, n = score_span(sent)
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        sentences.append(SentenceScore(document.doc, i, start, start + len(text), text, score, n))
+    quotes = []
+    for quote in extract_quotes(doc, document.doc, list(mentions)):
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        score = score_span(span)[0] if span is not None else 0.0
+        quotes.append(replace(quote, sentiment=round(score, 4)))
+    light = replace(document, text="", nlp_text="")
+    return DocResult(light, mentions, tuple(quotes), tuple(sentences))
+
+
+def token_index(doc: Doc) -> str:
+    """JSON ``[[start, end, text, lemma], ...]`` of the word tokens of a parsed document."""
+    rows = [
+        [t.idx, t.idx + len(t.text), t.text, t.lemma_ or t.text]
+        for t in doc
+        if not (t.is_space or t.is_punct)
+    ]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def analyse_batch(
+    model: str, documents: Sequence[Document], tokens: bool = False
+) -> list[tuple[DocResult, str]]:
+    """Parse and extract a batch in this process: (result, token index JSON or "")."""
+    from newscorp.pipeline.resolve import load_pipeline
+
+    nlp = load_pipeline(model)
+    pairs = ((d.nlp_text, d) for d in documents)
+    out = []
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+        out.append((analyse_doc(doc, document), token_index(doc) if tokens else ""))
+    return out
+
+
+class Analyser:
+    """Analyses batches of Documents with one or more worker processes."""
+
+    def __init__(self, model: str, workers: int = 1, tokens: bool = False) -> None:
+        self.model = model
+        self.workers = workers
+        self.tokens = tokens
+        self._pool: ProcessPoolExecutor | None = None
+
+    def run(self, documents: Sequence[Document]) -> list[tuple[DocResult, str]]:
+        """Results in input order."""
+        if not documents:
+            return []
+        if self.workers <= 1 or len(documents) == 1:
+            return analyse_batch(self.model, documents, self.tokens)
+        pool = self._get_pool()
+        size = max(1, -(-len(documents) // (self.workers * 2)))
+        batches = [documents[i : i + size] for i in range(0, len(documents), size)]
+        futures = [pool.submit(analyse_batch, self.model, b, self.tokens) for b in batches]
+        return [item for future in futures for item in future.result()]
+
+    def chunk_size(self) -> int:
+        """How many documents to hand to ``run`` at a time."""
+        return 32 * self.workers
+
+    def _get_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+def chunked(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    """Consecutive lists of at most ``size`` items."""
+    chunk: list[Document] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
