@@ -52,9 +52,20 @@ def load_documents(
 ) -> Iterator[Document]:
     """Yield a Document per readable text file; report the others to on_skip."""
     entries = list(discover(args, glob=glob, stdin=stdin))
+    yield from load_entries(entries, learn_repeated(entries), on_skip=on_skip, patterns=patterns)
+
+
+def load_entries(
+    entries: Sequence[tuple[Path, str]],
+    learned: RepeatedLines | None,
+    *,
+    on_skip: Callable[[Skipped], None] | None = None,
+    patterns: BoilerplatePatterns | None = None,
+) -> Iterator[Document]:
+    """Second pass over discovered (path, name) entries with already learned repeated lines
+    (a distributed run learns them once and hands every partition the same)."""
     if patterns is None:
         patterns = default_patterns()
-    learned = _learn(entries)
     report = on_skip or _log_skip
     for path, name in entries:
         try:
@@ -66,7 +77,7 @@ def load_documents(
         yield build_document(name, path, data, text, patterns, learned)
 
 
-def _learn(entries: Sequence[tuple[Path, str]]) -> RepeatedLines:
+def learn_repeated(entries: Sequence[tuple[Path, str]]) -> RepeatedLines:
     """First pass: feed every distinct readable file to a RepeatedLines."""
     learned = RepeatedLines()
     digests: set[bytes] = set()
