@@ -1,11 +1,20 @@
 """Quotations and their speakers from a parsed German news Doc.
 
-Direct quotes are text in „…“, »…«, "…" or “…”; a quoted fragment inside a sentence that
-reports speech is ``mixed``; sentences with a speech cue and a dass-clause, Konjunktiv I,
-or a nominal cue ("nach Angaben", "laut", "zufolge") are ``indirect``; a speech-act verb
-with a subject and nothing quoted is ``reported``. Speakers come from the cue's subject in
-the dependency parse (falling back to the nearest name when there is no parser) and are
-resolved within the document (pronouns, roles) by :mod:`newscorp.extract.speakers`.
+Four kinds of statement are found, sentence unit by sentence unit:
+
+* ``direct``: a whole clause in quotation marks („…“, »…«, "…"), joined across an
+  interrupting cue („…“, sagte er, „…“) and across sentences and paragraphs;
+* ``mixed``: a quoted fragment inside reported speech (Kim nannte sie „begrüßenswert“);
+* ``indirect``: the clause reported by a cue verb (a dass-clause, a clause after a comma, a
+  zu-infinitive), by a nominal cue ("nach Angaben", "laut", "zufolge", "…, so X"), or a
+  sentence in Konjunktiv I (Konjunktiv II right after reported speech);
+* ``reported``: a speech-act verb with its subject and no reported clause ("Trump
+  kritisierte die Sanktionen").
+
+The speaker is the cue's subject (:mod:`newscorp.extract.phrases`), a name before a colon,
+the subject of a following "Das sagte X", or, for a quote or Konjunktiv sentence with no cue
+of its own, the previous statement's speaker. Mentions are resolved within the document by
+:class:`newscorp.extract.speakers.SpeakerResolver`.
 """
 
 from __future__ import annotations
@@ -15,114 +24,74 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newscorp.extract.cues import (
+    cue_lemma,
+    guess_verb_lemma,
+    is_konjunktiv,
+    is_source_noun,
+    konjunktiv_kind,
+    verb_lemma,
+)
+from newscorp.extract.marks import (
+    CLOSERS,
+    OPENERS,
+    QuoteMarks,
+    find_quote_marks,
+    is_title,
+    words,
+)
+from newscorp.extract.phrases import (
+    PERSONAL,
+    phrase_ending_at,
+    phrase_from,
+    subject_phrase,
+)
 from newscorp.extract.speakers import SpeakerResolver
-from newscorp.pipeline.lexicons import words_by_kind
 from newscorp.records import Mention, Quote
 
-OPENERS = {"„": "“", "»": "«", "“": "”", '"': '"', "«": "»", "‚": "‘"}
-SUBJ_DEPS = {"nsubj", "nsubj:pass", "sb", "csubj"}
-CLAUSE_MARKERS = {"dass", "daß", "ob", "wonach"}
+__all__ = [
+    "QuoteFinder",
+    "QuoteMarks",
+    "find_quote_marks",
+    "guess_verb_lemma",
+    "is_konjunktiv",
+    "quotes",
+    "sentence_units",
+    "verb_lemma",
+]
+
+CLAUSE_MARKERS = {"dass", "daß", "wonach"}
+# subordinate clauses that report nothing: conditions, reasons, times, relative clauses
+NOT_CONTENT = set(
+    "wenn weil als nachdem obwohl während da damit um bevor falls sofern indem seit seitdem "
+    "sodass ob wie welche welcher welches wo bis ehe obgleich sobald".split()
+)
+MIXED_MIN_WORDS = int(__import__("os").environ.get("NEWSCORP_MIXED", "5"))
+BOUNDARIES = {",", ";", ":", "–", "—"}
+MARK_CHARS = set(OPENERS) | CLOSERS
+ANAPHORA = {"das", "dies", "dieses", "so"}
+CONTINUE_DIRECT = 4  # units a speaker carries over to uncued direct quotes
+CONTINUE_INDIRECT = 3  # ... and to Konjunktiv sentences
 
 
-# Konjunktiv without a morphologizer: frequent forms from data/konjunktiv.txt (fallback rule)
-def konjunktiv_forms() -> dict[str, frozenset[str]]:
-    """Konjunktiv I ("one") and II ("two") verb forms by kind."""
-    return words_by_kind("konjunktiv.txt")
+@dataclass
+class Quoted:
+    """A quotation mark pair resolved to tokens."""
+
+    mark: QuoteMarks
+    span: Span
+    full: bool
 
 
-def cue_lexicon() -> dict[str, frozenset[str]]:
-    """Cue words by kind ("verb", "reported", "noun") from data/cues.txt."""
-    return words_by_kind("cues.txt")
+@dataclass
+class Cue:
+    """What attributes a unit: the cue lemma, its word and the speaker phrase."""
 
-
-def guess_verb_lemma(word: str) -> str:
-    """Fallback without a lemmatizer: weak past and present endings to the infinitive
-    ("sagte" -> "sagen", "erklärt" -> "erklären"); other words are returned lowercased."""
-    low = word.lower()
-    for ending in ("ten", "te", "test", "st", "t", "e"):
-        if low.endswith(ending) and len(low) - len(ending) >= 3:
-            return low[: -len(ending)] + "en"
-    return low
-
-
-def verb_lemma(token: Token) -> str:
-    """Lemma of a verb with its separated particle joined ("kündigte … an" -> "ankündigen")."""
-    lemma = (token.lemma_ or guess_verb_lemma(token.text)).lower()
-    for child in token.children:
-        if child.dep_ in {"compound:prt", "svp"}:
-            return child.text.lower() + lemma
-    return lemma
-
-
-def is_konjunktiv(token: Token, has_morph: bool) -> bool:
-    """Finite verb in the subjunctive (Mood=Sub), or a known form when there is no morphology."""
-    if has_morph:
-        return "Sub" in token.morph.get("Mood") and token.pos_ in {"VERB", "AUX"}
-    forms = konjunktiv_forms()
-    return token.lower_ in forms["one"] or token.lower_ in forms["two"]
-
-
-@dataclass(frozen=True)
-class QuoteMarks:
-    """Character span of a quotation's content (inside the marks)."""
-
-    start: int
-    end: int
-
-
-def find_quote_marks(text: str) -> list[QuoteMarks]:
-    """Pair quotation marks within paragraphs; join „…“, sagte er, „…“ into one statement."""
-    spans: list[QuoteMarks] = []
-    pos = 0
-    for para in text.split("\n"):
-        i, n = 0, len(para)
-        while i < n:
-            ch = para[i]
-            close = OPENERS.get(ch)
-            if close is None or (ch == "“" and "„" in para[:i]):
-                i += 1
-                continue
-            j = para.find(close, i + 1)
-            if ch == "»" and j < 0:
-                j = para.find("«", i + 1)
-            if j < 0:
-                i += 1
-                continue
-            if j - i > 1:
-                spans.append(QuoteMarks(pos + i + 1, pos + j))
-            i = j + 1
-        pos += len(para) + 1
-    return _join_interrupted(text, spans)
-
-
-def _join_interrupted(text: str, spans: list[QuoteMarks]) -> list[QuoteMarks]:
-    joined: list[QuoteMarks] = []
-    for span in spans:
-        if joined:
-            prev = joined[-1]
-            between = text[prev.end + 1 : span.start - 1]
-            first = text[prev.start : prev.end].rstrip()
-            nxt = text[span.start : span.end].lstrip()
-            if (
-                "\n" not in between
-                and len(between) < 60
-                and between.strip().startswith(",")
-                and between.strip().endswith(",")
-                and first[-1:] not in ".!?"
-                and nxt[:1].islower()
-            ):
-                joined[-1] = QuoteMarks(prev.start, span.end)
-                continue
-        joined.append(span)
-    return joined
-
-
-def _tokens(doc: Doc, start: int, end: int) -> Span | None:
-    return doc.char_span(start, end, alignment_mode="expand")
-
-
-def _words(span: Span) -> list[Token]:
-    return [t for t in span if t.is_alpha]
+    lemma: str
+    token: int
+    speaker: Span | None
+    kind: str  # verb, reported, noun, colon
+    content: tuple[int, int] | None = None  # token range of the reported clause
 
 
 class QuoteFinder:
@@ -133,12 +102,40 @@ class QuoteFinder:
         self.doc_id = doc_id
         self.has_parse = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
-        self.cues = cue_lexicon()
         self.resolver = SpeakerResolver(doc, mentions)
-        self.marks = [m for m in find_quote_marks(doc.text) if doc.text[m.start : m.end].strip()]
         self.sents = sentence_units(doc)
         self.unit_of = {t.i: k for k, u in enumerate(self.sents) for t in u}
+        self.quoted = self._quoted()
+        self.inside = {t.i for q in self.quoted for t in q.span}
+        self.inside_full = {t.i for q in self.quoted if q.full for t in q.span}
         self.count = 0
+        self.last: tuple[Span | None, str, int] | None = None  # speaker, canonical, unit
+
+    # --- quotation marks ---------------------------------------------------------------
+    def _quoted(self) -> list[Quoted]:
+        doc, out = self.doc, []
+        for m in find_quote_marks(doc.text):
+            if not doc.text[m.start : m.end].strip():
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not words(span):
+                continue
+            full = self._full_clause(span)
+            if is_title(doc.text, m, span, full):
+                continue
+            out.append(Quoted(m, span, full))
+        return out
+
+    def _full_clause(self, span: Span) -> bool:
+        ws = words(span)
+        if not ws[0].text[:1].isupper():
+            return False
+        if not self.has_morph:  # fallback: three or more words make a statement
+            return len(ws) >= 3
+        return (
+            any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in span)
+            or len(ws) >= 6
+        )
 
     def _unit(self, i: int) -> int:
         """Index of the sentence unit holding token i (or the nearest one before it)."""
@@ -146,31 +143,58 @@ class QuoteFinder:
             i -= 1
         return self.unit_of.get(i, 0)
 
-    # --- cue and speaker finding ---------------------------------------------------------
-    def cue_verbs(self, sent: Span, inside: set[int]) -> list[Token]:
-        """Verbs of saying in the sentence, outside quoted text."""
-        verbs = self.cues["verb"]
-        return [
-            t
-            for t in sent
-            if t.i not in inside
-            and t.pos_ in {"VERB", "AUX", ""}
-            and verb_lemma(t) in verbs
-            and t.text[:1].islower()
-        ]
+    # --- cues ----------------------------------------------------------------------------
+    def cues(self, lo: int, hi: int) -> list[Cue]:
+        """Verb, nominal and colon cues among tokens [lo, hi) outside quotations."""
+        found: list[Cue] = []
+        doc = self.doc
+        for tok in doc[lo:hi]:
+            if tok.i in self.inside:
+                continue
+            reported = cue_lemma(tok, "reported")
+            lemma = cue_lemma(tok, "verb") or reported
+            kind = "reported" if reported else "verb"
+            if not lemma or self._not_speech(tok, lemma):
+                continue
+            speaker = self._speaker_of(tok, lo, hi)
+            found.append(Cue(lemma, tok.i, speaker, kind, self._content(tok, lo, hi)))
+        nominal = self.nominal_cue(lo, hi)
+        if nominal is not None:
+            found.append(nominal)
+        colon = self._colon_speaker(lo, hi)
+        if colon is not None:
+            found.append(Cue("", colon.end, colon, "colon"))
+        return found
 
-    def subject_of(self, verb: Token, inside: set[int]) -> Span | None:
-        """The subject noun phrase of a cue verb (parse), or the nearest name/pronoun."""
-        if self.has_parse:
-            for child in verb.children:
-                if child.dep_ in SUBJ_DEPS and child.i not in inside:
-                    return self._phrase(child, inside)
-        # fallback: first name or pronoun right after the verb, then right before it
-        sent = verb.sent
-        for tok in list(self.doc[verb.i + 1 : sent.end]) + list(
-            reversed(self.doc[sent.start : verb.i])
-        ):
-            if tok.i in inside or tok.is_punct:
+    def _not_speech(self, tok: Token, lemma: str) -> bool:
+        """Cue verbs used in a sense that reports nothing."""
+        if lemma == "ausgehen":  # "geht davon aus, dass" only
+            return not any(t.lower_ == "davon" for t in self.doc[tok.sent.start : tok.i + 3])
+        if lemma == "heißen":  # "hieß es", "es heißt"
+            return not any(c.lower_ == "es" for c in self.doc[tok.i - 2 : tok.i + 3])
+        return False
+
+    def _speaker_of(self, verb: Token, lo: int, hi: int) -> Span | None:
+        if not self.has_parse:
+            return self._nearest_name(verb, lo, hi)
+        if verb.lemma_.lower() == "heißen" or guess_verb_lemma(verb.text) == "heißen":
+            return self._source_after(verb, hi)
+        return subject_phrase(verb, lo, hi, self.inside)
+
+    def _source_after(self, verb: Token, hi: int) -> Span | None:
+        """'hieß es in einer Erklärung des Außenministeriums' -> the phrase after 'in'."""
+        for tok in self.doc[verb.i + 1 : hi]:
+            if tok.i in self.inside or tok.text in BOUNDARIES:
+                return None
+            if tok.pos_ == "ADP" and tok.lower_ in {"in", "aus", "von", "im", "vom"}:
+                return phrase_from(self.doc, tok.i + 1, hi, self.inside)
+        return None
+
+    def _nearest_name(self, verb: Token, lo: int, hi: int) -> Span | None:
+        """Without a parser: the first name or pronoun right after the verb, then before it."""
+        order = list(self.doc[verb.i + 1 : hi]) + list(reversed(self.doc[lo : verb.i]))
+        for tok in order:
+            if tok.i in self.inside or tok.is_punct:
                 if tok.text in {".", ":", ";"}:
                     break
                 continue
@@ -179,83 +203,166 @@ class QuoteFinder:
                 return ent if ent is not None else self.doc[tok.i : tok.i + 1]
         return None
 
-    def _phrase(self, head: Token, inside: set[int]) -> Span:
-        left = [t for t in head.subtree if t.i not in inside and t.i <= head.i]
-        right = [t for t in head.subtree if t.i not in inside and t.i > head.i and not t.is_punct]
-        start = min(t.i for t in left) if left else head.i
-        end = head.i + 1
-        for t in right:  # names and appositions after the head: "Außenminister Mike Pompeo"
-            if t.i == end and (t.ent_type_ or t.pos_ == "PROPN" or t.text[:1].isupper()):
-                end += 1
-        # keep an entity that starts inside the phrase whole
-        for ent in self.doc.ents:
-            if start <= ent.start < end < ent.end:
-                end = ent.end
-        return self.doc[start:end]
-
-    def nominal_cue(self, sent: Span, inside: set[int]) -> tuple[str, Span] | None:
-        """'nach Angaben X', 'laut X', 'X zufolge', '…, so X' -> (cue, speaker phrase)."""
-        toks = [t for t in sent if t.i not in inside]
+    def nominal_cue(self, lo: int, hi: int) -> Cue | None:
+        """'nach Angaben X', 'seiner Meinung nach', 'laut X', 'X zufolge', '…, so X'."""
+        doc, inside = self.doc, self.inside
+        toks = [t for t in doc[lo:hi] if t.i not in inside and not t.is_space]
         for k, tok in enumerate(toks):
             low = tok.lower_
+            prev = toks[k - 1] if k > 0 else None
             nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if low == "angaben" and k > 0 and toks[k - 1].lower_ == "nach" and nxt is not None:
-                return "nach Angaben", self._np_after(nxt, inside)
+            if low == "nach" and nxt is not None:
+                phrase = phrase_from(doc, nxt.i, hi, inside)
+                if phrase is not None and any(is_source_noun(t.text) for t in phrase[:4]):
+                    return Cue("nach", tok.i, phrase, "noun")
+            if low == "nach" and prev is not None and is_source_noun(prev.text):
+                start = prev.i - 1 if prev.i > lo and doc[prev.i - 1].pos_ == "DET" else prev.i
+                return Cue("nach", tok.i, doc[start : prev.i + 1], "noun")
             if low in {"laut", "gemäß"} and nxt is not None and not nxt.is_punct:
-                return low, self._np_after(nxt, inside)
-            if low == "zufolge" and k > 0:
-                return "zufolge", self._np_before(toks[k - 1], inside)
-            if (
-                low == "so"
-                and nxt is not None
-                and k > 0
-                and toks[k - 1].text == ","
-                and (nxt.ent_type_ in {"PER", "ORG"} or nxt.pos_ in {"DET", "PROPN"})
-            ):
-                return "so", self._np_after(nxt, inside)
+                if tok.pos_ in {"ADP", ""} or nxt.pos_ in {"DET", "PROPN", "NOUN"}:
+                    return Cue(low, tok.i, self._np_after(nxt), "noun")
+            if low == "zufolge" and prev is not None:
+                return Cue("zufolge", tok.i, self._np_before(prev), "noun")
+            if low == "so" and nxt is not None and prev is not None and prev.text == ",":
+                if nxt.ent_type_ in {"PER", "ORG"} or nxt.pos_ in {"DET", "PROPN", "NOUN"}:
+                    return Cue("so", tok.i, self._np_after(nxt), "noun")
+            if low in {"demnach", "wonach"} and self.last is not None:
+                return Cue(low, tok.i, self.last[0], "noun")
         return None
 
-    def _np_after(self, tok: Token, inside: set[int]) -> Span:
-        end = tok.i
+    def _np_after(self, tok: Token) -> Span:
+        found = phrase_from(self.doc, tok.i, tok.sent.end, self.inside)
+        return found if found is not None else self.doc[tok.i : tok.i + 1]
+
+    def _np_before(self, tok: Token) -> Span:
+        found = phrase_ending_at(self.doc, tok.i + 1, tok.sent.start, self.inside)
+        return found if found is not None else self.doc[tok.i : tok.i + 1]
+
+    def _colon_speaker(self, lo: int, hi: int) -> Span | None:
+        """'Trump: „…“' headlines: a name (or role) right before a colon and a quotation."""
         doc = self.doc
-        while (
-            end < tok.sent.end
-            and end not in inside
-            and not doc[end].is_punct
-            and (
-                doc[end].pos_ in {"DET", "ADJ", "PROPN", "NOUN", "NUM", ""}
-                or doc[end].ent_type_
-                or doc[end].text[:1].isupper()
-            )
-        ):
-            end += 1
+        for tok in doc[lo:hi]:
+            if tok.text != ":" or tok.i in self.inside:
+                continue
+            rest = [t for t in doc[tok.i + 1 : hi] if not t.is_space]
+            if not rest or rest[0].text not in OPENERS:
+                return None
+            before = [t for t in doc[lo : tok.i] if not t.is_space]
+            if not before or len(before) > 4:
+                return None
+            ents = [e for e in doc.ents if lo <= e.start and e.end == tok.i]
+            if ents and ents[-1].label_ in {"PER", "ORG"}:
+                return ents[-1]
+            if len(before) == 1 and before[0].pos_ in {"PROPN", "NOUN"}:
+                return doc[before[0].i : before[0].i + 1]
+            return None
+        return None
+
+    # --- reported clauses ------------------------------------------------------------------
+    def chunks(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Token ranges of a unit between commas, semicolons, colons and dashes."""
+        out, start = [], lo
+        for tok in self.doc[lo:hi]:
+            if tok.text in BOUNDARIES and tok.i not in self.inside:
+                if tok.i > start:
+                    out.append((start, tok.i))
+                start = tok.i + 1
+        if hi > start:
+            out.append((start, hi))
+        merged: list[tuple[int, int]] = []
+        for a, b in out:  # "…, Sarah Sanders, dass": a name apposition is no clause
+            toks = [t for t in self.doc[a:b] if not t.is_space]
             if (
-                doc[end - 1].pos_ in {"NOUN", "PROPN"}
-                and end < len(doc)
-                and not (
-                    doc[end].ent_type_
-                    or doc[end].pos_ in {"PROPN", "NOUN"}
-                    and doc[end].text[:1].isupper()
+                merged
+                and toks
+                and all(
+                    t.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "NUM", "X"} or t.text in "()"
+                    for t in toks
                 )
+                and any(t.pos_ == "PROPN" or t.ent_type_ for t in toks)
             ):
-                break
-        return doc[tok.i : max(end, tok.i + 1)]
+                merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        return merged
 
-    def _np_before(self, tok: Token, inside: set[int]) -> Span:
-        start = tok.i
+    def _reporting_chunk(self, a: int, b: int) -> bool:
+        """Not a condition, reason, time or relative clause (those report nothing)."""
+        first = next((t for t in self.doc[a:b] if not t.is_space and not t.is_punct), None)
+        if first is None:
+            return False
+        if first.lower_ in CLAUSE_MARKERS:
+            return True
+        if first.lower_ in NOT_CONTENT or first.pos_ == "SCONJ":
+            return False
+        if "Rel" in first.morph.get("PronType"):
+            return False
+        return not (first.pos_ == "PRON" and first.lower_ in {"der", "die", "das", "denen"})
+
+    def _statement(self, a: int, b: int) -> bool:
+        """Does tokens [a, b) hold a clause (a finite verb, dass/ob, a zu-infinitive)?"""
+        toks = [t for t in self.doc[a:b] if not t.is_space and not t.is_punct]
+        if not toks:
+            return False
+        if toks[0].lower_ in CLAUSE_MARKERS:
+            return True
+        if not self._reporting_chunk(a, b):
+            return False
+        for t in toks:
+            if t.pos_ in {"VERB", "AUX"} and (
+                "Fin" in t.morph.get("VerbForm") or konjunktiv_kind(t, self.has_morph)
+            ):
+                return True
+            if t.lower_ == "zu" and t.pos_ == "PART":
+                return True
+            if t.pos_ == "VERB" and "zu" in t.lower_[2:-2] and t.lower_.endswith("en"):
+                return True
+        return not self.has_morph and len(words(self.doc[a:b])) >= 3
+
+    def _content(self, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
+        """The clause a cue verb reports: after it ("sagte, …"), or before it ("…, sagte er")."""
+        parts = self.chunks(lo, hi)
+        k = next((n for n, (a, b) in enumerate(parts) if a <= verb.i < b), None)
+        if k is None:
+            return None
         doc = self.doc
-        while (
-            start > tok.sent.start
-            and (start - 1) not in inside
-            and (doc[start - 1].pos_ in {"DET", "ADJ", "PROPN", "NOUN"} or doc[start - 1].ent_type_)
-        ):
-            start -= 1
-        return doc[start : tok.i + 1]
+        if parts[k][1] < len(doc) and doc[parts[k][1]].text == ":":
+            return None  # "sagte Kim: „…“" introduces a quotation
+        first = next((t for t in doc[parts[k][0] : parts[k][1]] if not t.is_space), None)
+        verb_first = first is not None and (first.i == verb.i or first.lower_ in {"wie", "so"})
+        if verb_first and k > 0 and first.lower_ != "wie":
+            a, b = parts[0][0], parts[k - 1][1]
+            if self._statement(a, b):
+                return a, b
+        if k + 1 < len(parts) and self._content_after(verb, parts[k], parts[k + 1]):
+            end = parts[-1][1]
+            for n in range(k + 2, len(parts)):  # stop before a new cue clause ("…, sagte er")
+                head = next((t for t in self.doc[parts[n][0] : parts[n][1]] if t.is_alpha), None)
+                if head is not None and cue_lemma(head, "verb"):
+                    end = parts[n - 1][1]
+                    break
+            return parts[k + 1][0], end
+        return None
 
-    # --- quote building ----------------------------------------------------------------
-    def make(
-        self, kind: str, start: int, end: int, cue: str, speaker: Span | None, sent_start: int
-    ) -> Quote:
+    def _content_after(self, verb: Token, cue: tuple[int, int], nxt: tuple[int, int]) -> bool:
+        """A dass-clause, or a clause or zu-infinitive right after the cue verb group."""
+        toks = [t for t in self.doc[nxt[0] : nxt[1]] if not t.is_space]
+        if not toks or not self._statement(*nxt):
+            return False
+        if toks[0].lower_ in CLAUSE_MARKERS:
+            return True
+        if any(cue_lemma(t, "verb") for t in toks if t.i not in self.inside):
+            return False
+        tail = [t for t in self.doc[verb.i + 1 : cue[1]] if t.is_alpha and t.i not in self.inside]
+        ends_with_verb = all(
+            t.pos_ in {"AUX", "ADP", "PART", "ADV", "PRON"} or t.dep_ in {"compound:prt", "svp"}
+            for t in tail
+        )
+        kon = any(konjunktiv_kind(t, self.has_morph) == "one" for t in toks)
+        return ends_with_verb or kon
+
+    # --- building ------------------------------------------------------------------------
+    def make(self, kind: str, start: int, end: int, cue: str, speaker: Span | None, unit: int):
         """Build a Quote record, resolving the speaker within the document."""
         if speaker is not None:
             toks = [t for t in speaker if not t.is_space]
@@ -265,7 +372,9 @@ class QuoteFinder:
         trail = len(text) - len(text.rstrip())
         start, end = start + lead, end - trail
         mention = speaker.text if speaker is not None else ""
-        canonical = self.resolver.resolve(speaker, sent_start) if speaker is not None else ""
+        canonical = ""
+        if speaker is not None:
+            canonical = self.resolver.resolve(speaker, unit, plural=self._plural(speaker))
         self.count += 1
         quote = Quote(
             doc=self.doc_id,
@@ -278,197 +387,197 @@ class QuoteFinder:
             start=start,
             end=end,
         )
-        self.resolver.note_quote(quote, sent_start)
+        self.resolver.note_quote(quote, unit)
+        if speaker is not None:
+            self.last = (speaker, canonical, unit)
         return quote
 
+    def _plural(self, speaker: Span) -> bool:
+        head = speaker.root if self.has_parse else speaker[-1]
+        verb = head.head if self.has_parse else None
+        return verb is not None and "Plur" in verb.morph.get("Number")
+
+    def _span_chars(self, a: int, b: int) -> tuple[int, int]:
+        toks = [t for t in self.doc[a:b] if not t.is_space]
+        while toks and toks[-1].is_punct and toks[-1].text not in CLOSERS:
+            toks.pop()
+        while toks and toks[0].is_punct and toks[0].text not in OPENERS:
+            toks.pop(0)
+        if not toks:
+            return self.doc[a].idx, self.doc[a].idx
+        return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+    def _outside_full(self, a: int, b: int) -> tuple[int, int] | None:
+        """The longest run of tokens in [a, b) outside direct quotations (with 3+ words)."""
+        best, run = None, None
+        for i in range(a, b + 1):
+            if (
+                i < b
+                and i not in self.inside_full
+                and not (
+                    self.doc[i].text in MARK_CHARS
+                    and (i + 1 in self.inside_full or i - 1 in self.inside_full)
+                )
+            ):
+                run = (run[0], i + 1) if run else (i, i + 1)
+                continue
+            if run and (best is None or run[1] - run[0] > best[1] - best[0]):
+                best = run
+            run = None
+        if best is None or len(words(self.doc[best[0] : best[1]])) < 3:
+            return None
+        return best
+
+    # --- the walk ------------------------------------------------------------------------
     def __iter__(self) -> Iterator[Quote]:
-        doc = self.doc
-        marks_by_sent: dict[int, list[tuple[QuoteMarks, Span]]] = {}
-        for m in self.marks:
-            span = _tokens(doc, m.start, m.end)
-            if span is None:
-                continue
-            first = next((t for t in span if not t.is_space), span[0])
-            marks_by_sent.setdefault(self.sents[self._unit(first.i)].start, []).append((m, span))
-        last_speaker: tuple[Span | None, str] | None = None
-        last_quote_sent = -10
+        by_unit: dict[int, list[Quoted]] = {}
+        for q in self.quoted:
+            first = next((t for t in q.span if not t.is_space), q.span[0])
+            by_unit.setdefault(self._unit(first.i), []).append(q)
         done_until = -1
-        for si, sent in enumerate(self.sents):
-            if sent.start < done_until:
+        for si in range(len(self.sents)):
+            if si <= done_until:
                 continue
-            # a region grows until every quote that starts in it also ends in it
             last_unit = si
-            while True:
-                quoted = [
-                    q
-                    for k in range(si, last_unit + 1)
-                    for q in marks_by_sent.get(self.sents[k].start, [])
-                ]
-                reach = max([self._unit(sp.end - 1) for _, sp in quoted] + [last_unit])
+            while True:  # a region grows until every quote that starts in it also ends in it
+                quoted = [q for k in range(si, last_unit + 1) for q in by_unit.get(k, [])]
+                reach = max([self._unit(q.span.end - 1) for q in quoted] + [last_unit])
                 if reach == last_unit:
                     break
                 last_unit = reach
-            region = doc[sent.start : self.sents[last_unit].end]
-            inside = {t.i for _, sp in quoted for t in sp}
-            verbs = self.cue_verbs(region, inside)
-            nominal = self.nominal_cue(region, inside)
-            speaker: Span | None = None
-            cue = ""
-            for verb in verbs:
-                subj = self.subject_of(verb, inside)
-                if subj is not None:
-                    speaker, cue = subj, verb_lemma(verb)
-                    break
-            if speaker is None and verbs:
-                cue = verb_lemma(verbs[0])
-            if speaker is None and nominal is not None:
-                cue, speaker = nominal
-            colon = self._colon_speaker(region, quoted)
-            if speaker is None and colon is not None:
-                speaker = colon
+            done_until = last_unit
+            yield from self._region(si, last_unit, quoted)
 
-            context = bool(verbs or nominal or colon)
-            emitted = False
-            for m, span in quoted:
-                words = _words(span)
-                if not words:
-                    continue
-                direct = words[0].text[:1].isupper() and self._full_clause(span)
-                if not direct:
-                    if not context or self._is_title(m, span):
-                        continue
-                    yield self.make("mixed", m.start, m.end, cue, speaker, sent.start)
-                    emitted = True
-                    if speaker is not None:
-                        last_speaker, last_quote_sent = (speaker, cue), last_unit
-                    continue
-                spk, qcue = speaker, cue
-                if spk is None and si > 0 and self.sents[si - 1].text.rstrip().endswith(":"):
-                    prev = self.sents[si - 1]
-                    pverbs = self.cue_verbs(prev, set())
-                    spk = next((s for v in pverbs if (s := self.subject_of(v, set()))), None)
-                    qcue = verb_lemma(pverbs[0]) if pverbs else ""
-                    if spk is None:
-                        spk = self._colon_speaker(prev, [])
-                if spk is None and last_speaker is not None and si - last_quote_sent <= 4:
-                    spk = last_speaker[0]
-                    qcue = ""
-                yield self.make("direct", m.start, m.end, qcue, spk, sent.start)
-                emitted = True
-                last_speaker, last_quote_sent = (spk, qcue), last_unit
-            done_until = region.end
-            if emitted:
-                continue
-            indirect = self._indirect(sent, verbs, nominal, speaker, cue, si, last_quote_sent)
-            if indirect is not None:
-                kind, start, end, icue, ispk = indirect
-                if ispk is None and last_speaker is not None and si - last_quote_sent <= 3:
-                    ispk = last_speaker[0]
-                yield self.make(kind, start, end, icue, ispk, sent.start)
-                if ispk is not None:
-                    last_speaker, last_quote_sent = (ispk, icue), si
+    def _region(self, si: int, last_unit: int, quoted: list[Quoted]) -> Iterator[Quote]:
+        lo, hi = self.sents[si].start, self.sents[last_unit].end
+        cues = self.cues(lo, hi)
+        attributing = [c for c in cues if c.speaker is not None]
+        main = attributing[0] if attributing else (cues[0] if cues else None)
+        kon = self._konjunktiv(lo, hi)
+        context = bool(cues) or kon == "one" or kon == "two" and self._near(1, si)
+        for q in quoted:
+            yield from self._quote(q, si, main, context, kon)
+        if any(q.full for q in quoted) and self._outside_full(lo, hi) is None:
+            return
+        yield from self._clauses(si, last_unit, cues, kon, bool(quoted))
 
-    def _full_clause(self, span: Span) -> bool:
-        if not self.has_morph:  # fallback: three or more words make a statement
-            return len(_words(span)) >= 3
-        return (
-            any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in span)
-            or len(_words(span)) >= 6
-        )
+    def _quote(self, q: Quoted, si: int, main: Cue | None, context: bool, kon: str):
+        speaker, cue = (main.speaker, main.lemma) if main is not None else (None, "")
+        if not q.full:
+            if not context:
+                return
+            if speaker is None and kon and self._near(CONTINUE_INDIRECT, si):
+                speaker = self.last[0]
+            yield self.make("mixed", q.mark.start, q.mark.end, cue, speaker, si)
+            return
+        if speaker is None:
+            speaker, cue = self._borrowed(si)
+        yield self.make("direct", q.mark.start, q.mark.end, cue, speaker, si)
 
-    def _konjunktiv(self, sent: Span, inside: set[int]) -> bool:
-        return any(is_konjunktiv(t, self.has_morph) for t in sent if t.i not in inside)
+    def _near(self, distance: int, si: int) -> bool:
+        return self.last is not None and self.last[0] is not None and si - self.last[2] <= distance
 
-    def _is_title(self, m: QuoteMarks, span: Span) -> bool:
-        """Titles and names in quote marks: ZDF-"Morgenmagazin", „Dagens Nyheter“."""
-        before = self.doc.text[max(0, m.start - 2) : m.start - 1]
-        if before.endswith("-"):
-            return True
-        words = _words(span)
-        return (
-            bool(words)
-            and len(words) <= 4
-            and all(t.text[:1].isupper() for t in words)
-            and (
-                span.start > 0
-                and self.doc[span.start - 2 if span.start > 1 else 0].pos_
-                in {"NOUN", "PROPN", "DET"}
-                and not any(t.pos_ in {"VERB", "AUX"} for t in words)
-            )
-        )
+    def _borrowed(self, si: int) -> tuple[Span | None, str]:
+        """A speaker for an uncued direct quote: an introducing 'X sagte:' before it, a
+        'Das sagte X' after it, or the previous speaker nearby."""
+        if si > 0 and self.sents[si - 1].text.rstrip().endswith(":"):
+            prev = self.sents[si - 1]
+            for c in self.cues(prev.start, prev.end):
+                if c.speaker is not None:
+                    return c.speaker, c.lemma
+        after = self._anaphoric_cue(si + 1)
+        if after is not None:
+            return after.speaker, after.lemma
+        if self._near(CONTINUE_DIRECT, si):
+            return self.last[0], ""
+        return None, ""
 
-    def _colon_speaker(self, sent: Span, quoted: list) -> Span | None:
-        """'Trump: …' headlines and 'X erklärte: „…“' with the name before the colon."""
-        for tok in sent:
-            if tok.text == ":" and tok.i > sent.start:
-                before = self.doc[sent.start : tok.i]
-                ents = [e for e in self.doc.ents if before.start <= e.start and e.end <= before.end]
-                if ents and ents[-1].end == tok.i and ents[-1].label_ in {"PER", "ORG"}:
-                    return ents[-1]
-                return None
+    def _anaphoric_cue(self, k: int) -> Cue | None:
+        """'Das teilte Sarah Sanders mit.' — a cue in unit k pointing back at unit k-1."""
+        if k >= len(self.sents):
+            return None
+        unit = self.sents[k]
+        first = next((t for t in unit if not t.is_space), None)
+        if first is None or first.lower_ not in ANAPHORA:
+            return None
+        cues = [c for c in self.cues(unit.start, unit.end) if c.kind in {"verb", "reported"}]
+        if cues and cues[0].speaker is not None and cues[0].token - first.i <= 3:
+            return cues[0]
         return None
 
-    def _indirect(
-        self,
-        sent: Span,
-        verbs: list[Token],
-        nominal,
-        speaker: Span | None,
-        cue: str,
-        si: int,
-        last_quote_sent: int,
-    ):
-        """Indirect or reported speech in a sentence without quote marks."""
-        doc = self.doc
-        kon = self._konjunktiv(sent, set())
-        if verbs and speaker is not None:
-            for verb in verbs:
-                for tok in doc[verb.i + 1 : sent.end]:
-                    if tok.lower_ in CLAUSE_MARKERS and tok.pos_ in {"SCONJ", ""} | {"SCONJ"}:
-                        end = sent.end - (1 if doc[sent.end - 1].is_punct else 0)
-                        return (
-                            "indirect",
-                            tok.idx,
-                            doc[end - 1].idx + len(doc[end - 1]),
-                            cue,
-                            speaker,
-                        )
-            if kon:
-                return "indirect", *self._clause_bounds(sent), cue, speaker
-        if nominal is not None:
-            ncue, nspk = nominal
-            return "indirect", *self._clause_bounds(sent), ncue, nspk
-        # Konjunktiv I is the mood of reported speech in German news: always indirect;
-        # Konjunktiv II only right after a quote (else it is mostly hypothetical)
-        if kon and (self._has_konjunktiv_one(sent) or si - last_quote_sent == 1):
-            return "indirect", *self._clause_bounds(sent), "", None
-        if verbs and speaker is not None and not kon:
-            reported = self.cues["reported"]
-            if any(verb_lemma(v) in reported and v.dep_ in {"ROOT", ""} for v in verbs):
-                return "reported", *self._clause_bounds(sent), cue, speaker
-        return None
+    def _konjunktiv(self, lo: int, hi: int) -> str:
+        kinds = {
+            konjunktiv_kind(t, self.has_morph)
+            for a, b in self.chunks(lo, hi)
+            if self._reporting_chunk(a, b)
+            for t in self.doc[a:b]
+            if t.i not in self.inside_full
+        }
+        return "one" if "one" in kinds else "two" if "two" in kinds else ""
 
-    def _has_konjunktiv_one(self, sent: Span) -> bool:
-        """Konjunktiv I (or II of haben/sein/werden used for reported speech) in the sentence."""
-        if not self.has_morph:
-            return any(t.lower_ in konjunktiv_forms()["one"] for t in sent)
-        return any(is_konjunktiv(t, True) and "Past" not in t.morph.get("Tense") for t in sent)
+    def _mostly_quoted(self, run: tuple[int, int]) -> bool:
+        """A clause around a quoted fragment with few words of its own ("Es sei „…“")."""
+        toks = self.doc[run[0] : run[1]]
+        quoted = [t for t in words(toks) if t.i in self.inside]
+        return bool(quoted) and len(words(toks)) - len(quoted) < MIXED_MIN_WORDS
 
-    def _clause_bounds(self, sent: Span) -> tuple[int, int]:
-        toks = [t for t in sent if not t.is_space]
-        while toks and toks[-1].is_punct:
-            toks.pop()
-        if not toks:
-            return sent.start_char, sent.end_char
-        return toks[0].idx, toks[-1].idx + len(toks[-1])
+    def _clauses(self, si: int, last_unit: int, cues: list[Cue], kon: str, has_quotes: bool):
+        """Indirect and reported speech of a region (outside direct quotations)."""
+        lo, hi = self.sents[si].start, self.sents[last_unit].end
+        for cue in cues:
+            if cue.kind in {"verb", "reported"} and cue.content is not None:
+                a, b = cue.content
+                if all(i in self.inside_full for i in range(a, b) if not self.doc[i].is_punct):
+                    continue
+                run = self._outside_full(a, b)
+                if run is None or cue.speaker is None and not self._near(1, si):
+                    continue
+                if self._mostly_quoted(run):
+                    return
+                speaker = cue.speaker if cue.speaker is not None else self.last[0]
+                yield self.make("indirect", *self._span_chars(*run), cue.lemma, speaker, si)
+                return
+        nominal = next((c for c in cues if c.kind == "noun"), None)
+        run = self._outside_full(lo, hi)
+        if run is None or self._mostly_quoted(run):
+            return
+        if nominal is not None and self._statement(*run):
+            yield self.make("indirect", *self._span_chars(*run), nominal.lemma, nominal.speaker, si)
+            return
+        ended = self.sents[last_unit].text.rstrip()[-1:] in {".", "!", "?", "“", '"', "«", "»"}
+        if kon == "one" or kon == "two" and self._near(1, si) and ended:
+            back = self._anaphoric_cue(si + 1)
+            speaker, cue = (back.speaker, back.lemma) if back is not None else (None, "")
+            if speaker is None and self._near(CONTINUE_INDIRECT, si):
+                speaker = self.last[0]
+            yield self.make("indirect", *self._span_chars(*run), cue, speaker, si)
+            return
+        back = self._anaphoric_cue(si + 1)
+        if back is not None and self._statement(*run) and not has_quotes:
+            yield self.make("indirect", *self._span_chars(*run), back.lemma, back.speaker, si)
+            return
+        reported = [c for c in cues if c.kind == "reported" and c.speaker is not None]
+        if reported and not has_quotes and not kon:
+            c = reported[0]
+            lone = len(c.speaker) == 1 and c.speaker[0].pos_ == "PRON"
+            if not lone or c.speaker[0].lower_ in PERSONAL:
+                yield self.make("reported", *self._span_chars(*run), c.lemma, c.speaker, si)
 
 
 def sentence_units(doc: Doc) -> list[Span]:
     """Sentences repaired for quote finding: a piece without words (a lone quote mark), a
     piece starting in lowercase or with a comma (", sagte er"), or one that splits a name
-    joins its neighbour. Paragraph breaks always separate units."""
+    joins its neighbour; an opening mark left at the end of a sentence moves to the next.
+    Paragraph breaks always separate units."""
+    openers = {m.start - 1 for m in find_quote_marks(doc.text)}
     units: list[list[int]] = []
     for sent in doc.sents:
+        if units and units[-1][1] - units[-1][0] > 1:
+            last = doc[units[-1][1] - 1]
+            if last.idx in openers and len(last) == 1 and sent.start == units[-1][1]:
+                units[-1][1] -= 1
+                units.append([last.i, sent.end])
+                continue
         if not sent.text.strip():
             units.append([sent.start, sent.end])
             continue
@@ -495,9 +604,6 @@ def sentence_units(doc: Doc) -> list[Span]:
             units.append([sent.start, sent.end])
     # whitespace-only pieces (blank lines) are not sentences: distances count real ones
     return [doc[a:b] for a, b in units if b > a and doc[a:b].text.strip()]
-
-
-CLOSERS = {"“", "”", "«", "»", '"', "‘", "'"}
 
 
 def quotes(doc: Doc, doc_id: str, mentions: list[Mention]) -> Iterator[Quote]:

@@ -1,24 +1,53 @@
 """Resolve a speaker mention ("er", "der US-Präsident", "Trump") to a canonical entity.
 
 Rules, in order (precision first: an unsure speaker stays empty):
-1. the mention contains an entity -> that entity's canonical name in the document;
-2. a personal pronoun (er/sie/ihr) -> the speaker of the previous quote if it is a person
-   within four sentences, else the most recent person named before it;
-3. a role or description ("der US-Präsident", "der nordkoreanische Machthaber") -> the
-   person this document introduced with that role ("US-Präsident Donald Trump");
-4. an organisation-like noun phrase ("ein Sprecher des Außenministeriums") -> the entity in
-   the phrase when there is one; otherwise empty.
+1. the mention contains an entity -> that entity's canonical name in the document (a name in
+   apposition wins: "die Sprecherin des Weißen Hauses, Sarah Sanders" -> Sarah Sanders;
+   then people, organisations, places);
+2. a personal pronoun -> the previous speaker when gender and number fit and the quote is
+   close, else the most recent person of that gender named before it;
+3. a role or description ("der US-Präsident", "der SPD-Politiker") -> the person this
+   document introduced with that role, else the previous speaker when close by;
+4. a noun phrase without a name ("südkoreanische Medien") -> the phrase without its article;
+   a role that names nobody ("ein Sprecher") -> empty.
+Genders of people come from the roles they are introduced with ("Außenministerin") and from
+pronouns nobody else can take.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from newscorp.extract.canon import name_key
 from newscorp.pipeline.lexicons import is_role
 from newscorp.records import Mention, Quote
 
-PRONOUNS = {"er", "sie", "ihm", "ihn", "ihr"}
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+PRONOUNS = {"er": "Masc", "sie": "Fem", "ihm": "Masc", "ihn": "Masc", "ihr": "Fem"}
+POSSESSIVE = {"sein": "Masc", "seine": "Masc", "seiner": "Masc", "seinen": "Masc",
+              "ihre": "Fem", "ihrer": "Fem", "ihren": "Fem"}  # fmt: skip
+ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"}
+LABEL_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
+NEAR_UNITS = 4
+
+
+def role_head(word: str) -> str:
+    """The role noun without prefixes and endings: "US-Präsidenten" -> "präsident"."""
+    low = word.lower().rsplit("-", 1)[-1]
+    for suffix in ("innen", "in", "en", "n", "s"):
+        if low.endswith(suffix) and is_role(low[: -len(suffix)]):
+            return low[: -len(suffix)]
+    return low
+
+
+def role_gender(word: str) -> str:
+    """ "Fem" for feminine role nouns ("Außenministerin"), "Masc" for other roles."""
+    low = word.lower()
+    if low.endswith(("in", "innen")) and is_role(low.removesuffix("innen").removesuffix("in")):
+        return "Fem"
+    return "Masc" if is_role(low) else ""
 
 
 class SpeakerResolver:
@@ -27,26 +56,32 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, mentions: list[Mention]):
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.by_start = {m.start: m for m in mentions}
         self.roles: dict[str, list[str]] = {}
-        for m in mentions:
+        self.gender: dict[str, str] = {}
+        for m in self.mentions:
             if m.role:
                 self.roles.setdefault(role_head(m.role), []).append(m.entity)
-        self.last_quote: tuple[str, int] | None = None
+                if m.label == "PER" and role_gender(m.role):
+                    self.gender.setdefault(m.entity, role_gender(m.role))
+        self.last: tuple[str, int] | None = None
 
-    def note_quote(self, quote: Quote, sent_start: int) -> None:
-        """Remember the last attributed speaker for pronouns and continuations."""
+    def note_quote(self, quote: Quote, unit: int) -> None:
+        """Remember the last attributed person for pronouns and descriptions."""
         if quote.speaker:
-            self.last_quote = (quote.speaker, sent_start)
+            self.last = (quote.speaker, unit)
 
     def entity_in(self, span: Span) -> Mention | None:
-        """The last entity mention inside a span (the name in "Außenminister Mike Pompeo")."""
+        """The entity a speaker phrase names (apposition, then person, organisation, place)."""
         inside = [m for m in self.mentions if span.start_char <= m.start and m.end <= span.end_char]
-        people = [m for m in inside if m.label == "PER"]
-        pick = people or inside
-        return pick[0] if pick else None
+        if not inside:
+            return None
+        text = self.doc.text
+        for m in inside:  # "…, Sarah Sanders" — a name set off by a comma is the speaker
+            if text[span.start_char : m.start].rstrip().endswith(",") and m.label != "MISC":
+                return m
+        return min(inside, key=lambda m: (LABEL_ORDER.get(m.label, 9), m.start))
 
-    def resolve(self, span: Span, sent_start: int) -> str:
+    def resolve(self, span: Span, unit: int, plural: bool = False) -> str:
         """Canonical speaker for a mention span, or "" when unsure."""
         found = self.entity_in(span)
         if found is not None:
@@ -55,11 +90,23 @@ class SpeakerResolver:
         if not words:
             return ""
         if len(words) == 1 and words[0].lower_ in PRONOUNS:
-            return self._pronoun(span, sent_start)
-        for tok in reversed(words):
-            if tok.text[:1].isupper() and is_role(tok.text):
-                return self._role(tok.text, span.start_char)
-        return self._name(words)
+            if plural and words[0].lower_ == "sie":
+                return ""
+            return self._pronoun(PRONOUNS[words[0].lower_], span.start_char, unit)
+        heads = [t for t in words if t.text[:1].isupper() and t.lower_ not in ARTICLES]
+        for tok in reversed(heads):
+            if is_role(tok.text):
+                definite = words[0].lower_ not in {"ein", "eine", "einer", "eines", "einem"}
+                return self._role(tok.text, span.start_char, unit, definite)
+        name = self._name(words)
+        if name:
+            return name
+        if heads and heads[-1].pos_ in {"NOUN", "PROPN"}:
+            rest = [t for t in span if not t.is_space]
+            while rest and (rest[0].lower_ in ARTICLES or rest[0].lower_ in POSSESSIVE):
+                rest = rest[1:]
+            return self.doc[rest[0].i : rest[-1].i + 1].text if rest else ""
+        return ""
 
     def _name(self, words: list) -> str:
         """A capitalised word the NER missed that names a person of this document ("Trump")."""
@@ -75,31 +122,34 @@ class SpeakerResolver:
         }
         return found.pop() if len(found) == 1 else ""
 
-    def _pronoun(self, span: Span, sent_start: int) -> str:
-        if self.last_quote is not None:
-            name, where = self.last_quote
-            sents_between = sum(1 for s in self.doc.sents if where < s.start <= sent_start)
-            if sents_between <= 4 and self._is_person(name):
+    def _fits(self, name: str, gender: str) -> bool:
+        known = self.gender.get(name, "")
+        return not known or not gender or known == gender
+
+    def _pronoun(self, gender: str, position: int, unit: int) -> str:
+        if self.last is not None:
+            name, where = self.last
+            if unit - where <= NEAR_UNITS and self._is_person(name) and self._fits(name, gender):
                 return name
-        before = [m for m in self.mentions if m.end <= span.start_char and m.label == "PER"]
+        before = [
+            m
+            for m in self.mentions
+            if m.end <= position and m.label == "PER" and self._fits(m.entity, gender)
+        ]
         return before[-1].entity if before else ""
 
     def _is_person(self, name: str) -> bool:
         return any(m.entity == name and m.label == "PER" for m in self.mentions)
 
-    def _role(self, word: str, position: int) -> str:
+    def _role(self, word: str, position: int, unit: int, definite: bool = True) -> str:
         candidates = self.roles.get(role_head(word), [])
         if candidates:
             # the most recent person introduced with this role before the mention
             earlier = [m for m in self.mentions if m.start < position and m.entity in candidates]
             return earlier[-1].entity if earlier else candidates[0]
+        gender = role_gender(word)
+        if definite and self.last is not None:
+            name, where = self.last
+            if unit - where <= 2 and self._is_person(name) and self._fits(name, gender):
+                return name
         return ""
-
-
-def role_head(word: str) -> str:
-    """The role noun without prefixes and endings: "US-Präsidenten" -> "präsident"."""
-    low = word.lower().rsplit("-", 1)[-1]
-    for suffix in ("innen", "in", "en", "n", "s"):
-        if low.endswith(suffix) and is_role(low[: -len(suffix)]):
-            return low[: -len(suffix)]
-    return low

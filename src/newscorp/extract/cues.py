@@ -1,0 +1,150 @@
+"""Speech cues and the mood of reported speech, by lemma and morphology.
+
+A *cue verb* is a verb of saying, writing, announcing or believing (data/cues.txt), found by
+its lemma with a separated particle joined ("kündigte … an" -> "ankündigen"); because a
+statistical lemmatizer can be wrong, the lemma guessed from the word form is tried too.
+*Konjunktiv I* is the mood of reported speech: the morphologizer's ``Mood=Sub``, a frequent
+form (data/konjunktiv.txt), or a finite verb that is its stem plus -e ("er benötige",
+"sie trage") with a subject other than "ich".
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from newscorp.pipeline.lexicons import words_by_kind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+VERB_POS = {"VERB", "AUX", ""}
+PARTICLE_DEPS = {"compound:prt", "svp"}
+
+
+def cue_lexicon() -> dict[str, frozenset[str]]:
+    """Cue words by kind from data/cues.txt (verb, reported, source, particle, ...)."""
+    return words_by_kind("cues.txt")
+
+
+def konjunktiv_forms() -> dict[str, frozenset[str]]:
+    """Konjunktiv I ("one") and II ("two") verb forms by kind."""
+    return words_by_kind("konjunktiv.txt")
+
+
+@cache
+def irregular_forms() -> dict[str, str]:
+    """Strong and mixed verb forms -> infinitive ("sprach" -> "sprechen"), from cues.txt."""
+    pairs = (line.split() for line in cue_lexicon().get("form", ()))
+    return {p[0]: p[1] for p in pairs if len(p) == 2}
+
+
+def guess_verb_lemma(word: str) -> str:
+    """Infinitive from a word form without a lemmatizer: weak endings, participles with
+    ge-, zu-infinitives and strong forms listed in cues.txt ("sagte" -> "sagen",
+    "angekündigt" -> "ankündigen", "sprach" -> "sprechen")."""
+    low = word.lower()
+    irregular = irregular_forms()
+    if low in irregular:
+        return irregular[low]
+    for particle in sorted(cue_lexicon().get("particle", ()), key=len, reverse=True):
+        for infix in ("ge", "zu"):
+            if low.startswith(particle + infix) and len(low) - len(particle) > 5:
+                return particle + _weak_infinitive(low[len(particle) + 2 :])
+    if low.startswith("ge") and low.endswith("t") and len(low) > 5:
+        return _weak_infinitive(low[2:])
+    return _weak_infinitive(low)
+
+
+def _weak_infinitive(low: str) -> str:
+    irregular = irregular_forms()
+    if low in irregular:
+        return irregular[low]
+    if low.endswith("en") or low.endswith("ern") or low.endswith("eln"):
+        return low
+    for ending in ("eten", "ete", "test", "ten", "te", "et", "st", "t", "e"):
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            return low[: -len(ending)] + "en"
+    return low
+
+
+def particle_of(token: Token) -> str:
+    """The separated particle of a verb ("an" in "kündigte … an"), or ""."""
+    for child in token.children:
+        if child.dep_ in PARTICLE_DEPS:
+            return child.text.lower()
+    return ""
+
+
+def lemma_candidates(token: Token) -> set[str]:
+    """The lemmatizer's lemma and the guessed one, each with a separated particle joined."""
+    particle = particle_of(token)
+    lemmas = {guess_verb_lemma(token.text)}
+    if token.lemma_:
+        lemmas.add(token.lemma_.lower())
+    return {particle + lemma for lemma in lemmas}
+
+
+def verb_lemma(token: Token) -> str:
+    """Lemma of a verb with its separated particle joined ("kündigte … an" -> "ankündigen")."""
+    lemma = (token.lemma_ or guess_verb_lemma(token.text)).lower()
+    return particle_of(token) + lemma
+
+
+def cue_lemma(token: Token, kind: str = "verb") -> str:
+    """The lemma under which a verb is a cue of ``kind`` (verb/reported), or ""."""
+    if token.pos_ not in VERB_POS or not token.text[:1].islower():
+        return ""
+    words = cue_lexicon().get(kind, frozenset())
+    preferred = verb_lemma(token)
+    if preferred in words:
+        return preferred
+    found = sorted(lemma_candidates(token) & words)
+    return found[0] if found else ""
+
+
+def is_konjunktiv(token: Token, has_morph: bool) -> bool:
+    """Finite verb in the subjunctive (Konjunktiv I or II)."""
+    return konjunktiv_kind(token, has_morph) != ""
+
+
+def konjunktiv_kind(token: Token, has_morph: bool = True) -> str:
+    """ "one" (Konjunktiv I), "two" (Konjunktiv II) or "" for a verb token."""
+    low = token.lower_
+    forms = konjunktiv_forms()
+    if low in forms.get("one", ()):
+        return "one"
+    if low in forms.get("two", ()):
+        return "two"
+    if token.pos_ not in VERB_POS or not low.isalpha() or not token.text[:1].islower():
+        return ""
+    if has_morph and "Sub" in token.morph.get("Mood"):
+        return "two" if "Past" in token.morph.get("Tense") else "one"
+    if not has_morph or "Fin" not in token.morph.get("VerbForm") and token.morph.get("VerbForm"):
+        return ""
+    if _first_person(token):
+        return ""
+    # Konjunktiv I, third person singular: the stem plus -e ("benötige", "trage", "gelte")
+    if low.endswith("e") and len(low) >= 4:
+        lemma = (token.lemma_ or "").lower()
+        stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else ""
+        if stem and low == stem + "e":
+            return "one"
+        if not low.endswith("te") and lemma in {"", low} and token.pos_ == "VERB":
+            return "one"
+    return ""
+
+
+def _first_person(token: Token) -> bool:
+    if "1" in token.morph.get("Person"):
+        return True
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "sb"}]
+    if any(c.lower_ == "ich" for c in subjects):
+        return True
+    return token.i > 0 and token.doc[token.i - 1].lower_ == "ich"
+
+
+def is_source_noun(word: str) -> bool:
+    """Nouns that name where a statement comes from: "Angaben", "Polizeiangaben", "Meinung"."""
+    low = word.lower()
+    return any(low.endswith(noun) for noun in cue_lexicon().get("source", ()))

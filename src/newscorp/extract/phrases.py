@@ -1,0 +1,210 @@
+"""Noun phrases around a verb without trusting the parser alone: the speaker of a cue.
+
+German puts the subject right before the finite verb ("Trump sagte"), right after it
+("…, sagte der Minister", "verkündete am Vormittag die Sprecherin"), or between a
+conjunction and a final verb ("wie der Bundeswahlleiter mitteilte"). The parser's ``nsubj``
+is tried first; when it is missing or implausible the phrase next to the verb is taken.
+Phrases keep genitive attributes and name appositions ("die Sprecherin des Weißen Hauses,
+Sarah Sanders"), so the person's name is inside the mention.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newscorp.pipeline.lexicons import is_role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+SUBJ_DEPS = {"nsubj", "nsubj:pass", "sb"}
+NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"}
+HEAD_POS = {"NOUN", "PROPN", "X"}
+GENITIVE_DETS = {"des", "der", "eines", "einer", "dieses", "dieser"}
+# subjects that do not say anything themselves
+NOT_SPEAKERS = {"es", "man", "das", "dies", "dieses", "was", "sich", "alles", "diese", "der"}
+PERSONAL = {"er", "sie", "ich", "wir", "ihr"}
+SKIP_POS = {"ADV", "PART", "AUX", "CCONJ"}
+MAX_PHRASE = 18
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.pos_ in HEAD_POS and tok.text[:1].isupper() or bool(tok.ent_type_)
+
+
+def phrase_from(doc: Doc, start: int, stop: int, inside: set[int]) -> Span | None:
+    """The noun phrase starting at token ``start`` (not past ``stop``): determiners,
+    adjectives and nouns, then genitive attributes and name appositions."""
+    i = start
+    seen_head = False
+    while i < stop and i not in inside:
+        tok = doc[i]
+        if seen_head and tok.pos_ in {"DET", "ADJ"}:
+            break  # a new phrase ("Trump | den Abbruch") or a genitive, handled below
+        if tok.pos_ in NP_POS or tok.text == "-" or (tok.is_space and not seen_head):
+            seen_head = seen_head or tok.pos_ in HEAD_POS or tok.pos_ == "X"
+            i += 1
+            continue
+        if tok.pos_ == "PRON" and i == start and tok.lower_ in PERSONAL:
+            return doc[i : i + 1]
+        break
+    if not seen_head:
+        return None
+    end = i
+    while end < stop:
+        nxt = _attachment(doc, end, stop, inside)
+        if nxt is None or nxt - start > MAX_PHRASE:
+            break
+        end = nxt
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _attachment(doc: Doc, i: int, stop: int, inside: set[int]) -> int | None:
+    """End of a genitive attribute, a parenthesis or a name apposition starting at i."""
+    tok = doc[i]
+    if tok.i in inside:
+        return None
+    if tok.lower_ in GENITIVE_DETS and tok.pos_ == "DET":
+        j = i + 1
+        while j < stop and doc[j].pos_ in {"ADJ", "NUM"} and j not in inside:
+            j += 1
+        k = j
+        while k < stop and doc[k].pos_ in HEAD_POS and k not in inside:
+            k += 1
+        return k if k > j else None
+    if tok.text == "(":
+        j = i + 1
+        while j < stop and doc[j].text != ")" and j - i < 8:
+            j += 1
+        return j + 1 if j < stop and doc[j].text == ")" else None
+    if tok.text == ",":
+        j = i + 1
+        while j < stop and j not in inside and (_is_name(doc[j]) or doc[j].pos_ in NP_POS):
+            j += 1
+        names = [t for t in doc[i + 1 : j] if _is_name(t) and t.pos_ == "PROPN" or t.ent_type_]
+        if j > i + 1 and names and j <= stop and (j == stop or doc[j].text in {",", ")"}):
+            return j + 1 if j < stop and doc[j].text == "," and _ends_apposition(doc, j) else j
+        return None
+    return None
+
+
+def _ends_apposition(doc: Doc, comma: int) -> bool:
+    """A comma closing an apposition is followed by the verb or a verb-initial clause."""
+    return comma + 1 < len(doc) and doc[comma + 1].pos_ in {"VERB", "AUX"}
+
+
+def phrase_ending_at(doc: Doc, end: int, floor: int, inside: set[int]) -> Span | None:
+    """The noun phrase (with appositions) that ends right before token ``end``."""
+    j = end - 1
+    while j >= floor and doc[j].is_space:
+        j -= 1
+    if j < floor or j in inside:
+        return None
+    if doc[j].pos_ == "PRON" and doc[j].lower_ in PERSONAL:
+        return doc[j : j + 1]
+    if doc[j].text == "," or doc[j].text == ")":
+        j -= 1
+    k = j
+    while k >= floor and k not in inside and (doc[k].pos_ in NP_POS or doc[k].text in {",", "-"}):
+        k -= 1
+    start = k + 1
+    while start <= j and (doc[start].text in {",", "-"} or doc[start].pos_ == "ADJ"):
+        if doc[start].pos_ == "ADJ":
+            break
+        start += 1
+    if start > j or not any(doc[t].pos_ in HEAD_POS for t in range(start, j + 1)):
+        return None
+    if start > floor and doc[start - 1].pos_ == "ADP":
+        return None
+    if any(doc[t].text == "," for t in range(start, end)) and _first_word(doc, floor) < start:
+        return None  # "…, nicht aber Kim Jong Un, begründete": not a subject before the verb
+    if j - start + 1 > MAX_PHRASE:
+        return None
+    return doc[start : j + 1]
+
+
+def _first_word(doc: Doc, floor: int) -> int:
+    i = floor
+    while i < len(doc) and (doc[i].is_space or doc[i].is_punct):
+        i += 1
+    return i
+
+
+def speakerlike(span: Span | None) -> bool:
+    """A phrase that can speak: a name, a role, a personal pronoun."""
+    if span is None:
+        return False
+    return any(
+        t.ent_type_ in {"PER", "ORG"} or t.lower_ in PERSONAL or is_role(t.text) for t in span
+    )
+
+
+def finite_of(verb: Token) -> Token:
+    """The finite auxiliary of a compound tense ("hat … gesagt") or the verb itself."""
+    for child in verb.children:
+        if child.dep_ in {"aux", "aux:pass"} and child.i < verb.i:
+            return child
+    return verb
+
+
+def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
+    """The speaker phrase of a cue verb within tokens [lo, hi) (a sentence unit)."""
+    doc = verb.doc
+    if doc.has_annotation("DEP"):
+        for child in verb.children:
+            if (
+                child.dep_ in SUBJ_DEPS
+                and lo <= child.i < hi
+                and child.i not in inside
+                and child.lower_ not in NOT_SPEAKERS
+                and child.pos_ in HEAD_POS | {"PRON"}
+            ):
+                if child.pos_ == "PRON":
+                    return doc[child.i : child.i + 1]
+                left = min(t.i for t in child.subtree if t.i >= lo and t.i not in inside)
+                found = phrase_from(doc, left, hi, inside)
+                if found is not None and found.start <= child.i < found.end:
+                    if speakerlike(found):
+                        return found
+                    other = _positional(verb, lo, hi, inside)
+                    return other if speakerlike(other) else found
+    return _positional(verb, lo, hi, inside)
+
+
+def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
+    doc = verb.doc
+    finite = finite_of(verb)
+    before = phrase_ending_at(doc, finite.i, lo, inside)
+    if before is not None and before.text.lower() in NOT_SPEAKERS:
+        before = None
+    after = phrase_after(doc, finite.i + 1, hi, inside)
+    if before is not None and (speakerlike(before) or not speakerlike(after)):
+        return before
+    return after
+
+
+def phrase_after(doc: Doc, i: int, hi: int, inside: set[int]) -> Span | None:
+    """The first noun phrase after a verb, skipping adverbs and prepositional phrases."""
+    steps = 0
+    while i < hi and steps < 10 and i not in inside:
+        tok = doc[i]
+        steps += 1
+        if tok.is_space or tok.pos_ in SKIP_POS or tok.lower_ == "sich":
+            i += 1
+            continue
+        if tok.pos_ == "ADP":
+            j = i + 1
+            while j < hi and doc[j].pos_ in NP_POS:
+                j += 1
+            i = j
+            continue
+        if tok.pos_ == "PRON" and tok.lower_ in PERSONAL:
+            return doc[i : i + 1]
+        if tok.pos_ in NP_POS and tok.lower_ not in NOT_SPEAKERS:
+            if tok.pos_ == "DET" and "Case=Dat" in str(tok.morph):
+                return None
+            return phrase_from(doc, i, hi, inside)
+        return None
+    return None
