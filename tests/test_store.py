@@ -206,3 +206,13 @@ def test_two_analyze_processes_at_once_do_not_corrupt_the_store(tmp_path):
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert con.execute("SELECT COUNT(*) FROM files").fetchone()[0] == 5
+
+
+def test_kwic_reads_lemmas_from_the_store(analysed):
+    corpus, db = analysed
+    cached = run("kwic", "sagen", "--db", str(db), "--format", "tsv", str(corpus))
+    fresh = run("kwic", "sagen", "--no-cache", "--format", "tsv", str(corpus))
+    assert cached.exit_code == fresh.exit_code == 0
+    assert cached.stdout == fresh.stdout
+    assert cached.stdout.count("\tsagte\t") >= 10
+    assert "pipeline" not in cached.stderr

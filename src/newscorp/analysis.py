@@ -41,6 +41,7 @@ class Corpus:
     require_lock: bool = False
     prune: bool = False
     chunk_size: int = 32
+    dataset: str | Path | None = None
     _results: list[DocResult] | None = field(default=None, repr=False)
     _ids: list[int] = field(default_factory=list, repr=False)
     _store: Store | None = field(default=None, repr=False)
@@ -74,6 +75,20 @@ class Corpus:
         yield from load_documents(
             self._paths(), glob=self.glob, stdin=self.stdin, on_skip=self._skip
         )
+
+    def document_records(self) -> Iterator[Document]:
+        """Documents for the docs table without running the pipeline: from the Parquet
+        dataset, a replayable store run, or the files themselves."""
+        if self.dataset is not None:
+            yield from (r.document for r in self.iter_results())
+            return
+        store = self.open_store()
+        if store is not None and self.stdin is None:
+            replayed = self._replay(store)
+            if replayed is not None:
+                yield from (r.document for r in replayed)
+                return
+        yield from self.documents()
 
     def fingerprint(self) -> str:
         """The pipeline fingerprint that stored analyses must match."""
@@ -115,6 +130,12 @@ class Corpus:
 
     def iter_results(self) -> Iterator[DocResult]:
         """DocResults in input order: replayed, read from the store, or analysed in batches."""
+        if self.dataset is not None:
+            from newscorp.distributed import read_dataset
+
+            self._notice(f"newscorp: reading the Parquet dataset {self.dataset} (PATHS ignored)")
+            yield from read_dataset(self.dataset)
+            return
         store = self.open_store()
         self._ids = []
         if store is not None and self.stdin is None:

@@ -79,9 +79,7 @@ def kwic_table(hits: Iterable[KwicHit]) -> pd.DataFrame:
 
 
 def token_sources(corpus: Corpus) -> Iterator[Source]:
-    """(doc, decoded text, tokens) for every document, parsed with the corpus's pipeline."""
-    nlp = corpus.nlp()
-    pairs = ((d.nlp_text, d) for d in corpus.documents())
-    for parsed, document in nlp.pipe(pairs, as_tuples=True):
-        tokens = [(t.idx, t.idx + len(t.text), t.text, t.lemma_) for t in parsed]
-        yield document.doc, document.text, tokens
+    """(doc, decoded text, word tokens) per document: from the analysis store when the corpus
+    has one (no parsing), else parsed with the corpus's pipeline."""
+    for doc, text, tokens in corpus.token_sources():
+        yield doc, text, [tuple(t) for t in tokens]

@@ -27,12 +27,9 @@ LABELS = ["PER", "LOC", "ORG", "MISC"]
 @handle_errors
 def docs(env: Env, paths, glob, model, strict, fmt, output, no_header, safe_csv) -> None:
     """One row per document: title, date, place, agency, credits, words, sha256."""
-    from newscorp.corpus import load_documents
     from newscorp.tables import docs_table
 
-    stdin = click.get_text_stream("stdin") if "-" in paths else None
-
-    frame = docs_table(load_documents(list(paths), glob=glob, stdin=stdin, on_skip=env.report_skip))
+    frame = docs_table(make_corpus(paths, model, glob, env).document_records())
     emit(frame, fmt=fmt, output=output, no_header=no_header, safe_csv=safe_csv)
     finish(env, strict)
 

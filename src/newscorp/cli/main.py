@@ -6,10 +6,11 @@ loaded, never for ``--help``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import click
@@ -188,7 +189,12 @@ def make_corpus(
     paths = list(paths)
     progress = _progress if env.stderr_is_terminal else None
     stdin = click.get_text_stream("stdin") if "-" in paths else None
-    store = None
+    store = dataset = None
+    if env.db and not analyze:
+        from newscorp.distributed import is_dataset
+
+        if is_dataset(env.db):
+            dataset, env.no_cache = env.db, True
     if not env.no_cache:
         import os
         from pathlib import Path
@@ -210,6 +216,7 @@ def make_corpus(
         workers=parse_workers(env.workers),
         require_lock=analyze,
         prune=analyze,
+        dataset=dataset,
     )
     click.get_current_context().call_on_close(corpus.close)
     return corpus
@@ -276,7 +283,31 @@ def finish(env: Env, strict: bool) -> None:
         fail(f"{env.skipped} input file(s) skipped (--strict)")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineGroup(click.Group):
+    """The command group; usage errors are one stderr line too (exit 2), not Click's three."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with _one_line_usage_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _one_line_usage_errors():
+            return super().invoke(ctx)
+
+
+@contextlib.contextmanager
+def _one_line_usage_errors() -> Iterator[None]:
+    try:
+        yield
+    except click.exceptions.NoArgsIsHelpError:
+        raise
+    except click.UsageError as exc:
+        hint = f" (see {exc.ctx.command_path} --help)" if exc.ctx is not None else ""
+        click.echo(f"newscorp: error: {exc.format_message()}{hint}", err=True)
+        raise click.exceptions.Exit(2) from exc
+
+
+@click.group(cls=OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newscorp")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.pass_context
