@@ -29,11 +29,14 @@ from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
+
+from newscorp.extract.negation import is_parsed, scope
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -93,6 +96,7 @@ class Modifiers:
     non_heads: frozenset[str]  # compound fallback: never a compound head
     not_polar: frozenset[str]  # lexicon entries and token texts scored 0.0
     supplement: dict[str, float]  # polar words added to the lexicon
+    corrections: dict[str, float]  # lexicon entries re-rated
 
 
 def _data_text(name: str) -> str:
@@ -129,6 +133,7 @@ def load_lexicon(*, adjusted: bool = True) -> dict[str, float]:
     mods = load_modifiers()
     for form, polarity in mods.supplement.items():
         lexicon.setdefault(form, polarity)
+    lexicon.update(mods.corrections)
     for form in mods.not_polar:
         if form in lexicon:
             lexicon[form] = 0.0
@@ -161,6 +166,7 @@ def load_modifiers() -> Modifiers:
         non_heads=frozenset(p[0] for p in sections.get("non_heads", [])),
         not_polar=frozenset(p[0] for p in sections.get("not_polar", [])),
         supplement={p[0]: float(p[1]) for p in sections.get("supplement", [])},
+        corrections={p[0]: float(p[1]) for p in sections.get("corrections", [])},
     )
 
 
@@ -301,10 +307,63 @@ def contributions(tokens: Iterable[Token], *, baseline: bool = False) -> list[fl
     ``baseline=True``: plain de-sentiment.xml values (same lookup), without negation,
     intensifiers, diminishers or the news adjustments of the modifiers file.
     """
+    return [value for _, value in polar_words(tokens, baseline=baseline)]
+
+
+def _negator_key(token: Token, mods: Modifiers) -> str | None:
+    key = _modifier_key(token)
+    if key in mods.negators:
+        return key
+    text = token.text.lower()
+    return text if text in mods.negators and key not in mods.scales else None
+
+
+def _is_scale(token: Token, mods: Modifiers) -> float | None:
+    """The intensifier/diminisher factor of ``token``, or None."""
+    factor = mods.scales.get(_modifier_key(token))
+    return factor if factor is not None else mods.scales.get(token.text.lower())
+
+
+def polar_words(
+    tokens: Iterable[Token], *, baseline: bool = False, dependency: bool | None = None
+) -> list[tuple[Token, float]]:
+    """Each polar word of ``tokens`` with its value after negation and scaling, in text order.
+
+    Negation scope comes from the dependency tree when the document is parsed (``dependency``
+    None = auto; see ``newscorp.extract.negation``), else from the clause window rule.
+    """
     toks: Sequence[Token] = tokens if isinstance(tokens, Sequence) else list(tokens)
     mods = load_modifiers()
+    if dependency is None:
+        dependency = is_parsed(toks)
+
+    def active_negator(k: int) -> str | None:
+        key = _negator_key(toks[k], mods)
+        if key is None:
+            return None
+        following = toks[k + 1] if k + 1 < len(toks) else None
+        if following is not None and _modifier_key(following) in mods.breakers:
+            return ""  # "nicht nur": neither a negator nor a polar word
+        return key
+
+    # negators whose tree scope holds a polar word use it; the others keep the window rule
+    tree_counts: Counter[int] = Counter()
+    by_tree: set[int] = set()
+    if dependency and not baseline:
+        polar = {
+            t.i
+            for t in toks
+            if token_polarity(t) and _negator_key(t, mods) is None and not _is_scale(t, mods)
+        }
+        for k, token in enumerate(toks):
+            if active_negator(k):
+                covered = scope(token) & polar
+                if covered:
+                    tree_counts.update(covered)
+                    by_tree.add(k)
     values: list[float] = []
-    negations = 0  # active forward negators in the current clause
+    words: list[Token] = []
+    negations = 0  # active forward negators in the current clause (window rule)
     backward: int | None = None  # index in ``values`` a still-unused "both" negator would hit
     pending_back = False
     scale = 1.0
@@ -321,33 +380,32 @@ def contributions(tokens: Iterable[Token], *, baseline: bool = False) -> list[fl
             close_clause()
             continue
         if not baseline:
-            key = _modifier_key(token)
-            if key not in mods.negators and key not in mods.scales:
-                key = token.text.lower()
-            if key in mods.negators:
-                following = toks[i + 1] if i + 1 < len(toks) else None
-                if following is not None and _modifier_key(following) in mods.breakers:
-                    continue
-                negations += 1
-                if mods.negators[key]:
-                    pending_back, backward = True, last_verbal
+            key = active_negator(i)
+            if key is not None:
+                if key and i not in by_tree:
+                    negations += 1
+                    if mods.negators[key]:
+                        pending_back, backward = True, last_verbal
                 continue
-            if key in mods.scales:
-                scale *= mods.scales[key]
+            factor = _is_scale(token, mods)
+            if factor:
+                scale *= factor
                 continue
         polarity = token_polarity(token, adjusted=not baseline)
         if not polarity:
             continue
         value = polarity * scale
         scale = 1.0
-        if negations:
-            value *= NEGATION_FACTOR**negations
-            pending_back = False
+        negated = tree_counts[token.i] + negations
+        if negated:
+            value *= NEGATION_FACTOR**negated
+            pending_back = pending_back and not negations
         values.append(value)
-        if not negations and _is_verbal(token):
+        words.append(token)
+        if not negated and _is_verbal(token):
             last_verbal = len(values) - 1
     close_clause()
-    return values
+    return list(zip(words, values, strict=True))
 
 
 def score_tokens(tokens: Iterable[Token], *, baseline: bool = False) -> tuple[float, int]:
