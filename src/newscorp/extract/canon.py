@@ -35,6 +35,15 @@ def base_form(span: Span) -> str:
         return span.text
     words = [t.text for t in tokens]
     last = tokens[-1]
+    if (
+        span.label_ in {"ORG", "LOC"}
+        and len(tokens) == 1
+        and last.pos_ == "NOUN"
+        and last.lemma_[:1].isupper()
+        and last.text != last.lemma_
+        and last.text.startswith(last.lemma_)
+    ):
+        return last.lemma_  # "Außenministeriums" -> "Außenministerium"
     genitive = "Case=Gen" in str(last.morph) or not str(last.morph)
     if span.label_ in {"PER", "LOC"} and len(last.text) > 3 and genitive:
         if last.text.endswith("s") and not last.text.endswith(("ss", "us", "is", "os")):

@@ -43,29 +43,40 @@ def guess_verb_lemma(word: str) -> str:
     """Infinitive from a word form without a lemmatizer: weak endings, participles with
     ge-, zu-infinitives and strong forms listed in cues.txt ("sagte" -> "sagen",
     "angekündigt" -> "ankündigen", "sprach" -> "sprechen")."""
+    guesses = verb_guesses(word)
+    known = sorted(
+        guesses & (cue_lexicon().get("verb", frozenset()) | set(irregular_forms().values()))
+    )
+    return known[0] if known else _weak_infinitive(word.lower())[0]
+
+
+def verb_guesses(word: str) -> set[str]:
+    """Every infinitive a word form may belong to (the cue lexicon picks among them)."""
     low = word.lower()
-    irregular = irregular_forms()
-    if low in irregular:
-        return irregular[low]
-    for particle in sorted(cue_lexicon().get("particle", ()), key=len, reverse=True):
+    out = set(_weak_infinitive(low))
+    for particle in cue_lexicon().get("particle", ()):
         for infix in ("ge", "zu"):
             if low.startswith(particle + infix) and len(low) - len(particle) > 5:
-                return particle + _weak_infinitive(low[len(particle) + 2 :])
+                out |= {particle + w for w in _weak_infinitive(low[len(particle) + 2 :])}
     if low.startswith("ge") and low.endswith("t") and len(low) > 5:
-        return _weak_infinitive(low[2:])
-    return _weak_infinitive(low)
+        out |= set(_weak_infinitive(low[2:]))
+    return out
 
 
-def _weak_infinitive(low: str) -> str:
+def _weak_infinitive(low: str) -> list[str]:
     irregular = irregular_forms()
     if low in irregular:
-        return irregular[low]
-    if low.endswith("en") or low.endswith("ern") or low.endswith("eln"):
-        return low
+        return [irregular[low]]
+    out = []
+    if low.endswith(("en", "ern", "eln")):
+        out.append(low)
     for ending in ("eten", "ete", "test", "ten", "te", "et", "st", "t", "e"):
         if low.endswith(ending) and len(low) - len(ending) >= 3:
-            return low[: -len(ending)] + "en"
-    return low
+            stem = low[: -len(ending)]
+            out.append(stem + "en")
+            if stem.endswith(("er", "el")):
+                out.append(stem + "n")  # "forder-t" -> "fordern"
+    return out or [low]
 
 
 def particle_of(token: Token) -> str:
@@ -79,10 +90,11 @@ def particle_of(token: Token) -> str:
 def lemma_candidates(token: Token) -> set[str]:
     """The lemmatizer's lemma and the guessed one, each with a separated particle joined."""
     particle = particle_of(token)
-    lemmas = {guess_verb_lemma(token.text)}
+    lemmas = verb_guesses(token.text)
     if token.lemma_:
         lemmas.add(token.lemma_.lower())
-    return {particle + lemma for lemma in lemmas}
+    # the parser may hang another verb's particle on this one: the bare lemma counts too
+    return {particle + lemma for lemma in lemmas} | lemmas
 
 
 def verb_lemma(token: Token) -> str:
@@ -99,8 +111,16 @@ def cue_lemma(token: Token, kind: str = "verb") -> str:
     preferred = verb_lemma(token)
     if preferred in words:
         return preferred
-    found = sorted(lemma_candidates(token) & words)
+    found = sorted(lemma_candidates(token) & words, key=lambda w: (-len(w), w))
     return found[0] if found else ""
+
+
+def is_finite(token: Token) -> bool:
+    """A finite verb: VerbForm=Fin, or a mood or person (morphologizers differ)."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    morph = token.morph
+    return "Fin" in morph.get("VerbForm") or bool(morph.get("Mood") or morph.get("Person"))
 
 
 def is_konjunktiv(token: Token, has_morph: bool) -> bool:

@@ -67,6 +67,7 @@ def join_interrupted(text: str, spans: list[QuoteMarks]) -> list[QuoteMarks]:
             nxt = text[span.start : span.end].lstrip()
             if (
                 "\n" not in between
+                and not any(c in between for c in ".!?")
                 and len(between) < 60
                 and between.strip().startswith(",")
                 and between.strip().endswith(",")
@@ -99,6 +100,11 @@ def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool
         return after[:1].isalpha() and last not in ".!?,"
     if len(ws) > MAX_TITLE_WORDS:
         return False
+    inner = text[mark.start : mark.end]
+    if "." in inner.strip(".") and " " not in inner.strip():
+        return True  # a web address: „news.bbc.co.uk“
+    if text[mark.start - 2 : mark.start - 1] == "(" and text[mark.end + 1 : mark.end + 2] == ")":
+        return True  # a term in parentheses: („Hybride“)
     names_only = all(
         (t.pos_ in NAME_POS or t.ent_type_) if t.text[:1].isupper() else t.is_stop for t in ws
     )

@@ -136,8 +136,22 @@ def speakerlike(span: Span | None) -> bool:
     """A phrase that can speak: a name, a role, a personal pronoun."""
     if span is None:
         return False
-    return any(
-        t.ent_type_ in {"PER", "ORG"} or t.lower_ in PERSONAL or is_role(t.text) for t in span
+    toks = [t for t in span if not t.is_space]
+    if len(toks) == 1 and toks[0].lower_ in PERSONAL:
+        return True
+    head: list = []  # the first run of nouns and names: "Trumps Entscheidung" -> Entscheidung
+    for t in toks:
+        if t.pos_ in HEAD_POS or t.ent_type_:
+            head.append(t)
+        elif head:
+            break
+    if not head:
+        return False
+    last = head[-1]
+    return (
+        last.ent_type_ in {"PER", "ORG"}
+        or is_role(last.text)
+        or (last.ent_type_ == "LOC" and len(head) == len([t for t in toks if t.pos_ != "DET"]))
     )
 
 
@@ -153,6 +167,8 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
     """The speaker phrase of a cue verb within tokens [lo, hi) (a sentence unit)."""
     doc = verb.doc
     if doc.has_annotation("DEP"):
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and lo <= verb.head.i < verb.i:
+            verb = verb.head  # "haben das Wrack untersucht und bestätigt": the first verb's subject
         for child in verb.children:
             if (
                 child.dep_ in SUBJ_DEPS
@@ -194,9 +210,11 @@ def phrase_after(doc: Doc, i: int, hi: int, inside: set[int]) -> Span | None:
         if tok.is_space or tok.pos_ in SKIP_POS or tok.lower_ == "sich":
             i += 1
             continue
-        if tok.pos_ == "ADP":
+        if tok.pos_ == "ADP":  # skip a prepositional phrase: "am Vormittag"
             j = i + 1
-            while j < hi and doc[j].pos_ in NP_POS:
+            while j < hi and doc[j].pos_ in {"DET", "ADJ", "NUM"}:
+                j += 1
+            while j < hi and doc[j].pos_ in HEAD_POS:
                 j += 1
             i = j
             continue

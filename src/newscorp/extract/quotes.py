@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from newscorp.extract.cues import (
     cue_lemma,
     guess_verb_lemma,
+    is_finite,
     is_konjunktiv,
     is_source_noun,
     konjunktiv_kind,
@@ -41,9 +42,9 @@ from newscorp.extract.marks import (
     words,
 )
 from newscorp.extract.phrases import (
-    PERSONAL,
     phrase_ending_at,
     phrase_from,
+    speakerlike,
     subject_phrase,
 )
 from newscorp.extract.speakers import SpeakerResolver
@@ -66,6 +67,7 @@ NOT_CONTENT = set(
     "wenn weil als nachdem obwohl während da damit um bevor falls sofern indem seit seitdem "
     "sodass ob wie welche welcher welches wo bis ehe obgleich sobald".split()
 )
+PARTICIPLES = {"VVPP", "VAPP", "VMPP", "VBN"}
 MIXED_MIN_WORDS = int(__import__("os").environ.get("NEWSCORP_MIXED", "5"))
 BOUNDARIES = {",", ";", ":", "–", "—"}
 MARK_CHARS = set(OPENERS) | CLOSERS
@@ -132,10 +134,7 @@ class QuoteFinder:
             return False
         if not self.has_morph:  # fallback: three or more words make a statement
             return len(ws) >= 3
-        return (
-            any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in span)
-            or len(ws) >= 6
-        )
+        return any(is_finite(t) for t in span)
 
     def _unit(self, i: int) -> int:
         """Index of the sentence unit holding token i (or the nearest one before it)."""
@@ -218,6 +217,8 @@ class QuoteFinder:
             if low == "nach" and prev is not None and is_source_noun(prev.text):
                 start = prev.i - 1 if prev.i > lo and doc[prev.i - 1].pos_ == "DET" else prev.i
                 return Cue("nach", tok.i, doc[start : prev.i + 1], "noun")
+            if low in {"laut", "gemäß"} and nxt is not None and nxt.text in OPENERS:
+                nxt = toks[k + 2] if k + 2 < len(toks) else None
             if low in {"laut", "gemäß"} and nxt is not None and not nxt.is_punct:
                 if tok.pos_ in {"ADP", ""} or nxt.pos_ in {"DET", "PROPN", "NOUN"}:
                     return Cue(low, tok.i, self._np_after(nxt), "noun")
@@ -286,6 +287,13 @@ class QuoteFinder:
                 merged.append((a, b))
         return merged
 
+    def _clause_like(self, a: int, b: int) -> bool:
+        """A chunk with a verb or a clause marker (not an apposition or a particle)."""
+        return any(
+            t.pos_ in {"VERB", "AUX"} or t.lower_ in CLAUSE_MARKERS or t.i in self.inside
+            for t in self.doc[a:b]
+        )
+
     def _reporting_chunk(self, a: int, b: int) -> bool:
         """Not a condition, reason, time or relative clause (those report nothing)."""
         first = next((t for t in self.doc[a:b] if not t.is_space and not t.is_punct), None)
@@ -309,9 +317,7 @@ class QuoteFinder:
         if not self._reporting_chunk(a, b):
             return False
         for t in toks:
-            if t.pos_ in {"VERB", "AUX"} and (
-                "Fin" in t.morph.get("VerbForm") or konjunktiv_kind(t, self.has_morph)
-            ):
+            if is_finite(t) or t.pos_ in {"VERB", "AUX"} and konjunktiv_kind(t, self.has_morph):
                 return True
             if t.lower_ == "zu" and t.pos_ == "PART":
                 return True
@@ -329,19 +335,24 @@ class QuoteFinder:
         if parts[k][1] < len(doc) and doc[parts[k][1]].text == ":":
             return None  # "sagte Kim: „…“" introduces a quotation
         first = next((t for t in doc[parts[k][0] : parts[k][1]] if not t.is_space), None)
+        if first is not None and first.lower_ != "wie" and not self._reporting_chunk(*parts[k]):
+            return None  # "…, den die New York Times zitiert": a cue inside a relative clause
         verb_first = first is not None and (first.i == verb.i or first.lower_ in {"wie", "so"})
         if verb_first and k > 0 and first.lower_ != "wie":
             a, b = parts[0][0], parts[k - 1][1]
             if self._statement(a, b):
                 return a, b
-        if k + 1 < len(parts) and self._content_after(verb, parts[k], parts[k + 1]):
+        n = k + 1
+        while n < len(parts) and not self._clause_like(*parts[n]):
+            n += 1  # skip appositions and particles: "gab der Leiter, Andreas Huber, bekannt"
+        if n < len(parts) and self._content_after(verb, (parts[k][0], parts[n - 1][1]), parts[n]):
             end = parts[-1][1]
-            for n in range(k + 2, len(parts)):  # stop before a new cue clause ("…, sagte er")
-                head = next((t for t in self.doc[parts[n][0] : parts[n][1]] if t.is_alpha), None)
+            for m in range(n + 1, len(parts)):  # stop before a new cue clause ("…, sagte er")
+                head = next((t for t in self.doc[parts[m][0] : parts[m][1]] if t.is_alpha), None)
                 if head is not None and cue_lemma(head, "verb"):
-                    end = parts[n - 1][1]
+                    end = parts[m - 1][1]
                     break
-            return parts[k + 1][0], end
+            return parts[n][0], end
         return None
 
     def _content_after(self, verb: Token, cue: tuple[int, int], nxt: tuple[int, int]) -> bool:
@@ -353,10 +364,13 @@ class QuoteFinder:
             return True
         if any(cue_lemma(t, "verb") for t in toks if t.i not in self.inside):
             return False
-        tail = [t for t in self.doc[verb.i + 1 : cue[1]] if t.is_alpha and t.i not in self.inside]
-        ends_with_verb = all(
-            t.pos_ in {"AUX", "ADP", "PART", "ADV", "PRON"} or t.dep_ in {"compound:prt", "svp"}
-            for t in tail
+        tail = [t for t in self.doc[verb.i : cue[1]] if t.is_alpha and t.i not in self.inside]
+        last = tail[-1] if tail else verb
+        ends_with_verb = (
+            last.i == verb.i
+            or last.pos_ in {"AUX", "VERB", "ADV", "PART"}
+            or last.dep_ in {"compound:prt", "svp"}
+            or last.lower_ in {"sich", "es", "darauf", "dazu", "davon", "damit"}
         )
         kon = any(konjunktiv_kind(t, self.has_morph) == "one" for t in toks)
         return ends_with_verb or kon
@@ -505,15 +519,43 @@ class QuoteFinder:
             return cues[0]
         return None
 
+    def _main_clause(self, a: int, b: int) -> list[Token]:
+        """Tokens of a chunk outside quotations, up to a subordinator ("Auf die Frage, ob …")."""
+        out = []
+        for t in self.doc[a:b]:
+            if t.lower_ in NOT_CONTENT and t.pos_ in {"SCONJ", "ADV", ""} or t.lower_ == "ob":
+                break
+            if t.i not in self.inside_full:
+                out.append(t)
+        return out
+
+    def _reportative(self, a: int, b: int) -> bool:
+        """Reportative "sollen" with a perfect infinitive: "Er soll gelogen haben"."""
+        toks = [t for t in self.doc[a:b] if t.i not in self.inside_full and not t.is_space]
+        if not self._reporting_chunk(a, b) or not any(t.lower_ in {"soll", "sollen"} for t in toks):
+            return False
+        return any(
+            t.lower_ in {"haben", "sein", "worden"}
+            and k > 0
+            and toks[k - 1].tag_ in PARTICIPLES
+            or t.lower_ in {"haben", "sein"}
+            and k > 0
+            and "Part" in toks[k - 1].morph.get("VerbForm")
+            for k, t in enumerate(toks)
+        )
+
     def _konjunktiv(self, lo: int, hi: int) -> str:
         kinds = {
             konjunktiv_kind(t, self.has_morph)
             for a, b in self.chunks(lo, hi)
             if self._reporting_chunk(a, b)
-            for t in self.doc[a:b]
-            if t.i not in self.inside_full
+            for t in self._main_clause(a, b)
         }
-        return "one" if "one" in kinds else "two" if "two" in kinds else ""
+        if "one" in kinds:
+            return "one"
+        if any(self._reportative(a, b) for a, b in self.chunks(lo, hi)):
+            return "one"
+        return "two" if "two" in kinds else ""
 
     def _mostly_quoted(self, run: tuple[int, int]) -> bool:
         """A clause around a quoted fragment with few words of its own ("Es sei „…“")."""
@@ -530,17 +572,25 @@ class QuoteFinder:
                 if all(i in self.inside_full for i in range(a, b) if not self.doc[i].is_punct):
                     continue
                 run = self._outside_full(a, b)
-                if run is None or cue.speaker is None and not self._near(1, si):
+                if run is None:
                     continue
                 if self._mostly_quoted(run):
                     return
-                speaker = cue.speaker if cue.speaker is not None else self.last[0]
+                speaker = cue.speaker
                 yield self.make("indirect", *self._span_chars(*run), cue.lemma, speaker, si)
                 return
         nominal = next((c for c in cues if c.kind == "noun"), None)
         run = self._outside_full(lo, hi)
         if run is None or self._mostly_quoted(run):
             return
+        if (
+            any(self.inside_full)
+            and any(
+                c.kind in {"verb", "reported", "colon"} and run[0] <= c.token < run[1] for c in cues
+            )
+            and any(q.full for q in self.quoted if lo <= q.span.start < hi)
+        ):
+            return  # the words around a direct quotation are its attribution („…“, sagte X)
         if nominal is not None and self._statement(*run):
             yield self.make("indirect", *self._span_chars(*run), nominal.lemma, nominal.speaker, si)
             return
@@ -556,12 +606,33 @@ class QuoteFinder:
         if back is not None and self._statement(*run) and not has_quotes:
             yield self.make("indirect", *self._span_chars(*run), back.lemma, back.speaker, si)
             return
-        reported = [c for c in cues if c.kind == "reported" and c.speaker is not None]
+        reported = [c for c in cues if c.kind == "reported" and self._reports(c)]
         if reported and not has_quotes and not kon:
             c = reported[0]
-            lone = len(c.speaker) == 1 and c.speaker[0].pos_ == "PRON"
-            if not lone or c.speaker[0].lower_ in PERSONAL:
-                yield self.make("reported", *self._span_chars(*run), c.lemma, c.speaker, si)
+            yield self.make("reported", *self._span_chars(*run), c.lemma, c.speaker, si)
+
+    def _reports(self, cue: Cue) -> bool:
+        """A speech act with an agent that can speak, in the active voice, in a main clause."""
+        verb = self.doc[cue.token]
+        if not speakerlike(cue.speaker) or verb.pos_ != "VERB":
+            return False
+        if any(
+            c.dep_ == "aux:pass" or c.lemma_ == "werden" and c.dep_.startswith("aux")
+            for c in verb.children
+        ) and "Part" in verb.morph.get("VerbForm"):
+            return False
+        chunk = next(
+            ((a, b) for a, b in self.chunks(verb.sent.start, verb.sent.end) if a <= verb.i < b),
+            None,
+        )
+        if chunk is not None and not self._reporting_chunk(*chunk):
+            return False
+        preps = {c.lower_ for c in self.doc[verb.i + 1 : verb.sent.end] if c.pos_ == "ADP"}
+        return cue.lemma != "sprechen" or bool(preps & {"von", "über"})
+
+
+def _participle(tok: Token) -> bool:
+    return tok.tag_ in PARTICIPLES or "Part" in tok.morph.get("VerbForm")
 
 
 def sentence_units(doc: Doc) -> list[Span]:
@@ -569,14 +640,26 @@ def sentence_units(doc: Doc) -> list[Span]:
     piece starting in lowercase or with a comma (", sagte er"), or one that splits a name
     joins its neighbour; an opening mark left at the end of a sentence moves to the next.
     Paragraph breaks always separate units."""
-    openers = {m.start - 1 for m in find_quote_marks(doc.text)}
+    marks = find_quote_marks(doc.text)
+    openers = {m.start - 1 for m in marks}
+    closers = {m.end for m in marks}
     units: list[list[int]] = []
     for sent in doc.sents:
-        if units and units[-1][1] - units[-1][0] > 1:
+        if units and units[-1][1] - units[-1][0] > 1 and sent.start == units[-1][1]:
             last = doc[units[-1][1] - 1]
-            if last.idx in openers and len(last) == 1 and sent.start == units[-1][1]:
-                units[-1][1] -= 1
+            before = doc[units[-1][0] : last.i].text.rstrip()
+            if last.idx in openers and len(last) == 1 and before[-1:] in {".", "!", "?", ":"}:
+                units[-1][1] -= 1  # „ left at a sentence end opens the next sentence
                 units.append([last.i, sent.end])
+                continue
+            first_tok = sent[0]
+            if first_tok.idx in closers and len(sent) > 1 and "\n" not in first_tok.text_with_ws:
+                units[-1][1] += 1  # “ at a sentence start closes the previous one
+                rest = next((t for t in sent[1:] if not t.is_space), None)
+                if rest is not None and (rest.text in {",", ";"} or rest.text[:1].islower()):
+                    units[-1][1] = sent.end  # “, sagte er.
+                else:
+                    units.append([sent.start + 1, sent.end])
                 continue
         if not sent.text.strip():
             units.append([sent.start, sent.end])
@@ -596,6 +679,8 @@ def sentence_units(doc: Doc) -> list[Span]:
                 or first.text in {",", ";"}
                 or first.ent_iob_ == "I"
                 or (prev_text.rstrip()[-1:] in OPENERS and prev_text.rstrip()[-1:] != "")
+                or prev_text.rstrip().endswith(":")
+                and first.text not in OPENERS
             )
         )
         if joins:

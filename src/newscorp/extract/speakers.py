@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newscorp.extract.canon import name_key
+from newscorp.extract.cues import is_source_noun
 from newscorp.pipeline.lexicons import is_role
 from newscorp.records import Mention, Quote
 
@@ -31,6 +32,7 @@ POSSESSIVE = {"sein": "Masc", "seine": "Masc", "seiner": "Masc", "seinen": "Masc
 ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"}
 LABEL_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 NEAR_UNITS = 4
+RECENT_CHARS = 400  # how far back a description ("der SPD-Politiker") looks for its person
 
 
 def role_head(word: str) -> str:
@@ -86,9 +88,12 @@ class SpeakerResolver:
         found = self.entity_in(span)
         if found is not None:
             return found.entity
-        words = [t for t in span if t.is_alpha]
+        words = [t for t in span if not t.is_punct and any(c.isalpha() for c in t.text)]
         if not words:
             return ""
+        if len(words) > 2 and is_source_noun(words[0].text) and words[1].lower_ in ARTICLES:
+            # "Angaben des US-Präsidenten" -> who gave them: "des US-Präsidenten"
+            return self.resolve(self.doc[words[1].i : span.end], unit, plural)
         if len(words) == 1 and words[0].lower_ in PRONOUNS:
             if plural and words[0].lower_ == "sie":
                 return ""
@@ -97,7 +102,10 @@ class SpeakerResolver:
         for tok in reversed(heads):
             if is_role(tok.text):
                 definite = words[0].lower_ not in {"ein", "eine", "einer", "eines", "einem"}
-                return self._role(tok.text, span.start_char, unit, definite)
+                found = self._role(tok.text, span.start_char, unit, definite)
+                if found or definite:
+                    return found
+                return self._employer(words, tok)
         name = self._name(words)
         if name:
             return name
@@ -106,6 +114,15 @@ class SpeakerResolver:
             while rest and (rest[0].lower_ in ARTICLES or rest[0].lower_ in POSSESSIVE):
                 rest = rest[1:]
             return self.doc[rest[0].i : rest[-1].i + 1].text if rest else ""
+        return ""
+
+    def _employer(self, words: list, role) -> str:
+        """ "ein Sprecher des Außenministeriums" -> Außenministerium (the body that speaks)."""
+        after = [t for t in words if t.i > role.i]
+        if len(after) >= 2 and after[0].lower_ in {"des", "der"} and after[-1].pos_ == "NOUN":
+            head = after[-1]
+            lemma = head.lemma_ if head.lemma_[:1].isupper() else head.text
+            return lemma
         return ""
 
     def _name(self, words: list) -> str:
@@ -148,8 +165,18 @@ class SpeakerResolver:
             earlier = [m for m in self.mentions if m.start < position and m.entity in candidates]
             return earlier[-1].entity if earlier else candidates[0]
         gender = role_gender(word)
-        if definite and self.last is not None:
+        if not definite:
+            return ""
+        if self.last is not None:
             name, where = self.last
             if unit - where <= 2 and self._is_person(name) and self._fits(name, gender):
                 return name
+        # "Heiko Maas hat … bedauert. „…“, sagte der SPD-Politiker": the person just named
+        recent = [
+            m
+            for m in self.mentions
+            if m.end <= position and m.label == "PER" and position - m.end < RECENT_CHARS
+        ]
+        if recent and self._fits(recent[-1].entity, gender):
+            return recent[-1].entity
         return ""
