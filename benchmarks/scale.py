@@ -1,0 +1,161 @@
+"""Corpus-scale benchmark: prints the ratios issue 6 asks for and writes docs/benchmarks.md.
+
+Usage: python benchmarks/scale.py [DIR] [--limit N] [--no-write]
+(default DIR ../shared/data/10kgnad-test/corpus, all files)
+
+Measures, in one run:
+- words/s of bare ``nlp.pipe`` (same pipeline, same texts) vs ``analyze`` into a fresh store;
+- ``analyze`` with 1 vs 2 worker processes;
+- peak RSS of ``newscorp analyze`` at 100 documents vs all documents;
+- wall time of a cached ``newscorp quotes --speaker`` and of ``newscorp --help``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "data" / "10kgnad-test" / "corpus"
+
+RSS_PROBE = """
+import resource, sys
+from newscorp.analysis import Corpus
+files = sys.argv[3:]
+corpus = Corpus(files, store=sys.argv[1], require_lock=True, notify=lambda m: None)
+for _ in corpus.iter_results():
+    pass
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def words_per_second(words: int, seconds: float) -> float:
+    return words / seconds if seconds else float("inf")
+
+
+def timed(func) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def wall(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def peak_rss_kib(db: Path, files: list[str]) -> int:
+    out = subprocess.run(
+        [sys.executable, "-c", RSS_PROBE, str(db), "-", *files],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder", nargs="?", default=str(DEFAULT))
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+
+    from newscorp.analysis import Corpus
+    from newscorp.corpus import load_documents
+    from newscorp.pipeline.resolve import load_pipeline, resolve_model
+
+    files = sorted(str(p) for p in Path(args.folder).rglob("*.txt"))
+    if args.limit:
+        files = files[: args.limit]
+    if not files:
+        sys.exit(f"no .txt files under {args.folder}")
+    documents = list(load_documents(files))
+    words = sum(d.words for d in documents)
+    texts = [d.nlp_text for d in documents]
+    nlp = load_pipeline(resolve_model(None).name)
+    rows: list[tuple[str, str, str, str]] = []
+
+    bare = timed(lambda: [None for _ in nlp.pipe(texts, batch_size=16)])
+    texts.clear()
+    documents.clear()
+    tmp = Path(tempfile.mkdtemp(prefix="newscorp-bench-"))
+    quiet = {"notify": lambda m: None}
+    one = timed(lambda: Corpus(files, store=tmp / "one.db", require_lock=True, **quiet).results())
+    bare_wps, one_wps = words_per_second(words, bare), words_per_second(words, one)
+    rows.append(
+        (
+            "analyze vs bare nlp.pipe",
+            f"{one_wps:,.0f} vs {bare_wps:,.0f} words/s",
+            f"{one_wps / bare_wps:.2f}",
+            ">= 0.90",
+        )
+    )
+    two = timed(lambda: Corpus(files, workers=2, **quiet).results())
+    single = timed(lambda: Corpus(files, workers=1, **quiet).results())
+    rows.append(
+        (
+            "2 workers vs 1 (no store)",
+            f"{single:.1f} s vs {two:.1f} s",
+            f"{single / two:.2f}",
+            ">= 1.60",
+        )
+    )
+    small = files[:100]
+    rss_small = peak_rss_kib(tmp / "rss-small.db", small)
+    rss_all = peak_rss_kib(tmp / "rss-all.db", files)
+    rows.append(
+        (
+            f"peak RSS {len(files)} vs {len(small)} docs",
+            f"{rss_all / 1024:.0f} MiB vs {rss_small / 1024:.0f} MiB",
+            f"{rss_all / rss_small:.2f}",
+            "<= 1.20",
+        )
+    )
+    newscorp = [sys.executable, "-m", "newscorp"]
+    folder = str(Path(args.folder))
+    if args.limit:
+        listing = tmp / "files"
+        listing.mkdir()
+        for f in files:
+            os.symlink(f, listing / Path(f).name)
+        folder = str(listing)
+    wall([*newscorp, "analyze", "--db", str(tmp / "cli.db"), folder])
+    cached = min(
+        wall([*newscorp, "quotes", "--db", str(tmp / "cli.db"), "--speaker", "Kurz", folder])
+        for _ in range(3)
+    )
+    rows.append(("cached quotes --speaker", f"{cached:.2f} s", f"{cached:.2f}", "<= 0.50 s"))
+    help_time = min(wall([*newscorp, "--help"]) for _ in range(3))
+    rows.append(("newscorp --help", f"{help_time:.2f} s", f"{help_time:.2f}", "<= 0.30 s"))
+
+    header = ("measure", "measured", "ratio / value", "target")
+    lines = [
+        f"Corpus: {len(files)} documents, {words:,} words ({args.folder}); machine: "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}; pipeline "
+        f"{nlp.meta.get('name')} {nlp.meta.get('version')}.",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+        *("| " + " | ".join(row) + " |" for row in rows),
+    ]
+    print("\n".join(lines))
+    if not args.no_write:
+        out = ROOT / "docs" / "benchmarks.md"
+        out.write_text(
+            "# Benchmarks\n\nWritten by `python benchmarks/scale.py` "
+            f"({time.strftime('%Y-%m-%d')}).\n\n" + "\n".join(lines) + "\n",
+            encoding="utf-8",
+        )
+        print(f"wrote {out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
