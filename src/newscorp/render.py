@@ -7,9 +7,11 @@ half-written file behind.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +23,10 @@ from newscorp.errors import OutputError, UsageError
 
 FORMATS = ("table", "csv", "tsv", "jsonl", "json")
 FILE_FORMATS = (*FORMATS, "parquet")
-FORMULA_PREFIXES = ("=", "+", "-", "@")
+#: Cell openings that spreadsheets evaluate (OWASP "CSV injection": = + - @, tab, CR).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+#: Line breaks other than \n and \r that JSON keeps raw; escaped in JSON (Lines) output.
+_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
 def choose_format(fmt: str | None, *, is_terminal: bool) -> str:
@@ -37,16 +42,40 @@ def _safe(frame: pd.DataFrame) -> pd.DataFrame:
     """Prefix cells that a spreadsheet would read as formulas with an apostrophe."""
     frame = frame.copy()
     for col in frame.columns:
-        if frame[col].dtype == object:
-            frame[col] = [
+        if pd.api.types.is_numeric_dtype(frame[col]) or pd.api.types.is_bool_dtype(frame[col]):
+            continue  # a number such as -0.5 is data, not a formula
+        frame[col] = pd.Series(
+            [
                 "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
                 for v in frame[col]
-            ]
+            ],
+            index=frame.index,
+            dtype=object,
+        )
     return frame
 
 
 def _json_records(frame: pd.DataFrame) -> list[dict]:
     return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+
+def _json(value: object, indent: int | None = None) -> str:
+    """JSON with non-ASCII text as is, but the characters str.splitlines() breaks at escaped."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    for char in _LINE_BREAKS:
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+def _quoting(frame: pd.DataFrame) -> int:
+    """Minimal quoting, unless a cell holds a carriage return: Python's csv writer (before 3.12)
+    leaves it unquoted with a "\\n" line end, so then every text cell is quoted."""
+    for col in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[col]) and any(
+            isinstance(v, str) and "\r" in v for v in frame[col]
+        ):
+            return csv.QUOTE_NONNUMERIC
+    return csv.QUOTE_MINIMAL
 
 
 def to_text(
@@ -63,13 +92,18 @@ def to_text(
         data = _safe(frame) if safe_csv else frame
         buf = io.StringIO()
         data.to_csv(
-            buf, sep="," if fmt == "csv" else "\t", index=False, header=header, lineterminator="\n"
+            buf,
+            sep="," if fmt == "csv" else "\t",
+            index=False,
+            header=header,
+            lineterminator="\n",
+            quoting=_quoting(data),
         )
         return buf.getvalue()
     if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _json_records(frame))
+        return "".join(_json(r) + "\n" for r in _json_records(frame))
     if fmt == "json":
-        return json.dumps(_json_records(frame), ensure_ascii=False, indent=2) + "\n"
+        return _json(_json_records(frame), indent=2) + "\n"
     if fmt == "table":
         return rich_table(frame, header=header, width=width, title=title)
     raise UsageError(f"format {fmt!r} cannot be written as text")
@@ -77,6 +111,7 @@ def to_text(
 
 def _build_table(frame: pd.DataFrame, *, header: bool, title: str | None):
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(show_header=header, title=title, header_style="bold")
     for col in frame.columns:
@@ -87,8 +122,8 @@ def _build_table(frame: pd.DataFrame, *, header: bool, title: str | None):
             overflow="fold",
             max_width=80 if col == "text" else None,
         )
-    for row in frame.itertuples(index=False):
-        table.add_row(*("" if v is None else str(v) for v in row))
+    for row in frame.itertuples(index=False):  # Text(): "[...]" in a quote is not markup
+        table.add_row(*(Text("" if v is None else str(v)) for v in row))
     return table
 
 
@@ -114,11 +149,16 @@ def print_table(
 
 
 def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
-    """Call ``write(tmp_path)`` then rename the temporary file over ``path``."""
+    """Call ``write(tmp_path)`` then rename the temporary file over ``path``.
+
+    The temporary file is a hidden ``.NAME.*.tmp`` beside the target, flushed to disk before
+    the rename; the target gets the mode of the file it replaces (else 0666 minus umask).
+    """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise OutputError(f"cannot write {target}: directory {directory} does not exist")
+        problem = "is not a directory" if directory.exists() else "does not exist"
+        raise OutputError(f"cannot write {target}: directory {directory} {problem}")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
@@ -126,12 +166,33 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
     os.close(fd)
     try:
         write(Path(tmp))
+        _sync(tmp)
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _sync(path: str) -> None:
+    """Flush a written file to disk, so that a crash after the rename cannot empty it."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _mode_for(target: Path) -> int:
+    """The permission bits an output file should get."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_file(
