@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
 
 from newscorp.pipeline.lexicons import gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 # strong nominative adjective endings by the head noun's gender ("Weißes Haus", "Roter Platz")
 STRONG_ENDING = {"Neut": "es", "Masc": "er", "Fem": "e"}
