@@ -150,14 +150,12 @@ def konjunktiv_kind(token: Token, has_morph: bool = True) -> str:
         stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else ""
         if stem and low == stem + "e":
             return "one"
-        if not low.endswith("te") and lemma in {"", low} and token.pos_ == "VERB":
+        if not low.endswith("te") and token.pos_ == "VERB":
             return "one"
     return ""
 
 
 def _first_person(token: Token) -> bool:
-    if "1" in token.morph.get("Person"):
-        return True
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "sb"}]
     if any(c.lower_ == "ich" for c in subjects):
         return True

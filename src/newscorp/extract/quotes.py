@@ -227,8 +227,8 @@ class QuoteFinder:
             if low == "so" and nxt is not None and prev is not None and prev.text == ",":
                 if nxt.ent_type_ in {"PER", "ORG"} or nxt.pos_ in {"DET", "PROPN", "NOUN"}:
                     return Cue("so", tok.i, self._np_after(nxt), "noun")
-            if low in {"demnach", "wonach"} and self.last is not None:
-                return Cue(low, tok.i, self.last[0], "noun")
+            if low in {"demnach", "wonach"}:
+                return Cue(low, tok.i, self.last[0] if self.last is not None else None, "noun")
         return None
 
     def _np_after(self, tok: Token) -> Span:
