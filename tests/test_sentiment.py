@@ -11,14 +11,23 @@ import spacy
 from spacy.tokens import Doc
 
 from newscorp.errors import InputError
-from newscorp.evaluate.sentiment import evaluate_sentiment, read_jsonl, target_clause
+from newscorp.evaluate.sentiment import (
+    best_band,
+    cross_validate,
+    evaluate_sentiment,
+    read_jsonl,
+    stratified_folds,
+    target_clause,
+)
 from newscorp.extract.sentiment import (
     ALPHA,
+    CLAUSE_NEUTRAL_BAND,
     NEUTRAL_BAND,
     contributions,
     label_for,
     load_lexicon,
     load_modifiers,
+    polar_words,
     score_span,
     score_tokens,
 )
@@ -149,15 +158,83 @@ def test_score_bounds(nlp: spacy.language.Language) -> None:
 
 
 def test_label_band() -> None:
-    assert NEUTRAL_BAND == 0.40
-    assert label_for(0.40) == "neutral"
-    assert label_for(-0.40) == "neutral"
-    assert label_for(0.41) == "positive"
-    assert label_for(-0.41) == "negative"
+    assert (NEUTRAL_BAND, CLAUSE_NEUTRAL_BAND) == (0.36, 0.14)
+    assert label_for(0.36) == "neutral"
+    assert label_for(-0.36) == "neutral"
+    assert label_for(0.37) == "positive"
+    assert label_for(-0.37) == "negative"
     assert label_for(0.3, band=0.2) == "positive"
     # one strong polar word is labelled, one weak word (0.7) is not
     assert label_for(norm(1.0)) == "positive"
     assert label_for(norm(-0.7)) == "neutral"
+
+
+def test_news_adjustments_of_the_lexicon(nlp: spacy.language.Language) -> None:
+    raw, adjusted = load_lexicon(adjusted=False), load_lexicon()
+    assert raw["Schwäche"] == 0.7 and adjusted["Schwäche"] == -0.7  # [corrections]
+    assert raw["lauter"] == 1.0 and adjusted["lauter"] == 0.0  # "lauter Fragen": nothing but
+    assert "Waldbrand" not in raw and adjusted["Waldbrand"] == -1.0  # [supplement]
+    d = doc(nlp, "Laut Polizei wurde die Reform ohne Probleme beschlossen .")
+    assert contributions(d) == [pytest.approx(0.6)]  # only "ohne Probleme", negated
+
+
+def parsed(nlp: spacy.language.Language, rows: str) -> Doc:
+    """A Doc from "word/POS/dep/head[/lemma]" items (heads are 0-based token indices)."""
+    items = [(item.split("/") + [""])[:5] for item in rows.split()]
+    return Doc(
+        nlp.vocab,
+        words=[i[0] for i in items],
+        pos=[i[1] for i in items],
+        deps=[i[2] for i in items],
+        heads=[int(i[3]) for i in items],
+        lemmas=[i[4] or (i[0] if i[1] in {"NOUN", "PROPN"} else i[0].lower()) for i in items],
+    )
+
+
+def test_dependency_negation_spares_the_subject(nlp: spacy.language.Language) -> None:
+    # UD parse of "Die Krise ist nicht schlecht ." : the crisis stays negative
+    d = parsed(
+        nlp,
+        "Die/DET/det/1 Krise/NOUN/nsubj/4 ist/AUX/cop/4 nicht/PART/advmod/4 schlecht/ADJ/ROOT/4"
+        " ./PUNCT/punct/4",
+    )
+    assert [(t.text, v) for t, v in polar_words(d)] == [("Krise", -1.0), ("schlecht", 0.6)]
+    # "Er mag das Stück nicht ." : "nicht" modifies the verb before it
+    d = parsed(
+        nlp,
+        "Er/PRON/nsubj/1 mag/VERB/ROOT/1/mögen das/DET/det/3 Stück/NOUN/obj/1 nicht/PART/advmod/1"
+        " ./PUNCT/punct/1",
+    )
+    assert contributions(d) == [pytest.approx(-0.6)]
+
+
+def test_dependency_negation_of_a_noun_phrase(nlp: spacy.language.Language) -> None:
+    # "Die Gespräche brachten keinen echten Erfolg , aber Hoffnung ."
+    d = parsed(
+        nlp,
+        "Die/DET/det/1 Gespräche/NOUN/nsubj/2 brachten/VERB/ROOT/2 keinen/DET/det/5"
+        " echten/ADJ/amod/5/echt Erfolg/NOUN/obj/2 ,/PUNCT/punct/8 aber/CCONJ/cc/8"
+        " Hoffnung/NOUN/conj/5 ./PUNCT/punct/2",
+    )
+    assert [(t.text, round(v, 2)) for t, v in polar_words(d)] == [
+        ("echten", -0.6),
+        ("Erfolg", -0.6),
+        ("Hoffnung", 1.0),
+    ]
+    # the window rule would negate nothing before "keinen" either, but stops at the comma
+    assert polar_words(d, dependency=False)[-1][1] == 1.0
+
+
+def test_negator_without_polar_words_in_its_tree_uses_the_window(
+    nlp: spacy.language.Language,
+) -> None:
+    # "auf keinen Fall betreten": "keinen" belongs to "Fall", which is not polar
+    d = parsed(
+        nlp,
+        "Sie/PRON/nsubj/5 sollen/AUX/aux/5 auf/ADP/case/4 keinen/DET/det/4 Fall/NOUN/obl/5"
+        " feiern/VERB/ROOT/5 ./PUNCT/punct/5",
+    )
+    assert contributions(d) == [pytest.approx(-0.42)]
 
 
 def write_jsonl(path: Path, rows: list[object]) -> Path:
@@ -220,3 +297,56 @@ def test_malformed_jsonl_raises_input_error(tmp_path: Path) -> None:
 def test_row_without_valid_polarity(nlp: spacy.language.Language) -> None:
     with pytest.raises(InputError, match="row 1: polarity 'great'"):
         evaluate_sentiment([{"text": "gut", "polarity": "great"}], nlp)
+
+
+def test_best_band_takes_the_middle_of_the_plateau() -> None:
+    scores = [0.9, 0.5, 0.1, 0.0, -0.05, -0.6]
+    gold = ["positive", "positive", "neutral", "neutral", "neutral", "negative"]
+    # every band in [0.10, 0.48] separates the classes perfectly: 0.30 is the middle
+    assert best_band(scores, gold) == 0.3
+
+
+def test_stratified_folds_deal_each_label_round_robin() -> None:
+    gold = ["positive"] * 4 + ["neutral"] * 6 + ["negative"] * 2
+    folds = stratified_folds(gold, 2, seed=0)
+    assert folds == stratified_folds(gold, 2, seed=0)  # reproducible
+    for label, size in (("positive", 2), ("neutral", 3), ("negative", 1)):
+        assert [f for f, g in zip(folds, gold, strict=True) if g == label].count(0) == size
+
+
+def test_cross_validation_reports_held_out_folds(nlp: spacy.language.Language) -> None:
+    rows = [
+        {"text": "Das Konzert war ein großer Erfolg .", "polarity": "positive"},
+        {"text": "Die Premiere war wunderbar .", "polarity": "positive"},
+        {"text": "Der Zug fährt um acht Uhr ab .", "polarity": "neutral"},
+        {"text": "Die Sitzung beginnt am Montag .", "polarity": "neutral"},
+        {"text": "Die Lage ist schlecht .", "polarity": "negative"},
+        {"text": "Das Spiel endete mit einer bitteren Niederlage .", "polarity": "negative"},
+    ]
+    result = cross_validate(rows, nlp, folds=2)
+    assert [f["n"] for f in result["folds"]] == [3, 3]
+    assert result["macro_f1"] == 1.0 and result["accuracy"] == 1.0
+    assert all(0.0 <= f["band"] < 0.45 for f in result["folds"])
+    with pytest.raises(InputError, match="too few"):
+        cross_validate(rows[:1], nlp, folds=2)
+
+
+def test_cli_cross_validation_table(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newscorp.cli import cli
+
+    texts = [
+        ("Das Konzert war ein großer Erfolg.", "positive"),
+        ("Die Premiere war wunderbar.", "positive"),
+        ("Der Zug fährt um acht Uhr ab.", "neutral"),
+        ("Die Sitzung beginnt am Montag.", "neutral"),
+        ("Die Lage ist schlecht.", "negative"),
+        ("Das Spiel endete mit einer bitteren Niederlage.", "negative"),
+    ]
+    path = write_jsonl(tmp_path / "rows.jsonl", [{"text": t, "polarity": p} for t, p in texts])
+    result = CliRunner().invoke(cli, ["eval", "sentiment", str(path), "--cv", "2"])
+    assert result.exit_code == 0, result.output
+    lines = [line.split("\t") for line in result.stdout.splitlines()]
+    assert lines[0] == ["fold", "band", "n", "accuracy", "macro_f1"]
+    assert [(row[0], row[2]) for row in lines[1:]] == [("1", "3"), ("2", "3"), ("mean", "6")]

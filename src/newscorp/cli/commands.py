@@ -126,12 +126,32 @@ def quotes(
 @click.option(
     "--by", type=click.Choice(SENTIMENT_BY), default="doc", show_default=True, help="What to score."
 )
+@click.option(
+    "--sentiment-model",
+    default=None,
+    metavar="PATH",
+    help="Local transformer text-classification model directory instead of the lexicon.",
+)
 @click.pass_obj
 @handle_errors
-def sentiment(env: Env, paths, glob, model, strict, fmt, output, no_header, safe_csv, by) -> None:
+def sentiment(
+    env: Env, paths, glob, model, strict, fmt, output, no_header, safe_csv, by, sentiment_model
+) -> None:
     """Sentiment in [-1, 1] with a positive/neutral/negative label."""
+    backend = None
+    if sentiment_model:
+        from newscorp.extract.sentiment_model import load_sentiment_model
+
+        backend = load_sentiment_model(sentiment_model)
     corpus = make_corpus(paths, model, glob, env)
-    emit(corpus.sentiment(by=by), fmt=fmt, output=output, no_header=no_header, safe_csv=safe_csv)
+    if backend is None:
+        frame = corpus.sentiment(by=by)
+    else:
+        from newscorp.extract.sentiment_model import rescore
+        from newscorp.tables import sentiment_table
+
+        frame = sentiment_table(rescore(corpus.results(), backend), by=by)
+    emit(frame, fmt=fmt, output=output, no_header=no_header, safe_csv=safe_csv)
     finish(env, strict)
 
 

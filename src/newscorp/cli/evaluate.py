@@ -83,14 +83,41 @@ def eval_quotes(env: Env, gold_path, paths, fmt, model) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--by", type=click.Choice(["text", "target"]), default="text", show_default=True)
 @click.option("--baseline", is_flag=True, help="Lexicon only: no negation or intensifiers.")
+@click.option(
+    "--cv",
+    "folds",
+    type=click.IntRange(min=2),
+    default=None,
+    metavar="K",
+    help="K-fold cross-validation: band chosen on K-1 folds, scored on the held-out fold.",
+)
+@click.option(
+    "--sentiment-model",
+    default=None,
+    metavar="PATH",
+    help="Score a local transformer text-classification model instead of the lexicon.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "tsv", "csv", "json"]), default=None)
 @click.option("--model", default=None, metavar="NAME|PATH")
 @click.pass_obj
 @handle_errors
-def eval_sentiment(env: Env, file, by, baseline, fmt, model) -> None:
+def eval_sentiment(env: Env, file, by, baseline, folds, sentiment_model, fmt, model) -> None:
     """GerNTSA jsonl: accuracy and macro-F1 over positive/neutral/negative."""
-    from newscorp.evaluate.runners import sentiment_frame
-    from newscorp.evaluate.sentiment import evaluate_sentiment, read_jsonl
+    from newscorp.evaluate.runners import sentiment_cv_frame, sentiment_frame
+    from newscorp.evaluate.sentiment import cross_validate, evaluate_sentiment, read_jsonl
 
-    result = evaluate_sentiment(read_jsonl(file), _nlp(model, env), by=by, baseline=baseline)
+    if sentiment_model and (folds or baseline):
+        raise click.UsageError("--sentiment-model cannot be combined with --cv or --baseline")
+    rows = read_jsonl(file)
+    if folds:
+        result = cross_validate(rows, _nlp(model, env), by=by, baseline=baseline, folds=folds)
+        _emit_scores(result, sentiment_cv_frame(result), fmt)
+        return
+    backend = None
+    if sentiment_model:
+        from newscorp.extract.sentiment_model import load_sentiment_model
+
+        backend = load_sentiment_model(sentiment_model)
+    nlp = _nlp(model, env) if backend is None or by == "target" else None
+    result = evaluate_sentiment(rows, nlp, by=by, baseline=baseline, model=backend)
     _emit_scores(result, sentiment_frame(result), fmt)

@@ -87,3 +87,28 @@ def sentiment_frame(result: dict[str, Any]) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def sentiment_cv_frame(result: dict[str, Any]) -> pd.DataFrame:
+    """Cross-validation rows: one per held-out fold (its band, n, accuracy, macro-F1), then
+    the mean (band: the one chosen on all rows)."""
+    rows = [
+        {
+            "fold": str(f["fold"]),
+            "band": f["band"],
+            "n": f["n"],
+            "accuracy": round(f["accuracy"], 4),
+            "macro_f1": round(f["macro_f1"], 4),
+        }
+        for f in result["folds"]
+    ]
+    rows.append(
+        {
+            "fold": "mean",
+            "band": result["band_all"],
+            "n": sum(f["n"] for f in result["folds"]),
+            "accuracy": round(result["accuracy"], 4),
+            "macro_f1": round(result["macro_f1"], 4),
+        }
+    )
+    return pd.DataFrame(rows)
