@@ -145,3 +145,12 @@ def test_quotes_without_parser_or_morphology_use_fallback_rules():
         ("direct", "Wir sind bereit"),
         ("indirect", "Er sei enttäuscht"),
     ]
+
+
+def test_common_nouns_alone_are_not_entities(nlp):
+    from newscorp.pipeline.lexicons import common_nouns
+
+    assert {"Dialog", "Richtung", "Treffen"} <= common_nouns()
+    assert not {"Trump", "Berlin", "Haus"} & common_nouns()  # names, or part of one
+    doc = nlp("Der Dialog mit Nordkorea geht in eine neue Richtung, sagte Trump in Hanoi.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text in {"Dialog", "Richtung"}] == []

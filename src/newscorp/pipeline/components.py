@@ -9,12 +9,14 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newscorp.pipeline.lexicons import MONTHS, gazetteer, is_role
+from newscorp.pipeline.lexicons import MONTHS, common_nouns, gazetteer, is_role
 
 ROLE_KEY = "roles"
 # parts of speech that never start a name ("Auch Trump", "Mit Kim"): trimmed off entities
@@ -57,6 +59,24 @@ def gazetteer_labels() -> dict[str, str]:
 
 def _is_date_like(span: Span) -> bool:
     return all(t.like_num or t.is_punct or t.lower_ in MONTHS for t in span)
+
+
+_ACRONYM = re.compile(r"(?:^|-)[A-ZÄÖÜ]{2,}(?:-|$)")
+
+
+def _common_nouns_only(span: Span, places: dict[str, str]) -> bool:
+    """Whether every capitalised word of a span is a known common noun ("Dialog",
+    "Aufhebung von Sanktionen") and nothing marks a name (acronym, digit, known place)."""
+    nouns = common_nouns()
+    capitalised = [t for t in span if t.text[:1].isupper()]
+    if not capitalised:
+        return False
+    for token in capitalised:
+        if token.text in places or _ACRONYM.search(token.text):
+            return False
+        if token.text not in nouns and token.lemma_ not in nouns:
+            return False
+    return not any(c.isdigit() for c in span.text)
 
 
 def clean_entities(doc: Doc) -> Doc:
@@ -120,6 +140,8 @@ def clean_entities(doc: Doc) -> Doc:
             continue
         if not span.text[:1].isupper() and not span.text[:1].isdigit() and len(span) == 1:
             continue
+        if not known and _common_nouns_only(span, places):
+            continue  # "Dialog", "Aufhebung von Sanktionen": common nouns, not a name
         if label == "PER" and span.start == ent.start and span.start > 0:
             prev = doc[span.start - 1]
             if is_role(prev.text) and prev.text[:1].isupper():

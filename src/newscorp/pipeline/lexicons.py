@@ -28,6 +28,12 @@ def role_words() -> frozenset[str]:
     return frozenset(data_lines("roles.txt"))
 
 
+@cache
+def common_nouns() -> frozenset[str]:
+    """Capitalised words that annotated corpora use as common nouns, never as names."""
+    return frozenset(data_lines("common_nouns.txt"))
+
+
 def is_role(word: str) -> bool:
     """True for a title or role word such as "US-Präsident", "Außenministerin", "Machthaber"."""
     low = word.lower()
