@@ -154,3 +154,14 @@ def test_common_nouns_alone_are_not_entities(nlp):
     assert not {"Trump", "Berlin", "Haus"} & common_nouns()  # names, or part of one
     doc = nlp("Der Dialog mit Nordkorea geht in eine neue Richtung, sagte Trump in Hanoi.")
     assert [(e.text, e.label_) for e in doc.ents if e.text in {"Dialog", "Richtung"}] == []
+
+
+def test_a_name_is_not_cut_by_a_parser_sentence_break_inside_it(nlp):
+    doc = nlp(
+        "Bei ihrem zweiten Treffen haben US-Präsident Donald Trump und der nordkoreanische "
+        "Machthaber Kim Jong Un keine Einigung erzielt."
+    )
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Donald Trump", "PER"),
+        ("Kim Jong Un", "PER"),
+    ]

@@ -79,6 +79,15 @@ def _common_nouns_only(span: Span, places: dict[str, str]) -> bool:
     return not any(c.isdigit() for c in span.text)
 
 
+def _true_sentence_start(doc: Doc, i: int) -> bool:
+    """A sentence start that follows punctuation or a line break (the parser also starts
+    sentences inside names: "Kim Jong | Un")."""
+    if not doc[i].is_sent_start or i == 0:
+        return doc[i].is_sent_start
+    prev = doc[i - 1]
+    return prev.is_punct or prev.is_space or "\n" in prev.whitespace_
+
+
 def clean_entities(doc: Doc) -> Doc:
     """Trim roles off names, drop date-like and fragment entities, normalise labels."""
     kept: list[Span] = []
@@ -124,7 +133,7 @@ def clean_entities(doc: Doc) -> Doc:
                 end < len(doc)
                 and doc[end].pos_ == "PROPN"
                 and doc[end].text[:1].isupper()
-                and not doc[end].is_sent_start
+                and not _true_sentence_start(doc, end)
                 and not doc[end].ent_type_
                 and not is_role(doc[end].text)
                 and doc[end].text not in places
