@@ -4,8 +4,9 @@ Usage:
     python benchmarks/quote_errors.py GOLD [PATHS...] [--show fn,fp,spk] [--type T] [--limit N]
 
 GOLD is a gold jsonl (then PATHS are the corpus) or a WikiNews split directory. Parsed Docs
-are cached in $NEWSCORP_BENCH_CACHE (default /tmp/newscorp-bench) per corpus and model, so
-re-runs measure only the rule layers. Prints the scores per type, then one line per error.
+are cached in $NEWSCORP_BENCH_CACHE (default /tmp/newscorp-bench) per corpus, model and
+pipeline rule-layer code, so re-runs measure only the extraction rules. Prints the scores
+per type, then one line per error.
 """
 
 from __future__ import annotations
@@ -35,8 +36,13 @@ def parsed(paths: list[str]):
     choice = resolve_model(None)
     model_dir = Path(choice.name)
     stamp = str(max((p.stat().st_mtime for p in model_dir.rglob("*")), default=0))
+    package = Path(__file__).resolve().parents[1] / "src" / "newscorp"
+    layers = sorted(package.glob("pipeline/*.py")) + [
+        package / "data" / name for name in ("places.txt", "roles.txt")
+    ]
+    code = hashlib.sha1(b"".join(p.read_bytes() for p in layers if p.exists())).hexdigest()
     key = hashlib.sha1(
-        "|".join([choice.name, stamp] + [d.sha256 for d in docs]).encode()
+        "|".join([choice.name, stamp, code] + [d.sha256 for d in docs]).encode()
     ).hexdigest()[:16]
     nlp = load_pipeline(choice.name)
     path = CACHE / f"{key}.spacy"

@@ -111,7 +111,8 @@ def test_sentiment_by_other_keys(by):
 def test_speakers_table():
     rows = tsv_rows(run("speakers", CORPUS).stdout)
     assert rows[0]["speaker"] == "Donald Trump"
-    assert list(rows[0]) == ["speaker", "quotes", "docs", "sentiment"]
+    assert list(rows[0]) == ["speaker", "statements", "quotes", "docs", "sentiment"]
+    assert int(rows[0]["statements"]) < int(rows[0]["quotes"])  # repeats across articles
     assert int(rows[0]["docs"]) == 4  # quoted in 000-003; 004 only mentions him
 
 

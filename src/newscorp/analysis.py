@@ -282,11 +282,12 @@ class Corpus:
 
         return tables.entities_table(self.results())
 
-    def quotes(self) -> pd.DataFrame:
-        """One row per quote, speakers canonical across the corpus."""
+    def quotes(self, cluster: bool = False) -> pd.DataFrame:
+        """One row per quote, speakers canonical across the corpus (``cluster``: a column
+        grouping the same statement across articles)."""
         from newscorp import tables
 
-        return tables.quotes_table(self.results())
+        return tables.quotes_table(self.results(), cluster=cluster)
 
     def sentiment(self, by: str = "doc") -> pd.DataFrame:
         """Sentiment by doc, sentence, quote, entity or speaker."""

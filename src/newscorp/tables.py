@@ -32,7 +32,7 @@ QUOTES = [
     "end",
     "sentiment",
 ]
-SPEAKERS = ["speaker", "quotes", "docs", "sentiment"]
+SPEAKERS = ["speaker", "statements", "quotes", "docs", "sentiment"]
 SENTIMENT_KEYS = {
     "doc": ["doc"],
     "sentence": ["doc", "sentence", "start", "end", "text"],
@@ -114,8 +114,11 @@ def _by_count(counter: Counter, first: str | None = None) -> list[str]:
     return names
 
 
-def quotes_table(results: Sequence[DocResult]) -> pd.DataFrame:
-    """One row per quote; speakers linked across the corpus like entities."""
+def quotes_table(results: Sequence[DocResult], *, cluster: bool = False) -> pd.DataFrame:
+    """One row per quote; speakers linked across the corpus like entities. With ``cluster``
+    a ``cluster`` column groups the same statement reported by several articles."""
+    from newscorp.extract.cluster import cluster_ids
+
     links = _links(results)
     rows = []
     for r in results:
@@ -123,22 +126,34 @@ def quotes_table(results: Sequence[DocResult]) -> pd.DataFrame:
             row = asdict(q)
             row["speaker"] = links.get(q.speaker, q.speaker)
             rows.append(row)
-    return _frame(rows, QUOTES)
+    if not cluster:
+        return _frame(rows, QUOTES)
+    for row, cid in zip(rows, cluster_ids(rows), strict=True):
+        row["cluster"] = cid
+    return _frame(rows, [*QUOTES, "cluster"])
 
 
 def speakers_table(results: Sequence[DocResult]) -> pd.DataFrame:
-    """One row per canonical speaker: number of quotes, documents, mean quote sentiment."""
-    quotes = quotes_table(results)
+    """One row per canonical speaker: statements (clusters of quotes reporting the same
+    statement), quotes (copies), documents, mean quote sentiment."""
+    quotes = quotes_table(results, cluster=True)
     quotes = quotes[quotes["speaker"] != ""]
     if quotes.empty:
         return _frame([], SPEAKERS)
     grouped = (
         quotes.groupby("speaker")
-        .agg(quotes=("quote_id", "count"), docs=("doc", "nunique"), sentiment=("sentiment", "mean"))
+        .agg(
+            statements=("cluster", "nunique"),
+            quotes=("quote_id", "count"),
+            docs=("doc", "nunique"),
+            sentiment=("sentiment", "mean"),
+        )
         .reset_index()
     )
     grouped["sentiment"] = grouped["sentiment"].round(4)
-    grouped = grouped.sort_values(["quotes", "speaker"], ascending=[False, True])
+    grouped = grouped.sort_values(
+        ["statements", "quotes", "speaker"], ascending=[False, False, True]
+    )
     return grouped[SPEAKERS].reset_index(drop=True)
 
 

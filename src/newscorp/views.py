@@ -94,9 +94,11 @@ def filter_quotes(
     speaker: str | None = None,
     kinds: Sequence[str] = (),
     docs: Sequence[str] = (),
+    cluster: bool = False,
 ) -> pd.DataFrame:
-    """Quotes of a speaker (canonical name or any variant), of some types and documents."""
-    frame = corpus.quotes()
+    """Quotes of a speaker (canonical name or any variant), of some types and documents;
+    clusters are formed over the whole corpus before filtering."""
+    frame = corpus.quotes(cluster=cluster)
     if speaker:
         names = speaker_names(corpus)
         keep = {

@@ -95,6 +95,9 @@ def entities(
     help="Only these quote types (repeatable).",
 )
 @click.option("--doc", "doc_filter", multiple=True, help="Only these documents (repeatable).")
+@click.option(
+    "--cluster", is_flag=True, help="Add a cluster column: the same statement across articles."
+)
 @click.pass_obj
 @handle_errors
 def quotes(
@@ -110,12 +113,13 @@ def quotes(
     speaker,
     kinds,
     doc_filter,
+    cluster,
 ) -> None:
     """Who said what: direct, indirect, mixed and reported quotes with speakers."""
     from newscorp.views import filter_quotes
 
     corpus = make_corpus(paths, model, glob, env)
-    frame = filter_quotes(corpus, speaker=speaker, kinds=kinds, docs=doc_filter)
+    frame = filter_quotes(corpus, speaker=speaker, kinds=kinds, docs=doc_filter, cluster=cluster)
     emit(frame, fmt=fmt, output=output, no_header=no_header, safe_csv=safe_csv)
     finish(env, strict)
 
@@ -161,7 +165,8 @@ def sentiment(
 @click.pass_obj
 @handle_errors
 def speakers(env: Env, paths, glob, model, strict, fmt, output, no_header, safe_csv) -> None:
-    """One row per speaker: quotes, documents, mean sentiment of their quotes."""
+    """One row per speaker: statements (the same statement in several articles counts once),
+    quotes (copies), documents, mean sentiment of their quotes."""
     corpus = make_corpus(paths, model, glob, env)
     emit(corpus.speakers(), fmt=fmt, output=output, no_header=no_header, safe_csv=safe_csv)
     finish(env, strict)

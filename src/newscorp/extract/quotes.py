@@ -20,7 +20,7 @@ of its own, the previous statement's speaker. Mentions are resolved within the d
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -502,9 +502,21 @@ class QuoteFinder:
         after = self._anaphoric_cue(si + 1)
         if after is not None:
             return after.speaker, after.lemma
-        if self._near(CONTINUE_DIRECT, si):
+        if self._near(CONTINUE_DIRECT, si) and not self._headline(si):
             return self.last[0], ""
         return None, ""
+
+    def _headline(self, si: int) -> bool:
+        """A paragraph of its own without final punctuation: a headline or subheading."""
+        unit = self.sents[si]
+        text = unit.text.strip()
+        before = self.doc.text[: unit.start_char].rstrip(" ")
+        starts_paragraph = not before or before.endswith("\n")
+        return (
+            starts_paragraph
+            and text[-1:] not in {".", "!", "?", ":"}
+            and (self.doc.text[unit.end_char : unit.end_char + 1] in {"\n", ""})
+        )
 
     def _anaphoric_cue(self, k: int) -> Cue | None:
         """'Das teilte Sarah Sanders mit.' — a cue in unit k pointing back at unit k-1."""
@@ -514,6 +526,9 @@ class QuoteFinder:
         first = next((t for t in unit if not t.is_space), None)
         if first is None or first.lower_ not in ANAPHORA:
             return None
+        following = next((t for t in unit if t.i > first.i and not t.is_space), None)
+        if first.pos_ == "DET" and following is not None and following.pos_ not in {"VERB", "AUX"}:
+            return None  # "Das Weiße Haus sprach …" is no "Das sagte X"
         cues = [c for c in self.cues(unit.start, unit.end) if c.kind in {"verb", "reported"}]
         if cues and cues[0].speaker is not None and cues[0].token - first.i <= 3:
             return cues[0]
@@ -648,7 +663,7 @@ def sentence_units(doc: Doc) -> list[Span]:
         if units and units[-1][1] - units[-1][0] > 1 and sent.start == units[-1][1]:
             last = doc[units[-1][1] - 1]
             before = doc[units[-1][0] : last.i].text.rstrip()
-            if last.idx in openers and len(last) == 1 and before[-1:] in {".", "!", "?", ":"}:
+            if last.idx in openers and len(last) == 1 and before[-1:] in {".", "!", "?"}:
                 units[-1][1] -= 1  # „ left at a sentence end opens the next sentence
                 units.append([last.i, sent.end])
                 continue
@@ -688,9 +703,29 @@ def sentence_units(doc: Doc) -> list[Span]:
         else:
             units.append([sent.start, sent.end])
     # whitespace-only pieces (blank lines) are not sentences: distances count real ones
-    return [doc[a:b] for a, b in units if b > a and doc[a:b].text.strip()]
+    return [doc[a:b] for a, b in _split_after_closers(doc, units, closers) if doc[a:b].text.strip()]
+
+
+def _split_after_closers(doc: Doc, units: list[list[int]], closers: set[int]) -> list[list[int]]:
+    """„… hier.“ Kim wurde gefragt — a new sentence after a quotation the parser ran on."""
+    out = []
+    for a, b in units:
+        start = a
+        for tok in doc[a:b]:
+            if tok.idx not in closers or tok.i + 1 >= b or tok.i == start:
+                continue
+            prev = doc[tok.i - 1]
+            nxt = next((t for t in doc[tok.i + 1 : b] if not t.is_space), None)
+            if prev.text in {".", "!", "?"} and nxt is not None and nxt.text[:1].isupper():
+                out.append([start, tok.i + 1])
+                start = tok.i + 1
+        if b > start:
+            out.append([start, b])
+    return out
 
 
 def quotes(doc: Doc, doc_id: str, mentions: list[Mention]) -> Iterator[Quote]:
-    """Yield the quotes of one document in text order."""
-    yield from sorted(QuoteFinder(doc, doc_id, mentions), key=lambda q: q.start)
+    """Yield the quotes of one document in text order, numbered in that order."""
+    found = sorted(QuoteFinder(doc, doc_id, mentions), key=lambda q: (q.start, -q.end))
+    for n, quote in enumerate(found, start=1):
+        yield replace(quote, quote_id=f"{doc_id}#{n}")
