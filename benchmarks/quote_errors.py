@@ -116,7 +116,7 @@ def main() -> None:
         print(
             f"\n[{tag}] {m['doc']} gold={m['gold_type']} pred={m['pred_type']}"
             f" gspk={m['gold_speaker']!r} pspk={m['pred_speaker']!r}"
-            f" pment={m['pred_speaker_mention']!r}"
+            f" pment={m['pred_speaker_mention']!r} cue={m.get('pred_cue', '')!r}"
         )
         if m["gold_text"]:
             print(f"  G: {m['gold_text'][:300]}")

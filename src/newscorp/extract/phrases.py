@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newscorp.pipeline.lexicons import is_role
+from newscorp.pipeline.lexicons import MONTHS, is_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -26,6 +26,12 @@ NOT_SPEAKERS = {"es", "man", "das", "dies", "dieses", "was", "sich", "alles", "d
 PERSONAL = {"er", "sie", "ich", "wir", "ihr"}
 SKIP_POS = {"ADV", "PART", "AUX", "CCONJ"}
 MAX_PHRASE = 18
+NOT_NOMINATIVE = {"den", "dem", "des", "einen", "einem", "eines"}
+TIME_WORDS = set(
+    "gestern heute morgen vorgestern ende anfang mitte jahr jahres woche monat tag abend "
+    "vormittag nachmittag nacht zeit letzten vergangenen kommenden".split()
+)
+VERB_FINAL = {"wie", "als", "nachdem", "weil", "da"}  # conjunctions of verb-final clauses
 
 
 def _is_name(tok: Token) -> bool:
@@ -169,6 +175,10 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
     if doc.has_annotation("DEP"):
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and lo <= verb.head.i < verb.i:
             verb = verb.head  # "haben das Wrack untersucht und bestätigt": the first verb's subject
+        if any(c.lower_ == "zu" and c.dep_ == "mark" for c in verb.children) and (
+            verb.head.pos_ in {"VERB", "AUX"} and lo <= verb.head.i < hi and verb.head != verb
+        ):
+            verb = verb.head  # "Er wisse es zu schätzen": the subject of the governing verb
         for child in verb.children:
             if (
                 child.dep_ in SUBJ_DEPS
@@ -181,6 +191,8 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                     return doc[child.i : child.i + 1]
                 left = min(t.i for t in child.subtree if t.i >= lo and t.i not in inside)
                 found = phrase_from(doc, left, hi, inside)
+                if found is not None and _across_comma(found, verb):
+                    continue  # "Ein Sprecher … nannte …, Medien berichteten": another clause
                 if found is not None and found.start <= child.i < found.end:
                     if speakerlike(found):
                         return found
@@ -192,13 +204,43 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
 def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
     doc = verb.doc
     finite = finite_of(verb)
+    # a verb-final clause: "Wie der Finanzminister am Dienstag erklärte, …"
+    k = finite.i - 1
+    while k >= lo and doc[k].text not in {",", ";", ":"} and doc[k].lower_ not in VERB_FINAL:
+        k -= 1
+    if k >= lo and doc[k].lower_ in VERB_FINAL and finite.i - k <= MAX_PHRASE:
+        found = phrase_after(doc, k + 1, finite.i, inside)
+        if found is not None:
+            return found
     before = phrase_ending_at(doc, finite.i, lo, inside)
     if before is not None and before.text.lower() in NOT_SPEAKERS:
         before = None
     after = phrase_after(doc, finite.i + 1, hi, inside)
+    before, after = _plausible(before), _plausible(after)
     if before is not None and (speakerlike(before) or not speakerlike(after)):
         return before
     return after
+
+
+def _across_comma(phrase: Span, verb: Token) -> bool:
+    """A subject before the verb separated from it by a comma and another verb."""
+    if phrase.end > verb.i:
+        return False
+    between = [t for t in phrase.doc[phrase.end : verb.i] if not t.is_space]
+    return any(t.text == "," for t in between) and any(t.pos_ in {"VERB", "AUX"} for t in between)
+
+
+def _plausible(span: Span | None) -> Span | None:
+    """Drop phrases that cannot be a subject: times ("Ende Januar", "Gestern") and phrases
+    whose article is marked for another case than the nominative ("den Homosexuellen")."""
+    if span is None:
+        return None
+    toks = [t for t in span if not t.is_space]
+    if any(t.lower_ in TIME_WORDS or t.lower_ in MONTHS for t in toks[:3]):
+        return None
+    if toks[0].lower_ in NOT_NOMINATIVE:
+        return None
+    return span
 
 
 def phrase_after(doc: Doc, i: int, hi: int, inside: set[int]) -> Span | None:
@@ -220,7 +262,7 @@ def phrase_after(doc: Doc, i: int, hi: int, inside: set[int]) -> Span | None:
             continue
         if tok.pos_ == "PRON" and tok.lower_ in PERSONAL:
             return doc[i : i + 1]
-        if tok.pos_ in NP_POS and tok.lower_ not in NOT_SPEAKERS:
+        if tok.pos_ in NP_POS and not (tok.pos_ == "PRON" and tok.lower_ in NOT_SPEAKERS):
             if tok.pos_ == "DET" and "Case=Dat" in str(tok.morph):
                 return None
             return phrase_from(doc, i, hi, inside)

@@ -71,6 +71,7 @@ PARTICIPLES = {"VVPP", "VAPP", "VMPP", "VBN"}
 MIXED_MIN_WORDS = int(__import__("os").environ.get("NEWSCORP_MIXED", "5"))
 BOUNDARIES = {",", ";", ":", "–", "—"}
 MARK_CHARS = set(OPENERS) | CLOSERS
+SOURCE_PREPOSITIONS = {"in", "aus", "von", "im", "vom", "auf"}
 ANAPHORA = {"das", "dies", "dieses", "so"}
 CONTINUE_DIRECT = 4  # units a speaker carries over to uncued direct quotes
 CONTINUE_INDIRECT = 3  # ... and to Konjunktiv sentences
@@ -181,12 +182,19 @@ class QuoteFinder:
         return subject_phrase(verb, lo, hi, self.inside)
 
     def _source_after(self, verb: Token, hi: int) -> Span | None:
-        """'hieß es in einer Erklärung des Außenministeriums' -> the phrase after 'in'."""
-        for tok in self.doc[verb.i + 1 : hi]:
-            if tok.i in self.inside or tok.text in BOUNDARIES:
-                return None
-            if tok.pos_ == "ADP" and tok.lower_ in {"in", "aus", "von", "im", "vom"}:
-                return phrase_from(self.doc, tok.i + 1, hi, self.inside)
+        """'hieß es in einer Erklärung des Außenministeriums' (or 'In der Erklärung … heißt
+        es') -> the phrase after 'in'."""
+        lo = verb.sent.start
+        after = list(self.doc[verb.i + 1 : hi])
+        before = list(reversed(self.doc[lo : verb.i]))
+        for side in (after, before):
+            for tok in side:
+                if tok.i in self.inside or tok.text in BOUNDARIES:
+                    break
+                if tok.pos_ == "ADP" and tok.lower_ in SOURCE_PREPOSITIONS:
+                    found = phrase_from(self.doc, tok.i + 1, hi, self.inside)
+                    if found is not None:
+                        return found
         return None
 
     def _nearest_name(self, verb: Token, lo: int, hi: int) -> Span | None:
@@ -227,8 +235,8 @@ class QuoteFinder:
             if low == "so" and nxt is not None and prev is not None and prev.text == ",":
                 if nxt.ent_type_ in {"PER", "ORG"} or nxt.pos_ in {"DET", "PROPN", "NOUN"}:
                     return Cue("so", tok.i, self._np_after(nxt), "noun")
-            if low in {"demnach", "wonach"}:
-                return Cue(low, tok.i, self.last[0] if self.last is not None else None, "noun")
+            if low in {"demnach", "wonach"}:  # the source named before; the word stands for it
+                return Cue(low, tok.i, doc[tok.i : tok.i + 1], "noun")
         return None
 
     def _np_after(self, tok: Token) -> Span:
@@ -691,7 +699,7 @@ def sentence_units(doc: Doc) -> list[Span]:
                 not has_words
                 and first.text in CLOSERS
                 or first.text[:1].islower()
-                or first.text in {",", ";"}
+                or first.text in {",", ";", ":"}
                 or first.ent_iob_ == "I"
                 or (prev_text.rstrip()[-1:] in OPENERS and prev_text.rstrip()[-1:] != "")
                 or prev_text.rstrip().endswith(":")

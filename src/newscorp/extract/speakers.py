@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 PRONOUNS = {"er": "Masc", "sie": "Fem", "ihm": "Masc", "ihn": "Masc", "ihr": "Fem"}
 POSSESSIVE = {"sein": "Masc", "seine": "Masc", "seiner": "Masc", "seinen": "Masc",
               "ihre": "Fem", "ihrer": "Fem", "ihren": "Fem"}  # fmt: skip
+ANAPHORIC = {"demnach", "wonach"}
 ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"}
 LABEL_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 NEAR_UNITS = 4
@@ -81,7 +82,9 @@ class SpeakerResolver:
         for m in inside:  # "…, Sarah Sanders" — a name set off by a comma is the speaker
             if text[span.start_char : m.start].rstrip().endswith(",") and m.label != "MISC":
                 return m
-        return min(inside, key=lambda m: (LABEL_ORDER.get(m.label, 9), m.start))
+        # the head is named last: "Trumps Pressesprecherin Sarah Sanders", "Nordkoreas
+        # Verbündeter China"; people before organisations before places
+        return min(inside, key=lambda m: (LABEL_ORDER.get(m.label, 9), -m.start))
 
     def resolve(self, span: Span, unit: int, plural: bool = False) -> str:
         """Canonical speaker for a mention span, or "" when unsure."""
@@ -94,6 +97,9 @@ class SpeakerResolver:
         if len(words) > 2 and is_source_noun(words[0].text) and words[1].lower_ in ARTICLES:
             # "Angaben des US-Präsidenten" -> who gave them: "des US-Präsidenten"
             return self.resolve(self.doc[words[1].i : span.end], unit, plural)
+        if len(words) == 1 and words[0].lower_ in ANAPHORIC and self.last is not None:
+            name, where = self.last  # "Demnach …": according to the source just named
+            return name if unit - where <= NEAR_UNITS else ""
         if len(words) == 1 and words[0].lower_ in PRONOUNS:
             if plural and words[0].lower_ == "sie":
                 return ""
