@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 VERB_POS = {"VERB", "AUX", ""}
+EPISTEMIC = {"dürfte", "dürften"}
 PARTICLE_DEPS = {"compound:prt", "svp"}
 
 
@@ -80,10 +81,22 @@ def _weak_infinitive(low: str) -> list[str]:
 
 
 def particle_of(token: Token) -> str:
-    """The separated particle of a verb ("an" in "kündigte … an"), or ""."""
+    """The separated particle of a verb ("an" in "kündigte … an"), or "": the parser's
+    particle, else a particle word closing the clause ("Das teilte X mit.")."""
     for child in token.children:
         if child.dep_ in PARTICLE_DEPS:
             return child.text.lower()
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and doc[i].text not in {",", ".", ";", ":", "!", "?"} and i - token.i < 25:
+        i += 1
+    last = doc[i - 1] if i - 1 > token.i else None
+    if (
+        last is not None
+        and last.lower_ in cue_lexicon().get("particle", ())
+        and (last.pos_ in {"ADP", "ADV", "PART", "ADJ", ""})
+    ):
+        return last.lower_
     return ""
 
 
@@ -105,9 +118,20 @@ def verb_lemma(token: Token) -> str:
 
 def cue_lemma(token: Token, kind: str = "verb") -> str:
     """The lemma under which a verb is a cue of ``kind`` (verb/reported), or ""."""
-    if token.pos_ not in VERB_POS or not token.text[:1].islower():
+    if not token.text[:1].islower() or not token.is_alpha:
         return ""
     words = cue_lexicon().get(kind, frozenset())
+    if token.pos_ not in VERB_POS:
+        # a tagger may call a finite verb an adjective ("Das teilte X mit"): a past or
+        # present form of a cue verb (not a participle) still counts
+        low = token.lower_
+        if token.pos_ not in {"ADJ", "ADV", "NOUN", "X"} or low.startswith("ge"):
+            return ""
+        if not low.endswith(("te", "ten", "t")) and low not in irregular_forms():
+            return ""
+        guesses = verb_guesses(token.text)
+        found = sorted({particle_of(token) + g for g in guesses} & words or guesses & words)
+        return found[0] if found else ""
     preferred = verb_lemma(token)
     if preferred in words:
         return preferred
@@ -138,6 +162,8 @@ def konjunktiv_kind(token: Token, has_morph: bool = True) -> str:
         return "two"
     if token.pos_ not in VERB_POS or not low.isalpha() or not token.text[:1].islower():
         return ""
+    if low in EPISTEMIC:
+        return ""  # "dürfte": the writer's own guess, not reported speech
     if has_morph and "Sub" in token.morph.get("Mood"):
         return "two" if "Past" in token.morph.get("Tense") else "one"
     if not has_morph or "Fin" not in token.morph.get("VerbForm") and token.morph.get("VerbForm"):

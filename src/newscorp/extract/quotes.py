@@ -42,6 +42,7 @@ from newscorp.extract.marks import (
     words,
 )
 from newscorp.extract.phrases import (
+    finite_of,
     phrase_ending_at,
     phrase_from,
     speakerlike,
@@ -113,6 +114,7 @@ class QuoteFinder:
         self.inside_full = {t.i for q in self.quoted if q.full for t in q.span}
         self.count = 0
         self.last: tuple[Span | None, str, int] | None = None  # speaker, canonical, unit
+        self.region_end = 0
 
     # --- quotation marks ---------------------------------------------------------------
     def _quoted(self) -> list[Quoted]:
@@ -409,6 +411,7 @@ class QuoteFinder:
             start=start,
             end=end,
         )
+        unit = max(unit, self.region_end)  # a statement ends where its region ends
         self.resolver.note_quote(quote, unit)
         if speaker is not None:
             self.last = (speaker, canonical, unit)
@@ -471,12 +474,14 @@ class QuoteFinder:
             yield from self._region(si, last_unit, quoted)
 
     def _region(self, si: int, last_unit: int, quoted: list[Quoted]) -> Iterator[Quote]:
+        self.region_end = last_unit
         lo, hi = self.sents[si].start, self.sents[last_unit].end
         cues = self.cues(lo, hi)
         attributing = [c for c in cues if c.speaker is not None]
         main = attributing[0] if attributing else (cues[0] if cues else None)
         kon = self._konjunktiv(lo, hi)
         context = bool(cues) or kon == "one" or kon == "two" and self._near(1, si)
+        context = context or si > 0 and self.sents[si - 1].text.rstrip().endswith(":")
         for q in quoted:
             yield from self._quote(q, si, main, context, kon)
         if any(q.full for q in quoted) and self._outside_full(lo, hi) is None:
@@ -507,6 +512,9 @@ class QuoteFinder:
             for c in self.cues(prev.start, prev.end):
                 if c.speaker is not None:
                     return c.speaker, c.lemma
+            intro = [t for t in prev if not t.is_space and not t.is_punct]
+            if 0 < len(intro) <= 4 and intro[-1].pos_ in {"PROPN", "NOUN", "X"}:
+                return self.doc[intro[0].i : intro[-1].i + 1], ""  # "Nordkorea-Experte: „…“"
         after = self._anaphoric_cue(si + 1)
         if after is not None:
             return after.speaker, after.lemma
@@ -535,12 +543,13 @@ class QuoteFinder:
         if first is None or first.lower_ not in ANAPHORA:
             return None
         following = next((t for t in unit if t.i > first.i and not t.is_space), None)
-        if first.pos_ == "DET" and following is not None and following.pos_ not in {"VERB", "AUX"}:
-            return None  # "Das Weiße Haus sprach …" is no "Das sagte X"
         cues = [c for c in self.cues(unit.start, unit.end) if c.kind in {"verb", "reported"}]
-        if cues and cues[0].speaker is not None and cues[0].token - first.i <= 3:
-            return cues[0]
-        return None
+        if not cues or cues[0].speaker is None or following is None:
+            return None
+        verb = self.doc[cues[0].token]
+        if following.i != finite_of(verb).i:
+            return None  # "Das Weiße Haus sprach …" is no "Das sagte X"
+        return cues[0]
 
     def _main_clause(self, a: int, b: int) -> list[Token]:
         """Tokens of a chunk outside quotations, up to a subordinator ("Auf die Frage, ob …")."""
