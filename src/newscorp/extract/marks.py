@@ -32,10 +32,17 @@ class QuoteMarks:
 
 
 def find_quote_marks(text: str) -> list[QuoteMarks]:
-    """Pair quotation marks within paragraphs; join „…“, sagte er, „…“ into one statement."""
+    """Pair quotation marks within paragraphs; join „…“, sagte er, „…“ into one statement.
+    A quotation over several paragraphs opens each of them and closes only in the last one
+    (the news convention): it is one span."""
     spans: list[QuoteMarks] = []
-    pos = 0
-    for para in text.split("\n"):
+    paras = text.split("\n")
+    starts = [0]
+    for para in paras[:-1]:
+        starts.append(starts[-1] + len(para) + 1)
+    k = 0
+    while k < len(paras):
+        para, pos = paras[k], starts[k]
         i, n = 0, len(para)
         while i < n:
             ch = para[i]
@@ -47,13 +54,40 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
             if ch == "»" and j < 0:
                 j = para.find("«", i + 1)
             if j < 0:
+                end = _continued(paras, starts, k, ch, close)
+                if end is not None:
+                    spans.append(QuoteMarks(pos + i + 1, end[0]))
+                    k, i, para, pos, n = end[1], end[2], paras[end[1]], starts[end[1]], 0
+                    n = len(para)
+                    continue
                 i += 1
                 continue
             if j - i > 1:
                 spans.append(QuoteMarks(pos + i + 1, pos + j))
             i = j + 1
-        pos += len(para) + 1
+        k += 1
     return join_interrupted(text, spans)
+
+
+def _continued(paras: list[str], starts: list[int], k: int, opener: str, close: str):
+    """(end offset, paragraph, index after the closer) of a quote that goes on in the next
+    paragraphs, each opened again ("„… \n\n„… .“"), or None."""
+    if paras[k].find(opener) != paras[k].rfind(opener) or opener == close:
+        return None  # only a paragraph with a single unclosed opener continues
+    m = k + 1
+    while m < len(paras):
+        para = paras[m].lstrip()
+        if not para:
+            m += 1
+            continue
+        if not para.startswith(opener):
+            return None
+        offset = len(paras[m]) - len(para)
+        j = paras[m].find(close, offset + 1)
+        if j >= 0:
+            return starts[m] + j, m, j + 1
+        m += 1
+    return None
 
 
 def join_interrupted(text: str, spans: list[QuoteMarks]) -> list[QuoteMarks]:
