@@ -25,10 +25,12 @@ MAX_TITLE_WORDS = 6
 
 @dataclass(frozen=True)
 class QuoteMarks:
-    """Character span of a quotation's content (inside the marks)."""
+    """Character span of a quotation's content (inside the marks); ``gaps`` are the
+    character ranges of an interrupting cue („…“, sagte er, „…“) inside it."""
 
     start: int
     end: int
+    gaps: tuple[tuple[int, int], ...] = ()
 
 
 def find_quote_marks(text: str) -> list[QuoteMarks]:
@@ -108,7 +110,8 @@ def join_interrupted(text: str, spans: list[QuoteMarks]) -> list[QuoteMarks]:
                 and first[-1:] not in ".!?"
                 and nxt[:1].islower()
             ):
-                joined[-1] = QuoteMarks(prev.start, span.end)
+                gap = (prev.end, span.start)
+                joined[-1] = QuoteMarks(prev.start, span.end, (*prev.gaps, gap))
                 continue
         joined.append(span)
     return joined

@@ -114,8 +114,10 @@ class QuoteFinder:
         self.sents = sentence_units(doc)
         self.unit_of = {t.i: k for k, u in enumerate(self.sents) for t in u}
         self.quoted = self._quoted()
-        self.inside = {t.i for q in self.quoted for t in q.span}
-        self.inside_full = {t.i for q in self.quoted if q.full for t in q.span}
+        self.inside = {t.i for q in self.quoted for t in q.span if not _in_gap(q.mark, t.idx)}
+        self.inside_full = {
+            t.i for q in self.quoted if q.full for t in q.span if not _in_gap(q.mark, t.idx)
+        }
         self.count = 0
         self.last: tuple[Span | None, str, int] | None = None  # speaker, canonical, unit
         self.region_end = 0
@@ -665,6 +667,11 @@ class QuoteFinder:
             return False
         preps = {c.lower_ for c in self.doc[verb.i + 1 : verb.sent.end] if c.pos_ == "ADP"}
         return cue.lemma != "sprechen" or bool(preps & {"von", "über"})
+
+
+def _in_gap(mark: QuoteMarks, idx: int) -> bool:
+    """Is a character offset inside the cue that interrupts a joined quotation?"""
+    return any(a <= idx < b for a, b in mark.gaps)
 
 
 def _participle(tok: Token) -> bool:
