@@ -23,7 +23,8 @@ STRONG_ENDING = {"Neut": "es", "Masc": "er", "Fem": "e"}
 ADJ_ENDINGS = ("es", "en", "em", "er", "e")
 
 
-def _adjective_stem(word: str) -> str:
+def adjective_stem(word: str) -> str:
+    """An adjective without its inflectional ending ("russischen" -> "russisch")."""
     for ending in ADJ_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             return word[: -len(ending)]
@@ -56,7 +57,7 @@ def base_form(span: Span) -> str:
         gender = head.morph.get("Gender")
         lemma = head.lemma_ if head.lemma_ and head.lemma_[:1].isupper() else head.text
         if gender and gender[0] in STRONG_ENDING and len(tokens) == 2:
-            words = [_adjective_stem(tokens[0].text) + STRONG_ENDING[gender[0]], lemma]
+            words = [adjective_stem(tokens[0].text) + STRONG_ENDING[gender[0]], lemma]
     text = " ".join(words)
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 

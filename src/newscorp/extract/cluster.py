@@ -21,7 +21,7 @@ from newscorp.pipeline.lexicons import data_lines
 THRESHOLD = 0.6
 MIN_SHARED = 2
 UNKNOWN_SPEAKER = 0.8  # overlap needed when one of the two speakers is unknown
-SUFFIXES = ("ungen", "en", "er", "es", "em", "e", "n", "s")
+SUFFIXES = ("ungen", "en", "er", "es", "em", "e", "s")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -35,6 +35,8 @@ def stem(word: str) -> str:
     """Lowercase word without one inflectional ending ("Optionen" -> "option")."""
     low = word.casefold()
     for suffix in SUFFIXES:
+        if suffix == "s" and low.endswith(("ss", "us", "is", "os")):
+            continue
         if low.endswith(suffix) and len(low) - len(suffix) >= 4:
             return low[: -len(suffix)] + ("ung" if suffix == "ungen" else "")
     return low

@@ -110,7 +110,12 @@ def phrase_ending_at(doc: Doc, end: int, floor: int, inside: set[int]) -> Span |
         return None
     if doc[j].pos_ == "PRON" and doc[j].lower_ in PERSONAL:
         return doc[j : j + 1]
-    if doc[j].text == "," or doc[j].text == ")":
+    if doc[j].text == ")":  # "Heiko Maas (SPD) bedauerte": skip the parenthesis
+        k = j - 1
+        while k >= floor and doc[k].text != "(" and j - k < 8:
+            k -= 1
+        j = k - 1 if k >= floor and doc[k].text == "(" else j - 1
+    elif doc[j].text == ",":
         j -= 1
     k = j
     while k >= floor and k not in inside and (doc[k].pos_ in NP_POS or doc[k].text in {",", "-"}):
@@ -179,7 +184,17 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
             verb.head.pos_ in {"VERB", "AUX"} and lo <= verb.head.i < hi and verb.head != verb
         ):
             verb = verb.head  # "Er wisse es zu schätzen": the subject of the governing verb
+        if _passive(verb) and verb.lemma_ != "zitieren" and "zitiert" not in verb.lower_:
+            return _agent(verb, lo, hi, inside)  # "wurde … geäußert": the subject said nothing
+        finite = finite_of(verb)
+        prefield_clause = (
+            finite.i > lo
+            and doc[finite.i - 1].text == ","
+            and any(t.pos_ in {"VERB", "AUX"} for t in doc[lo : finite.i - 1])
+        )
         for child in verb.children:
+            if prefield_clause and child.i < finite.i:
+                continue  # "…, nicht aber Kim Jong Un, begründete der Präsident": after the verb
             if (
                 child.dep_ in SUBJ_DEPS
                 and lo <= child.i < hi
@@ -220,6 +235,22 @@ def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
     if before is not None and (speakerlike(before) or not speakerlike(after)):
         return before
     return after
+
+
+def _passive(verb: Token) -> bool:
+    """A participle with a form of "werden" as its auxiliary ("wurde geäußert")."""
+    return any(
+        c.dep_ in {"aux:pass", "aux"} and c.lemma_ == "werden" and c.i < verb.i
+        for c in verb.children
+    ) and (verb.tag_ in {"VVPP", "VBN"} or "Part" in verb.morph.get("VerbForm"))
+
+
+def _agent(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
+    """The "von X" phrase of a passive cue, if any."""
+    for tok in verb.doc[lo:hi]:
+        if tok.lower_ in {"von", "vom"} and tok.i not in inside and tok.head.head == verb:
+            return phrase_from(verb.doc, tok.i + 1, hi, inside)
+    return None
 
 
 def _across_comma(phrase: Span, verb: Token) -> bool:

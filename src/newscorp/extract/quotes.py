@@ -42,6 +42,7 @@ from newscorp.extract.marks import (
     words,
 )
 from newscorp.extract.phrases import (
+    PERSONAL,
     finite_of,
     phrase_ending_at,
     phrase_from,
@@ -354,7 +355,10 @@ class QuoteFinder:
         if first is not None and first.lower_ != "wie" and not self._reporting_chunk(*parts[k]):
             return None  # "…, den die New York Times zitiert": a cue inside a relative clause
         verb_first = first is not None and (first.i == verb.i or first.lower_ in {"wie", "so"})
-        if verb_first and k > 0 and first.lower_ != "wie":
+        dass_after = k + 1 < len(parts) and any(
+            t.lower_ in CLAUSE_MARKERS for t in doc[parts[k + 1][0] : parts[k + 1][0] + 2]
+        )
+        if verb_first and k > 0 and first.lower_ != "wie" and not dass_after:
             a, b = parts[0][0], parts[k - 1][1]
             if self._statement(a, b):
                 return a, b
@@ -385,6 +389,7 @@ class QuoteFinder:
         ends_with_verb = (
             last.i == verb.i
             or last.pos_ in {"AUX", "VERB", "ADV", "PART"}
+            or last.lower_ in PERSONAL  # "verkündigte er, …"
             or last.dep_ in {"compound:prt", "svp"}
             or last.lower_ in {"sich", "es", "darauf", "dazu", "davon", "damit"}
         )
@@ -724,6 +729,8 @@ def sentence_units(doc: Doc) -> list[Span]:
                 or (prev_text.rstrip()[-1:] in OPENERS and prev_text.rstrip()[-1:] != "")
                 or prev_text.rstrip().endswith(":")
                 and first.text not in OPENERS
+                # a sentence the parser ended without punctuation goes on ("nicht aber | Kim")
+                or prev_text.rstrip()[-1:].isalnum()
             )
         )
         if joins:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newscorp.extract.canon import name_key
+from newscorp.extract.canon import STRONG_ENDING, adjective_stem, gazetteer_names, name_key
 from newscorp.extract.cues import is_source_noun
 from newscorp.pipeline.lexicons import is_role
 from newscorp.records import Mention, Quote
@@ -45,12 +45,34 @@ def role_head(word: str) -> str:
     return low
 
 
+def role_form(word: str) -> str:
+    """A role with its prefix, without case endings: "US-Präsidenten" -> "us-präsident"."""
+    prefix, _, last = word.lower().rpartition("-")
+    return f"{prefix}-{role_head(last)}" if prefix else role_head(last)
+
+
 def role_gender(word: str) -> str:
     """ "Fem" for feminine role nouns ("Außenministerin"), "Masc" for other roles."""
     low = word.lower()
     if low.endswith(("in", "innen")) and is_role(low.removesuffix("innen").removesuffix("in")):
         return "Fem"
     return "Masc" if is_role(low) else ""
+
+
+def nominative(tokens: list) -> str:
+    """A body named by adjective and noun in its dictionary form: "russischen
+    Außenministeriums" -> "Russisches Außenministerium"; other phrases as written."""
+    doc = tokens[0].doc
+    text = doc[tokens[0].i : tokens[-1].i + 1].text
+    if len(tokens) != 2 or tokens[0].pos_ != "ADJ" or tokens[1].pos_ != "NOUN":
+        return text
+    noun = tokens[1]
+    gender = noun.morph.get("Gender")
+    lemma = noun.lemma_ if noun.lemma_[:1].isupper() else noun.text
+    if not gender or gender[0] not in STRONG_ENDING:
+        return text
+    stem = adjective_stem(tokens[0].text)
+    return f"{stem[:1].upper()}{stem[1:]}{STRONG_ENDING[gender[0]]} {lemma}"
 
 
 class SpeakerResolver:
@@ -60,10 +82,12 @@ class SpeakerResolver:
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.roles: dict[str, list[str]] = {}
+        self.full_roles: dict[str, list[str]] = {}  # "us-präsident" -> people introduced so
         self.gender: dict[str, str] = {}
         for m in self.mentions:
             if m.role:
                 self.roles.setdefault(role_head(m.role), []).append(m.entity)
+                self.full_roles.setdefault(role_form(m.role), []).append(m.entity)
                 if m.label == "PER" and role_gender(m.role):
                     self.gender.setdefault(m.entity, role_gender(m.role))
         self.last: tuple[str, int] | None = None
@@ -94,9 +118,14 @@ class SpeakerResolver:
         words = [t for t in span if not t.is_punct and any(c.isalpha() for c in t.text)]
         if not words:
             return ""
-        if len(words) > 2 and is_source_noun(words[0].text) and words[1].lower_ in ARTICLES:
-            # "Angaben des US-Präsidenten" -> who gave them: "des US-Präsidenten"
-            return self.resolve(self.doc[words[1].i : span.end], unit, plural)
+        lead = 1 if words[0].lower_ in ARTICLES and len(words) > 3 else 0
+        if (
+            len(words) > lead + 2
+            and is_source_noun(words[lead].text)
+            and words[lead + 1].lower_ in ARTICLES
+        ):
+            # "(einer Erklärung) des Außenministeriums" -> who made it: "des Außenministeriums"
+            return self.resolve(self.doc[words[lead + 1].i : span.end], unit, plural)
         if len(words) == 1 and words[0].lower_ in ANAPHORIC and self.last is not None:
             name, where = self.last  # "Demnach …": according to the source just named
             return name if unit - where <= NEAR_UNITS else ""
@@ -119,7 +148,10 @@ class SpeakerResolver:
             rest = [t for t in span if not t.is_space]
             while rest and (rest[0].lower_ in ARTICLES or rest[0].lower_ in POSSESSIVE):
                 rest = rest[1:]
-            return self.doc[rest[0].i : rest[-1].i + 1].text if rest else ""
+            known = gazetteer_names().get(name_key(rest[-1].text)) if rest else None
+            if known:
+                return known  # "Nordkoreas Verbündeter China" -> China
+            return nominative(rest) if rest else ""
         return ""
 
     def _employer(self, words: list, role) -> str:
@@ -165,7 +197,10 @@ class SpeakerResolver:
         return any(m.entity == name and m.label == "PER" for m in self.mentions)
 
     def _role(self, word: str, position: int, unit: int, definite: bool = True) -> str:
-        candidates = self.roles.get(role_head(word), [])
+        if "-" in word:  # "der US-Präsident" is not "Präsident Moon" of another country
+            candidates = self.full_roles.get(role_form(word), [])
+        else:
+            candidates = self.roles.get(role_head(word), [])
         if candidates:
             # the most recent person introduced with this role before the mention
             earlier = [m for m in self.mentions if m.start < position and m.entity in candidates]

@@ -1,0 +1,295 @@
+"""Quotes and speakers: every rule of issue 4 on a short German text, exact rows for the
+sample articles, and the clustering of the same statement across articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from newscorp.extract.cluster import cluster_ids, compatible, content_words, linked
+from newscorp.extract.marks import find_quote_marks
+
+
+def rows(nlp, text: str) -> list[tuple[str, str, str, str, str]]:
+    """(type, speaker, speaker_mention, cue, text) of the quotes of one text, with speakers
+    canonical as in the quotes table."""
+    from newscorp.extract.entities import mentions
+    from newscorp.extract.quotes import quotes
+    from newscorp.records import DocResult, Document
+    from newscorp.tables import quotes_table
+
+    doc = nlp(text)
+    found = tuple(mentions(doc, "t.txt"))
+    document = Document("t.txt", "t.txt", text, text, "0")
+    result = DocResult(document, found, tuple(quotes(doc, "t.txt", list(found))), ())
+    frame = quotes_table([result])
+    for q in result.quotes:  # offsets point into the text
+        assert text[q.start : q.end] == q.text
+    columns = ["type", "speaker", "speaker_mention", "cue", "text"]
+    return [tuple(r) for r in frame[columns].itertuples(index=False)]
+
+
+# --- quotation marks -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Wir sind bereit“, sagte Angela Merkel.",
+        "»Wir sind bereit«, sagte Angela Merkel.",
+        '"Wir sind bereit", sagte Angela Merkel.',
+    ],
+)
+def test_quote_marks_of_every_kind(nlp, text):
+    assert rows(nlp, text) == [
+        ("direct", "Angela Merkel", "Angela Merkel", "sagen", "Wir sind bereit")
+    ]
+
+
+def test_quote_interrupted_by_its_cue_is_one_statement(nlp):
+    assert rows(nlp, "„Wir sind bereit“, sagte Angela Merkel, „das Gesetz zu ändern.“") == [
+        (
+            "direct",
+            "Angela Merkel",
+            "Angela Merkel",
+            "sagen",
+            "Wir sind bereit“, sagte Angela Merkel, „das Gesetz zu ändern.",
+        )
+    ]
+
+
+def test_quote_over_two_sentences(nlp):
+    assert rows(nlp, "„Das ist gut. Wir machen weiter.“, sagte Angela Merkel am Montag.") == [
+        ("direct", "Angela Merkel", "Angela Merkel", "sagen", "Das ist gut. Wir machen weiter.")
+    ]
+
+
+def test_quote_over_two_paragraphs_opened_again_in_each(nlp):
+    text = "Olaf Scholz sagte:\n\n„Wir sind bereit.\n\n„Wir machen weiter.“"
+    assert rows(nlp, text) == [
+        ("direct", "Olaf Scholz", "Olaf Scholz", "sagen", "Wir sind bereit.\n\n„Wir machen weiter.")
+    ]
+
+
+def test_quote_marks_pairing_in_raw_text():
+    text = '„A“, sagte er, „b c.“ »X« und "Y". Sie: „Neu\nohne Ende'
+    assert [text[m.start : m.end] for m in find_quote_marks(text)] == [
+        "A“, sagte er, „b c.",
+        "X",
+        "Y",
+    ]
+
+
+def test_titles_in_quote_marks_are_not_quotes(nlp):
+    text = (
+        'Der Minister sprach im ZDF-"Morgenmagazin" über die Lage. '
+        "Laut der Zeitung „Dagens Nyheter“ ist die Lage ernst."
+    )
+    found = rows(nlp, text)
+    assert [r[-1] for r in found if r[0] in {"direct", "mixed"}] == []
+    assert rows(nlp, '"So arbeitet die Redaktion" informiert Sie über unsere Arbeit.') == []
+
+
+# --- cues ------------------------------------------------------------------------------
+
+
+def test_particle_verb_cue_and_zu_infinitive(nlp):
+    assert rows(nlp, "Der Minister kündigte an, die Steuern zu senken.") == [
+        ("indirect", "", "Der Minister", "ankündigen", "die Steuern zu senken")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma"),
+    [("twitterte", "twittern"), ("schrieb", "schreiben"), ("betonte", "betonen")],
+)
+def test_cue_verbs_by_lemma(nlp, verb, lemma):
+    text = f"„Das ist ein großer Tag“, {verb} Donald Trump."
+    assert rows(nlp, text) == [
+        ("direct", "Donald Trump", "Donald Trump", lemma, "Das ist ein großer Tag")
+    ]
+
+
+def test_warn_with_a_reported_clause(nlp):
+    assert rows(nlp, "Die Regierung warnte, die Lage sei ernst.") == [
+        ("indirect", "Regierung", "Die Regierung", "warnen", "die Lage sei ernst")
+    ]
+
+
+def test_speaker_before_the_quote_with_erklaeren(nlp):
+    assert rows(nlp, "Angela Merkel erklärte: „Wir sind bereit.“") == [
+        ("direct", "Angela Merkel", "Angela Merkel", "erklären", "Wir sind bereit.")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("„Die Lage ist ernst“, so Trump.", ("direct", "Trump", "Trump", "so")),
+        ("Trump zufolge ist die Lage ernst.", ("indirect", "Trump", "Trump", "zufolge")),
+        (
+            "Nach Angaben Trumps ist die Lage ernst.",
+            ("indirect", "Trump", "Angaben Trumps", "nach"),
+        ),
+        (
+            "Laut Weißem Haus ist die Lage ernst.",
+            ("indirect", "Weißes Haus", "Weißem Haus", "laut"),
+        ),
+        ("Trump: „Die Lage ist ernst.“", ("direct", "Trump", "Trump", "")),
+    ],
+)
+def test_nominal_and_colon_cues(nlp, text, expected):
+    found = rows(nlp, text)
+    assert len(found) == 1
+    assert found[0][:4] == expected
+
+
+# --- kinds of speech -------------------------------------------------------------------
+
+
+def test_konjunktiv_without_a_cue_is_indirect_speech(nlp):
+    assert rows(nlp, "Er sei enttäuscht. Es gebe keine Einigung.") == [
+        ("indirect", "", "", "", "Er sei enttäuscht"),
+        ("indirect", "", "", "", "Es gebe keine Einigung"),
+    ]
+
+
+def test_dass_clause_after_a_speech_verb(nlp):
+    assert rows(nlp, "Der Sprecher der Regierung erklärte, dass es keine Einigung gebe.") == [
+        ("indirect", "", "Der Sprecher der Regierung", "erklären", "dass es keine Einigung gebe")
+    ]
+
+
+def test_dass_clause_after_a_verb_that_reports_nothing_is_no_quote(nlp):
+    assert rows(nlp, "Es ist klar, dass die Gespräche weitergehen.") == []
+
+
+def test_quoted_fragment_is_mixed(nlp):
+    assert rows(nlp, "Angela Merkel nannte das Treffen „sehr konstruktiv“.") == [
+        ("mixed", "Angela Merkel", "Angela Merkel", "nennen", "sehr konstruktiv")
+    ]
+
+
+def test_speech_act_without_a_clause_is_reported(nlp):
+    assert rows(nlp, "Donald Trump kritisierte die Sanktionen.") == [
+        (
+            "reported",
+            "Donald Trump",
+            "Donald Trump",
+            "kritisieren",
+            "Donald Trump kritisierte die Sanktionen",
+        )
+    ]
+
+
+def test_continuation_quote_gets_the_previous_speaker(nlp):
+    text = "„Wir sind bereit“, sagte Angela Merkel. „Wir machen weiter.“"
+    assert rows(nlp, text) == [
+        ("direct", "Angela Merkel", "Angela Merkel", "sagen", "Wir sind bereit"),
+        ("direct", "Angela Merkel", "Angela Merkel", "", "Wir machen weiter."),
+    ]
+
+
+def test_anaphoric_cue_in_the_next_sentence(nlp):
+    text = "Die Gespräche sind gescheitert. Das teilte der Sprecher Steffen Seibert mit."
+    assert rows(nlp, text)[0] == (
+        "indirect",
+        "Steffen Seibert",
+        "der Sprecher Steffen Seibert",
+        "mitteilen",
+        "Die Gespräche sind gescheitert",
+    )
+
+
+# --- speakers --------------------------------------------------------------------------
+
+
+def test_pronoun_by_gender(nlp):
+    text = (
+        "Bundeskanzlerin Angela Merkel traf Finanzminister Olaf Scholz in Berlin. "
+        "„Wir sind uns einig“, sagte sie."
+    )
+    assert rows(nlp, text) == [("direct", "Angela Merkel", "sie", "sagen", "Wir sind uns einig")]
+
+
+def test_role_resolves_to_the_person_introduced_with_it(nlp):
+    text = "US-Präsident Donald Trump reiste nach Hanoi. „Wir sind bereit“, sagte der US-Präsident."
+    assert rows(nlp, text) == [
+        ("direct", "Donald Trump", "der US-Präsident", "sagen", "Wir sind bereit")
+    ]
+
+
+def test_description_resolves_to_the_person_just_named(nlp):
+    text = (
+        "Außenminister Heiko Maas hat das Scheitern bedauert. "
+        "„Das ist eine schlechte Nachricht“, sagte der SPD-Politiker."
+    )
+    assert rows(nlp, text)[-1] == (
+        "direct",
+        "Heiko Maas",
+        "der SPD-Politiker",
+        "sagen",
+        "Das ist eine schlechte Nachricht",
+    )
+
+
+def test_organisation_speaker_gets_its_canonical_name(nlp):
+    found = rows(nlp, "Das Weiße Haus teilte mit, die Gespräche würden fortgesetzt.")
+    assert found == [
+        (
+            "indirect",
+            "Weißes Haus",
+            "Das Weiße Haus",
+            "mitteilen",
+            "die Gespräche würden fortgesetzt",
+        )
+    ]
+
+
+def test_speaker_is_empty_rather_than_wrong(nlp):
+    assert rows(nlp, "„Wir sind bereit“, hieß es.") == [("direct", "", "", "", "Wir sind bereit")]
+
+
+def test_spokesperson_of_a_ministry_speaks_for_the_ministry(nlp):
+    text = "Der Streit könne nicht über Nacht gelöst werden, sagte ein Sprecher des Ministeriums."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Ministerium",
+            "ein Sprecher des Ministeriums",
+            "sagen",
+            "Der Streit könne nicht über Nacht gelöst werden",
+        )
+    ]
+
+
+# --- clusters --------------------------------------------------------------------------
+
+
+def test_content_words_drop_function_words_and_endings():
+    assert content_words("Wir hatten mehrere Optionen und keine Option") == frozenset({"option"})
+
+
+def test_links_need_shared_content_not_chance_overlap():
+    body = content_words("Wir hatten mehrere Optionen und beschlossen, keine wahrzunehmen.")
+    headline = content_words("Hatten Optionen, beschlossen, keine wahrzunehmen")
+    other = content_words("Nordkorea testet keine Raketen und keine Atomwaffen mehr.")
+    assert linked(body, headline)
+    assert not linked(body, other)
+    assert linked(content_words("begrüßenswert"), content_words("Begrüßenswert"))
+    assert not linked(content_words("eine gute Idee"), content_words("keine gute Idee, sagte er"))
+
+
+def test_speakers_must_be_compatible():
+    assert compatible("Kim Jong", "Kim Jong Un")
+    assert compatible("", "Donald Trump")
+    assert not compatible("Kim Jong Un", "Kim Myong Gil")
+
+
+def test_cluster_ids_are_the_first_quote_of_each_group():
+    quote_rows = [
+        {"quote_id": "b.txt#2", "speaker": "Donald Trump", "text": "Ich bin in keiner Eile."},
+        {"quote_id": "a.txt#10", "speaker": "Donald Trump", "text": "Ich bin in keiner Eile"},
+        {"quote_id": "a.txt#9", "speaker": "Kim Jong Un", "text": "Ich bin in keiner Eile"},
+        {"quote_id": "c.txt#1", "speaker": "", "text": "Das Wetter wird besser."},
+    ]
+    assert cluster_ids(quote_rows) == ["a.txt#10", "a.txt#10", "a.txt#9", "c.txt#1"]
