@@ -268,9 +268,11 @@ class QuoteFinder:
             before = [t for t in doc[lo : tok.i] if not t.is_space]
             if not before or len(before) > 4:
                 return None
-            ents = [e for e in doc.ents if lo <= e.start and e.end == tok.i]
-            if ents and ents[-1].label_ in {"PER", "ORG"}:
-                return ents[-1]
+            # "Trump zu Cohen: „…“": the speaker comes before a preposition
+            cut = next((t.i for t in before if t.pos_ == "ADP"), tok.i)
+            ents = [e for e in doc.ents if lo <= e.start and e.end <= cut]
+            if ents and ents[0].label_ in {"PER", "ORG"}:
+                return ents[0]
             if len(before) == 1 and before[0].pos_ in {"PROPN", "NOUN"}:
                 return doc[before[0].i : before[0].i + 1]
             return None
@@ -506,6 +508,8 @@ class QuoteFinder:
                 return
             if speaker is None and kon and self._near(CONTINUE_INDIRECT, si):
                 speaker = self.last[0]
+            if speaker is None and si > 0 and self.sents[si - 1].text.rstrip().endswith(":"):
+                speaker, cue = self._borrowed(si)
             yield self.make("mixed", q.mark.start, q.mark.end, cue, speaker, si)
             return
         if speaker is None:
@@ -524,6 +528,8 @@ class QuoteFinder:
                 if c.speaker is not None:
                     return c.speaker, c.lemma
             intro = [t for t in prev if not t.is_space and not t.is_punct]
+            cut = next((k for k, t in enumerate(intro) if t.pos_ == "ADP"), len(intro))
+            intro = intro[:cut]  # "Trump zu Cohen:" -> Trump
             if 0 < len(intro) <= 4 and intro[-1].pos_ in {"PROPN", "NOUN", "X"}:
                 return self.doc[intro[0].i : intro[-1].i + 1], ""  # "Nordkorea-Experte: „…“"
         after = self._anaphoric_cue(si + 1)

@@ -30,6 +30,7 @@ PRONOUNS = {"er": "Masc", "sie": "Fem", "ihm": "Masc", "ihn": "Masc", "ihr": "Fe
 POSSESSIVE = {"sein": "Masc", "seine": "Masc", "seiner": "Masc", "seinen": "Masc",
               "ihre": "Fem", "ihrer": "Fem", "ihren": "Fem"}  # fmt: skip
 ANAPHORIC = {"demnach", "wonach"}
+DEFINITE = {"der", "die", "dem", "den", "des", "dieser", "diese", "diesem", "diesen"}
 ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"}
 LABEL_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 NEAR_UNITS = 4
@@ -83,11 +84,13 @@ class SpeakerResolver:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.roles: dict[str, list[str]] = {}
         self.full_roles: dict[str, list[str]] = {}  # "us-präsident" -> people introduced so
+        self.role_heads: dict[str, set[str]] = {}  # person -> the roles they were given
         self.gender: dict[str, str] = {}
         for m in self.mentions:
             if m.role:
                 self.roles.setdefault(role_head(m.role), []).append(m.entity)
                 self.full_roles.setdefault(role_form(m.role), []).append(m.entity)
+                self.role_heads.setdefault(m.entity, set()).add(role_head(m.role))
                 if m.label == "PER" and role_gender(m.role):
                     self.gender.setdefault(m.entity, role_gender(m.role))
         self.last: tuple[str, int] | None = None
@@ -99,7 +102,11 @@ class SpeakerResolver:
 
     def entity_in(self, span: Span) -> Mention | None:
         """The entity a speaker phrase names (apposition, then person, organisation, place)."""
-        inside = [m for m in self.mentions if span.start_char <= m.start and m.end <= span.end_char]
+        inside = [
+            m
+            for m in self.mentions
+            if span.start_char <= m.start and m.end <= span.end_char and not is_role(m.text)
+        ]
         if not inside:
             return None
         text = self.doc.text
@@ -136,7 +143,7 @@ class SpeakerResolver:
         heads = [t for t in words if t.text[:1].isupper() and t.lower_ not in ARTICLES]
         for tok in reversed(heads):
             if is_role(tok.text):
-                definite = words[0].lower_ not in {"ein", "eine", "einer", "eines", "einem"}
+                definite = words[0].lower_ in DEFINITE
                 found = self._role(tok.text, span.start_char, unit, definite)
                 if found or definite:
                     return found
@@ -213,10 +220,14 @@ class SpeakerResolver:
             if unit - where <= 2 and self._is_person(name) and self._fits(name, gender):
                 return name
         # "Heiko Maas hat … bedauert. „…“, sagte der SPD-Politiker": the person just named
+        head = role_head(word)
         recent = [
             m
             for m in self.mentions
-            if m.end <= position and m.label == "PER" and position - m.end < RECENT_CHARS
+            if m.end <= position
+            and m.label == "PER"
+            and position - m.end < RECENT_CHARS
+            and head in self.role_heads.get(m.entity, {head})  # no "Staatschef" for "Präsident"
         ]
         if recent and self._fits(recent[-1].entity, gender):
             return recent[-1].entity
