@@ -3,10 +3,15 @@ sample articles, and the clustering of the same statement across articles."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from newscorp.extract.cluster import cluster_ids, compatible, content_words, linked
 from newscorp.extract.marks import find_quote_marks
+
+HERE = Path(__file__).resolve().parent
 
 
 def rows(nlp, text: str) -> list[tuple[str, str, str, str, str]]:
@@ -293,3 +298,56 @@ def test_cluster_ids_are_the_first_quote_of_each_group():
         {"quote_id": "c.txt#1", "speaker": "", "text": "Das Wetter wird besser."},
     ]
     assert cluster_ids(quote_rows) == ["a.txt#10", "a.txt#10", "a.txt#9", "c.txt#1"]
+
+
+# --- the sample articles ---------------------------------------------------------------
+
+# (document prefix, type, speaker, cue, text) in corpus order, as produced with the bundled
+# pipeline; the texts are long, so they live in a JSON file beside this module
+SAMPLE_ROWS = [tuple(row) for row in json.loads((HERE / "sample_quotes.json").read_text("utf-8"))]
+
+
+def test_sample_quote_rows(sample):
+    frame = sample.quotes()
+    found = [(r.doc[:3], r.type, r.speaker, r.cue, r.text) for r in frame.itertuples(index=False)]
+    assert found == SAMPLE_ROWS
+
+
+def test_sample_offsets_point_into_the_files(sample):
+    from conftest import CORPUS
+
+    texts = {p.name: p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt")}
+    for r in sample.quotes().itertuples(index=False):
+        assert texts[r.doc][r.start : r.end] == r.text
+        assert r.quote_id.startswith(r.doc + "#")
+
+
+def test_sample_speakers_never_merge_the_two_kims(sample):
+    speakers = set(sample.quotes()["speaker"])
+    assert {"Kim Jong Un", "Kim Myong Gil"} <= speakers
+    assert "Hause" not in speakers
+
+
+def test_sample_clusters_group_one_statement_across_articles(sample):
+    frame = sample.quotes(cluster=True)
+    by_text = {(r.doc[:3], r.text): r.cluster for r in frame.itertuples(index=False)}
+    headline = by_text[("000", "Hatten mehrere Optionen und beschlossen, keine wahrzunehmen")]
+    assert headline == "000_67afc78a396a1445.txt#2"
+    body = next(
+        c for (d, t), c in by_text.items() if d == "000" and t.startswith("Wir hatten mehr")
+    )
+    assert body == headline
+    first = by_text[("001", "Das heißt nicht, dass wir das an einem Tag tun, bei einem Treffen.")]
+    again = by_text[
+        ("003", "Das heißt aber nicht, dass wir das an einem Tag tun, bei einem Treffen")
+    ]
+    assert first == again == "001_cd8c320a8113852d.txt#13"
+    assert by_text[("003", "Ich bin in keiner Eile")] == "003_8bc457fec8bb0262.txt#1"
+
+
+def test_sample_speakers_count_statements_not_copies(sample):
+    speakers = sample.speakers().set_index("speaker")
+    trump = speakers.loc["Donald Trump"]
+    assert list(speakers.columns) == ["statements", "quotes", "docs", "sentiment"]
+    assert trump["statements"] < trump["quotes"]
+    assert speakers.index[0] == "Donald Trump"
