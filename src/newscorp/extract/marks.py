@@ -152,9 +152,17 @@ def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool
         before is not None
         and before.pos_ == "NOUN"
         and before.text[:1].isupper()
+        and not _speech_noun(before.text)  # "die Bezeichnung „Gesindel“" quotes a word
         and len(ws) <= 3
         and ws[0].text[:1].isupper()
     )
+
+
+def _speech_noun(word: str) -> bool:
+    from newscorp.pipeline.lexicons import words_by_kind
+
+    low = word.lower()
+    return any(low.endswith(n) for n in words_by_kind("cues.txt").get("wordnoun", ()))
 
 
 def _token_before(doc, span: Span):
