@@ -354,7 +354,17 @@ class QuoteFinder:
         if parts[k][1] < len(doc) and doc[parts[k][1]].text == ":":
             return None  # "sagte Kim: „…“" introduces a quotation
         first = next((t for t in doc[parts[k][0] : parts[k][1]] if not t.is_space), None)
-        if first is not None and first.lower_ != "wie" and not self._reporting_chunk(*parts[k]):
+        finite = finite_of(verb)
+        verb_final = all(
+            t.pos_ in {"AUX", "PART", "PUNCT", "SPACE"} or t.i == verb.i
+            for t in doc[finite.i + 1 : parts[k][1]]
+        )
+        if (
+            first is not None
+            and first.lower_ != "wie"
+            and not self._reporting_chunk(*parts[k])
+            and verb_final
+        ):
             return None  # "…, den die New York Times zitiert": a cue inside a relative clause
         verb_first = first is not None and (first.i == verb.i or first.lower_ in {"wie", "so"})
         dass_after = k + 1 < len(parts) and any(
