@@ -29,7 +29,8 @@ MAX_PHRASE = 18
 NOT_NOMINATIVE = {"den", "dem", "des", "einen", "einem", "eines"}
 TIME_WORDS = set(
     "gestern heute morgen vorgestern ende anfang mitte jahr jahres woche monat tag abend "
-    "vormittag nachmittag nacht zeit letzten vergangenen kommenden".split()
+    "vormittag nachmittag nacht zeit letzten vergangenen kommenden unterdessen indessen "
+    "inzwischen derweil dagegen jedoch allerdings zudem außerdem bislang bisher".split()
 )
 VERB_FINAL = {"wie", "als", "nachdem", "weil", "da"}  # conjunctions of verb-final clauses
 

@@ -244,6 +244,10 @@ class QuoteFinder:
             if low == "so" and nxt is not None and prev is not None and prev.text == ",":
                 if nxt.ent_type_ in {"PER", "ORG"} or nxt.pos_ in {"DET", "PROPN", "NOUN"}:
                     return Cue("so", tok.i, self._np_after(nxt), "noun")
+            if low == "wonach" and prev is not None and prev.text == ",":
+                # "Berichte der Zeitung, wonach …": the noun before the comma is the source
+                source = phrase_ending_at(doc, prev.i, lo, inside)
+                return Cue(low, tok.i, source or doc[tok.i : tok.i + 1], "noun")
             if low in {"demnach", "wonach"}:  # the source named before; the word stands for it
                 return Cue(low, tok.i, doc[tok.i : tok.i + 1], "noun")
         return None

@@ -151,6 +151,8 @@ class SpeakerResolver:
         name = self._name(words)
         if name:
             return name
+        if all(is_source_noun(t.text) for t in heads):
+            return ""  # "eigenen Angaben", "Polizeiangaben": nobody named
         if heads and heads[-1].pos_ in {"NOUN", "PROPN"}:
             rest = [t for t in span if not t.is_space]
             while rest and (rest[0].lower_ in ARTICLES or rest[0].lower_ in POSSESSIVE):
