@@ -205,6 +205,13 @@ def test_anaphoric_cue_in_the_next_sentence(nlp):
     )
 
 
+def test_stray_marks_and_spaces_do_not_break_speaker_finding(nlp):
+    """Found by the robustness test: a speaker phrase made of spaces only."""
+    text = "sagte ›  Olaf Scholz sagte: „Wir,“"
+    for row in rows(nlp, text):
+        assert row[0] in {"direct", "indirect", "mixed", "reported"}
+
+
 # --- speakers --------------------------------------------------------------------------
 
 

@@ -65,7 +65,7 @@ def phrase_from(doc: Doc, start: int, stop: int, inside: set[int]) -> Span | Non
         end = nxt
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    return doc[start:end]
+    return doc[start:end] if end > start else None
 
 
 def _attachment(doc: Doc, i: int, stop: int, inside: set[int]) -> int | None:
@@ -268,7 +268,7 @@ def _plausible(span: Span | None) -> Span | None:
     if span is None:
         return None
     toks = [t for t in span if not t.is_space]
-    if any(t.lower_ in TIME_WORDS or t.lower_ in MONTHS for t in toks[:3]):
+    if not toks or any(t.lower_ in TIME_WORDS or t.lower_ in MONTHS for t in toks[:3]):
         return None
     if toks[0].lower_ in NOT_NOMINATIVE:
         return None
