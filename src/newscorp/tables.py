@@ -53,9 +53,17 @@ def docs_table(documents: Iterable[Document]) -> pd.DataFrame:
     return _frame(({c: getattr(d, c) for c in DOCS} for d in documents), DOCS)
 
 
+_LAST_LINKS: list = [None, None]  # [results, links]: one query builds several tables
+
+
 def _links(results: Sequence[DocResult]) -> dict[str, str]:
+    if _LAST_LINKS[0] is results:
+        return _LAST_LINKS[1]
     names = Counter((m.label, m.entity) for r in results for m in r.mentions)
-    return corpus_links(names)
+    links = corpus_links(names)
+    if isinstance(results, list):
+        _LAST_LINKS[:] = [results, links]  # same list object = same results (kept alive here)
+    return links
 
 
 def entity_links(results: Sequence[DocResult]) -> dict[str, str]:

@@ -62,6 +62,7 @@ def base_form(span: Span) -> str:
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Inflection-insensitive key of a name: "des Weißen Hauses" ~ "Weißes Haus" ~ "Weiße Haus"."""
     words = []
