@@ -21,6 +21,11 @@ from newscorp.errors import NewscorpError
 FORMAT_CHOICES = ["table", "csv", "tsv", "jsonl", "json"]
 
 
+def text_stream(name: str) -> Any:
+    """sys.stdin/stdout/stderr as they are now (CliRunner swaps them in tests)."""
+    return getattr(sys, name)
+
+
 class Env:
     """Streams and flags of one invocation (swapped by tests through CliRunner)."""
 
@@ -33,11 +38,11 @@ class Env:
 
     @property
     def stdout_is_terminal(self) -> bool:
-        return click.get_text_stream("stdout").isatty()
+        return text_stream("stdout").isatty()
 
     @property
     def stderr_is_terminal(self) -> bool:
-        return click.get_text_stream("stderr").isatty()
+        return text_stream("stderr").isatty()
 
     def notice(self, message: str) -> None:
         click.echo(message, err=True)
@@ -188,7 +193,7 @@ def make_corpus(
 
     paths = list(paths)
     progress = _progress if env.stderr_is_terminal else None
-    stdin = click.get_text_stream("stdin") if "-" in paths else None
+    stdin = text_stream("stdin") if "-" in paths else None
     store = dataset = None
     if env.db and not analyze:
         from newscorp.distributed import is_dataset
@@ -255,7 +260,7 @@ def emit(
         chosen = fmt or _format_from_suffix(output)
         render.write_file(frame, output, chosen, header=not no_header, safe_csv=safe_csv)
         return
-    stdout = click.get_text_stream("stdout")
+    stdout = text_stream("stdout")
     chosen = render.choose_format(fmt, is_terminal=stdout.isatty())
     if chosen == "parquet":
         raise click.UsageError("parquet needs -o FILE")

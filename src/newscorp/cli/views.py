@@ -14,6 +14,7 @@ from newscorp.cli.main import (
     handle_errors,
     make_corpus,
     output_options,
+    text_stream,
 )
 
 GRAPH_FORMATS = ["graphml", "gexf"]
@@ -94,7 +95,7 @@ def kwic(
 
     corpus = make_corpus(paths, model, glob, env)
     frame = kw.kwic_table(kw.kwic(kw.token_sources(corpus), term, width=width))
-    stdout = click.get_text_stream("stdout")
+    stdout = text_stream("stdout")
     terminal = stdout.isatty()
     if not output and render.choose_format(fmt, is_terminal=terminal) == "table":
         render.print_kwic(frame, stdout, width=width, terminal=terminal)
