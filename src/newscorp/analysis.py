@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,7 @@ class Corpus:
     _results: list[DocResult] | None = field(default=None, repr=False)
     _ids: list[int] = field(default_factory=list, repr=False)
     _store: Store | None = field(default=None, repr=False)
+    _links: dict[str, str] | None = field(default=None, repr=False)
     skipped: list[Skipped] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
 
@@ -264,6 +266,14 @@ class Corpus:
             yield document.doc, document.text, json.loads(token_index(doc))
 
     # --- tables -----------------------------------------------------------------------
+    def links(self) -> dict[str, str]:
+        """Document-level entity names -> corpus-level names, computed once for all tables."""
+        if self._links is None:
+            from newscorp.tables import entity_links
+
+            self._links = entity_links(self.results())
+        return self._links
+
     def docs(self) -> pd.DataFrame:
         """One row per document: metadata, words and sha256."""
         from newscorp import tables
@@ -274,32 +284,32 @@ class Corpus:
         """One row per entity occurrence."""
         from newscorp import tables
 
-        return tables.mentions_table(self.results())
+        return tables.mentions_table(self.results(), self.links())
 
     def entities(self) -> pd.DataFrame:
         """One row per canonical entity."""
         from newscorp import tables
 
-        return tables.entities_table(self.results())
+        return tables.entities_table(self.results(), self.links())
 
     def quotes(self, cluster: bool = False) -> pd.DataFrame:
         """One row per quote, speakers canonical across the corpus (``cluster``: a column
         grouping the same statement across articles)."""
         from newscorp import tables
 
-        return tables.quotes_table(self.results(), cluster=cluster)
+        return tables.quotes_table(self.results(), cluster=cluster, links=self.links())
 
     def sentiment(self, by: str = "doc") -> pd.DataFrame:
         """Sentiment by doc, sentence, quote, entity or speaker."""
         from newscorp import tables
 
-        return tables.sentiment_table(self.results(), by=by)
+        return tables.sentiment_table(self.results(), by=by, links=self.links())
 
     def speakers(self) -> pd.DataFrame:
         """One row per speaker: quotes, docs, mean sentiment."""
         from newscorp import tables
 
-        return tables.speakers_table(self.results())
+        return tables.speakers_table(self.results(), self.links())
 
 
 class _RunLog:
@@ -308,7 +318,7 @@ class _RunLog:
     def __init__(self) -> None:
         self.items: list[list[Any]] = []
         self._paths: list[str] = []
-        self._open: list[int] = []
+        self._open: deque[int] = deque()
         self.cached = 0
         self.analysed = 0
 
@@ -328,7 +338,7 @@ class _RunLog:
             yield document
 
     def settle(self, analysis: int) -> None:
-        self.items[self._open.pop(0)][2] = analysis
+        self.items[self._open.popleft()][2] = analysis
 
     def complete(self) -> bool:
         return not self._open and all(it[2] is not None and it[2] != -1 for it in self.items)

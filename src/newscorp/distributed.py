@@ -62,14 +62,10 @@ def analyse_partition(
     for batch in chunked(documents, 32):
         for result, _tokens in analyse_batch(model, batch):
             rows["docs"].append({c: getattr(result.document, c) for c in _columns(Document)})
-            for name, attr in (
-                ("mentions", "mentions"),
-                ("quotes", "quotes"),
-                ("sentences", "sentences"),
-            ):
+            for name in ("mentions", "quotes", "sentences"):
                 columns = _columns(TABLES[name])
                 rows[name].extend(
-                    {c: getattr(r, c) for c in columns} for r in getattr(result, attr)
+                    {c: getattr(r, c) for c in columns} for r in getattr(result, name)
                 )
     for name, record in TABLES.items():
         folder = Path(out) / name

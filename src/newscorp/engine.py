@@ -106,10 +106,6 @@ class Analyser:
         futures = [pool.submit(analyse_batch, self.model, b, self.tokens) for b in batches]
         return [item for future in futures for item in future.result()]
 
-    def chunk_size(self) -> int:
-        """How many documents to hand to ``run`` at a time."""
-        return 32 * self.workers
-
     def _get_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             methods = multiprocessing.get_all_start_methods()

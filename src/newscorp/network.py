@@ -110,7 +110,7 @@ def build_network(results: Sequence[DocResult], *, min_weight: int = 1) -> Netwo
     quotes.pop("", None)
     nodes = {
         row.entity: Node(row.entity, row.label, int(row.mentions), quotes.get(row.entity, 0))
-        for row in entities_table(results).itertuples(index=False)
+        for row in entities_table(results, links).itertuples(index=False)
     }
     for speaker, n in quotes.items():
         nodes.setdefault(speaker, Node(speaker, "", 0, n))

@@ -14,6 +14,7 @@ import fcntl
 import functools
 import hashlib
 import json
+import operator
 import os
 import sqlite3
 import time
@@ -84,6 +85,19 @@ def _schema_sql() -> str:
 
 
 SCHEMA = _schema_sql()
+_FIELDS = {name: [f.name for f in fields(record)] for name, record in _RECORDS.items()}
+_COLUMNS = {name: ", ".join(f'"{c}"' for c in cols) for name, cols in _FIELDS.items()}
+_VALUES = {name: operator.attrgetter(*cols) for name, cols in _FIELDS.items()}
+_INSERT = {
+    name: f"INSERT INTO {name} (analysis, seq, {_COLUMNS[name]})"
+    f" VALUES ({','.join('?' * (len(_FIELDS[name]) + 2))})"
+    for name in _RECORDS
+}
+_INSERT_ANALYSIS = (
+    "INSERT OR REPLACE INTO analyses (sha256, nlp_sha, fingerprint, doc, path, "
+    + ", ".join(f'"{n}"' for n in _DOC_FIELDS)
+    + f", text, tokens, analysed_at) VALUES ({','.join('?' * (8 + len(_DOC_FIELDS)))})"
+)
 SCHEMA_VERSION = hashlib.sha256(SCHEMA.encode()).hexdigest()[:12]
 
 
@@ -207,9 +221,8 @@ class Store:
             marks = ",".join("?" * len(chunk))
             records: dict[str, dict[int, list[Any]]] = {name: {} for name in _RECORDS}
             for name, record in _RECORDS.items():
-                cols = ", ".join(f'"{f.name}"' for f in fields(record))
                 rows = self.db.execute(
-                    f"SELECT analysis, {cols} FROM {name} WHERE analysis IN ({marks})"
+                    f"SELECT analysis, {_COLUMNS[name]} FROM {name} WHERE analysis IN ({marks})"
                     " ORDER BY analysis, seq",
                     chunk,
                 )
@@ -263,34 +276,19 @@ class Store:
         ids = []
         now = time.time()
         with self.transaction():
-            for item, full, tokens in items:
-                doc = full
-                meta = [getattr(doc, n) for n in _DOC_FIELDS]
+            for item, doc, tokens in items:
+                meta = tuple(getattr(doc, n) for n in _DOC_FIELDS)
                 cur = self.db.execute(
-                    "INSERT OR REPLACE INTO analyses (sha256, nlp_sha, fingerprint, doc, path, "
-                    + ", ".join(f'"{n}"' for n in _DOC_FIELDS)
-                    + ", text, tokens, analysed_at) VALUES ("
-                    + ",".join("?" * (8 + len(_DOC_FIELDS)))
-                    + ")",
+                    _INSERT_ANALYSIS,
                     (doc.sha256, nlp_digest(doc), self.fingerprint, doc.doc, doc.path, *meta)
                     + (doc.text, tokens, now),
                 )
                 id_ = cur.lastrowid
-                for name, record in _RECORDS.items():
-                    cols = [f.name for f in fields(record)]
-                    sql = (
-                        f"INSERT INTO {name} (analysis, seq, "
-                        + ", ".join(f'"{c}"' for c in cols)
-                        + ") VALUES ("
-                        + ",".join("?" * (len(cols) + 2))
-                        + ")"
-                    )
+                for name in _RECORDS:
+                    values = _VALUES[name]
                     self.db.executemany(
-                        sql,
-                        (
-                            (id_, seq, *(getattr(r, c) for c in cols))
-                            for seq, r in enumerate(getattr(item, name))
-                        ),
+                        _INSERT[name],
+                        ((id_, seq, *values(r)) for seq, r in enumerate(getattr(item, name))),
                     )
                 ids.append(id_)
         return ids

@@ -53,17 +53,15 @@ def docs_table(documents: Iterable[Document]) -> pd.DataFrame:
     return _frame(({c: getattr(d, c) for c in DOCS} for d in documents), DOCS)
 
 
-_LAST_LINKS: list = [None, None]  # [results, links]: one query builds several tables
+Links = dict[str, str]
 
 
-def _links(results: Sequence[DocResult]) -> dict[str, str]:
-    if _LAST_LINKS[0] is results:
-        return _LAST_LINKS[1]
+def _links(results: Sequence[DocResult], links: Links | None = None) -> Links:
+    """The given corpus links, or those of results (a Corpus computes them once per query)."""
+    if links is not None:
+        return links
     names = Counter((m.label, m.entity) for r in results for m in r.mentions)
-    links = corpus_links(names)
-    if isinstance(results, list):
-        _LAST_LINKS[:] = [results, links]  # same list object = same results (kept alive here)
-    return links
+    return corpus_links(names)
 
 
 def entity_links(results: Sequence[DocResult]) -> dict[str, str]:
@@ -71,9 +69,9 @@ def entity_links(results: Sequence[DocResult]) -> dict[str, str]:
     return _links(results)
 
 
-def mentions_table(results: Sequence[DocResult]) -> pd.DataFrame:
+def mentions_table(results: Sequence[DocResult], links: Links | None = None) -> pd.DataFrame:
     """One row per entity mention, with the corpus-level canonical entity."""
-    links = _links(results)
+    links = _links(results, links)
     rows = (
         {**{c: getattr(m, c) for c in MENTIONS}, "entity": links.get(m.entity, m.entity)}
         for r in results
@@ -82,9 +80,9 @@ def mentions_table(results: Sequence[DocResult]) -> pd.DataFrame:
     return _frame(rows, MENTIONS)
 
 
-def entities_table(results: Sequence[DocResult]) -> pd.DataFrame:
+def entities_table(results: Sequence[DocResult], links: Links | None = None) -> pd.DataFrame:
     """One row per canonical entity: label, counts, variants as written, roles."""
-    links = _links(results)
+    links = _links(results, links)
     labels: dict[str, Counter] = defaultdict(Counter)
     variants: dict[str, Counter] = defaultdict(Counter)
     roles: dict[str, Counter] = defaultdict(Counter)
@@ -122,12 +120,14 @@ def _by_count(counter: Counter, first: str | None = None) -> list[str]:
     return names
 
 
-def quotes_table(results: Sequence[DocResult], *, cluster: bool = False) -> pd.DataFrame:
+def quotes_table(
+    results: Sequence[DocResult], *, cluster: bool = False, links: Links | None = None
+) -> pd.DataFrame:
     """One row per quote; speakers linked across the corpus like entities. With ``cluster``
     a ``cluster`` column groups the same statement reported by several articles."""
     from newscorp.extract.cluster import cluster_ids
 
-    links = _links(results)
+    links = _links(results, links)
     rows = []
     for r in results:
         for q in r.quotes:
@@ -141,10 +141,10 @@ def quotes_table(results: Sequence[DocResult], *, cluster: bool = False) -> pd.D
     return _frame(rows, [*QUOTES, "cluster"])
 
 
-def speakers_table(results: Sequence[DocResult]) -> pd.DataFrame:
+def speakers_table(results: Sequence[DocResult], links: Links | None = None) -> pd.DataFrame:
     """One row per canonical speaker: statements (clusters of quotes reporting the same
     statement), quotes (copies), documents, mean quote sentiment."""
-    quotes = quotes_table(results, cluster=True)
+    quotes = quotes_table(results, cluster=True, links=links)
     quotes = quotes[quotes["speaker"] != ""]
     if quotes.empty:
         return _frame([], SPEAKERS)
@@ -172,13 +172,15 @@ def _scored(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return frame[keys + SENTIMENT_VALUES].reset_index(drop=True)
 
 
-def sentiment_table(results: Sequence[DocResult], by: str = "doc") -> pd.DataFrame:
+def sentiment_table(
+    results: Sequence[DocResult], by: str = "doc", links: Links | None = None
+) -> pd.DataFrame:
     """Sentiment per doc, sentence, quote, entity or speaker: score in [-1, 1], label, n."""
     if by not in SENTIMENT_KEYS:
         raise UsageError(f"--by must be one of {', '.join(SENTIMENT_BY)}, not {by!r}")
     keys = SENTIMENT_KEYS[by]
     if by in {"quote", "speaker"}:
-        quotes = quotes_table(results)
+        quotes = quotes_table(results, links=links)
         if by == "speaker":
             quotes = quotes[quotes["speaker"] != ""]
             rows = [
@@ -202,7 +204,7 @@ def sentiment_table(results: Sequence[DocResult], by: str = "doc") -> pd.DataFra
             rows.append({"doc": r.document.doc, "score": score, "n": len(r.sentences)})
         return _scored(_frame(rows, ["doc", "score", "n"]), keys)
     # by entity: the sentences that mention it
-    links = _links(results)
+    links = _links(results, links)
     scores: dict[tuple[str, str], list[float]] = defaultdict(list)
     for r in results:
         by_sentence = {s.sentence: s for s in r.sentences}

@@ -87,14 +87,15 @@ def _analyze_dask(env: Env, paths, glob, model, out_dir, scheduler) -> None:
 
     if not out_dir:
         raise click.UsageError("--engine dask needs --out DIR")
-    workers = parse_workers(env.workers)
+    # a cluster of one worker distributes nothing: without --workers a local cluster has two
+    workers = 2 if env.workers == "1" else parse_workers(env.workers)
     manifest = analyse_on_dask(
         list(paths),
         out_dir,
         glob=glob,
         model=model,
         scheduler=scheduler,
-        workers=max(2, workers) if env.workers == "1" else workers,
+        workers=workers,
         on_skip=env.report_skip,
         notify=env.notice,
     )
