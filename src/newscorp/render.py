@@ -1,4 +1,4 @@
-"""Write a DataFrame as a Rich table, CSV, TSV, JSON Lines, JSON or Parquet.
+"""Write a table (Rows or a DataFrame) as a Rich table, CSV, TSV, JSON Lines, JSON or Parquet.
 
 The only module that knows about Rich. Files are written atomically: to a temporary file in
 the target directory, then renamed over the target, so an interrupted run never leaves a
@@ -15,11 +15,13 @@ import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING, Any
 
 from newscorp.errors import OutputError, UsageError
+from newscorp.rows import Rows, as_rows
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FORMATS = ("table", "csv", "tsv", "jsonl", "json")
 FILE_FORMATS = (*FORMATS, "parquet")
@@ -38,25 +40,18 @@ def choose_format(fmt: str | None, *, is_terminal: bool) -> str:
     return "table" if is_terminal else "tsv"
 
 
-def _safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Prefix cells that a spreadsheet would read as formulas with an apostrophe."""
-    frame = frame.copy()
-    for col in frame.columns:
-        if pd.api.types.is_numeric_dtype(frame[col]) or pd.api.types.is_bool_dtype(frame[col]):
-            continue  # a number such as -0.5 is data, not a formula
-        frame[col] = pd.Series(
-            [
-                "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
-                for v in frame[col]
-            ],
-            index=frame.index,
-            dtype=object,
-        )
-    return frame
+def _safe(rows: Rows) -> Rows:
+    """Prefix cells that a spreadsheet would read as formulas with an apostrophe (text columns
+    only: a number such as -0.5 is data, not a formula)."""
+    text_cols = [i for i, numeric in enumerate(rows.numeric) if not numeric]
 
+    def cell(v: Any) -> Any:
+        return "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
 
-def _json_records(frame: pd.DataFrame) -> list[dict]:
-    return json.loads(frame.to_json(orient="records", force_ascii=False))
+    data = tuple(
+        tuple(cell(v) if i in text_cols else v for i, v in enumerate(row)) for row in rows.data
+    )
+    return Rows(rows.columns, rows.numeric, data)
 
 
 def _json(value: object, indent: int | None = None) -> str:
@@ -67,19 +62,20 @@ def _json(value: object, indent: int | None = None) -> str:
     return text
 
 
-def _quoting(frame: pd.DataFrame) -> int:
+def _quoting(rows: Rows) -> int:
     """Minimal quoting, unless a cell holds a carriage return: Python's csv writer (before 3.12)
     leaves it unquoted with a "\\n" line end, so then every text cell is quoted."""
-    for col in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[col]) and any(
-            isinstance(v, str) and "\r" in v for v in frame[col]
-        ):
-            return csv.QUOTE_NONNUMERIC
+    if any(isinstance(v, str) and "\r" in v for row in rows.data for v in row):
+        return csv.QUOTE_NONNUMERIC
     return csv.QUOTE_MINIMAL
 
 
+def _csv_cell(value: Any) -> Any:
+    return "" if value is None else value
+
+
 def to_text(
-    frame: pd.DataFrame,
+    table: Rows | pd.DataFrame,
     fmt: str,
     *,
     header: bool = True,
@@ -87,65 +83,69 @@ def to_text(
     width: int | None = None,
     title: str | None = None,
 ) -> str:
-    """Render a frame in a text format."""
+    """Render a table (Rows or a DataFrame) in a text format."""
+    rows = as_rows(table)
     if fmt in {"csv", "tsv"}:
-        data = _safe(frame) if safe_csv else frame
+        data = _safe(rows) if safe_csv else rows
+        quoting = _quoting(data)
         buf = io.StringIO()
-        data.to_csv(
-            buf,
-            sep="," if fmt == "csv" else "\t",
-            index=False,
-            header=header,
-            lineterminator="\n",
-            quoting=_quoting(data),
+        writer = csv.writer(
+            buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n", quoting=quoting
         )
+        if header:
+            writer.writerow(data.columns)
+        for row in data.data:
+            writer.writerow([_csv_cell(v) for v in row])
         return buf.getvalue()
     if fmt == "jsonl":
-        return "".join(_json(r) + "\n" for r in _json_records(frame))
+        return "".join(_json(r) + "\n" for r in rows.records())
     if fmt == "json":
-        return _json(_json_records(frame), indent=2) + "\n"
+        return _json(list(rows.records()), indent=2) + "\n"
     if fmt == "table":
-        return rich_table(frame, header=header, width=width, title=title)
+        return rich_table(rows, header=header, width=width, title=title)
     raise UsageError(f"format {fmt!r} cannot be written as text")
 
 
-def _build_table(frame: pd.DataFrame, *, header: bool, title: str | None):
+def _build_table(rows: Rows, *, header: bool, title: str | None):
     from rich.table import Table
     from rich.text import Text
 
     table = Table(show_header=header, title=title, header_style="bold")
-    for col in frame.columns:
-        numeric = pd.api.types.is_numeric_dtype(frame[col])
+    for col, numeric in zip(rows.columns, rows.numeric, strict=True):
         table.add_column(
-            str(col),
+            col,
             justify="right" if numeric else "left",
             overflow="fold",
             max_width=80 if col == "text" else None,
         )
-    for row in frame.itertuples(index=False):  # Text(): "[...]" in a quote is not markup
+    for row in rows.data:  # Text(): "[...]" in a quote is not markup
         table.add_row(*(Text("" if v is None else str(v)) for v in row))
     return table
 
 
 def rich_table(
-    frame: pd.DataFrame, *, header: bool = True, width: int | None = None, title: str | None = None
+    table: Rows | pd.DataFrame,
+    *,
+    header: bool = True,
+    width: int | None = None,
+    title: str | None = None,
 ) -> str:
     """A Rich table as plain text (no colour codes), for files and tests."""
     from rich.console import Console
 
     buf = io.StringIO()
     console = Console(file=buf, width=width or 160, force_terminal=False, color_system=None)
-    console.print(_build_table(frame, header=header, title=title))
+    console.print(_build_table(as_rows(table), header=header, title=title))
     return buf.getvalue()
 
 
 def print_table(
-    frame: pd.DataFrame, stream: IO[str], *, header: bool = True, title: str | None = None
+    table: Rows | pd.DataFrame, stream: IO[str], *, header: bool = True, title: str | None = None
 ) -> None:
     """Print a Rich table straight to a terminal stream (colours, terminal width)."""
     from rich.console import Console
 
-    Console(file=stream).print(_build_table(frame, header=header, title=title))
+    Console(file=stream).print(_build_table(as_rows(table), header=header, title=title))
 
 
 def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
@@ -196,17 +196,23 @@ def _mode_for(target: Path) -> int:
 
 
 def write_file(
-    frame: pd.DataFrame, path: str | Path, fmt: str, *, header: bool = True, safe_csv: bool = False
+    table: Rows | pd.DataFrame,
+    path: str | Path,
+    fmt: str,
+    *,
+    header: bool = True,
+    safe_csv: bool = False,
 ) -> None:
-    """Write a frame to a file atomically, in any format including Parquet."""
+    """Write a table to a file atomically, in any format including Parquet."""
     if fmt == "parquet":
         try:
             import pyarrow  # noqa: F401
         except ImportError as exc:
             raise UsageError("parquet needs pyarrow: pip install 'newscorp[parquet]'") from exc
+        frame = table.to_frame() if isinstance(table, Rows) else table
         atomic_write(path, lambda tmp: frame.to_parquet(tmp, index=False))
         return
-    text = to_text(frame, fmt, header=header, safe_csv=safe_csv)
+    text = to_text(table, fmt, header=header, safe_csv=safe_csv)
     atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
