@@ -86,6 +86,44 @@ def test_output_is_identical_with_and_without_the_store(analysed, query):
     assert "pipeline" not in cached.stderr  # replayed: spaCy was not even loaded
 
 
+def test_a_repeated_query_is_answered_from_its_finished_table(analysed, monkeypatch):
+    corpus, db = analysed
+    query = ["quotes", "--speaker", "Trump", "--format", "tsv", "--db", str(db), str(corpus)]
+    first = run(*query)
+    with sqlite3.connect(db) as con:
+        names = {r[0] for r in con.execute("SELECT name FROM tables")}
+    assert {"quotes", "entities"} <= names
+
+    def no_loading(self, ids):
+        raise AssertionError("the analyses were loaded again")
+
+    monkeypatch.setattr(Store, "load", no_loading)
+    again = run(*query)
+    assert again.exit_code == 0, again.output
+    assert again.stdout == first.stdout
+    assert "Donald Trump" in again.stdout
+    assert "5 unchanged documents read from store" in again.stderr
+
+
+def test_a_cached_query_imports_neither_pandas_nor_spacy(analysed):
+    corpus, db = analysed
+    args = ["quotes", "--speaker", "Trump", "--format", "csv", "--db", str(db), str(corpus)]
+    assert run(*args).exit_code == 0  # the finished table is in the store now
+    probe = (
+        "import sys\n"
+        "from newscorp.cli import main\n"
+        f"sys.argv = ['newscorp', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "print('modules', 'pandas' in sys.modules, 'spacy' in sys.modules, code, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert "modules False False 0" in done.stderr, done.stderr
+    assert done.stdout.startswith("doc,quote_id,type,speaker,")
+    assert "Donald Trump" in done.stdout
+
+
 def test_rerun_analyses_only_changed_files_and_drops_deleted_ones(tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from spacy.language import Language
 
+    from newscorp.rows import Rows
     from newscorp.store import Store
 
 __all__ = ["Corpus", "DocResult", "analyse_doc"]
@@ -47,6 +48,8 @@ class Corpus:
     _ids: list[int] = field(default_factory=list, repr=False)
     _store: Store | None = field(default=None, repr=False)
     _links: dict[str, str] | None = field(default=None, repr=False)
+    _run: tuple | None = field(default=None, repr=False)
+    _replayed: bool = field(default=False, repr=False)
     skipped: list[Skipped] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
 
@@ -147,29 +150,47 @@ class Corpus:
                 return
         yield from self._analyse(store)
 
-    def _replay(self, store: Store) -> Iterator[DocResult] | None:
-        """The stored results of an earlier complete run over exactly the same files."""
-        from newscorp.corpus.discover import discover
-        from newscorp.store import inputs_key, rename
+    def _recorded_run(self, store: Store) -> tuple[str, list[tuple[str, str, int | str]]] | None:
+        """(key, items) of an earlier complete run over exactly the same files, looked up once."""
+        if self._run is None:
+            from newscorp.corpus.discover import discover
+            from newscorp.store import inputs_key
 
-        entries = list(discover(self._paths(), glob=self.glob))
-        items = store.replay(inputs_key(entries, self.glob))
-        if items is None:
-            return None
-        ids = [int(item[2]) for item in items if item[0] == "doc"]
-        loaded = store.load(ids)
+            key = inputs_key(list(discover(self._paths(), glob=self.glob)), self.glob)
+            items = store.replay(key)
+            self._run = (key, items) if items is not None else ()
+        return self._run or None
+
+    def _replay_notices(self, store: Store, items: list[tuple[str, str, int | str]]) -> None:
+        """Report a replayed run's skipped files and the cache notice (once)."""
+        if self._replayed:
+            return
+        self._replayed = True
+        ids = [item for item in items if item[0] == "doc"]
         self._notice(f"newscorp: {len(ids)} unchanged documents read from store {store.path}")
         self.stats = {"cached": len(ids), "analysed": 0}
+        for kind, _name, value in items:
+            if kind == "skip":
+                path, _, reason = str(value).partition("\0")
+                self._skip(Skipped(path, reason))
+
+    def _replay(self, store: Store) -> Iterator[DocResult] | None:
+        """The stored results of an earlier complete run over exactly the same files."""
+        from newscorp.store import rename
+
+        run = self._recorded_run(store)
+        if run is None:
+            return None
+        items = run[1]
+        loaded = store.load([int(item[2]) for item in items if item[0] == "doc"])
+        self._replay_notices(store, items)
 
         def generate() -> Iterator[DocResult]:
             for kind, name, value in items:
-                if kind == "skip":
-                    path, _, reason = str(value).partition("\0")
-                    self._skip(Skipped(path, reason))
-                    continue
-                self._ids.append(int(value))
-                result = loaded[int(value)]
-                yield rename(result, name, result.document.path)
+                if kind == "doc":
+                    self._ids.append(int(value))
+                    result = loaded[int(value)]
+                    yield rename(result, name, result.document.path)
 
         return generate()
 
@@ -243,8 +264,9 @@ class Corpus:
         )
         if self.prune:
             store.prune(self._paths(), {str(Path(p).resolve()) for p, _, _ in run.files()})
-        entries = list(discover(self._paths(), glob=self.glob))
-        store.finish_run(inputs_key(entries, self.glob), run.items)
+        key = inputs_key(list(discover(self._paths(), glob=self.glob)), self.glob)
+        store.finish_run(key, run.items)
+        self._run = (key, [tuple(item) for item in run.items])
 
     def token_sources(self) -> Iterator[tuple[str, str, list[list[Any]]]]:
         """(doc, decoded text, [[start, end, text, lemma], ...]) per document, for kwic."""
@@ -273,6 +295,39 @@ class Corpus:
 
             self._links = entity_links(self.results())
         return self._links
+
+    def table(self, name: str, *, by: str = "doc", cluster: bool = False) -> Rows:
+        """A finished table as Rows: ``docs``, ``mentions``, ``entities``, ``quotes``,
+        ``speakers`` or ``sentiment`` (``by``; ``cluster`` for quotes).
+
+        A store keeps the finished tables of a recorded run, so asking the same question of
+        unchanged files again reads one row set and neither loads the analyses nor pandas.
+        """
+        from newscorp.rows import Rows
+
+        label = {"sentiment": f"sentiment:{by}", "quotes": "quotes:cluster" if cluster else ""}
+        label = label.get(name) or name
+        store = self.open_store() if self.dataset is None and self.stdin is None else None
+        run = self._recorded_run(store) if store is not None else None
+        if store is not None and run is not None:
+            cached = store.cached_table(run[0], label)
+            if cached is not None:
+                self._replay_notices(store, run[1])
+                return Rows.from_json(cached)
+        makers: dict[str, Callable[[], pd.DataFrame]] = {
+            "docs": self.docs,
+            "mentions": self.mentions,
+            "entities": self.entities,
+            "quotes": lambda: self.quotes(cluster=cluster),
+            "speakers": self.speakers,
+            "sentiment": lambda: self.sentiment(by=by),
+        }
+        if name not in makers:
+            raise ValueError(f"unknown table {name!r}")
+        rows = Rows.from_frame(makers[name]())
+        if store is not None and store.locked and self._run:
+            store.save_table(self._run[0], label, rows.to_json())
+        return rows
 
     def docs(self) -> pd.DataFrame:
         """One row per document: metadata, words and sha256."""

@@ -77,6 +77,9 @@ def _schema_sql() -> str:
             " seen REAL NOT NULL);",
             "CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL,"
             " created REAL NOT NULL, items TEXT NOT NULL);",
+            "CREATE TABLE IF NOT EXISTS tables (run TEXT NOT NULL REFERENCES runs(key)"
+            " ON DELETE CASCADE, name TEXT NOT NULL, rows TEXT NOT NULL,"
+            " PRIMARY KEY (run, name));",
             *record_tables,
             "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker);",
             "CREATE INDEX IF NOT EXISTS files_analysis ON files (analysis);",
@@ -269,7 +272,27 @@ class Store:
             ).fetchone()[0]
         return items if found == len(set(ids)) else None  # type: ignore[return-value]
 
+    @_guarded
+    def cached_table(self, run: str, name: str) -> str | None:
+        """A finished table of a recorded run (JSON rows), if one was saved."""
+        row = self.db.execute(
+            "SELECT t.rows FROM tables t JOIN runs r ON r.key = t.run"
+            " WHERE t.run=? AND t.name=? AND r.fingerprint=?",
+            (run, name, self.fingerprint),
+        ).fetchone()
+        return None if row is None else row[0]
+
     # --- writing ----------------------------------------------------------------------
+    @_guarded
+    def save_table(self, run: str, name: str, rows: str) -> None:
+        """Keep a finished table of a recorded run, so the same query is answered from it."""
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO tables (run, name, rows) SELECT key, ?, ? FROM runs"
+                " WHERE key=? AND fingerprint=?",
+                (name, rows, run, self.fingerprint),
+            )
+
     @_guarded
     def save(self, items: Iterable[tuple[DocResult, Document, str]]) -> list[int]:
         """Insert (result, full document, tokens JSON) triples in one transaction; return ids."""
@@ -310,6 +333,7 @@ class Store:
         now = time.time()
         with self.transaction():
             if key is not None:
+                self.db.execute("DELETE FROM tables WHERE run=?", (key,))
                 self.db.execute(
                     "INSERT OR REPLACE INTO runs (key, fingerprint, created, items)"
                     " VALUES (?, ?, ?, ?)",
@@ -409,7 +433,7 @@ def inputs_key(entries: Sequence[tuple[Path, str]], glob: str) -> str:
             stamp = f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}"
         except OSError:
             stamp = "missing"
-        digest.update(f"\0{Path(path).resolve()}\0{name}\0{stamp}".encode())
+        digest.update(f"\0{os.path.abspath(path)}\0{name}\0{stamp}".encode())
     return digest.hexdigest()
 
 

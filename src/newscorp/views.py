@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from newscorp.errors import OutputError, UsageError
+from newscorp.rows import Rows, as_rows
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from newscorp.analysis import Corpus
 
 EXPORT_SUFFIX = {"csv": "csv", "tsv": "tsv", "jsonl": "jsonl", "json": "json", "parquet": "parquet"}
@@ -21,20 +22,21 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
 
-def _doc_mask(frame: pd.DataFrame, docs: Sequence[str]) -> pd.Series:
+def _in_docs(docs: Sequence[str]) -> Callable[[str], bool]:
     names = set(docs)
-    return frame["doc"].map(lambda d: d in names or Path(d).name in names)
+    return lambda d: d in names or Path(d).name in names
 
 
 def filter_mentions(
-    frame: pd.DataFrame, *, labels: Sequence[str] = (), docs: Sequence[str] = ()
-) -> pd.DataFrame:
+    table: Rows | pd.DataFrame, *, labels: Sequence[str] = (), docs: Sequence[str] = ()
+) -> Rows:
     """Mentions of the given labels and documents."""
+    rows = as_rows(table)
     if labels:
-        frame = frame[frame["label"].isin([lab.upper() for lab in labels])]
+        rows = rows.isin("label", [lab.upper() for lab in labels])
     if docs:
-        frame = frame[_doc_mask(frame, docs)]
-    return frame.reset_index(drop=True)
+        rows = rows.where("doc", _in_docs(docs))
+    return rows
 
 
 def filter_entities(
@@ -44,35 +46,31 @@ def filter_entities(
     min_count: int = 1,
     top: int | None = None,
     docs: Sequence[str] = (),
-) -> pd.DataFrame:
+) -> Rows:
     """The entities table, optionally restricted to documents, labels, counts and top N."""
     if top is not None and top < 0:
         raise UsageError("--top must be 0 or more")
     if docs:
         from newscorp.tables import entities_table
 
-        results = [
-            r
-            for r in corpus.results()
-            if r.document.doc in set(docs) or Path(r.document.doc).name in set(docs)
-        ]
-        frame = entities_table(results)
+        wanted = _in_docs(docs)
+        results = [r for r in corpus.results() if wanted(r.document.doc)]
+        rows = as_rows(entities_table(results))
     else:
-        frame = corpus.entities()
+        rows = corpus.table("entities")
     if labels:
-        frame = frame[frame["label"].isin([lab.upper() for lab in labels])]
-    frame = frame[frame["mentions"] >= min_count]
-    if top is not None:
-        frame = frame.head(top)
-    return frame.reset_index(drop=True)
+        rows = rows.isin("label", [lab.upper() for lab in labels])
+    rows = rows.where("mentions", lambda n: n >= min_count)
+    return rows if top is None else rows.head(top)
 
 
 def speaker_names(corpus: Corpus) -> dict[str, set[str]]:
     """Canonical name -> every way it was written (entity variants), case-folded."""
-    names: dict[str, set[str]] = {}
-    for row in corpus.entities().itertuples(index=False):
-        names[row.entity] = {v.casefold() for v in str(row.variants).split("; ") if v}
-    return names
+    entities = corpus.table("entities")
+    entity, variants = entities.index("entity"), entities.index("variants")
+    return {
+        row[entity]: {v.casefold() for v in str(row[variants]).split("; ") if v} for row in entities
+    }
 
 
 def matches_speaker(query: str, canonical: str, variants: Iterable[str]) -> bool:
@@ -95,21 +93,23 @@ def filter_quotes(
     kinds: Sequence[str] = (),
     docs: Sequence[str] = (),
     cluster: bool = False,
-) -> pd.DataFrame:
+) -> Rows:
     """Quotes of a speaker (canonical name or any variant), of some types and documents;
     clusters are formed over the whole corpus before filtering."""
-    frame = corpus.quotes(cluster=cluster)
+    rows = corpus.table("quotes", cluster=cluster)
     if speaker:
         names = speaker_names(corpus)
         keep = {
-            s for s in set(frame["speaker"]) if matches_speaker(speaker, s, names.get(s, set()))
+            s
+            for s in set(rows.column("speaker"))
+            if matches_speaker(speaker, s, names.get(s, set()))
         }
-        frame = frame[frame["speaker"].isin(keep)]
+        rows = rows.isin("speaker", keep)
     if kinds:
-        frame = frame[frame["type"].isin(kinds)]
+        rows = rows.isin("type", kinds)
     if docs:
-        frame = frame[_doc_mask(frame, docs)]
-    return frame.reset_index(drop=True)
+        rows = rows.where("doc", _in_docs(docs))
+    return rows
 
 
 def export_tables(
@@ -126,18 +126,11 @@ def export_tables(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create {out}: {exc.strerror or exc}") from exc
-    tables = {
-        "docs": corpus.docs,
-        "entities": corpus.entities,
-        "mentions": corpus.mentions,
-        "quotes": corpus.quotes,
-        "speakers": corpus.speakers,
-    }
-    for name, make in tables.items():
+    for name in ("docs", "entities", "mentions", "quotes", "speakers"):
         path = out / f"{name}.{EXPORT_SUFFIX[fmt]}"
-        write_file(make(), path, fmt, safe_csv=safe_csv)
+        write_file(corpus.table(name), path, fmt, safe_csv=safe_csv)
         yield path
     for by in SENTIMENT_BY:
         path = out / f"sentiment_{by}.{EXPORT_SUFFIX[fmt]}"
-        write_file(corpus.sentiment(by=by), path, fmt, safe_csv=safe_csv)
+        write_file(corpus.table("sentiment", by=by), path, fmt, safe_csv=safe_csv)
         yield path

@@ -76,7 +76,7 @@ def entities(
 
     corpus = make_corpus(paths, model, glob, env)
     if mentions:
-        frame = filter_mentions(corpus.mentions(), labels=label, docs=doc_filter)
+        frame = filter_mentions(corpus.table("mentions"), labels=label, docs=doc_filter)
     else:
         frame = filter_entities(corpus, labels=label, min_count=min_count, top=top, docs=doc_filter)
     emit(frame, fmt=fmt, output=output, no_header=no_header, safe_csv=safe_csv)
@@ -149,7 +149,7 @@ def sentiment(
         backend = load_sentiment_model(sentiment_model)
     corpus = make_corpus(paths, model, glob, env)
     if backend is None:
-        frame = corpus.sentiment(by=by)
+        frame = corpus.table("sentiment", by=by)
     else:
         from newscorp.extract.sentiment_model import rescore
         from newscorp.tables import sentiment_table
@@ -168,7 +168,7 @@ def speakers(env: Env, paths, glob, model, strict, fmt, output, no_header, safe_
     """One row per speaker: statements (the same statement in several articles counts once),
     quotes (copies), documents, mean sentiment of their quotes."""
     corpus = make_corpus(paths, model, glob, env)
-    emit(corpus.speakers(), fmt=fmt, output=output, no_header=no_header, safe_csv=safe_csv)
+    emit(corpus.table("speakers"), fmt=fmt, output=output, no_header=no_header, safe_csv=safe_csv)
     finish(env, strict)
 
 

@@ -1,35 +1,41 @@
-"""Find, read, decode and clean the input articles of a corpus."""
+"""Find, read, decode and clean the input articles of a corpus.
 
-from newscorp.corpus.boilerplate import (
-    BoilerplatePatterns,
-    RepeatedLines,
-    blank_spans,
-    default_patterns,
-)
-from newscorp.corpus.decode import decode_bytes
-from newscorp.corpus.discover import discover
-from newscorp.corpus.html import html_to_text, looks_like_html
-from newscorp.corpus.loader import (
-    build_document,
-    decode_text,
-    load_documents,
-    read_bytes,
-)
-from newscorp.corpus.metadata import Metadata, extract_metadata
+Names are imported on first use, so that finding files (``discover``) does not load the
+encoding detector.
+"""
 
-__all__ = [
-    "BoilerplatePatterns",
-    "Metadata",
-    "RepeatedLines",
-    "blank_spans",
-    "build_document",
-    "decode_bytes",
-    "decode_text",
-    "default_patterns",
-    "discover",
-    "extract_metadata",
-    "html_to_text",
-    "load_documents",
-    "looks_like_html",
-    "read_bytes",
-]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_HOME = {
+    "BoilerplatePatterns": "boilerplate",
+    "RepeatedLines": "boilerplate",
+    "blank_spans": "boilerplate",
+    "default_patterns": "boilerplate",
+    "decode_bytes": "decode",
+    "discover": "discover",
+    "html_to_text": "html",
+    "looks_like_html": "html",
+    "build_document": "loader",
+    "decode_text": "loader",
+    "load_documents": "loader",
+    "read_bytes": "loader",
+    "Metadata": "metadata",
+    "extract_metadata": "metadata",
+}
+
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOME))
