@@ -27,6 +27,7 @@ per-sentence score; ``label_for`` maps a score to a label with a neutral band.
 
 from __future__ import annotations
 
+import gzip
 import math
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -46,6 +47,7 @@ LABELS: tuple[Label, ...] = ("positive", "neutral", "negative")
 
 LEXICON_FILE = "de-sentiment.xml"
 MODIFIERS_FILE = "sentiment_modifiers.txt"
+WORDS_FILE = "de_words.txt.gz"
 
 NEGATION_FACTOR = -0.6
 """Multiplier for a negated polar word: flips it and dampens it ("nicht gut" ≈ -0.6)."""
@@ -78,6 +80,7 @@ MIN_MODIFIER = 3
 
 _NOUN_ENDINGS = ("nen", "en", "es", "e", "n", "s")
 _ADJ_ENDINGS = ("em", "en", "es", "e")
+_LINKS = ("ens", "es", "en", "er", "ns", "s", "n", "e")  # linking elements after a modifier
 _BOUNDARY_CHARS = frozenset(",;:–—.!?()[]…")
 _SENTENCE_OPENERS = frozenset({".", "..", "...", "!", "?", ":", "«", "»", '"', "„", "“", "–"})
 _VERBAL_POS = frozenset({"VERB", "AUX", "ADJ", "ADV"})
@@ -198,14 +201,49 @@ def _noun_key(form: str) -> str:
     return form[:1].upper() + form[1:].lower()
 
 
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """(known lowercase words, known capitalised nouns) for the compound fallback.
+
+    Words: ``de_words.txt.gz``, the lexicon and ``common_nouns.txt``; nouns: the lexicon's
+    capitalised entries and ``common_nouns.txt``.
+    """
+    from newscorp.pipeline.lexicons import common_nouns
+
+    lexicon = load_lexicon(adjusted=False) | load_lexicon(adjusted=True)
+    raw = resources.files("newscorp").joinpath("data", WORDS_FILE).read_bytes()
+    listed = [w for w in gzip.decompress(raw).decode("utf-8").splitlines() if w[:1] != "#"]
+    words = frozenset(listed) | {w.lower() for w in common_nouns()} | {k.lower() for k in lexicon}
+    nouns = frozenset(common_nouns()) | {k for k in lexicon if k[:1].isupper()}
+    return words, nouns
+
+
+def _known_modifier(modifier: str, words: frozenset[str]) -> bool:
+    """True when ``modifier`` is a known word, also after a linking element ("Friedens" →
+    "frieden", "Kriegs" → "krieg") or as a verb stem ("Wander" → "wandern"), or two known
+    words of >= MIN_MODIFIER letters each ("Weltcup" → "welt" + "cup")."""
+    low = modifier.lower()
+    forms = [low] + [low[: -len(e)] for e in _LINKS if low.endswith(e) and len(low) > len(e) + 2]
+    for form in forms:
+        if form in words or form + "en" in words or form + "n" in words:
+            return True
+    return any(
+        low[:k] in words and low[k:] in words
+        for k in range(MIN_MODIFIER, len(low) - MIN_MODIFIER + 1)
+    )
+
+
 def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
     """Polarity of an unknown noun: last hyphen part, inflected form, compound head.
 
     "Corona-Krise" → "Krise"; "Friedensgespräche" → "Friedensgespräch"; "Unbekannten" →
-    "unbekannt" (nominalised adjective); "Finanzkrisen" → "Krise" (longest known noun head of
-    >= MIN_HEAD letters after a modifier of >= MIN_MODIFIER letters). Not split: after a bare
-    verb particle or prefix ("Auftakt", "Unruhe"), inside "ch"/"sch" ("Mannschaft"), or onto a
-    head listed in the modifiers file's [non_heads].
+    "unbekannt" (nominalised adjective); "Finanzkrisen" → "Krise". A compound is split at the
+    longest known noun head (>= MIN_HEAD letters) whose modifier (>= MIN_MODIFIER letters) is a
+    known word, also with a linking element s/es/n/en/e/er/ns ("Kriegsopfer" → "Opfer"); a
+    neutral or unrated head blocks shorter ones ("Sommerkleid" → "Kleid", not "Leid";
+    "Zeitraum" → "Raum", not "Traum"). Not split: after a bare verb particle or prefix
+    ("Auftakt", "Unruhe"), inside "ch"/"sch" ("Mannschaft"), or onto a head listed in the
+    modifiers file's [non_heads]. Known words: see ``_vocabulary``.
     """
     head = form.rsplit("-", 1)[-1]
     if head != form and len(head) >= 2:
@@ -220,14 +258,27 @@ def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
     for ending in _ADJ_ENDINGS:
         if head.endswith(ending) and head[: -len(ending)].lower() in lexicon:
             return lexicon[head[: -len(ending)].lower()]
+    return _compound_head(head, lexicon)
+
+
+def _compound_head(word: str, lexicon: dict[str, float]) -> float | None:
+    """Polarity of the longest known noun head of ``word`` after a known modifier."""
     mods = load_modifiers()
-    for start in range(MIN_MODIFIER, len(head) - MIN_HEAD + 1):
-        if head[:start].lower() in mods.prefixes or head[start - 1 : start + 1].lower() == "ch":
+    words, nouns = _vocabulary()
+    stems = _noun_stems(word)
+    for start in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+        if word[:start].lower() in mods.prefixes or word[start - 1 : start + 1].lower() == "ch":
             continue
-        for stem in stems:
-            key = _noun_key(stem[start:])
-            if len(key) >= MIN_HEAD and key in lexicon and key.lower() not in mods.non_heads:
+        if not _known_modifier(word[:start], words):
+            continue
+        keys = [_noun_key(stem[start:]) for stem in stems if len(stem) - start >= MIN_HEAD]
+        keys = [key for key in keys if key.lower() not in mods.non_heads]
+        for key in keys:
+            if key in lexicon:
                 return lexicon[key]
+        for key in keys:
+            if key in nouns:  # a known head without a rating: itself a compound, or neutral
+                return _compound_head(key, lexicon)
     return None
 
 
