@@ -160,6 +160,8 @@ def test_compound_split_needs_a_known_modifier(nlp: spacy.language.Language) -> 
         -1.0,
         1.0,
     ]
+    # a place name of the gazetteer is a known modifier: Korea|krieg → Krieg
+    assert contributions(doc(nlp, "Der Koreakrieg")) == [-1.0]
     # an unrated known head is split again: Bundestags|wahlkampf → Wahl|kampf (-0.7)
     assert contributions(doc(nlp, "Der Bundestagswahlkampf")) == [-0.7]
 
