@@ -147,6 +147,25 @@ def test_compound_fallback(nlp: spacy.language.Language) -> None:
     assert contributions(doc(nlp, "Der Auftakt der Mannschaft")) == []
 
 
+def test_compound_split_needs_a_known_modifier(nlp: spacy.language.Language) -> None:
+    # the modifier must be a word: "Sommer|kleid", not "Sommerk|leid" (Leid -1.0);
+    # "Bierk|rüge", "Passa|giere" and "Ausch|witz" are no compounds of a polar head
+    text = "Das Sommerkleid , die Bierkrüge , die Passagiere , Auschwitz"
+    assert contributions(doc(nlp, text)) == []
+    # the longest known head wins and blocks shorter polar ones: "Zeit|raum", not "Zei|traum"
+    assert contributions(doc(nlp, "Im Zeitraum")) == []
+    # linking elements and two-word modifiers: Kriegs|opfer, Lebens|gefahr, Weltcup|sieg
+    assert contributions(doc(nlp, "Kriegsopfer in Lebensgefahr nach dem Weltcupsieg")) == [
+        -1.0,
+        -1.0,
+        1.0,
+    ]
+    # a place name of the gazetteer is a known modifier: Korea|krieg → Krieg
+    assert contributions(doc(nlp, "Der Koreakrieg")) == [-1.0]
+    # an unrated known head is split again: Bundestags|wahlkampf → Wahl|kampf (-0.7)
+    assert contributions(doc(nlp, "Der Bundestagswahlkampf")) == [-0.7]
+
+
 def test_score_bounds(nlp: spacy.language.Language) -> None:
     many = doc(nlp, " ".join(["sehr gut"] * 40))
     score, n = score_span(many)

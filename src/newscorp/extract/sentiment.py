@@ -9,8 +9,10 @@ from ``sentiment_modifiers.txt``. Both are read on first use and cached; importi
 A token's polarity is looked up by lemma (``token.lemma_`` when set, else ``token.text``) in its
 own casing, lowercased and capitalised (the lexicon writes nouns capitalised), then by its text,
 then, for nouns, without an inflectional ending ("Friedensgespräche" → "Friedensgespräch") and
-finally by the longest known compound head of at least 4 letters ("Finanzkrise" → "Krise";
-a neutral head such as "Markt" blocks shorter polar suffixes).
+finally by the longest known compound head of at least 4 letters after a modifier that is a
+known word ("Finanzkrise" → "Krise"; "Sommerkleid" → "Kleid", not "Leid"; a neutral head such
+as "Markt" blocks shorter polar suffixes; known words: ``de_words.txt.gz``, ``common_nouns.txt``
+and the lexicon).
 
 Negation (decided here, see the modifiers file): a negator flips every polar word after it in
 its clause and dampens it (``NEGATION_FACTOR``: "nicht gut" is milder than "schlecht"); a clause
@@ -27,6 +29,7 @@ per-sentence score; ``label_for`` maps a score to a label with a neutral band.
 
 from __future__ import annotations
 
+import gzip
 import math
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -46,6 +49,7 @@ LABELS: tuple[Label, ...] = ("positive", "neutral", "negative")
 
 LEXICON_FILE = "de-sentiment.xml"
 MODIFIERS_FILE = "sentiment_modifiers.txt"
+WORDS_FILE = "de_words.txt.gz"
 
 NEGATION_FACTOR = -0.6
 """Multiplier for a negated polar word: flips it and dampens it ("nicht gut" ≈ -0.6)."""
@@ -58,16 +62,16 @@ NEUTRAL_BAND = 0.36
 
 Chosen on GerNTSA's dev file (the only labelled data) by ``evaluate.sentiment.best_band``: the
 middle of the best plateau of macro-F1 over bands 0.00-0.90 (steps of 0.02). With the bundled
-pipeline the plateau is 0.34-0.36 (0.481), and 0.38-0.44 is within 0.001; in 5-fold
-cross-validation every fold picked 0.36 or 0.38 on its training folds. With ALPHA = 4 it reads:
+pipeline the best band on the whole file is 0.36 (0.484); in 5-fold cross-validation every
+fold picked 0.36 or 0.38 on its training folds. With ALPHA = 4 it reads:
 one weak polar word (±0.7 → ±0.33) is neutral, one strong word (±1.0 → ±0.45) or two weak ones
 are not.
 """
 
 CLAUSE_NEUTRAL_BAND = 0.14
 """Neutral band for a single clause (``evaluate_sentiment(by="target")``): clauses are short, so
-one weak polar word suffices. Chosen likewise by target (flat at 0.437 from 0.00 to 0.14; folds
-picked 0.08-0.22).
+one weak polar word suffices. Chosen likewise by target (0.14 on the whole file, macro-F1 0.438;
+folds picked 0.08-0.22).
 """
 
 MIN_HEAD = 4
@@ -78,6 +82,7 @@ MIN_MODIFIER = 3
 
 _NOUN_ENDINGS = ("nen", "en", "es", "e", "n", "s")
 _ADJ_ENDINGS = ("em", "en", "es", "e")
+_LINKS = ("ens", "es", "en", "er", "ns", "s", "n", "e")  # linking elements after a modifier
 _BOUNDARY_CHARS = frozenset(",;:–—.!?()[]…")
 _SENTENCE_OPENERS = frozenset({".", "..", "...", "!", "?", ":", "«", "»", '"', "„", "“", "–"})
 _VERBAL_POS = frozenset({"VERB", "AUX", "ADJ", "ADV"})
@@ -198,14 +203,52 @@ def _noun_key(form: str) -> str:
     return form[:1].upper() + form[1:].lower()
 
 
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """(known lowercase words, known capitalised nouns) for the compound fallback.
+
+    Words: ``de_words.txt.gz``, the lexicon, ``common_nouns.txt`` and the one-word place names
+    of the gazetteer ("Korea|krieg"); nouns: the lexicon's capitalised entries and
+    ``common_nouns.txt``.
+    """
+    from newscorp.pipeline.lexicons import common_nouns, gazetteer
+
+    lexicon = load_lexicon(adjusted=False) | load_lexicon(adjusted=True)
+    raw = resources.files("newscorp").joinpath("data", WORDS_FILE).read_bytes()
+    listed = [w for w in gzip.decompress(raw).decode("utf-8").splitlines() if w[:1] != "#"]
+    places = {name.lower() for _, name in gazetteer() if name.isalpha()}
+    words = frozenset(listed) | {w.lower() for w in common_nouns()} | {k.lower() for k in lexicon}
+    words |= places
+    nouns = frozenset(common_nouns()) | {k for k in lexicon if k[:1].isupper()}
+    return words, nouns
+
+
+def _known_modifier(modifier: str, words: frozenset[str]) -> bool:
+    """True when ``modifier`` is a known word, also after a linking element ("Friedens" →
+    "frieden", "Kriegs" → "krieg") or as a verb stem ("Wander" → "wandern"), or two known
+    words of >= MIN_MODIFIER letters each ("Weltcup" → "welt" + "cup")."""
+    low = modifier.lower()
+    forms = [low] + [low[: -len(e)] for e in _LINKS if low.endswith(e) and len(low) > len(e) + 2]
+    for form in forms:
+        if form in words or form + "en" in words or form + "n" in words:
+            return True
+    return any(
+        low[:k] in words and low[k:] in words
+        for k in range(MIN_MODIFIER, len(low) - MIN_MODIFIER + 1)
+    )
+
+
 def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
     """Polarity of an unknown noun: last hyphen part, inflected form, compound head.
 
     "Corona-Krise" → "Krise"; "Friedensgespräche" → "Friedensgespräch"; "Unbekannten" →
-    "unbekannt" (nominalised adjective); "Finanzkrisen" → "Krise" (longest known noun head of
-    >= MIN_HEAD letters after a modifier of >= MIN_MODIFIER letters). Not split: after a bare
-    verb particle or prefix ("Auftakt", "Unruhe"), inside "ch"/"sch" ("Mannschaft"), or onto a
-    head listed in the modifiers file's [non_heads].
+    "unbekannt" (nominalised adjective); "Finanzkrisen" → "Krise". A compound is split at the
+    longest known noun head (>= MIN_HEAD letters) whose modifier (>= MIN_MODIFIER letters) is a
+    known word, also with a linking element s/es/n/en/e/er/ns ("Kriegsopfer" → "Opfer"); a
+    neutral or unrated head blocks shorter ones ("Sommerkleid" → "Kleid", not "Leid";
+    "Zeitraum" → "Raum", not "Traum"). Not split: after a bare verb particle or prefix
+    ("Auftakt", "Unruhe"), inside "ch"/"sch" ("Mannschaft"), or onto a head listed in the
+    modifiers file's [non_heads]. Known words: see ``_vocabulary``.
     """
     head = form.rsplit("-", 1)[-1]
     if head != form and len(head) >= 2:
@@ -220,14 +263,27 @@ def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
     for ending in _ADJ_ENDINGS:
         if head.endswith(ending) and head[: -len(ending)].lower() in lexicon:
             return lexicon[head[: -len(ending)].lower()]
+    return _compound_head(head, lexicon)
+
+
+def _compound_head(word: str, lexicon: dict[str, float]) -> float | None:
+    """Polarity of the longest known noun head of ``word`` after a known modifier."""
     mods = load_modifiers()
-    for start in range(MIN_MODIFIER, len(head) - MIN_HEAD + 1):
-        if head[:start].lower() in mods.prefixes or head[start - 1 : start + 1].lower() == "ch":
+    words, nouns = _vocabulary()
+    stems = _noun_stems(word)
+    for start in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+        if word[:start].lower() in mods.prefixes or word[start - 1 : start + 1].lower() == "ch":
             continue
-        for stem in stems:
-            key = _noun_key(stem[start:])
-            if len(key) >= MIN_HEAD and key in lexicon and key.lower() not in mods.non_heads:
+        if not _known_modifier(word[:start], words):
+            continue
+        keys = [_noun_key(stem[start:]) for stem in stems if len(stem) - start >= MIN_HEAD]
+        keys = [key for key in keys if key.lower() not in mods.non_heads]
+        for key in keys:
+            if key in lexicon:
                 return lexicon[key]
+        for key in keys:
+            if key in nouns:  # a known head without a rating: itself a compound, or neutral
+                return _compound_head(key, lexicon)
     return None
 
 
