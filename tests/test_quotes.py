@@ -148,6 +148,17 @@ def test_nominal_and_colon_cues(nlp, text, expected):
     assert found[0][:4] == expected
 
 
+def test_clause_introducing_a_quotation_with_a_colon_names_its_speaker(nlp):
+    text = "Die Kanzlerin Angela Merkel sieht die Verantwortung beim Staat: „Wir müssen handeln.“"
+    assert rows(nlp, text) == [
+        ("direct", "Angela Merkel", "Die Kanzlerin Angela Merkel", "", "Wir müssen handeln.")
+    ]
+    # a subject that cannot speak introduces nobody
+    assert rows(nlp, "Die Lage im Land ist schwierig: „Wir müssen handeln.“") == [
+        ("direct", "", "", "", "Wir müssen handeln.")
+    ]
+
+
 # --- kinds of speech -------------------------------------------------------------------
 
 

@@ -42,6 +42,7 @@ from newscorp.extract.marks import (
     words,
 )
 from newscorp.extract.phrases import (
+    NOT_SPEAKERS,
     PERSONAL,
     finite_of,
     phrase_ending_at,
@@ -50,6 +51,7 @@ from newscorp.extract.phrases import (
     subject_phrase,
 )
 from newscorp.extract.speakers import SpeakerResolver
+from newscorp.pipeline.lexicons import is_role
 from newscorp.records import Mention, Quote
 
 __all__ = [
@@ -527,20 +529,28 @@ class QuoteFinder:
             yield self.make("mixed", q.mark.start, q.mark.end, cue, speaker, si)
             return
         if speaker is None:
-            speaker, cue = self._borrowed(si)
+            speaker, cue = self._borrowed(si, q)
         yield self.make("direct", q.mark.start, q.mark.end, cue, speaker, si)
 
     def _near(self, distance: int, si: int) -> bool:
         return self.last is not None and self.last[0] is not None and si - self.last[2] <= distance
 
-    def _borrowed(self, si: int) -> tuple[Span | None, str]:
+    def _borrowed(self, si: int, q: Quoted | None = None) -> tuple[Span | None, str]:
         """A speaker for an uncued direct quote: an introducing 'X sagte:' before it, a
         'Das sagte X' after it, or the previous speaker nearby."""
+        colon = self._colon_before(q) if q is not None else None
+        if colon is not None:  # "Ali bekannte sich …: „…“": the introducing clause's subject
+            intro = self._introducer(self.sents[self._unit(colon)].start, colon)
+            if intro is not None:
+                return intro, ""
         if si > 0 and self.sents[si - 1].text.rstrip().endswith(":"):
             prev = self.sents[si - 1]
             for c in self.cues(prev.start, prev.end):
                 if c.speaker is not None:
                     return c.speaker, c.lemma
+            intro_speaker = self._introducer(prev.start, prev.end)
+            if intro_speaker is not None:
+                return intro_speaker, ""
             intro = [t for t in prev if not t.is_space and not t.is_punct]
             cut = next((k for k, t in enumerate(intro) if t.pos_ == "ADP"), len(intro))
             intro = intro[:cut]  # "Trump zu Cohen:" -> Trump
@@ -552,6 +562,35 @@ class QuoteFinder:
         if self._near(CONTINUE_DIRECT, si) and not self._headline(si):
             return self.last[0], ""
         return None, ""
+
+    def _colon_before(self, q: Quoted) -> int | None:
+        """The colon right before a quotation in the same sentence unit, if any."""
+        i = q.span.start - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].text in OPENERS):
+            i -= 1
+        if i < 0 or self.doc[i].text != ":" or i in self.inside:
+            return None
+        return i if self._unit(i) == self._unit(q.span.start) else None
+
+    def _introducer(self, lo: int, hi: int) -> Span | None:
+        """The subject of the main verb of a clause that introduces a quotation with a colon
+        ("Die Ministerin sieht die Verantwortung beim Staat:"), when it can speak."""
+        if not self.has_parse:
+            return None
+        toks = [t for t in self.doc[lo:hi] if t.i not in self.inside]
+        roots = [
+            t for t in toks if t.pos_ in {"VERB", "AUX"} and (t.dep_ == "ROOT" or t.head.i < lo)
+        ]
+        if not roots:
+            return None
+        found = subject_phrase(roots[0], lo, hi, self.inside)
+        if found is None or found.text.lower() in NOT_SPEAKERS:
+            return None
+        if speakerlike(found) or any(
+            t.ent_type_ in {"PER", "ORG"} or is_role(t.text) for t in found
+        ):
+            return found
+        return None
 
     def _headline(self, si: int) -> bool:
         """A paragraph of its own without final punctuation: a headline or subheading."""
