@@ -179,6 +179,16 @@ def test_dass_clause_after_a_verb_that_reports_nothing_is_no_quote(nlp):
     assert rows(nlp, "Es ist klar, dass die Gespräche weitergehen.") == []
 
 
+def test_subject_with_a_relative_clause_speaks_and_is_no_content(nlp):
+    text = (
+        "Angela Merkel, die sich am Montag mit Macron getroffen hatte, sagte zur Begründung, "
+        "sie wolle die Krise beenden."
+    )
+    assert rows(nlp, text) == [
+        ("indirect", "Angela Merkel", "Angela Merkel", "sagen", "sie wolle die Krise beenden")
+    ]
+
+
 def test_quoted_fragment_is_mixed(nlp):
     assert rows(nlp, "Angela Merkel nannte das Treffen „sehr konstruktiv“.") == [
         ("mixed", "Angela Merkel", "Angela Merkel", "nennen", "sehr konstruktiv")

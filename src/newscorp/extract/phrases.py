@@ -194,7 +194,8 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
             and any(t.pos_ in {"VERB", "AUX"} for t in doc[lo : finite.i - 1])
         )
         for child in verb.children:
-            if prefield_clause and child.i < finite.i:
+            relative = child.i < finite.i and _relative_subject(child, lo, finite)
+            if prefield_clause and child.i < finite.i and not relative:
                 continue  # "…, nicht aber Kim Jong Un, begründete der Präsident": after the verb
             if (
                 child.dep_ in SUBJ_DEPS
@@ -207,7 +208,7 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                     return doc[child.i : child.i + 1]
                 left = min(t.i for t in child.subtree if t.i >= lo and t.i not in inside)
                 found = phrase_from(doc, left, hi, inside)
-                if found is not None and _across_comma(found, verb):
+                if found is not None and not relative and _across_comma(found, verb):
                     continue  # "Ein Sprecher … nannte …, Medien berichteten": another clause
                 if found is not None and found.start <= child.i < found.end:
                     if speakerlike(found):
@@ -215,6 +216,18 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                     other = _positional(verb, lo, hi, inside)
                     return other if speakerlike(other) else found
     return _positional(verb, lo, hi, inside)
+
+
+def _relative_subject(child: Token, lo: int, finite: Token) -> bool:
+    """A subject opening the sentence with a relative clause up to the verb ("Deiss, der
+    sich … entschlossen hatte, sagte")."""
+    first = _first_word(child.doc, lo)
+    return child.i == first and any(
+        c.dep_ in {"acl:relcl", "acl"}
+        and c.i > child.i
+        and max(t.i for t in c.subtree) >= finite.i - 2
+        for c in child.children
+    )
 
 
 def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:

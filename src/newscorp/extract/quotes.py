@@ -44,6 +44,7 @@ from newscorp.extract.marks import (
 from newscorp.extract.phrases import (
     NOT_SPEAKERS,
     PERSONAL,
+    SUBJ_DEPS,
     finite_of,
     phrase_ending_at,
     phrase_from,
@@ -378,7 +379,8 @@ class QuoteFinder:
         )
         if verb_first and k > 0 and first.lower_ != "wie" and not dass_after:
             a, b = parts[0][0], parts[k - 1][1]
-            if self._statement(a, b):
+            subject = any(c.dep_ in SUBJ_DEPS and a <= c.i < b for c in verb.children)
+            if self._statement(a, b) and not subject:
                 return a, b
         n = k + 1
         while n < len(parts) and not self._clause_like(*parts[n]):
