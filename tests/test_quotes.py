@@ -169,6 +169,26 @@ def test_konjunktiv_without_a_cue_is_indirect_speech(nlp):
     ]
 
 
+def test_konjunktiv_after_a_sentence_whose_subject_can_speak_is_theirs(nlp):
+    text = (
+        "Innenminister Hans Müller definierte am Montag in Berlin das Ziel. "
+        "Es gehe darum, die Menschen zu schützen."
+    )
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Hans Müller",
+            "Innenminister Hans Müller",
+            "",
+            "Es gehe darum, die Menschen zu schützen",
+        )
+    ]
+    text = "Alle Opfer stammen aus der Umgebung. Mehrere Körper seien noch nicht geborgen worden."
+    assert rows(nlp, text) == [
+        ("indirect", "", "", "", "Mehrere Körper seien noch nicht geborgen worden")
+    ]
+
+
 def test_dass_clause_after_a_speech_verb(nlp):
     assert rows(nlp, "Der Sprecher der Regierung erklärte, dass es keine Einigung gebe.") == [
         ("indirect", "", "Der Sprecher der Regierung", "erklären", "dass es keine Einigung gebe")

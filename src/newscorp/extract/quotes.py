@@ -534,6 +534,19 @@ class QuoteFinder:
             speaker, cue = self._borrowed(si, q)
         yield self.make("direct", q.mark.start, q.mark.end, cue, speaker, si)
 
+    def _continued(self, si: int, distance: int) -> Span | None:
+        """The speaker of a statement without a cue: the previous speaker nearby, else the
+        subject of the sentence before when it can speak ("Der Minister definierte das Ziel.
+        Es gehe darum, …")."""
+        if self._near(distance, si) and self.last[2] >= si - 1:
+            return self.last[0]
+        if si > 0 and not self._headline(si - 1):
+            prev = self.sents[si - 1]
+            found = self._introducer(prev.start, prev.end)
+            if found is not None:
+                return found
+        return self.last[0] if self._near(distance, si) else None
+
     def _near(self, distance: int, si: int) -> bool:
         return self.last is not None and self.last[0] is not None and si - self.last[2] <= distance
 
@@ -561,8 +574,8 @@ class QuoteFinder:
         after = self._anaphoric_cue(si + 1)
         if after is not None:
             return after.speaker, after.lemma
-        if self._near(CONTINUE_DIRECT, si) and not self._headline(si):
-            return self.last[0], ""
+        if not self._headline(si):
+            return self._continued(si, CONTINUE_DIRECT), ""
         return None, ""
 
     def _colon_before(self, q: Quoted) -> int | None:
@@ -702,8 +715,8 @@ class QuoteFinder:
         if kon == "one" or kon == "two" and self._near(1, si) and ended:
             back = self._anaphoric_cue(si + 1)
             speaker, cue = (back.speaker, back.lemma) if back is not None else (None, "")
-            if speaker is None and self._near(CONTINUE_INDIRECT, si):
-                speaker = self.last[0]
+            if speaker is None:
+                speaker = self._continued(si, CONTINUE_INDIRECT)
             yield self.make("indirect", *self._span_chars(*run), cue, speaker, si)
             return
         back = self._anaphoric_cue(si + 1)
