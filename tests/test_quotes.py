@@ -209,6 +209,31 @@ def test_subject_with_a_relative_clause_speaks_and_is_no_content(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a quoted name is part of the subject
+            "Die „Süddeutsche Zeitung“ hatte gestern berichtet, 200 Mitarbeiter sollen "
+            "entlassen werden.",
+            ("Süddeutsche Zeitung", "Die „Süddeutsche Zeitung“", "berichten"),
+        ),
+        (  # "wie" across a name apposition
+            "Wie Steve Marshall, Sprecher der UN-Büros in Birma, in Bangkok mitteilte, hat die "
+            "Regierung nur sechs Hubschrauber im Einsatz.",
+            ("Steve Marshall", "Steve Marshall", "mitteilen"),
+        ),
+        (  # the subject of the first of two joined predicates
+            "Der Trainer war ebenfalls anwesend und sagte, er freue sich über den Wechsel.",
+            ("", "Der Trainer", "sagen"),
+        ),
+    ],
+)
+def test_subject_phrases_of_cues(nlp, text, expected):
+    found = rows(nlp, text)
+    assert len(found) == 1
+    assert found[0][1:4] == expected
+
+
 def test_quoted_fragment_is_mixed(nlp):
     assert rows(nlp, "Angela Merkel nannte das Treffen „sehr konstruktiv“.") == [
         ("mixed", "Angela Merkel", "Angela Merkel", "nennen", "sehr konstruktiv")

@@ -32,6 +32,7 @@ TIME_WORDS = set(
     "vormittag nachmittag nacht zeit letzten vergangenen kommenden unterdessen indessen "
     "inzwischen derweil dagegen jedoch allerdings zudem außerdem bislang bisher".split()
 )
+TITLE_MARKS = set('„“”»«"‚‘')
 VERB_FINAL = {"wie", "als", "nachdem", "weil", "da"}  # conjunctions of verb-final clauses
 
 
@@ -48,7 +49,12 @@ def phrase_from(doc: Doc, start: int, stop: int, inside: set[int]) -> Span | Non
         tok = doc[i]
         if seen_head and tok.pos_ in {"DET", "ADJ"}:
             break  # a new phrase ("Trump | den Abbruch") or a genitive, handled below
-        if tok.pos_ in NP_POS or tok.text == "-" or (tok.is_space and not seen_head):
+        if (
+            tok.pos_ in NP_POS
+            or tok.text == "-"
+            or (tok.is_space and not seen_head)
+            or (_title_mark(doc, i, inside))
+        ):
             seen_head = seen_head or tok.pos_ in HEAD_POS or tok.pos_ == "X"
             i += 1
             continue
@@ -64,8 +70,23 @@ def phrase_from(doc: Doc, start: int, stop: int, inside: set[int]) -> Span | Non
             break
         end = nxt
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text in TITLE_MARKS and _opened(doc, start, end - 1):
+            break  # die „Süddeutsche Zeitung“ keeps its closing mark
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _opened(doc: Doc, start: int, end: int) -> bool:
+    """Is a quotation mark opened among tokens [start, end) and not closed there?"""
+    marks = [t.text for t in doc[start:end] if t.text in TITLE_MARKS]
+    return len(marks) % 2 == 1
+
+
+def _title_mark(doc: Doc, i: int, inside: set[int]) -> bool:
+    """A quotation mark around a quoted name (no quotation): die „Süddeutsche Zeitung“."""
+    if doc[i].text not in TITLE_MARKS:
+        return False
+    return not any(j in inside for j in (i - 1, i + 1) if 0 <= j < len(doc))
 
 
 def _attachment(doc: Doc, i: int, stop: int, inside: set[int]) -> int | None:
@@ -119,7 +140,11 @@ def phrase_ending_at(doc: Doc, end: int, floor: int, inside: set[int]) -> Span |
     elif doc[j].text == ",":
         j -= 1
     k = j
-    while k >= floor and k not in inside and (doc[k].pos_ in NP_POS or doc[k].text in {",", "-"}):
+    while (
+        k >= floor
+        and k not in inside
+        and (doc[k].pos_ in NP_POS or doc[k].text in {",", "-"} or _title_mark(doc, k, inside))
+    ):
         k -= 1
     start = k + 1
     while start <= j and (doc[start].text in {",", "-"} or doc[start].pos_ == "ADJ"):
@@ -181,6 +206,13 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
     if doc.has_annotation("DEP"):
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and lo <= verb.head.i < verb.i:
             verb = verb.head  # "haben das Wrack untersucht und bestätigt": the first verb's subject
+        elif (
+            verb.dep_ == "conj"
+            and lo <= verb.head.i < verb.i
+            and not any(c.dep_ in SUBJ_DEPS for c in verb.children)
+            and any(c.dep_ in SUBJ_DEPS and c.i < verb.head.i for c in verb.head.children)
+        ):
+            verb = verb.head  # "Podolski war anwesend und sagte": the subject of the first part
         if any(c.lower_ == "zu" and c.dep_ == "mark" for c in verb.children) and (
             verb.head.pos_ in {"VERB", "AUX"} and lo <= verb.head.i < hi and verb.head != verb
         ):
@@ -235,7 +267,10 @@ def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
     finite = finite_of(verb)
     # a verb-final clause: "Wie der Finanzminister am Dienstag erklärte, …"
     k = finite.i - 1
-    while k >= lo and doc[k].text not in {",", ";", ":"} and doc[k].lower_ not in VERB_FINAL:
+    while k >= lo and doc[k].text not in {";", ":"} and doc[k].lower_ not in VERB_FINAL:
+        if doc[k].pos_ in {"VERB", "AUX"} or doc[k].text == "," and not _in_apposition(doc, k):
+            k = lo - 1  # "Wie X, Sprecher der Y, mitteilte": only across a name apposition
+            break
         k -= 1
     if k >= lo and doc[k].lower_ in VERB_FINAL and finite.i - k <= MAX_PHRASE:
         found = phrase_after(doc, k + 1, finite.i, inside)
@@ -249,6 +284,19 @@ def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
     if before is not None and (speakerlike(before) or not speakerlike(after)):
         return before
     return after
+
+
+def _in_apposition(doc: Doc, comma: int) -> bool:
+    """A comma that opens or closes a phrase of nouns and names only ("X, Sprecher der Y,")."""
+    for step in (-1, 1):
+        j = comma + step
+        seen = 0
+        while 0 <= j < len(doc) and (doc[j].pos_ in NP_POS or doc[j].pos_ == "ADP"):
+            seen += 1
+            j += step
+        if seen and 0 <= j < len(doc) and doc[j].text == ",":
+            return True
+    return False
 
 
 def _passive(verb: Token) -> bool:
@@ -307,7 +355,11 @@ def phrase_after(doc: Doc, i: int, hi: int, inside: set[int]) -> Span | None:
             continue
         if tok.pos_ == "PRON" and tok.lower_ in PERSONAL:
             return doc[i : i + 1]
-        if tok.pos_ in NP_POS and not (tok.pos_ == "PRON" and tok.lower_ in NOT_SPEAKERS):
+        if (
+            tok.pos_ in NP_POS
+            and not (tok.pos_ == "PRON" and tok.lower_ in NOT_SPEAKERS)
+            or _title_mark(doc, i, inside)
+        ):
             if tok.pos_ == "DET" and "Case=Dat" in str(tok.morph):
                 return None
             return phrase_from(doc, i, hi, inside)
