@@ -189,6 +189,20 @@ def test_konjunktiv_after_a_sentence_whose_subject_can_speak_is_theirs(nlp):
     ]
 
 
+def test_opinion_noun_makes_its_verb_a_cue(nlp):
+    text = "Der Verteidiger Bruce Cutler vertritt die Ansicht, Clarkson habe sich selbst getötet."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Bruce Cutler",
+            "Der Verteidiger Bruce Cutler",
+            "Ansicht",
+            "Clarkson habe sich selbst getötet",
+        )
+    ]
+    assert rows(nlp, "Er hat eine Ansicht, die niemand teilt.") == []
+
+
 def test_dass_clause_after_a_speech_verb(nlp):
     assert rows(nlp, "Der Sprecher der Regierung erklärte, dass es keine Einigung gebe.") == [
         ("indirect", "", "Der Sprecher der Regierung", "erklären", "dass es keine Einigung gebe")

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newscorp.extract.cues import (
     cue_lemma,
+    cue_lexicon,
     guess_verb_lemma,
     is_finite,
     is_konjunktiv,
@@ -165,10 +166,15 @@ class QuoteFinder:
                 continue
             reported = cue_lemma(tok, "reported")
             lemma = cue_lemma(tok, "verb") or reported
+            opinion = "" if lemma else self._opinion(tok, hi)
+            lemma = lemma or opinion
             kind = "reported" if reported else "verb"
             if not lemma or self._not_speech(tok, lemma):
                 continue
             speaker = self._speaker_of(tok, lo, hi)
+            if opinion and speaker is not None and speaker.end > tok.i:
+                speaker = None if speaker.start > tok.i else speaker  # not "der Meinung"
+                speaker = speaker or phrase_ending_at(doc, finite_of(tok).i, lo, self.inside)
             found.append(Cue(lemma, tok.i, speaker, kind, self._content(tok, lo, hi)))
         nominal = self.nominal_cue(lo, hi)
         if nominal is not None:
@@ -177,6 +183,20 @@ class QuoteFinder:
         if colon is not None:
             found.append(Cue("", colon.end, colon, "colon"))
         return found
+
+    def _opinion(self, verb: Token, hi: int) -> str:
+        """ "ist der Meinung, dass …", "vertritt die Ansicht, …": a verb whose clause ends
+        with an opinion noun (data/cues.txt) before a comma is a cue."""
+        if verb.pos_ not in {"VERB", "AUX"} or not verb.text[:1].islower():
+            return ""
+        for tok in self.doc[verb.i + 1 : min(hi, verb.i + 10)]:
+            if tok.i in self.inside or tok.text in {".", ";", ":", "!", "?"}:
+                return ""
+            if tok.text == ",":
+                last = next((t for t in reversed(self.doc[verb.i : tok.i]) if t.is_alpha), None)
+                nouns = cue_lexicon().get("opinion", frozenset())
+                return last.text if last is not None and last.lower_ in nouns else ""
+        return ""
 
     def _not_speech(self, tok: Token, lemma: str) -> bool:
         """Cue verbs used in a sense that reports nothing."""
