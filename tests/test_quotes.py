@@ -209,6 +209,35 @@ def test_dass_clause_after_a_speech_verb(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "…, wie X mitteilte" reports the clause before it
+            "Die Entscheidung wurde am Montag getroffen, wie die Staatsanwaltschaft Darmstadt "
+            "mitteilte.",
+            ("mitteilen", "Die Entscheidung wurde am Montag getroffen"),
+        ),
+        (  # an indirect question
+            "Die Vorsitzende Renate Künast fragte, ob Heiko Maas gelogen habe.",
+            ("fragen", "ob Heiko Maas gelogen habe"),
+        ),
+        (  # Konjunktiv II after the cue's clause
+            "Die Fluggesellschaft KLM versicherte am darauffolgenden Tag, sie würden die Listen "
+            "selbst kontrollieren.",
+            ("versichern", "sie würden die Listen selbst kontrollieren"),
+        ),
+    ],
+)
+def test_reported_clauses_around_a_cue(nlp, text, expected):
+    found = rows(nlp, text)
+    assert len(found) == 1
+    assert (found[0][0], *found[0][3:]) == ("indirect", *expected)
+
+
+def test_question_put_to_someone_is_not_their_statement(nlp):
+    assert rows(nlp, "Kim wurde auch gefragt, ob er willens sei, Schritte zu unternehmen.") == []
+
+
 def test_dass_clause_after_a_verb_that_reports_nothing_is_no_quote(nlp):
     assert rows(nlp, "Es ist klar, dass die Gespräche weitergehen.") == []
 

@@ -217,7 +217,7 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
             verb.head.pos_ in {"VERB", "AUX"} and lo <= verb.head.i < hi and verb.head != verb
         ):
             verb = verb.head  # "Er wisse es zu schätzen": the subject of the governing verb
-        if _passive(verb) and verb.lemma_ != "zitieren" and "zitiert" not in verb.lower_:
+        if is_passive(verb) and verb.lemma_ != "zitieren" and "zitiert" not in verb.lower_:
             return _agent(verb, lo, hi, inside)  # "wurde … geäußert": the subject said nothing
         finite = finite_of(verb)
         prefield_clause = (
@@ -299,7 +299,7 @@ def _in_apposition(doc: Doc, comma: int) -> bool:
     return False
 
 
-def _passive(verb: Token) -> bool:
+def is_passive(verb: Token) -> bool:
     """A participle with a form of "werden" as its auxiliary ("wurde geäußert")."""
     return any(
         c.dep_ in {"aux:pass", "aux"} and c.lemma_ == "werden" and c.i < verb.i

@@ -47,6 +47,7 @@ from newscorp.extract.phrases import (
     PERSONAL,
     SUBJ_DEPS,
     finite_of,
+    is_passive,
     phrase_ending_at,
     phrase_from,
     speakerlike,
@@ -413,11 +414,17 @@ class QuoteFinder:
                     end = parts[m - 1][1]
                     break
             return parts[n][0], end
+        if k > 0 and first is not None and first.lower_ == "wie" and verb_final:
+            a, b = parts[0][0], parts[k - 1][1]  # "…, wie die Polizei mitteilte."
+            if self._statement(a, b):
+                return a, b
         return None
 
     def _content_after(self, verb: Token, cue: tuple[int, int], nxt: tuple[int, int]) -> bool:
         """A dass-clause, or a clause or zu-infinitive right after the cue verb group."""
         toks = [t for t in self.doc[nxt[0] : nxt[1]] if not t.is_space]
+        if toks and toks[0].lower_ == "ob" and any(is_finite(t) for t in toks):
+            return not is_passive(verb)  # "fragte, ob …" (not "wurde gefragt, ob …")
         if not toks or not self._statement(*nxt):
             return False
         if toks[0].lower_ in CLAUSE_MARKERS:
@@ -433,7 +440,7 @@ class QuoteFinder:
             or last.dep_ in {"compound:prt", "svp"}
             or last.lower_ in {"sich", "es", "darauf", "dazu", "davon", "damit"}
         )
-        kon = any(konjunktiv_kind(t, self.has_morph) == "one" for t in toks)
+        kon = any(konjunktiv_kind(t, self.has_morph) for t in toks)
         return ends_with_verb or kon
 
     # --- building ------------------------------------------------------------------------
