@@ -234,6 +234,21 @@ def test_reported_clauses_around_a_cue(nlp, text, expected):
     assert (found[0][0], *found[0][3:]) == ("indirect", *expected)
 
 
+def test_reported_speech_of_a_body_named_by_a_common_noun(nlp):
+    assert rows(nlp, "Das Parlament forderte die Aushändigung der Krone.") == [
+        (
+            "reported",
+            "Parlament",
+            "Das Parlament",
+            "fordern",
+            "Das Parlament forderte die Aushändigung der Krone",
+        )
+    ]
+    # a fronted object that does not agree with the verb is no speaker
+    text = "Die Pläne will der Präsident am Freitag bei einer Zeremonie bekanntgegeben."
+    assert [r[:4] for r in rows(nlp, text)] == [("reported", "", "der Präsident", "bekanntgeben")]
+
+
 def test_question_put_to_someone_is_not_their_statement(nlp):
     assert rows(nlp, "Kim wurde auch gefragt, ob er willens sei, Schritte zu unternehmen.") == []
 

@@ -758,7 +758,12 @@ class QuoteFinder:
     def _reports(self, cue: Cue) -> bool:
         """A speech act with an agent that can speak, in the active voice, in a main clause."""
         verb = self.doc[cue.token]
-        if not speakerlike(cue.speaker) or verb.pos_ != "VERB":
+        finite = finite_of(verb)
+        if not is_finite(finite):  # a participle the parser left alone: the clause's finite verb
+            finite = next((t for t in verb.sent if t.i < verb.i and is_finite(t)), finite)
+        if not (speakerlike(cue.speaker) or _agentive(cue.speaker, finite)):
+            return False
+        if verb.pos_ != "VERB":
             return False
         if any(
             c.dep_ == "aux:pass" or c.lemma_ == "werden" and c.dep_.startswith("aux")
@@ -773,6 +778,20 @@ class QuoteFinder:
             return False
         preps = {c.lower_ for c in self.doc[verb.i + 1 : verb.sent.end] if c.pos_ == "ADP"}
         return cue.lemma != "sprechen" or bool(preps & {"von", "über"})
+
+
+def _agentive(span: Span | None, finite: Token) -> bool:
+    """A noun phrase headed by a capitalised noun that is no source ("die Richter") and
+    agrees in number with the finite verb (not a fronted object: "Die Pläne will er …")."""
+    if span is None:
+        return False
+    heads = [t for t in span if t.pos_ in {"NOUN", "PROPN"} and t.text[:1].isupper()]
+    if not heads or is_source_noun(heads[0].text):
+        return False
+    if set(heads[0].morph.get("Case")) & {"Acc", "Dat", "Gen"} or heads[0].dep_ == "obj":
+        return False
+    number, verb_number = heads[0].morph.get("Number"), finite.morph.get("Number")
+    return not (number and verb_number and number != verb_number)
 
 
 def _in_gap(mark: QuoteMarks, idx: int) -> bool:
