@@ -788,9 +788,13 @@ def _agentive(span: Span | None, finite: Token) -> bool:
     heads = [t for t in span if t.pos_ in {"NOUN", "PROPN"} and t.text[:1].isupper()]
     if not heads or is_source_noun(heads[0].text):
         return False
-    if set(heads[0].morph.get("Case")) & {"Acc", "Dat", "Gen"} or heads[0].dep_ == "obj":
+    head = heads[0]
+    if set(head.morph.get("Case")) & {"Acc", "Dat", "Gen"} or head.dep_ == "obj":
         return False
-    number, verb_number = heads[0].morph.get("Number"), finite.morph.get("Number")
+    bare = not any(t.pos_ in {"DET", "ADJ"} for t in span if t.i < head.i)
+    if bare and "Plur" not in head.morph.get("Number") and not head.ent_type_:
+        return False  # a bare singular is an adverb the tagger took for a noun ("Zuvor")
+    number, verb_number = head.morph.get("Number"), finite.morph.get("Number")
     return not (number and verb_number and number != verb_number)
 
 
