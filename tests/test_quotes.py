@@ -292,6 +292,26 @@ def test_subject_phrases_of_cues(nlp, text, expected):
     assert found[0][1:4] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a predicative "als" phrase is no subject
+            "Als Begründung sagte ein Wissenschaftler: „Das ist ein sehr breites Feld.“",
+            ("", "ein Wissenschaftler", "sagen"),
+        ),
+        (  # a subject with its article and a relative clause, before an object
+            "Der NDR, der für den Vertrag verantwortlich ist, begründete die Einblendungen "
+            "damit, dass geschützte Datenbanken genutzt würden.",
+            ("NDR", "Der NDR", "begründen"),
+        ),
+    ],
+)
+def test_phrases_that_are_no_subjects(nlp, text, expected):
+    found = rows(nlp, text)
+    assert len(found) == 1
+    assert found[0][1:4] == expected
+
+
 def test_quoted_fragment_is_mixed(nlp):
     assert rows(nlp, "Angela Merkel nannte das Treffen „sehr konstruktiv“.") == [
         ("mixed", "Angela Merkel", "Angela Merkel", "nennen", "sehr konstruktiv")

@@ -153,8 +153,8 @@ def phrase_ending_at(doc: Doc, end: int, floor: int, inside: set[int]) -> Span |
         start += 1
     if start > j or not any(doc[t].pos_ in HEAD_POS for t in range(start, j + 1)):
         return None
-    if start > floor and doc[start - 1].pos_ == "ADP":
-        return None
+    if start > floor and (doc[start - 1].pos_ == "ADP" or doc[start - 1].lower_ == "als"):
+        return None  # "mit Trump", "Als Begründung": no subject
     if any(doc[t].text == "," for t in range(start, end)) and _first_word(doc, floor) < start:
         return None  # "…, nicht aber Kim Jong Un, begründete": not a subject before the verb
     if j - start + 1 > MAX_PHRASE:
@@ -242,6 +242,8 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                 found = phrase_from(doc, left, hi, inside)
                 if found is not None and not relative and _across_comma(found, verb):
                     continue  # "Ein Sprecher … nannte …, Medien berichteten": another clause
+                if found is not None and _not_subject(found, child):
+                    continue  # "Als Begründung sagte X", "begründete die Einblendungen"
                 if found is not None and found.start <= child.i < found.end:
                     if speakerlike(found):
                         return found
@@ -250,11 +252,26 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
     return _positional(verb, lo, hi, inside)
 
 
+def _not_subject(phrase: Span, head: Token) -> bool:
+    """A phrase the parser took for the subject that cannot be one: a predicative "als"
+    phrase ("Als Begründung sagte er") or a noun marked accusative or dative."""
+    doc = phrase.doc
+    if phrase.start > 0 and doc[phrase.start - 1].lower_ == "als":
+        return True
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    cases = set(head.morph.get("Case"))
+    for t in phrase:
+        if t.i < head.i and t.pos_ == "DET":
+            cases &= set(t.morph.get("Case")) or cases
+    return bool(cases) and not cases & {"Nom"}
+
+
 def _relative_subject(child: Token, lo: int, finite: Token) -> bool:
     """A subject opening the sentence with a relative clause up to the verb ("Deiss, der
     sich … entschlossen hatte, sagte")."""
     first = _first_word(child.doc, lo)
-    return child.i == first and any(
+    return min(t.i for t in child.subtree) == first and any(
         c.dep_ in {"acl:relcl", "acl"}
         and c.i > child.i
         and max(t.i for t in c.subtree) >= finite.i - 2
@@ -272,7 +289,8 @@ def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
             k = lo - 1  # "Wie X, Sprecher der Y, mitteilte": only across a name apposition
             break
         k -= 1
-    if k >= lo and doc[k].lower_ in VERB_FINAL and finite.i - k <= MAX_PHRASE:
+    verb_final = k >= lo and doc[k].lower_ in VERB_FINAL and doc[k].pos_ != "ADP"  # not "Als X"
+    if verb_final and finite.i - k <= MAX_PHRASE:
         found = phrase_after(doc, k + 1, finite.i, inside)
         if found is not None:
             return found
