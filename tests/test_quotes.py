@@ -312,6 +312,19 @@ def test_phrases_that_are_no_subjects(nlp, text, expected):
     assert found[0][1:4] == expected
 
 
+def test_passive_cue_speaks_through_its_source_document(nlp):
+    text = "In einem Bericht der Salzburger Nachrichten wurde vermutet, dass niemand überlebt hat."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Salzburger Nachrichten",
+            "einem Bericht der Salzburger Nachrichten",
+            "vermuten",
+            "dass niemand überlebt hat",
+        )
+    ]
+
+
 def test_quoted_fragment_is_mixed(nlp):
     assert rows(nlp, "Angela Merkel nannte das Treffen „sehr konstruktiv“.") == [
         ("mixed", "Angela Merkel", "Angela Merkel", "nennen", "sehr konstruktiv")

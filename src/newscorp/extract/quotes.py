@@ -212,7 +212,12 @@ class QuoteFinder:
             return self._nearest_name(verb, lo, hi)
         if verb.lemma_.lower() == "heißen" or guess_verb_lemma(verb.text) == "heißen":
             return self._source_after(verb, hi)
-        return subject_phrase(verb, lo, hi, self.inside)
+        found = subject_phrase(verb, lo, hi, self.inside)
+        if found is None and is_passive(verb):  # "In einem Bericht der X wurde vermutet"
+            source = self._source_after(verb, hi)
+            if source is not None and any(is_source_noun(t.text) for t in source[:3]):
+                return source
+        return found
 
     def _source_after(self, verb: Token, hi: int) -> Span | None:
         """'hieß es in einer Erklärung des Außenministeriums' (or 'In der Erklärung … heißt
