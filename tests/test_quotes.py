@@ -140,6 +140,10 @@ def test_speaker_before_the_quote_with_erklaeren(nlp):
             ("indirect", "Weißes Haus", "Weißem Haus", "laut"),
         ),
         ("Trump: „Die Lage ist ernst.“", ("direct", "Trump", "Trump", "")),
+        (
+            "Nach einer norwegischen Studie steigt das Risiko deutlich.",
+            ("indirect", "", "einer norwegischen Studie", "nach"),
+        ),
     ],
 )
 def test_nominal_and_colon_cues(nlp, text, expected):
