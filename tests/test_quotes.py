@@ -316,6 +316,27 @@ def test_phrases_that_are_no_subjects(nlp, text, expected):
     assert found[0][1:4] == expected
 
 
+def test_long_subject_found_by_the_parser(nlp):
+    text = (
+        "Der Vertreter der Arbeitgeber im Aufsichtsrat der Bundesagentur für Arbeit (BA), "
+        "Peter Clever, hat in einem Interview gefordert, dass der Datenschutz gelockert werden "
+        "solle."
+    )
+    mention = (
+        "Der Vertreter der Arbeitgeber im Aufsichtsrat der Bundesagentur für Arbeit (BA), "
+        "Peter Clever"
+    )
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Peter Clever",
+            mention,
+            "fordern",
+            "dass der Datenschutz gelockert werden solle",
+        )
+    ]
+
+
 def test_passive_cue_speaks_through_its_source_document(nlp):
     text = "In einem Bericht der Salzburger Nachrichten wurde vermutet, dass niemand überlebt hat."
     assert rows(nlp, text) == [

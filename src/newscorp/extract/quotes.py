@@ -86,6 +86,7 @@ SOURCE_PREPOSITIONS = {"in", "aus", "von", "im", "vom", "auf"}
 ANAPHORA = {"das", "dies", "dieses", "so"}
 CONTINUE_DIRECT = 4  # units a speaker carries over to uncued direct quotes
 CONTINUE_INDIRECT = 3  # ... and to Konjunktiv sentences
+MAX_PHRASE_TOKENS = 18
 
 
 @dataclass
@@ -217,7 +218,35 @@ class QuoteFinder:
             source = self._source_after(verb, hi)
             if source is not None and any(is_source_noun(t.text) for t in source[:3]):
                 return source
+        if found is None:
+            found = self._parsed_subject(verb, lo, hi)
         return found
+
+    def _parsed_subject(self, verb: Token, lo: int, hi: int) -> Span | None:
+        """The parser's subject with its attributes, when word order found none: "Eine der
+        Oppositionsgruppen, die „Koalition“ (CUD), behauptete", "Dieser bestätigte"."""
+        if verb.dep_ == "conj" and lo <= verb.head.i < verb.i:
+            verb = verb.head if not any(c.dep_ in SUBJ_DEPS for c in verb.children) else verb
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in SUBJ_DEPS and lo <= c.i < hi and c.i not in self.inside and c.i < verb.i
+        ]
+        if not subjects or subjects[0].lower_ in NOT_SPEAKERS | {"es", "man"}:
+            return None
+        head = subjects[0]
+        if head.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            return None
+        skip = {t.i for c in head.children if c.dep_.startswith("acl") for t in c.subtree}
+        toks = [t.i for t in head.subtree if t.i not in skip]
+        a, b = min(toks), max(toks) + 1
+        if b - a > 2 * MAX_PHRASE_TOKENS or any(i in self.inside for i in range(a, b)):
+            return None
+        while b > a and (self.doc[b - 1].is_punct or self.doc[b - 1].is_space):
+            if self.doc[b - 1].text == ")" and "(" in self.doc[a : b - 1].text:
+                break
+            b -= 1
+        return self.doc[a:b] if b > a else None
 
     def _source_after(self, verb: Token, hi: int) -> Span | None:
         """'hieß es in einer Erklärung des Außenministeriums' (or 'In der Erklärung … heißt
