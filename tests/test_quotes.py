@@ -253,6 +253,24 @@ def test_reported_speech_of_a_body_named_by_a_common_noun(nlp):
     assert [r[:4] for r in rows(nlp, text)] == [("reported", "", "der Präsident", "bekanntgeben")]
 
 
+def test_wie_without_a_speaker_reports_nothing(nlp):
+    assert rows(nlp, "Das Treffen endete ohne Ergebnis, wie erwartet.") == []
+
+
+def test_source_of_a_whole_sentence_and_the_cue_inside_it(nlp):
+    text = "Nach Angaben der Polizei habe der Mann verlangt, gegen diese Versuche vorzugehen."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Polizei",
+            "Angaben der Polizei",
+            "nach",
+            "Nach Angaben der Polizei habe der Mann verlangt, gegen diese Versuche vorzugehen",
+        ),
+        ("indirect", "Mann", "der Mann", "verlangen", "gegen diese Versuche vorzugehen"),
+    ]
+
+
 def test_question_put_to_someone_is_not_their_statement(nlp):
     assert rows(nlp, "Kim wurde auch gefragt, ob er willens sei, Schritte zu unternehmen.") == []
 

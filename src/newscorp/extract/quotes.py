@@ -87,6 +87,7 @@ ANAPHORA = {"das", "dies", "dieses", "so"}
 CONTINUE_DIRECT = 4  # units a speaker carries over to uncued direct quotes
 CONTINUE_INDIRECT = 3  # ... and to Konjunktiv sentences
 MAX_PHRASE_TOKENS = 18
+SOURCE_CUES = {"nach", "laut", "zufolge", "gemäß"}  # nominal cues naming a source
 
 
 @dataclass
@@ -448,7 +449,10 @@ class QuoteFinder:
                     end = parts[m - 1][1]
                     break
             return parts[n][0], end
-        if k > 0 and first is not None and first.lower_ == "wie" and verb_final:
+        named = first is not None and any(
+            t.pos_ in {"NOUN", "PROPN", "PRON"} for t in doc[first.i + 1 : verb.i]
+        )  # "wie die Polizei mitteilte", not "wie erwartet"
+        if k > 0 and first is not None and first.lower_ == "wie" and verb_final and named:
             a, b = parts[0][0], parts[k - 1][1]  # "…, wie die Polizei mitteilte."
             if self._statement(a, b):
                 return a, b
@@ -756,6 +760,17 @@ class QuoteFinder:
                     return
                 speaker = cue.speaker
                 yield self.make("indirect", *self._span_chars(*run), cue.lemma, speaker, si)
+                nominal = next((c for c in cues if c.kind == "noun"), None)
+                whole = self._outside_full(lo, hi)
+                if (
+                    nominal is not None
+                    and nominal.lemma in SOURCE_CUES
+                    and not a <= nominal.token < b
+                    and whole is not None
+                    and whole != run
+                ):  # "Laut X hat Y gesagt, dass …": X reports the whole sentence
+                    start, end = self._span_chars(*whole)
+                    yield self.make("indirect", start, end, nominal.lemma, nominal.speaker, si)
                 return
         nominal = next((c for c in cues if c.kind == "noun"), None)
         run = self._outside_full(lo, hi)
