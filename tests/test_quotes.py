@@ -187,6 +187,13 @@ def test_konjunktiv_after_a_sentence_whose_subject_can_speak_is_theirs(nlp):
             "Es gehe darum, die Menschen zu schützen",
         )
     ]
+    text = (
+        "Innenminister Hans Müller definierte am Montag in Berlin das Ziel. "
+        "Die Lage sei „sehr ernst“."
+    )
+    assert rows(nlp, text) == [
+        ("mixed", "Hans Müller", "Innenminister Hans Müller", "", "sehr ernst")
+    ]
     text = "Alle Opfer stammen aus der Umgebung. Mehrere Körper seien noch nicht geborgen worden."
     assert rows(nlp, text) == [
         ("indirect", "", "", "", "Mehrere Körper seien noch nicht geborgen worden")

@@ -589,8 +589,8 @@ class QuoteFinder:
         if not q.full:
             if not context:
                 return
-            if speaker is None and kon and self._near(CONTINUE_INDIRECT, si):
-                speaker = self.last[0]
+            if speaker is None and kon:
+                speaker = self._continued(si, CONTINUE_INDIRECT)
             if speaker is None and si > 0 and self.sents[si - 1].text.rstrip().endswith(":"):
                 speaker, cue = self._borrowed(si)
             yield self.make("mixed", q.mark.start, q.mark.end, cue, speaker, si)
