@@ -140,12 +140,27 @@ def test_speaker_before_the_quote_with_erklaeren(nlp):
             ("indirect", "Weißes Haus", "Weißem Haus", "laut"),
         ),
         ("Trump: „Die Lage ist ernst.“", ("direct", "Trump", "Trump", "")),
+        (
+            "Nach einer norwegischen Studie steigt das Risiko deutlich.",
+            ("indirect", "", "einer norwegischen Studie", "nach"),
+        ),
     ],
 )
 def test_nominal_and_colon_cues(nlp, text, expected):
     found = rows(nlp, text)
     assert len(found) == 1
     assert found[0][:4] == expected
+
+
+def test_clause_introducing_a_quotation_with_a_colon_names_its_speaker(nlp):
+    text = "Die Kanzlerin Angela Merkel sieht die Verantwortung beim Staat: „Wir müssen handeln.“"
+    assert rows(nlp, text) == [
+        ("direct", "Angela Merkel", "Die Kanzlerin Angela Merkel", "", "Wir müssen handeln.")
+    ]
+    # a subject that cannot speak introduces nobody
+    assert rows(nlp, "Die Lage im Land ist schwierig: „Wir müssen handeln.“") == [
+        ("direct", "", "", "", "Wir müssen handeln.")
+    ]
 
 
 # --- kinds of speech -------------------------------------------------------------------
@@ -158,14 +173,206 @@ def test_konjunktiv_without_a_cue_is_indirect_speech(nlp):
     ]
 
 
+def test_konjunktiv_after_a_sentence_whose_subject_can_speak_is_theirs(nlp):
+    text = (
+        "Innenminister Hans Müller definierte am Montag in Berlin das Ziel. "
+        "Es gehe darum, die Menschen zu schützen."
+    )
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Hans Müller",
+            "Innenminister Hans Müller",
+            "",
+            "Es gehe darum, die Menschen zu schützen",
+        )
+    ]
+    text = (
+        "Innenminister Hans Müller definierte am Montag in Berlin das Ziel. "
+        "Die Lage sei „sehr ernst“."
+    )
+    assert rows(nlp, text) == [
+        ("mixed", "Hans Müller", "Innenminister Hans Müller", "", "sehr ernst")
+    ]
+    text = "Alle Opfer stammen aus der Umgebung. Mehrere Körper seien noch nicht geborgen worden."
+    assert rows(nlp, text) == [
+        ("indirect", "", "", "", "Mehrere Körper seien noch nicht geborgen worden")
+    ]
+
+
+def test_opinion_noun_makes_its_verb_a_cue(nlp):
+    text = "Der Verteidiger Bruce Cutler vertritt die Ansicht, Clarkson habe sich selbst getötet."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Bruce Cutler",
+            "Der Verteidiger Bruce Cutler",
+            "Ansicht",
+            "Clarkson habe sich selbst getötet",
+        )
+    ]
+    assert rows(nlp, "Er hat eine Ansicht, die niemand teilt.") == []
+
+
 def test_dass_clause_after_a_speech_verb(nlp):
     assert rows(nlp, "Der Sprecher der Regierung erklärte, dass es keine Einigung gebe.") == [
         ("indirect", "", "Der Sprecher der Regierung", "erklären", "dass es keine Einigung gebe")
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "…, wie X mitteilte" reports the clause before it
+            "Die Entscheidung wurde am Montag getroffen, wie die Staatsanwaltschaft Darmstadt "
+            "mitteilte.",
+            ("mitteilen", "Die Entscheidung wurde am Montag getroffen"),
+        ),
+        (  # an indirect question
+            "Die Vorsitzende Renate Künast fragte, ob Heiko Maas gelogen habe.",
+            ("fragen", "ob Heiko Maas gelogen habe"),
+        ),
+        (  # Konjunktiv II after the cue's clause
+            "Die Fluggesellschaft KLM versicherte am darauffolgenden Tag, sie würden die Listen "
+            "selbst kontrollieren.",
+            ("versichern", "sie würden die Listen selbst kontrollieren"),
+        ),
+    ],
+)
+def test_reported_clauses_around_a_cue(nlp, text, expected):
+    found = rows(nlp, text)
+    assert len(found) == 1
+    assert (found[0][0], *found[0][3:]) == ("indirect", *expected)
+
+
+def test_reported_speech_of_a_body_named_by_a_common_noun(nlp):
+    assert rows(nlp, "Das Parlament forderte die Aushändigung der Krone.") == [
+        (
+            "reported",
+            "Parlament",
+            "Das Parlament",
+            "fordern",
+            "Das Parlament forderte die Aushändigung der Krone",
+        )
+    ]
+    # a fronted object that does not agree with the verb is no speaker
+    text = "Die Pläne will der Präsident am Freitag bei einer Zeremonie bekanntgegeben."
+    assert [r[:4] for r in rows(nlp, text)] == [("reported", "", "der Präsident", "bekanntgeben")]
+
+
+def test_wie_without_a_speaker_reports_nothing(nlp):
+    assert rows(nlp, "Das Treffen endete ohne Ergebnis, wie erwartet.") == []
+
+
+def test_source_of_a_whole_sentence_and_the_cue_inside_it(nlp):
+    text = "Nach Angaben der Polizei habe der Mann verlangt, gegen diese Versuche vorzugehen."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Polizei",
+            "Angaben der Polizei",
+            "nach",
+            "Nach Angaben der Polizei habe der Mann verlangt, gegen diese Versuche vorzugehen",
+        ),
+        ("indirect", "Mann", "der Mann", "verlangen", "gegen diese Versuche vorzugehen"),
+    ]
+
+
+def test_question_put_to_someone_is_not_their_statement(nlp):
+    assert rows(nlp, "Kim wurde auch gefragt, ob er willens sei, Schritte zu unternehmen.") == []
+
+
 def test_dass_clause_after_a_verb_that_reports_nothing_is_no_quote(nlp):
     assert rows(nlp, "Es ist klar, dass die Gespräche weitergehen.") == []
+
+
+def test_subject_with_a_relative_clause_speaks_and_is_no_content(nlp):
+    text = (
+        "Angela Merkel, die sich am Montag mit Macron getroffen hatte, sagte zur Begründung, "
+        "sie wolle die Krise beenden."
+    )
+    assert rows(nlp, text) == [
+        ("indirect", "Angela Merkel", "Angela Merkel", "sagen", "sie wolle die Krise beenden")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a quoted name is part of the subject
+            "Die „Süddeutsche Zeitung“ hatte gestern berichtet, 200 Mitarbeiter sollen "
+            "entlassen werden.",
+            ("Süddeutsche Zeitung", "Die „Süddeutsche Zeitung“", "berichten"),
+        ),
+        (  # "wie" across a name apposition
+            "Wie Steve Marshall, Sprecher der UN-Büros in Birma, in Bangkok mitteilte, hat die "
+            "Regierung nur sechs Hubschrauber im Einsatz.",
+            ("Steve Marshall", "Steve Marshall", "mitteilen"),
+        ),
+        (  # the subject of the first of two joined predicates
+            "Der Trainer war ebenfalls anwesend und sagte, er freue sich über den Wechsel.",
+            ("", "Der Trainer", "sagen"),
+        ),
+    ],
+)
+def test_subject_phrases_of_cues(nlp, text, expected):
+    found = rows(nlp, text)
+    assert len(found) == 1
+    assert found[0][1:4] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a predicative "als" phrase is no subject
+            "Als Begründung sagte ein Wissenschaftler: „Das ist ein sehr breites Feld.“",
+            ("", "ein Wissenschaftler", "sagen"),
+        ),
+        (  # a subject with its article and a relative clause, before an object
+            "Der NDR, der für den Vertrag verantwortlich ist, begründete die Einblendungen "
+            "damit, dass geschützte Datenbanken genutzt würden.",
+            ("NDR", "Der NDR", "begründen"),
+        ),
+    ],
+)
+def test_phrases_that_are_no_subjects(nlp, text, expected):
+    found = rows(nlp, text)
+    assert len(found) == 1
+    assert found[0][1:4] == expected
+
+
+def test_long_subject_found_by_the_parser(nlp):
+    text = (
+        "Der Vertreter der Arbeitgeber im Aufsichtsrat der Bundesagentur für Arbeit (BA), "
+        "Peter Clever, hat in einem Interview gefordert, dass der Datenschutz gelockert werden "
+        "solle."
+    )
+    mention = (
+        "Der Vertreter der Arbeitgeber im Aufsichtsrat der Bundesagentur für Arbeit (BA), "
+        "Peter Clever"
+    )
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Peter Clever",
+            mention,
+            "fordern",
+            "dass der Datenschutz gelockert werden solle",
+        )
+    ]
+
+
+def test_passive_cue_speaks_through_its_source_document(nlp):
+    text = "In einem Bericht der Salzburger Nachrichten wurde vermutet, dass niemand überlebt hat."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Salzburger Nachrichten",
+            "einem Bericht der Salzburger Nachrichten",
+            "vermuten",
+            "dass niemand überlebt hat",
+        )
+    ]
 
 
 def test_quoted_fragment_is_mixed(nlp):

@@ -32,6 +32,7 @@ TIME_WORDS = set(
     "vormittag nachmittag nacht zeit letzten vergangenen kommenden unterdessen indessen "
     "inzwischen derweil dagegen jedoch allerdings zudem außerdem bislang bisher".split()
 )
+TITLE_MARKS = set('„“”»«"‚‘')
 VERB_FINAL = {"wie", "als", "nachdem", "weil", "da"}  # conjunctions of verb-final clauses
 
 
@@ -48,7 +49,12 @@ def phrase_from(doc: Doc, start: int, stop: int, inside: set[int]) -> Span | Non
         tok = doc[i]
         if seen_head and tok.pos_ in {"DET", "ADJ"}:
             break  # a new phrase ("Trump | den Abbruch") or a genitive, handled below
-        if tok.pos_ in NP_POS or tok.text == "-" or (tok.is_space and not seen_head):
+        if (
+            tok.pos_ in NP_POS
+            or tok.text == "-"
+            or (tok.is_space and not seen_head)
+            or (_title_mark(doc, i, inside))
+        ):
             seen_head = seen_head or tok.pos_ in HEAD_POS or tok.pos_ == "X"
             i += 1
             continue
@@ -64,8 +70,23 @@ def phrase_from(doc: Doc, start: int, stop: int, inside: set[int]) -> Span | Non
             break
         end = nxt
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text in TITLE_MARKS and _opened(doc, start, end - 1):
+            break  # die „Süddeutsche Zeitung“ keeps its closing mark
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _opened(doc: Doc, start: int, end: int) -> bool:
+    """Is a quotation mark opened among tokens [start, end) and not closed there?"""
+    marks = [t.text for t in doc[start:end] if t.text in TITLE_MARKS]
+    return len(marks) % 2 == 1
+
+
+def _title_mark(doc: Doc, i: int, inside: set[int]) -> bool:
+    """A quotation mark around a quoted name (no quotation): die „Süddeutsche Zeitung“."""
+    if doc[i].text not in TITLE_MARKS:
+        return False
+    return not any(j in inside for j in (i - 1, i + 1) if 0 <= j < len(doc))
 
 
 def _attachment(doc: Doc, i: int, stop: int, inside: set[int]) -> int | None:
@@ -119,7 +140,11 @@ def phrase_ending_at(doc: Doc, end: int, floor: int, inside: set[int]) -> Span |
     elif doc[j].text == ",":
         j -= 1
     k = j
-    while k >= floor and k not in inside and (doc[k].pos_ in NP_POS or doc[k].text in {",", "-"}):
+    while (
+        k >= floor
+        and k not in inside
+        and (doc[k].pos_ in NP_POS or doc[k].text in {",", "-"} or _title_mark(doc, k, inside))
+    ):
         k -= 1
     start = k + 1
     while start <= j and (doc[start].text in {",", "-"} or doc[start].pos_ == "ADJ"):
@@ -128,8 +153,8 @@ def phrase_ending_at(doc: Doc, end: int, floor: int, inside: set[int]) -> Span |
         start += 1
     if start > j or not any(doc[t].pos_ in HEAD_POS for t in range(start, j + 1)):
         return None
-    if start > floor and doc[start - 1].pos_ == "ADP":
-        return None
+    if start > floor and (doc[start - 1].pos_ == "ADP" or doc[start - 1].lower_ == "als"):
+        return None  # "mit Trump", "Als Begründung": no subject
     if any(doc[t].text == "," for t in range(start, end)) and _first_word(doc, floor) < start:
         return None  # "…, nicht aber Kim Jong Un, begründete": not a subject before the verb
     if j - start + 1 > MAX_PHRASE:
@@ -181,11 +206,18 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
     if doc.has_annotation("DEP"):
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and lo <= verb.head.i < verb.i:
             verb = verb.head  # "haben das Wrack untersucht und bestätigt": the first verb's subject
+        elif (
+            verb.dep_ == "conj"
+            and lo <= verb.head.i < verb.i
+            and not any(c.dep_ in SUBJ_DEPS for c in verb.children)
+            and any(c.dep_ in SUBJ_DEPS and c.i < verb.head.i for c in verb.head.children)
+        ):
+            verb = verb.head  # "Podolski war anwesend und sagte": the subject of the first part
         if any(c.lower_ == "zu" and c.dep_ == "mark" for c in verb.children) and (
             verb.head.pos_ in {"VERB", "AUX"} and lo <= verb.head.i < hi and verb.head != verb
         ):
             verb = verb.head  # "Er wisse es zu schätzen": the subject of the governing verb
-        if _passive(verb) and verb.lemma_ != "zitieren" and "zitiert" not in verb.lower_:
+        if is_passive(verb) and verb.lemma_ != "zitieren" and "zitiert" not in verb.lower_:
             return _agent(verb, lo, hi, inside)  # "wurde … geäußert": the subject said nothing
         finite = finite_of(verb)
         prefield_clause = (
@@ -194,7 +226,8 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
             and any(t.pos_ in {"VERB", "AUX"} for t in doc[lo : finite.i - 1])
         )
         for child in verb.children:
-            if prefield_clause and child.i < finite.i:
+            relative = child.i < finite.i and _relative_subject(child, lo, finite)
+            if prefield_clause and child.i < finite.i and not relative:
                 continue  # "…, nicht aber Kim Jong Un, begründete der Präsident": after the verb
             if (
                 child.dep_ in SUBJ_DEPS
@@ -207,8 +240,10 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                     return doc[child.i : child.i + 1]
                 left = min(t.i for t in child.subtree if t.i >= lo and t.i not in inside)
                 found = phrase_from(doc, left, hi, inside)
-                if found is not None and _across_comma(found, verb):
+                if found is not None and not relative and _across_comma(found, verb):
                     continue  # "Ein Sprecher … nannte …, Medien berichteten": another clause
+                if found is not None and _not_subject(found, child):
+                    continue  # "Als Begründung sagte X", "begründete die Einblendungen"
                 if found is not None and found.start <= child.i < found.end:
                     if speakerlike(found):
                         return found
@@ -217,14 +252,45 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
     return _positional(verb, lo, hi, inside)
 
 
+def _not_subject(phrase: Span, head: Token) -> bool:
+    """A phrase the parser took for the subject that cannot be one: a predicative "als"
+    phrase ("Als Begründung sagte er") or a noun marked accusative or dative."""
+    doc = phrase.doc
+    if phrase.start > 0 and doc[phrase.start - 1].lower_ == "als":
+        return True
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    cases = set(head.morph.get("Case"))
+    for t in phrase:
+        if t.i < head.i and t.pos_ == "DET":
+            cases &= set(t.morph.get("Case")) or cases
+    return bool(cases) and not cases & {"Nom"}
+
+
+def _relative_subject(child: Token, lo: int, finite: Token) -> bool:
+    """A subject opening the sentence with a relative clause up to the verb ("Deiss, der
+    sich … entschlossen hatte, sagte")."""
+    first = _first_word(child.doc, lo)
+    return min(t.i for t in child.subtree) == first and any(
+        c.dep_ in {"acl:relcl", "acl"}
+        and c.i > child.i
+        and max(t.i for t in c.subtree) >= finite.i - 2
+        for c in child.children
+    )
+
+
 def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
     doc = verb.doc
     finite = finite_of(verb)
     # a verb-final clause: "Wie der Finanzminister am Dienstag erklärte, …"
     k = finite.i - 1
-    while k >= lo and doc[k].text not in {",", ";", ":"} and doc[k].lower_ not in VERB_FINAL:
+    while k >= lo and doc[k].text not in {";", ":"} and doc[k].lower_ not in VERB_FINAL:
+        if doc[k].pos_ in {"VERB", "AUX"} or doc[k].text == "," and not _in_apposition(doc, k):
+            k = lo - 1  # "Wie X, Sprecher der Y, mitteilte": only across a name apposition
+            break
         k -= 1
-    if k >= lo and doc[k].lower_ in VERB_FINAL and finite.i - k <= MAX_PHRASE:
+    verb_final = k >= lo and doc[k].lower_ in VERB_FINAL and doc[k].pos_ != "ADP"  # not "Als X"
+    if verb_final and finite.i - k <= MAX_PHRASE:
         found = phrase_after(doc, k + 1, finite.i, inside)
         if found is not None:
             return found
@@ -238,7 +304,20 @@ def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
     return after
 
 
-def _passive(verb: Token) -> bool:
+def _in_apposition(doc: Doc, comma: int) -> bool:
+    """A comma that opens or closes a phrase of nouns and names only ("X, Sprecher der Y,")."""
+    for step in (-1, 1):
+        j = comma + step
+        seen = 0
+        while 0 <= j < len(doc) and (doc[j].pos_ in NP_POS or doc[j].pos_ == "ADP"):
+            seen += 1
+            j += step
+        if seen and 0 <= j < len(doc) and doc[j].text == ",":
+            return True
+    return False
+
+
+def is_passive(verb: Token) -> bool:
     """A participle with a form of "werden" as its auxiliary ("wurde geäußert")."""
     return any(
         c.dep_ in {"aux:pass", "aux"} and c.lemma_ == "werden" and c.i < verb.i
@@ -294,7 +373,11 @@ def phrase_after(doc: Doc, i: int, hi: int, inside: set[int]) -> Span | None:
             continue
         if tok.pos_ == "PRON" and tok.lower_ in PERSONAL:
             return doc[i : i + 1]
-        if tok.pos_ in NP_POS and not (tok.pos_ == "PRON" and tok.lower_ in NOT_SPEAKERS):
+        if (
+            tok.pos_ in NP_POS
+            and not (tok.pos_ == "PRON" and tok.lower_ in NOT_SPEAKERS)
+            or _title_mark(doc, i, inside)
+        ):
             if tok.pos_ == "DET" and "Case=Dat" in str(tok.morph):
                 return None
             return phrase_from(doc, i, hi, inside)

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newscorp.extract.cues import (
     cue_lemma,
+    cue_lexicon,
     guess_verb_lemma,
     is_finite,
     is_konjunktiv,
@@ -42,14 +43,18 @@ from newscorp.extract.marks import (
     words,
 )
 from newscorp.extract.phrases import (
+    NOT_SPEAKERS,
     PERSONAL,
+    SUBJ_DEPS,
     finite_of,
+    is_passive,
     phrase_ending_at,
     phrase_from,
     speakerlike,
     subject_phrase,
 )
 from newscorp.extract.speakers import SpeakerResolver
+from newscorp.pipeline.lexicons import is_role
 from newscorp.records import Mention, Quote
 
 __all__ = [
@@ -81,6 +86,8 @@ SOURCE_PREPOSITIONS = {"in", "aus", "von", "im", "vom", "auf"}
 ANAPHORA = {"das", "dies", "dieses", "so"}
 CONTINUE_DIRECT = 4  # units a speaker carries over to uncued direct quotes
 CONTINUE_INDIRECT = 3  # ... and to Konjunktiv sentences
+MAX_PHRASE_TOKENS = 18
+SOURCE_CUES = {"nach", "laut", "zufolge", "gemäß"}  # nominal cues naming a source
 
 
 @dataclass
@@ -162,10 +169,15 @@ class QuoteFinder:
                 continue
             reported = cue_lemma(tok, "reported")
             lemma = cue_lemma(tok, "verb") or reported
+            opinion = "" if lemma else self._opinion(tok, hi)
+            lemma = lemma or opinion
             kind = "reported" if reported else "verb"
             if not lemma or self._not_speech(tok, lemma):
                 continue
             speaker = self._speaker_of(tok, lo, hi)
+            if opinion and speaker is not None and speaker.end > tok.i:
+                speaker = None if speaker.start > tok.i else speaker  # not "der Meinung"
+                speaker = speaker or phrase_ending_at(doc, finite_of(tok).i, lo, self.inside)
             found.append(Cue(lemma, tok.i, speaker, kind, self._content(tok, lo, hi)))
         nominal = self.nominal_cue(lo, hi)
         if nominal is not None:
@@ -174,6 +186,20 @@ class QuoteFinder:
         if colon is not None:
             found.append(Cue("", colon.end, colon, "colon"))
         return found
+
+    def _opinion(self, verb: Token, hi: int) -> str:
+        """ "ist der Meinung, dass …", "vertritt die Ansicht, …": a verb whose clause ends
+        with an opinion noun (data/cues.txt) before a comma is a cue."""
+        if verb.pos_ not in {"VERB", "AUX"} or not verb.text[:1].islower():
+            return ""
+        for tok in self.doc[verb.i + 1 : min(hi, verb.i + 10)]:
+            if tok.i in self.inside or tok.text in {".", ";", ":", "!", "?"}:
+                return ""
+            if tok.text == ",":
+                last = next((t for t in reversed(self.doc[verb.i : tok.i]) if t.is_alpha), None)
+                nouns = cue_lexicon().get("opinion", frozenset())
+                return last.text if last is not None and last.lower_ in nouns else ""
+        return ""
 
     def _not_speech(self, tok: Token, lemma: str) -> bool:
         """Cue verbs used in a sense that reports nothing."""
@@ -188,7 +214,40 @@ class QuoteFinder:
             return self._nearest_name(verb, lo, hi)
         if verb.lemma_.lower() == "heißen" or guess_verb_lemma(verb.text) == "heißen":
             return self._source_after(verb, hi)
-        return subject_phrase(verb, lo, hi, self.inside)
+        found = subject_phrase(verb, lo, hi, self.inside)
+        if found is None and is_passive(verb):  # "In einem Bericht der X wurde vermutet"
+            source = self._source_after(verb, hi)
+            if source is not None and any(is_source_noun(t.text) for t in source[:3]):
+                return source
+        if found is None:
+            found = self._parsed_subject(verb, lo, hi)
+        return found
+
+    def _parsed_subject(self, verb: Token, lo: int, hi: int) -> Span | None:
+        """The parser's subject with its attributes, when word order found none: "Eine der
+        Oppositionsgruppen, die „Koalition“ (CUD), behauptete", "Dieser bestätigte"."""
+        if verb.dep_ == "conj" and lo <= verb.head.i < verb.i:
+            verb = verb.head if not any(c.dep_ in SUBJ_DEPS for c in verb.children) else verb
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in SUBJ_DEPS and lo <= c.i < hi and c.i not in self.inside and c.i < verb.i
+        ]
+        if not subjects or subjects[0].lower_ in NOT_SPEAKERS | {"es", "man"}:
+            return None
+        head = subjects[0]
+        if head.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            return None
+        skip = {t.i for c in head.children if c.dep_.startswith("acl") for t in c.subtree}
+        toks = [t.i for t in head.subtree if t.i not in skip]
+        a, b = min(toks), max(toks) + 1
+        if b - a > 2 * MAX_PHRASE_TOKENS or any(i in self.inside for i in range(a, b)):
+            return None
+        while b > a and (self.doc[b - 1].is_punct or self.doc[b - 1].is_space):
+            if self.doc[b - 1].text == ")" and "(" in self.doc[a : b - 1].text:
+                break
+            b -= 1
+        return self.doc[a:b] if b > a else None
 
     def _source_after(self, verb: Token, hi: int) -> Span | None:
         """'hieß es in einer Erklärung des Außenministeriums' (or 'In der Erklärung … heißt
@@ -376,7 +435,8 @@ class QuoteFinder:
         )
         if verb_first and k > 0 and first.lower_ != "wie" and not dass_after:
             a, b = parts[0][0], parts[k - 1][1]
-            if self._statement(a, b):
+            subject = any(c.dep_ in SUBJ_DEPS and a <= c.i < b for c in verb.children)
+            if self._statement(a, b) and not subject:
                 return a, b
         n = k + 1
         while n < len(parts) and not self._clause_like(*parts[n]):
@@ -389,11 +449,20 @@ class QuoteFinder:
                     end = parts[m - 1][1]
                     break
             return parts[n][0], end
+        named = first is not None and any(
+            t.pos_ in {"NOUN", "PROPN", "PRON"} for t in doc[first.i + 1 : verb.i]
+        )  # "wie die Polizei mitteilte", not "wie erwartet"
+        if k > 0 and first is not None and first.lower_ == "wie" and verb_final and named:
+            a, b = parts[0][0], parts[k - 1][1]  # "…, wie die Polizei mitteilte."
+            if self._statement(a, b):
+                return a, b
         return None
 
     def _content_after(self, verb: Token, cue: tuple[int, int], nxt: tuple[int, int]) -> bool:
         """A dass-clause, or a clause or zu-infinitive right after the cue verb group."""
         toks = [t for t in self.doc[nxt[0] : nxt[1]] if not t.is_space]
+        if toks and toks[0].lower_ == "ob" and any(is_finite(t) for t in toks):
+            return not is_passive(verb)  # "fragte, ob …" (not "wurde gefragt, ob …")
         if not toks or not self._statement(*nxt):
             return False
         if toks[0].lower_ in CLAUSE_MARKERS:
@@ -409,7 +478,7 @@ class QuoteFinder:
             or last.dep_ in {"compound:prt", "svp"}
             or last.lower_ in {"sich", "es", "darauf", "dazu", "davon", "damit"}
         )
-        kon = any(konjunktiv_kind(t, self.has_morph) == "one" for t in toks)
+        kon = any(konjunktiv_kind(t, self.has_morph) for t in toks)
         return ends_with_verb or kon
 
     # --- building ------------------------------------------------------------------------
@@ -520,27 +589,48 @@ class QuoteFinder:
         if not q.full:
             if not context:
                 return
-            if speaker is None and kon and self._near(CONTINUE_INDIRECT, si):
-                speaker = self.last[0]
+            if speaker is None and kon:
+                speaker = self._continued(si, CONTINUE_INDIRECT)
             if speaker is None and si > 0 and self.sents[si - 1].text.rstrip().endswith(":"):
                 speaker, cue = self._borrowed(si)
             yield self.make("mixed", q.mark.start, q.mark.end, cue, speaker, si)
             return
         if speaker is None:
-            speaker, cue = self._borrowed(si)
+            speaker, cue = self._borrowed(si, q)
         yield self.make("direct", q.mark.start, q.mark.end, cue, speaker, si)
+
+    def _continued(self, si: int, distance: int) -> Span | None:
+        """The speaker of a statement without a cue: the previous speaker nearby, else the
+        subject of the sentence before when it can speak ("Der Minister definierte das Ziel.
+        Es gehe darum, …")."""
+        if self._near(distance, si) and self.last[2] >= si - 1:
+            return self.last[0]
+        if si > 0 and not self._headline(si - 1):
+            prev = self.sents[si - 1]
+            found = self._introducer(prev.start, prev.end)
+            if found is not None:
+                return found
+        return self.last[0] if self._near(distance, si) else None
 
     def _near(self, distance: int, si: int) -> bool:
         return self.last is not None and self.last[0] is not None and si - self.last[2] <= distance
 
-    def _borrowed(self, si: int) -> tuple[Span | None, str]:
+    def _borrowed(self, si: int, q: Quoted | None = None) -> tuple[Span | None, str]:
         """A speaker for an uncued direct quote: an introducing 'X sagte:' before it, a
         'Das sagte X' after it, or the previous speaker nearby."""
+        colon = self._colon_before(q) if q is not None else None
+        if colon is not None:  # "Ali bekannte sich …: „…“": the introducing clause's subject
+            intro = self._introducer(self.sents[self._unit(colon)].start, colon)
+            if intro is not None:
+                return intro, ""
         if si > 0 and self.sents[si - 1].text.rstrip().endswith(":"):
             prev = self.sents[si - 1]
             for c in self.cues(prev.start, prev.end):
                 if c.speaker is not None:
                     return c.speaker, c.lemma
+            intro_speaker = self._introducer(prev.start, prev.end)
+            if intro_speaker is not None:
+                return intro_speaker, ""
             intro = [t for t in prev if not t.is_space and not t.is_punct]
             cut = next((k for k, t in enumerate(intro) if t.pos_ == "ADP"), len(intro))
             intro = intro[:cut]  # "Trump zu Cohen:" -> Trump
@@ -549,9 +639,38 @@ class QuoteFinder:
         after = self._anaphoric_cue(si + 1)
         if after is not None:
             return after.speaker, after.lemma
-        if self._near(CONTINUE_DIRECT, si) and not self._headline(si):
-            return self.last[0], ""
+        if not self._headline(si):
+            return self._continued(si, CONTINUE_DIRECT), ""
         return None, ""
+
+    def _colon_before(self, q: Quoted) -> int | None:
+        """The colon right before a quotation in the same sentence unit, if any."""
+        i = q.span.start - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].text in OPENERS):
+            i -= 1
+        if i < 0 or self.doc[i].text != ":" or i in self.inside:
+            return None
+        return i if self._unit(i) == self._unit(q.span.start) else None
+
+    def _introducer(self, lo: int, hi: int) -> Span | None:
+        """The subject of the main verb of a clause that introduces a quotation with a colon
+        ("Die Ministerin sieht die Verantwortung beim Staat:"), when it can speak."""
+        if not self.has_parse:
+            return None
+        toks = [t for t in self.doc[lo:hi] if t.i not in self.inside]
+        roots = [
+            t for t in toks if t.pos_ in {"VERB", "AUX"} and (t.dep_ == "ROOT" or t.head.i < lo)
+        ]
+        if not roots:
+            return None
+        found = subject_phrase(roots[0], lo, hi, self.inside)
+        if found is None or found.text.lower() in NOT_SPEAKERS:
+            return None
+        if speakerlike(found) or any(
+            t.ent_type_ in {"PER", "ORG"} or is_role(t.text) for t in found
+        ):
+            return found
+        return None
 
     def _headline(self, si: int) -> bool:
         """A paragraph of its own without final punctuation: a headline or subheading."""
@@ -641,6 +760,17 @@ class QuoteFinder:
                     return
                 speaker = cue.speaker
                 yield self.make("indirect", *self._span_chars(*run), cue.lemma, speaker, si)
+                nominal = next((c for c in cues if c.kind == "noun"), None)
+                whole = self._outside_full(lo, hi)
+                if (
+                    nominal is not None
+                    and nominal.lemma in SOURCE_CUES
+                    and not a <= nominal.token < b
+                    and whole is not None
+                    and whole != run
+                ):  # "Laut X hat Y gesagt, dass …": X reports the whole sentence
+                    start, end = self._span_chars(*whole)
+                    yield self.make("indirect", start, end, nominal.lemma, nominal.speaker, si)
                 return
         nominal = next((c for c in cues if c.kind == "noun"), None)
         run = self._outside_full(lo, hi)
@@ -661,8 +791,8 @@ class QuoteFinder:
         if kon == "one" or kon == "two" and self._near(1, si) and ended:
             back = self._anaphoric_cue(si + 1)
             speaker, cue = (back.speaker, back.lemma) if back is not None else (None, "")
-            if speaker is None and self._near(CONTINUE_INDIRECT, si):
-                speaker = self.last[0]
+            if speaker is None:
+                speaker = self._continued(si, CONTINUE_INDIRECT)
             yield self.make("indirect", *self._span_chars(*run), cue, speaker, si)
             return
         back = self._anaphoric_cue(si + 1)
@@ -677,7 +807,12 @@ class QuoteFinder:
     def _reports(self, cue: Cue) -> bool:
         """A speech act with an agent that can speak, in the active voice, in a main clause."""
         verb = self.doc[cue.token]
-        if not speakerlike(cue.speaker) or verb.pos_ != "VERB":
+        finite = finite_of(verb)
+        if not is_finite(finite):  # a participle the parser left alone: the clause's finite verb
+            finite = next((t for t in verb.sent if t.i < verb.i and is_finite(t)), finite)
+        if not (speakerlike(cue.speaker) or _agentive(cue.speaker, finite)):
+            return False
+        if verb.pos_ != "VERB":
             return False
         if any(
             c.dep_ == "aux:pass" or c.lemma_ == "werden" and c.dep_.startswith("aux")
@@ -692,6 +827,24 @@ class QuoteFinder:
             return False
         preps = {c.lower_ for c in self.doc[verb.i + 1 : verb.sent.end] if c.pos_ == "ADP"}
         return cue.lemma != "sprechen" or bool(preps & {"von", "über"})
+
+
+def _agentive(span: Span | None, finite: Token) -> bool:
+    """A noun phrase headed by a capitalised noun that is no source ("die Richter") and
+    agrees in number with the finite verb (not a fronted object: "Die Pläne will er …")."""
+    if span is None:
+        return False
+    heads = [t for t in span if t.pos_ in {"NOUN", "PROPN"} and t.text[:1].isupper()]
+    if not heads or is_source_noun(heads[0].text):
+        return False
+    head = heads[0]
+    if set(head.morph.get("Case")) & {"Acc", "Dat", "Gen"} or head.dep_ == "obj":
+        return False
+    bare = not any(t.pos_ in {"DET", "ADJ"} for t in span if t.i < head.i)
+    if bare and "Plur" not in head.morph.get("Number") and not head.ent_type_:
+        return False  # a bare singular is an adverb the tagger took for a noun ("Zuvor")
+    number, verb_number = head.morph.get("Number"), finite.morph.get("Number")
+    return not (number and verb_number and number != verb_number)
 
 
 def _in_gap(mark: QuoteMarks, idx: int) -> bool:

@@ -67,6 +67,8 @@ def nominative(tokens: list) -> str:
     text = doc[tokens[0].i : tokens[-1].i + 1].text
     if len(tokens) != 2 or tokens[0].pos_ != "ADJ" or tokens[1].pos_ != "NOUN":
         return text
+    if tokens[0].text[:1].isupper() and tokens[0].text.endswith("er"):
+        return text  # place adjectives do not inflect: "Salzburger Nachrichten"
     noun = tokens[1]
     gender = noun.morph.get("Gender")
     lemma = noun.lemma_ if noun.lemma_[:1].isupper() else noun.text
