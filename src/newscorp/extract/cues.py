@@ -10,7 +10,7 @@ form (data/konjunktiv.txt), or a finite verb that is its stem plus -e ("er benö
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from newscorp.pipeline.lexicons import words_by_kind
@@ -53,7 +53,11 @@ def guess_verb_lemma(word: str) -> str:
 
 def verb_guesses(word: str) -> set[str]:
     """Every infinitive a word form may belong to (the cue lexicon picks among them)."""
-    low = word.lower()
+    return set(_verb_guesses(word.lower()))
+
+
+@lru_cache(maxsize=65536)
+def _verb_guesses(low: str) -> frozenset[str]:
     out = set(_weak_infinitive(low))
     for particle in cue_lexicon().get("particle", ()):
         for infix in ("ge", "zu"):
@@ -61,7 +65,21 @@ def verb_guesses(word: str) -> set[str]:
                 out |= {particle + w for w in _weak_infinitive(low[len(particle) + 2 :])}
     if low.startswith("ge") and low.endswith("t") and len(low) > 5:
         out |= set(_weak_infinitive(low[2:]))
-    return out
+    return frozenset(out)
+
+
+@cache
+def _cue_endings(kind: str) -> frozenset[str]:
+    """Every ending of a cue word of ``kind``: a cue's lemma without its particle is one."""
+    return frozenset(w[i:] for w in cue_lexicon().get(kind, ()) for i in range(len(w)))
+
+
+@lru_cache(maxsize=65536)
+def _may_be_cue(low: str, lemma: str, kind: str) -> bool:
+    """Whether a word form could be a cue of ``kind`` at all: one of its infinitives (or its
+    lemma) ends a cue word. Cheap, and true for every word ``cue_lemma`` can accept."""
+    endings = _cue_endings(kind)
+    return lemma in endings or any(g in endings for g in _verb_guesses(low))
 
 
 def _weak_infinitive(low: str) -> list[str]:
@@ -119,6 +137,8 @@ def verb_lemma(token: Token) -> str:
 def cue_lemma(token: Token, kind: str = "verb") -> str:
     """The lemma under which a verb is a cue of ``kind`` (verb/reported), or ""."""
     if not token.text[:1].islower() or not token.is_alpha:
+        return ""
+    if not _may_be_cue(token.lower_, token.lemma_.lower(), kind):
         return ""
     words = cue_lexicon().get(kind, frozenset())
     if token.pos_ not in VERB_POS:

@@ -115,11 +115,12 @@ class QuoteFinder:
 
     def __init__(self, doc: Doc, doc_id: str, mentions: list[Mention]):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: built once
         self.doc_id = doc_id
         self.has_parse = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
         self.resolver = SpeakerResolver(doc, mentions)
-        self.sents = sentence_units(doc)
+        self.sents = sentence_units(doc, self.text)
         self.unit_of = {t.i: k for k, u in enumerate(self.sents) for t in u}
         self.quoted = self._quoted()
         self.inside = {t.i for q in self.quoted for t in q.span if not _in_gap(q.mark, t.idx)}
@@ -133,14 +134,14 @@ class QuoteFinder:
     # --- quotation marks ---------------------------------------------------------------
     def _quoted(self) -> list[Quoted]:
         doc, out = self.doc, []
-        for m in find_quote_marks(doc.text):
-            if not doc.text[m.start : m.end].strip():
+        for m in find_quote_marks(self.text):
+            if not self.text[m.start : m.end].strip():
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not words(span):
                 continue
             full = self._full_clause(span)
-            if is_title(doc.text, m, span, full):
+            if is_title(self.text, m, span, full):
                 continue
             out.append(Quoted(m, span, full))
         return out
@@ -487,7 +488,7 @@ class QuoteFinder:
         if speaker is not None:
             toks = [t for t in speaker if not t.is_space]
             speaker = self.doc[toks[0].i : toks[-1].i + 1] if toks else None
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         lead = len(text) - len(text.lstrip())
         trail = len(text) - len(text.rstrip())
         start, end = start + lead, end - trail
@@ -503,7 +504,7 @@ class QuoteFinder:
             speaker=canonical,
             speaker_mention=mention,
             cue=cue,
-            text=self.doc.text[start:end],
+            text=self.text[start:end],
             start=start,
             end=end,
         )
@@ -676,12 +677,12 @@ class QuoteFinder:
         """A paragraph of its own without final punctuation: a headline or subheading."""
         unit = self.sents[si]
         text = unit.text.strip()
-        before = self.doc.text[: unit.start_char].rstrip(" ")
+        before = self.text[: unit.start_char].rstrip(" ")
         starts_paragraph = not before or before.endswith("\n")
         return (
             starts_paragraph
             and text[-1:] not in {".", "!", "?", ":"}
-            and (self.doc.text[unit.end_char : unit.end_char + 1] in {"\n", ""})
+            and (self.text[unit.end_char : unit.end_char + 1] in {"\n", ""})
         )
 
     def _anaphoric_cue(self, k: int) -> Cue | None:
@@ -856,12 +857,12 @@ def _participle(tok: Token) -> bool:
     return tok.tag_ in PARTICIPLES or "Part" in tok.morph.get("VerbForm")
 
 
-def sentence_units(doc: Doc) -> list[Span]:
+def sentence_units(doc: Doc, text: str | None = None) -> list[Span]:
     """Sentences repaired for quote finding: a piece without words (a lone quote mark), a
     piece starting in lowercase or with a comma (", sagte er"), or one that splits a name
     joins its neighbour; an opening mark left at the end of a sentence moves to the next.
-    Paragraph breaks always separate units."""
-    marks = find_quote_marks(doc.text)
+    Paragraph breaks always separate units (``text``: ``doc.text`` when already built)."""
+    marks = find_quote_marks(doc.text if text is None else text)
     openers = {m.start - 1 for m in marks}
     closers = {m.end for m in marks}
     units: list[list[int]] = []

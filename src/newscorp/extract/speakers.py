@@ -83,6 +83,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, mentions: list[Mention]):
         self.doc = doc
+        self.text = doc.text
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.roles: dict[str, list[str]] = {}
         self.full_roles: dict[str, list[str]] = {}  # "us-präsident" -> people introduced so
@@ -111,7 +112,7 @@ class SpeakerResolver:
         ]
         if not inside:
             return None
-        text = self.doc.text
+        text = self.text
         for m in inside:  # "…, Sarah Sanders" — a name set off by a comma is the speaker
             if text[span.start_char : m.start].rstrip().endswith(",") and m.label != "MISC":
                 return m
