@@ -1,0 +1,131 @@
+"""Name rules on top of any model's entities (``newscorp_names``, before the entity rules).
+
+- a first name followed by capitalised name words is a person ("Kerstin Holm", "Giacomo
+  della Porta"): added where the model found nothing, relabelled where the model gave the
+  words another label, and a model PER span missing its first name is extended;
+- entities made only of words that annotated corpora use mostly outside names ("Natur",
+  "Tierheim") are dropped, and such words are trimmed off the start of an entity
+  ("Chemiekonzern BASF" -> "BASF"); a lone role word is not an entity.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newscorp.pipeline.lexicons import common_nouns, data_lines, gazetteer, is_role
+
+# lowercase particles inside names: "Giacomo della Porta", "Ursula von der Leyen"
+PARTICLES = frozenset("von van vom de del della di da dos du bin ibn ten".split())
+# articles only after a particle: "von der Leyen", "van den Berg"
+ARTICLES = frozenset("der den".split())
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Known first names (first_names.txt) that are not also places or organisations."""
+    places = {name for _, name in gazetteer()}
+    return frozenset(data_lines("first_names.txt")) - places
+
+
+@cache
+def nonnames() -> frozenset[str]:
+    """Capitalised words used mostly outside names (nonnames.txt and common_nouns.txt)."""
+    return frozenset(data_lines("nonnames.txt")) | common_nouns()
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    """A capitalised word that can continue a person's name."""
+    tok = doc[i]
+    text = tok.text
+    return (
+        text[:1].isupper()
+        and len(text) > 1
+        and text.replace("-", "").replace("'", "").isalpha()
+        and not text.isupper()
+        and text not in nonnames()
+        and not is_role(text)
+        and not (tok.is_sent_start and i > 0 and doc[i - 1].is_punct)
+    )
+
+
+def _person_end(doc: Doc, i: int) -> int:
+    """End of the person name that starts with first name ``doc[i]``, or ``i`` if none."""
+    end = i + 1
+    j = i + 1
+    while j < len(doc):
+        if _name_word(doc, j):
+            end = j = j + 1
+        elif j + 1 < len(doc) and (
+            doc[j].text in PARTICLES or doc[j].text in ARTICLES and doc[j - 1].text in PARTICLES
+        ):
+            j += 1
+        else:
+            break
+    return end if end > i + 1 else i
+
+
+def _known(span: Span) -> bool:
+    return any(name == span.text for _, name in gazetteer())
+
+
+def _persons(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Add, extend and relabel person names that start with a known first name."""
+    names = first_names()
+    owner = {k: e for e in ents for k in range(e.start, e.end)}
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.text not in names or (i > 0 and doc[i - 1].text[:1].isupper() and i - 1 in owner
+                                     and owner[i - 1].label_ != "PER"):
+            i += 1
+            continue
+        end = _person_end(doc, i)
+        if end == i:
+            i += 1
+            continue
+        hit = {owner[k] for k in range(i, end) if k in owner}
+        if all(e.start >= i and e.end <= end or e.label_ == "PER" for e in hit):
+            start = min([i] + [e.start for e in hit if e.label_ == "PER"])
+            stop = max([end] + [e.end for e in hit])
+            ents = [e for e in ents if e not in hit]
+            person = Span(doc, start, stop, label="PER")
+            ents.append(person)
+            for k in range(start, stop):
+                owner[k] = person
+        i = end
+    return ents
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop leading words used mostly outside names; None when nothing name-like is left."""
+    words = nonnames()
+    start = span.start
+    doc = span.doc
+    while start < span.end and (doc[start].text in words or is_role(doc[start].text)):
+        start += 1
+    if start == span.end:
+        return span if _known(span) or any(c.isdigit() for c in span.text) else None
+    if start == span.start:
+        return span
+    rest = doc[start : span.end]
+    if not rest.text[:1].isupper() or len(rest.text) < 3:
+        return span
+    return Span(doc, start, span.end, label=span.label_)
+
+
+def name_rules(doc: Doc) -> Doc:
+    """Apply the person and non-name rules to ``doc.ents``."""
+    ents = [t for t in (_trim(e) for e in doc.ents) if t is not None]
+    ents = _persons(doc, ents)
+    doc.ents = filter_spans(ents)
+    return doc
+
+
+@Language.component("newscorp_names")
+def names_component(doc: Doc) -> Doc:
+    """Component wrapper around :func:`name_rules`."""
+    return name_rules(doc)
