@@ -36,6 +36,10 @@ def part(name: str) -> Path:
     return Path(handle.name)
 
 
+def _show(words: list[str], span: tuple[int, int, str]) -> str:
+    return f"{span[2]}:{' '.join(words[span[0] : span[1]])}"
+
+
 def errors(path: Path, nlp) -> list[str]:
     """One line per sentence with an error: gold spans missed (-) and spans predicted (+)."""
     lines = []
@@ -53,9 +57,8 @@ def errors(path: Path, nlp) -> list[str]:
         gold = {g for g in gold if g[2] != "IGNORE"}
         if pred == gold:
             continue
-        show = lambda sp: f"{sp[2]}:{' '.join(s.words[sp[0]:sp[1]])}"  # noqa: E731
-        missed = ", ".join(show(g) for g in sorted(gold - pred))
-        extra = ", ".join(show(p) for p in sorted(pred - gold))
+        missed = ", ".join(_show(s.words, g) for g in sorted(gold - pred))
+        extra = ", ".join(_show(s.words, p) for p in sorted(pred - gold))
         lines.append(f"{text}\n  - {missed}\n  + {extra}\n")
     return lines
 

@@ -1,9 +1,9 @@
 """Build src/newscorp/data/first_names.txt and nonnames.txt from openly licensed corpora.
 
 - first names: Faker's first names for 18 European/US locales (MIT licence; pip install
-  faker to rebuild) not used mostly outside entities, and the first word of two- or three-word PER spans ("Kerstin Holm") at least
-  twice, and seen as a PER span's first word at least as often as capitalised outside any
-  entity.
+  faker to rebuild) not used mostly outside entities, and the first word of two- or
+  three-word PER spans ("Kerstin Holm") at least twice, and seen as a PER span's first word
+  at least as often as capitalised outside any entity.
 - non-names: capitalised words seen mid-sentence outside entities at least 3 times and at
   least 8 times as often as inside an entity ("Natur", "Wasser", "Konzern").
 
@@ -107,7 +107,7 @@ def main() -> None:
         for w, n in outside.items()
         if capitalised(w) and len(w) > 2 and n >= 3 and n >= 8 * inside[w] and w not in first
     )
-    head = "# {} Built by training/name_lists.py from the GermEval 2014 training part and\n"
+    head = "# {}\n# Built by training/name_lists.py from the GermEval 2014 training part and\n"
     tail = (
         "# the German Legal NER corpus (CC BY 4.0), DFKI SmartData v1 (CC BY 4.0), Europeana\n"
         "# Newspapers NER German (CC0) and UD German GSD/PUD (CC BY-SA 4.0). One word a line.\n"
@@ -115,7 +115,7 @@ def main() -> None:
     (OUT / "first_names.txt").write_text(
         head.format(
             "First names: Faker's person providers (MIT, joke2k/faker) and first words of\n"
-            "# person names in annotated corpora, less words used mostly outside names."
+            "# person names in annotated corpora, less words used mostly outside names.\n#"
         )
         + tail
         + "\n".join(names)

@@ -79,8 +79,12 @@ def _persons(doc: Doc, ents: list[Span]) -> list[Span]:
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.text not in names or (i > 0 and doc[i - 1].text[:1].isupper() and i - 1 in owner
-                                     and owner[i - 1].label_ != "PER"):
+        if tok.text not in names or (
+            i > 0
+            and doc[i - 1].text[:1].isupper()
+            and i - 1 in owner
+            and owner[i - 1].label_ != "PER"
+        ):
             i += 1
             continue
         end = _person_end(doc, i)
