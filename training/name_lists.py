@@ -38,13 +38,17 @@ def capitalised(word: str) -> bool:
     return len(word) > 1 and word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
-def count(first: Counter, inside: Counter, outside: Counter) -> None:
+def count(first: Counter, inside: Counter, outside: Counter, tails: Counter | None = None) -> None:
     nlp = spacy.blank("de")
     for name in NER_BINS:
         for doc in DocBin().from_disk(CORPUS / f"{name}.spacy").get_docs(nlp.vocab):
             for ent in doc.ents:
                 for tok in ent:
                     inside[tok.text] += 1
+                    if tails is not None and ent.label_ == "PER":
+                        tails[("PER", tok.text)] += 1
+                if tails is not None and ent.label_ != "PER" and len(ent) > 1:
+                    tails[("OTHER", ent[-1].text)] += 1
                 if ent.label_ == "PER" and 2 <= len(ent) <= 3 and capitalised(ent[0].text):
                     if all(capitalised(t.text) or t.text in {"-", "von", "van", "de"} for t in ent):
                         first[ent[0].text] += 1
@@ -96,7 +100,8 @@ def main() -> None:
     first: Counter = Counter()
     inside: Counter = Counter()
     outside: Counter = Counter()
-    count(first, inside, outside)
+    tails: Counter = Counter()
+    count(first, inside, outside, tails)
     names = {w for w, n in first.items() if n >= 2 and n >= outside[w]}
     for name in faker_first_names():
         if len(name) > 2 and capitalised(name) and outside[name] <= inside[name]:
@@ -126,6 +131,19 @@ def main() -> None:
         head.format("Capitalised words used mostly outside names (8:1 or more).")
         + tail
         + "\n".join(nouns)
+        + "\n",
+        encoding="utf-8",
+    )
+    heads = sorted(
+        w for (kind, w), n in tails.items() if kind == "OTHER" and n >= 2 and not tails["PER", w]
+    )
+    (OUT / "name_tails.txt").write_text(
+        head.format(
+            "Last words of multi-word place, organisation or other names, never in a person's\n"
+            "# name (Band, Institut, Straße): a first name before them does not make a person."
+        )
+        + tail
+        + "\n".join(w for w in heads if w[:1].isupper())
         + "\n",
         encoding="utf-8",
     )

@@ -37,27 +37,52 @@ def nonnames() -> frozenset[str]:
     return frozenset(data_lines("nonnames.txt")) | common_nouns()
 
 
-def _name_word(doc: Doc, i: int) -> bool:
-    """A capitalised word that can continue a person's name."""
+@cache
+def name_tails() -> frozenset[str]:
+    """Last words of place/organisation names never seen in a person's (name_tails.txt)."""
+    return frozenset(data_lines("name_tails.txt"))
+
+
+# parts of speech that never continue a person's name ("Patrick von Brunn | Auf ...")
+NOT_NAME = frozenset({"ADP", "DET", "PRON", "ADV", "CCONJ", "SCONJ", "AUX", "VERB", "PART", "ADJ"})
+
+
+def _name_word(doc: Doc, i: int, first: int) -> bool:
+    """A capitalised word that can continue the person's name starting at ``first``."""
     tok = doc[i]
     text = tok.text
-    return (
+    if not (
         text[:1].isupper()
         and len(text) > 1
         and text.replace("-", "").replace("'", "").isalpha()
         and not text.isupper()
-        and text not in nonnames()
-        and not is_role(text)
-        and not (tok.is_sent_start and i > 0 and doc[i - 1].is_punct)
-    )
+    ):
+        return False
+    if text in nonnames() or is_role(text) or (tok.is_sent_start and doc[i - 1].is_punct):
+        return False
+    if text in first_names():
+        return True  # "Hans Dietrich Genscher", whatever the tagger says
+    if tok.pos_ in NOT_NAME:
+        return False
+    # "Heidi Klums Modelsuche": a noun after a genitive ends the name
+    return not (i - 1 > first and doc[i - 1].text.endswith("s") and tok.pos_ == "NOUN")
 
 
-def _person_end(doc: Doc, i: int) -> int:
-    """End of the person name that starts with first name ``doc[i]``, or ``i`` if none."""
+def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
+    """End of the person name that starts with first name ``doc[i]``, or ``i`` if none.
+
+    The name stops before the model's other multi-word entities and known places; it is no
+    person when its last word ends place or organisation names ("Dave Matthews Band")."""
+    places = {name for _, name in gazetteer()}
     end = i + 1
     j = i + 1
     while j < len(doc):
-        if _name_word(doc, j):
+        span = owner.get(j)
+        if span is not None and span.start == j and span.label_ != "PER" and len(span) > 1:
+            break
+        if doc[j].text in places:
+            break
+        if _name_word(doc, j, i):
             end = j = j + 1
         elif j + 1 < len(doc) and (
             doc[j].text in PARTICLES or doc[j].text in ARTICLES and doc[j - 1].text in PARTICLES
@@ -65,7 +90,9 @@ def _person_end(doc: Doc, i: int) -> int:
             j += 1
         else:
             break
-    return end if end > i + 1 else i
+    if end == i + 1 or doc[end - 1].text in name_tails():
+        return i
+    return end
 
 
 def _known(span: Span) -> bool:
@@ -87,7 +114,7 @@ def _persons(doc: Doc, ents: list[Span]) -> list[Span]:
         ):
             i += 1
             continue
-        end = _person_end(doc, i)
+        end = _person_end(doc, i, owner)
         if end == i:
             i += 1
             continue
