@@ -1,9 +1,12 @@
-"""Build src/newscorp/data/first_names.txt and nonnames.txt from openly licensed corpora.
+"""Build newscorp/data first_names.txt, nonnames.txt, name_tails.txt and name_labels.tsv.
 
 - first names: Faker's first names for 18 European/US locales (MIT licence; pip install
   faker to rebuild) not used mostly outside entities, and the first word of two- or
   three-word PER spans ("Kerstin Holm") at least twice, and seen as a PER span's first word
   at least as often as capitalised outside any entity.
+- known names: entity strings labelled the same in 80% of their uses (twice or more), and as
+  one word not used mostly outside names ("Polizei" and "Unternehmen" are not names).
+- name tails: last words of multi-word non-person names, never in a person's name.
 - non-names: capitalised words seen mid-sentence outside entities at least 3 times and at
   least 8 times as often as inside an entity ("Natur", "Wasser", "Konzern").
 
@@ -38,11 +41,19 @@ def capitalised(word: str) -> bool:
     return len(word) > 1 and word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
-def count(first: Counter, inside: Counter, outside: Counter, tails: Counter | None = None) -> None:
+def count(
+    first: Counter,
+    inside: Counter,
+    outside: Counter,
+    tails: Counter | None = None,
+    labels: dict[str, Counter] | None = None,
+) -> None:
     nlp = spacy.blank("de")
     for name in NER_BINS:
         for doc in DocBin().from_disk(CORPUS / f"{name}.spacy").get_docs(nlp.vocab):
             for ent in doc.ents:
+                if labels is not None:
+                    labels.setdefault(ent.text, Counter())[ent.label_] += 1
                 for tok in ent:
                     inside[tok.text] += 1
                     if tails is not None and ent.label_ == "PER":
@@ -101,7 +112,8 @@ def main() -> None:
     inside: Counter = Counter()
     outside: Counter = Counter()
     tails: Counter = Counter()
-    count(first, inside, outside, tails)
+    labels: dict[str, Counter] = {}
+    count(first, inside, outside, tails, labels)
     names = {w for w, n in first.items() if n >= 2 and n >= outside[w]}
     for name in faker_first_names():
         if len(name) > 2 and capitalised(name) and outside[name] <= inside[name]:
@@ -147,6 +159,29 @@ def main() -> None:
         + "\n",
         encoding="utf-8",
     )
+    known = []
+    for text, by_label in sorted(labels.items()):
+        label, top = by_label.most_common(1)[0]
+        n = sum(by_label.values())
+        if (
+            n >= 2
+            and top >= 0.8 * (n + outside[text])
+            and text[:1].isupper()
+            and text[-1:].isalnum()
+            and "\t" not in text
+        ):
+            known.append(f"{label}\t{text}")
+    (OUT / "name_labels.tsv").write_text(
+        head.format(
+            "Names that annotated corpora label consistently (80% of uses, twice or more;\n"
+            "# as a word, mostly inside names): LABEL<TAB>name."
+        )
+        + tail
+        + "\n".join(known)
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"known names {len(known)}", file=sys.stderr)
     print(f"first names {len(names)}, non-names {len(nouns)}", file=sys.stderr)
 
 

@@ -148,9 +148,41 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, start, span.end, label=span.label_)
 
 
+@cache
+def name_labels() -> dict[str, str]:
+    """Names annotated corpora label consistently (name_labels.tsv): name -> label."""
+    return {name: label for label, name in (ln.split("\t", 1) for ln in data_lines("name_labels.tsv"))}
+
+
+def _relabel(span: Span) -> Span:
+    label = name_labels().get(span.text)
+    if label and label != span.label_:
+        return Span(span.doc, span.start, span.end, label=label)
+    return span
+
+
+def _add_known(doc: Doc, ents: list[Span]) -> list[Span]:
+    labels = name_labels()
+    taken = {k for e in ents for k in range(e.start, e.end)}
+    longest = 4
+    i = 0
+    new = []
+    while i < len(doc):
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            label = labels.get(span.text)
+            if label and not any(k in taken for k in range(i, i + n)):
+                new.append(Span(doc, i, i + n, label=label))
+                i += n - 1
+                break
+        i += 1
+    return ents + new
+
+
 def name_rules(doc: Doc) -> Doc:
     """Apply the person and non-name rules to ``doc.ents``."""
-    ents = [t for t in (_trim(e) for e in doc.ents) if t is not None]
+    ents = [_relabel(t) for t in (_trim(e) for e in doc.ents) if t is not None]
+    ents = _add_known(doc, ents)
     ents = _persons(doc, ents)
     doc.ents = filter_spans(ents)
     return doc
