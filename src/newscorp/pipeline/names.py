@@ -151,7 +151,8 @@ def _trim(span: Span) -> Span | None:
 @cache
 def name_labels() -> dict[str, str]:
     """Names annotated corpora label consistently (name_labels.tsv): name -> label."""
-    return {name: label for label, name in (ln.split("\t", 1) for ln in data_lines("name_labels.tsv"))}
+    pairs = (line.split("\t", 1) for line in data_lines("name_labels.tsv"))
+    return {name: label for label, name in pairs}
 
 
 def _relabel(span: Span) -> Span:
