@@ -131,6 +131,25 @@ def _persons(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents
 
 
+def _after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A proper noun right after a role word is a person ("Menschenrechtsaktivist
+    Barghuti", "Umweltminister Sigmar Gabriel") where the model found nothing."""
+    taken = {k for e in ents for k in range(e.start, e.end)}
+    new = []
+    for tok in doc[:-1]:
+        i = tok.i + 1
+        if not (tok.text[:1].isupper() and is_role(tok.text)) or i in taken:
+            continue
+        if not (doc[i].pos_ == "PROPN" or doc[i].text in first_names()):
+            continue
+        end = i
+        while end < len(doc) and end - i < 3 and end not in taken and _name_word(doc, end, i):
+            end += 1
+        if end > i and doc[end - 1].text not in name_tails():
+            new.append(Span(doc, i, end, label="PER"))
+    return ents + new
+
+
 def _trim(span: Span) -> Span | None:
     """Drop leading words used mostly outside names; None when nothing name-like is left."""
     words = nonnames()
@@ -185,6 +204,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = [_relabel(t) for t in (_trim(e) for e in doc.ents) if t is not None]
     ents = _add_known(doc, ents)
     ents = _persons(doc, ents)
+    ents = _after_roles(doc, ents)
     doc.ents = filter_spans(ents)
     return doc
 
