@@ -5,7 +5,8 @@
   three-word PER spans ("Kerstin Holm") at least twice, and seen as a PER span's first word
   at least as often as capitalised outside any entity.
 - known names: entity strings labelled the same in 80% of their uses (twice or more), and as
-  one word not used mostly outside names ("Polizei" and "Unternehmen" are not names).
+  one word not used mostly outside names ("Polizei" and "Unternehmen" are not names; for
+  MISC only GermEval's own uses count, the other corpora do not annotate MISC: "Euro").
 - name tails: last words of multi-word non-person names, never in a person's name.
 - non-names: capitalised words seen mid-sentence outside entities at least 3 times and at
   least 8 times as often as inside an entity ("Natur", "Wasser", "Konzern").
@@ -67,6 +68,8 @@ def count(
                 for tok in doc[1:]:
                     if tok.ent_iob_ == "O" and not doc[tok.i - 1].is_punct:
                         outside[tok.text] += 1
+                        if labels is not None:  # only GermEval annotates MISC
+                            labels.setdefault(tok.text, Counter())["O"] += 1
     for doc in DocBin().from_disk(CORPUS / "ud_train.spacy").get_docs(nlp.vocab):
         for tok in doc:
             if tok.pos_ == "NOUN" and tok.i > 0 and not doc[tok.i - 1].is_punct:
@@ -161,11 +164,13 @@ def main() -> None:
     )
     known = []
     for text, by_label in sorted(labels.items()):
-        label, top = by_label.most_common(1)[0]
-        n = sum(by_label.values())
+        if not by_label.keys() - {"O"}:
+            continue
+        label, top = (by_label - Counter(O=by_label["O"])).most_common(1)[0]
+        n = sum(by_label.values())  # GermEval's O uses count against every label
         if (
             n >= 2
-            and top >= 0.8 * (n + outside[text])
+            and top >= 0.8 * (n + (0 if label == "MISC" else outside[text]))
             and text[:1].isupper()
             and text[-1:].isalnum()
             and "\t" not in text
