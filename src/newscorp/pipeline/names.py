@@ -132,13 +132,26 @@ def _persons(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A proper noun right after a role word is a person ("Menschenrechtsaktivist
-    Barghuti", "Umweltminister Sigmar Gabriel") where the model found nothing."""
+    """A proper noun right after a role word is a person ("Umweltminister Sigmar Gabriel")
+    where the model found nothing, and so is a lone unknown name it gave another label
+    ("Botschafter Ostrowski" as LOC)."""
     taken = {k for e in ents for k in range(e.start, e.end)}
     new = []
     for tok in doc[:-1]:
         i = tok.i + 1
-        if not (tok.text[:1].isupper() and is_role(tok.text)) or i in taken:
+        if not (tok.text[:1].isupper() and is_role(tok.text)):
+            continue
+        if i in taken:  # "Botschafter Ostrowski" tagged LOC: a person
+            ent = next(e for e in ents if e.start <= i < e.end)
+            if (
+                len(ent) == 1
+                and ent.label_ != "PER"
+                and not _known(ent)
+                and ent.text not in name_labels()
+                and _name_word(doc, i, i)
+            ):
+                ents = [e for e in ents if e is not ent]
+                new.append(Span(doc, i, i + 1, label="PER"))
             continue
         if not (doc[i].pos_ == "PROPN" or doc[i].text in first_names()):
             continue
