@@ -10,13 +10,14 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newscorp.pipeline.lexicons import common_nouns, data_lines, gazetteer, is_role
+from newscorp.pipeline.lexicons import common_nouns, data_lines, gazetteer
+from newscorp.pipeline.lexicons import is_role as _is_role
 
 # lowercase particles inside names: "Giacomo della Porta", "Ursula von der Leyen"
 PARTICLES = frozenset("von van vom de del della di da dos du bin ibn ten".split())
@@ -24,11 +25,19 @@ PARTICLES = frozenset("von van vom de del della di da dos du bin ibn ten".split(
 ARTICLES = frozenset("der den".split())
 
 
+is_role = lru_cache(maxsize=1 << 16)(_is_role)
+
+
+@cache
+def places() -> frozenset[str]:
+    """Names of newscorp's gazetteer of places and organisations."""
+    return frozenset(name for _, name in gazetteer())
+
+
 @cache
 def first_names() -> frozenset[str]:
     """Known first names (first_names.txt) that are not also places or organisations."""
-    places = {name for _, name in gazetteer()}
-    return frozenset(data_lines("first_names.txt")) - places
+    return frozenset(data_lines("first_names.txt")) - places()
 
 
 @cache
@@ -73,14 +82,14 @@ def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
 
     The name stops before the model's other multi-word entities and known places; it is no
     person when its last word ends place or organisation names ("Dave Matthews Band")."""
-    places = {name for _, name in gazetteer()}
+    known_places = places()
     end = i + 1
     j = i + 1
     while j < len(doc):
         span = owner.get(j)
         if span is not None and span.start == j and span.label_ != "PER" and len(span) > 1:
             break
-        if doc[j].text in places:
+        if doc[j].text in known_places:
             break
         if _name_word(doc, j, i):
             end = j = j + 1
@@ -96,7 +105,7 @@ def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
 
 
 def _known(span: Span) -> bool:
-    return any(name == span.text for _, name in gazetteer())
+    return span.text in places()
 
 
 def _persons(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -139,7 +148,7 @@ def _after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
     new = []
     for tok in doc[:-1]:
         i = tok.i + 1
-        if not (tok.text[:1].isupper() and is_role(tok.text)):
+        if not (tok.text[:1].isupper() and doc[i].text[:1].isupper() and is_role(tok.text)):
             continue
         if i in taken:  # "Botschafter Ostrowski" tagged LOC: a person
             ent = next(e for e in ents if e.start <= i < e.end)
@@ -194,21 +203,33 @@ def _relabel(span: Span) -> Span:
     return span
 
 
+@cache
+def _known_lengths() -> dict[str, int]:
+    """First word of each known name -> the most words a known name starting with it has."""
+    lengths: dict[str, int] = {}
+    for name in name_labels():
+        words = name.split()
+        lengths[words[0]] = max(lengths.get(words[0], 0), len(words))
+    return lengths
+
+
 def _add_known(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Known names where the model found nothing, longest first."""
     labels = name_labels()
+    lengths = _known_lengths()
     taken = {k for e in ents for k in range(e.start, e.end)}
-    longest = 4
-    i = 0
     new = []
+    i = 0
     while i < len(doc):
+        longest = lengths.get(doc[i].text, 0) if i not in taken else 0
+        step = 1
         for n in range(min(longest, len(doc) - i), 0, -1):
-            span = doc[i : i + n]
-            label = labels.get(span.text)
+            label = labels.get(doc[i : i + n].text)
             if label and not any(k in taken for k in range(i, i + n)):
                 new.append(Span(doc, i, i + n, label=label))
-                i += n - 1
+                step = n
                 break
-        i += 1
+        i += step
     return ents + new
 
 
