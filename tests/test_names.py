@@ -97,6 +97,14 @@ def test_known_names_get_their_label_and_are_added(nlp):
     assert apply(nlp, "Der Umsatz stieg auf 7,4 Millionen Euro.", []) == [("Euro", "MISC")]
 
 
+def test_last_word_of_a_name_gives_its_label(nlp):
+    text = "Sie arbeitet für die Wendt Maschinenbau GmbH in Hof."
+    assert apply(nlp, text, [("Wendt Maschinenbau GmbH", "PER"), ("Hof", "LOC")]) == [
+        ("Wendt Maschinenbau GmbH", "ORG"),
+        ("Hof", "LOC"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [

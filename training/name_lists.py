@@ -1,4 +1,5 @@
-"""Build newscorp/data first_names.txt, nonnames.txt, name_tails.txt and name_labels.tsv.
+"""Build newscorp/data first_names.txt, nonnames.txt, name_tails.txt, name_labels.tsv and
+label_tails.tsv.
 
 - first names: Faker's first names for 18 European/US locales (MIT licence; pip install
   faker to rebuild) not used mostly outside entities, and the first word of two- or
@@ -7,6 +8,7 @@
 - known names: entity strings labelled the same in 80% of their uses (twice or more), and as
   one word not used mostly outside names ("Polizei" and "Unternehmen" are not names; for
   MISC only GermEval's own uses count, the other corpora do not annotate MISC: "Euro").
+- label tails: last words of multi-word names with one label in 90% of 3+ uses ("GmbH").
 - name tails: last words of multi-word non-person names, never in a person's name.
 - non-names: capitalised words seen mid-sentence outside entities at least 3 times and at
   least 8 times as often as inside an entity ("Natur", "Wasser", "Konzern").
@@ -59,8 +61,10 @@ def count(
                     inside[tok.text] += 1
                     if tails is not None and ent.label_ == "PER":
                         tails[("PER", tok.text)] += 1
-                if tails is not None and ent.label_ != "PER" and len(ent) > 1:
-                    tails[("OTHER", ent[-1].text)] += 1
+                if tails is not None and len(ent) > 1:
+                    tails[("LAST", ent.label_, ent[-1].text)] += 1
+                    if ent.label_ != "PER":
+                        tails[("OTHER", ent[-1].text)] += 1
                 if ent.label_ == "PER" and 2 <= len(ent) <= 3 and capitalised(ent[0].text):
                     if all(capitalised(t.text) or t.text in {"-", "von", "van", "de"} for t in ent):
                         first[ent[0].text] += 1
@@ -150,7 +154,28 @@ def main() -> None:
         encoding="utf-8",
     )
     heads = sorted(
-        w for (kind, w), n in tails.items() if kind == "OTHER" and n >= 2 and not tails["PER", w]
+        key[1]
+        for key, n in tails.items()
+        if key[0] == "OTHER" and n >= 2 and not tails["PER", key[1]]
+    )
+    last: dict[str, Counter] = {}
+    for key, n in tails.items():
+        if key[0] == "LAST":
+            last.setdefault(key[2], Counter())[key[1]] += n
+    label_tails = []
+    for word, by_label in sorted(last.items()):
+        label, top = by_label.most_common(1)[0]
+        if top >= 3 and top >= 0.9 * sum(by_label.values()) and word[:1].isupper():
+            label_tails.append(f"{label}\t{word}")
+    (OUT / "label_tails.tsv").write_text(
+        head.format(
+            "Last words of multi-word names with one label in 90% of 3+ uses (GmbH, Straße):\n"
+            "# LABEL<TAB>word."
+        )
+        + tail
+        + "\n".join(label_tails)
+        + "\n",
+        encoding="utf-8",
     )
     (OUT / "name_tails.txt").write_text(
         head.format(

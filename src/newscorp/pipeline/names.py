@@ -196,8 +196,18 @@ def name_labels() -> dict[str, str]:
     return {name: label for label, name in pairs}
 
 
+@cache
+def label_tails() -> dict[str, str]:
+    """Last words that end names of one label ("GmbH", "Straße"), known places left out."""
+    pairs = (line.split("\t", 1) for line in data_lines("label_tails.tsv"))
+    known = name_labels()
+    return {w: label for label, w in pairs if w not in places() and known.get(w, label) == label}
+
+
 def _relabel(span: Span) -> Span:
     label = name_labels().get(span.text)
+    if label is None and len(span) > 1:
+        label = label_tails().get(span[-1].text)
     if label and label != span.label_:
         return Span(span.doc, span.start, span.end, label=label)
     return span
