@@ -1,11 +1,19 @@
 """Name rules on top of any model's entities (``newscorp_names``, before the entity rules).
 
-- a first name followed by capitalised name words is a person ("Kerstin Holm", "Giacomo
-  della Porta"): added where the model found nothing, relabelled where the model gave the
-  words another label, and a model PER span missing its first name is extended;
-- entities made only of words that annotated corpora use mostly outside names ("Natur",
-  "Tierheim") are dropped, and such words are trimmed off the start of an entity
-  ("Chemiekonzern BASF" -> "BASF"); a lone role word is not an entity.
+In order:
+- words that annotated corpora use mostly outside names ("Natur", "Kraft") are trimmed off the
+  start of an entity ("Firma Hachez" -> "Hachez"); an entity of nothing else is dropped, and
+  so is a lone role word ("US-Außenminister");
+- a name the corpora label consistently gets that label (``name_labels.tsv``: "Hachez" ORG,
+  "Euro" MISC), else a multi-word name takes its last word's label (``label_tails.tsv``:
+  "... GmbH" ORG); known names are added where the model found nothing;
+- a known first name followed by capitalised name words is a person ("Kerstin Holm",
+  "Ursula von der Leyen"): added, relabelled, or a model PER span extended by its first name;
+  it stops before known places and the model's other multi-word entities, and is no person
+  when its last word ends organisation or place names ("Dave Matthews Band");
+- a proper noun right after a role word is a person ("Botschafter Ostrowski").
+
+Word lists: newscorp/data, built by training/name_lists.py (provenance in NOTICE).
 """
 
 from __future__ import annotations
