@@ -123,3 +123,19 @@ def test_proper_noun_after_a_role_is_a_person(nlp, text, ents, expected):
 def test_end_to_end_role_words_and_common_nouns_are_no_entities(nlp):
     doc = nlp("Der Vertrag tritt am Montag in Kraft, sagte US-Präsident Trump.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Trump", "PER")]
+
+
+def test_names_layer_without_a_model():
+    import spacy
+
+    from newscorp.pipeline.components import add_rule_layers
+
+    nlp = spacy.blank("de")
+    add_rule_layers(nlp)
+    assert "newscorp_names" in nlp.pipe_names
+    doc = nlp("Gestern sprach Kerstin Holm in Saarbrücken über den Euro.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Kerstin Holm", "PER"),
+        ("Saarbrücken", "LOC"),
+        ("Euro", "MISC"),
+    ]

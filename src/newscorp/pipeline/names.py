@@ -253,7 +253,13 @@ def _add_known(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def name_rules(doc: Doc) -> Doc:
     """Apply the person and non-name rules to ``doc.ents``."""
-    ents = [_relabel(t) for t in (_trim(e) for e in doc.ents) if t is not None]
+    from newscorp.pipeline.components import LABEL_MAP  # "PERSON", "OTH" of other models
+
+    ents = [
+        Span(doc, e.start, e.end, label=LABEL_MAP[e.label_]) if e.label_ in LABEL_MAP else e
+        for e in doc.ents
+    ]
+    ents = [_relabel(t) for t in (_trim(e) for e in ents) if t is not None]
     ents = _add_known(doc, ents)
     ents = _persons(doc, ents)
     ents = _after_roles(doc, ents)
