@@ -97,6 +97,7 @@ def test_network_min_weight_keeps_heavy_edges_and_their_nodes(sample):
     assert {(e.source, e.target, e.kind): e.weight for e in network.edges} == {
         ("Nordkorea", "USA", "cooccurrence"): 10,
         ("Donald Trump", "Kim Jong Un", "cooccurrence"): 10,
+        ("Donald Trump", "Kim Jong Un", "speaker"): 6,
         ("Donald Trump", "Nordkorea", "cooccurrence"): 6,
         ("Kim Jong Un", "Nordkorea", "cooccurrence"): 6,
     }

@@ -243,5 +243,9 @@ def add_rule_layers(nlp: Language) -> None:
         nlp.add_pipe("newscorp_paragraphs", first=True)
     if "newscorp_gazetteer" not in names:
         nlp.add_pipe("newscorp_gazetteer", last=True)
+    if "newscorp_names" not in names:
+        import newscorp.pipeline.names  # noqa: F401  (registers the component)
+
+        nlp.add_pipe("newscorp_names", last=True)
     if "newscorp_entity_rules" not in names:
         nlp.add_pipe("newscorp_entity_rules", last=True)

@@ -1,0 +1,141 @@
+"""Name rules (newscorp.pipeline.names) on short German sentences.
+
+Each test sets the entities a model might have found, then applies the rules, so the
+expected outputs do not depend on the bundled model's NER weights.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newscorp.pipeline.names import first_names, name_labels, name_rules, nonnames
+
+
+def apply(nlp, text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Parse ``text``, set ``ents`` (first occurrence of each), run the name rules."""
+    with nlp.select_pipes(disable=["newscorp_names", "newscorp_entity_rules"]):
+        doc = nlp(text)
+    spans = []
+    for words, label in ents:
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    return [(e.text, e.label_) for e in name_rules(doc).ents]
+
+
+def test_word_lists():
+    assert {"Kerstin", "Giacomo", "Ursula"} <= first_names()
+    assert not {"Natur", "Paris", "Polizei"} & first_names()
+    assert {"Natur", "Firma", "Kraft"} <= nonnames()
+    assert not {"Kerstin", "Merkel", "Berlin"} & nonnames()
+    assert name_labels()["Euro"] == "MISC"
+    assert "Polizei" not in name_labels()  # annotated as ORG in SmartData, but a common noun
+
+
+def test_pipeline_runs_names_before_entity_rules(nlp):
+    names = nlp.pipe_names
+    assert names.index("newscorp_gazetteer") < names.index("newscorp_names")
+    assert names.index("newscorp_names") < names.index("newscorp_entity_rules")
+
+
+def test_first_name_and_surname_the_model_missed(nlp):
+    assert apply(nlp, "Kerstin Holm schreibt über Russland.", [("Russland", "LOC")]) == [
+        ("Kerstin Holm", "PER"),
+        ("Russland", "LOC"),
+    ]
+
+
+def test_person_with_particles_replaces_wrong_labels(nlp):
+    text = "Bereits Giacomo della Porta hatte einen Zentralbau vorgesehen."
+    assert apply(nlp, text, [("Giacomo", "LOC"), ("Porta", "ORG")]) == [
+        ("Giacomo della Porta", "PER")
+    ]
+    text = "Am Abend sprach Ursula von der Leyen in Brüssel."
+    assert apply(nlp, text, [("Ursula", "LOC"), ("Brüssel", "LOC")]) == [
+        ("Ursula von der Leyen", "PER"),
+        ("Brüssel", "LOC"),
+    ]
+
+
+def test_model_person_missing_its_first_name_is_extended(nlp):
+    assert apply(nlp, "Gestern sprach Kerstin Holm in Kiel.", [("Holm", "PER")]) == [
+        ("Kerstin Holm", "PER"),
+        ("Kiel", "LOC"),
+    ]
+
+
+def test_person_stops_before_a_place_and_a_lone_first_name_is_left_alone(nlp):
+    text = "Es ist nicht wahr, dass Ludwig Paris nicht mochte."
+    assert apply(nlp, text, [("Ludwig", "PER")]) == [("Ludwig", "PER"), ("Paris", "LOC")]
+    assert apply(nlp, "Gestern kam Ludwig nicht.", []) == []
+
+
+def test_organisation_tail_word_is_not_a_person(nlp):
+    text = "Die Dave Matthews Band spielte gestern."
+    assert apply(nlp, text, [("Dave Matthews Band", "ORG")]) == [("Dave Matthews Band", "ORG")]
+    assert apply(nlp, text, []) == []
+
+
+def test_non_name_words_are_dropped_or_trimmed(nlp):
+    assert apply(nlp, "Die Natur hält sich nicht an das Modell.", [("Natur", "ORG")]) == []
+    text = "Das Gesetz tritt am Montag in Kraft."
+    assert apply(nlp, text, [("Kraft", "LOC")]) == []
+    text = "Er arbeitet bei der Firma Hachez in Bremen."
+    assert apply(nlp, text, [("Firma Hachez", "ORG"), ("Bremen", "LOC")]) == [
+        ("Hachez", "ORG"),
+        ("Bremen", "LOC"),
+    ]
+
+
+def test_a_lone_role_word_is_not_an_entity(nlp):
+    text = "Der US-Außenminister sei enttäuscht."
+    assert apply(nlp, text, [("US-Außenminister", "ORG")]) == []
+
+
+def test_known_names_get_their_label_and_are_added(nlp):
+    assert apply(nlp, "Sie kaufte Aktien von Hachez.", [("Hachez", "PER")]) == [("Hachez", "ORG")]
+    assert apply(nlp, "Der Umsatz stieg auf 7,4 Millionen Euro.", []) == [("Euro", "MISC")]
+
+
+def test_last_word_of_a_name_gives_its_label(nlp):
+    text = "Sie arbeitet für die Wendt Maschinenbau GmbH in Hof."
+    assert apply(nlp, text, [("Wendt Maschinenbau GmbH", "PER"), ("Hof", "LOC")]) == [
+        ("Wendt Maschinenbau GmbH", "ORG"),
+        ("Hof", "LOC"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Am Montag traf Botschafter Ostrowski den Minister.",
+            [("Ostrowski", "LOC")],
+            [("Ostrowski", "PER")],
+        ),
+        ("Dort sprach Bürgermeisterin Reker mit Journalisten.", [], [("Reker", "PER")]),
+    ],
+)
+def test_proper_noun_after_a_role_is_a_person(nlp, text, ents, expected):
+    assert apply(nlp, text, ents) == expected
+
+
+def test_end_to_end_role_words_and_common_nouns_are_no_entities(nlp):
+    doc = nlp("Der Vertrag tritt am Montag in Kraft, sagte US-Präsident Trump.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Trump", "PER")]
+
+
+def test_names_layer_without_a_model():
+    import spacy
+
+    from newscorp.pipeline.components import add_rule_layers
+
+    nlp = spacy.blank("de")
+    add_rule_layers(nlp)
+    assert "newscorp_names" in nlp.pipe_names
+    doc = nlp("Gestern sprach Kerstin Holm in Saarbrücken über den Euro.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Kerstin Holm", "PER"),
+        ("Saarbrücken", "LOC"),
+        ("Euro", "MISC"),
+    ]
