@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from newscorp.extract.negation import is_parsed, scope
 
@@ -381,6 +381,46 @@ def _is_scale(token: Token, mods: Modifiers) -> float | None:
     return factor if factor is not None else mods.scales.get(token.text.lower())
 
 
+class _Word(NamedTuple):
+    """What the scorer needs to know of a word form, computed once per form."""
+
+    ends_scope: bool
+    negator: str | None
+    modifier: str
+    scale: float | None
+    polarity: float | None
+    raw_polarity: float | None
+    verbal: bool
+
+
+@lru_cache(maxsize=131072)
+def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
+    mods = load_modifiers()
+    lowered = text.lower()
+    modifier = (lemma or text).lower()
+    boundary = bool(text) and all(ch in _BOUNDARY_CHARS for ch in text)
+    boundary = boundary or lowered in mods.boundaries or modifier in mods.boundaries
+    if modifier in mods.negators:
+        negator: str | None = modifier
+    else:
+        negator = lowered if lowered in mods.negators and modifier not in mods.scales else None
+    scale = mods.scales.get(modifier)
+    alpha = any(ch.isalpha() for ch in text)
+    return _Word(
+        ends_scope=boundary or lowered in mods.coordinators,
+        negator=negator,
+        modifier=modifier,
+        scale=scale if scale is not None else mods.scales.get(lowered),
+        polarity=_polarity(lemma, text, noun, True) if alpha else None,
+        raw_polarity=_polarity(lemma, text, noun, False) if alpha else None,
+        verbal=pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),
+    )
+
+
+def _profile(token: Token) -> _Word:
+    return _word(token.text, token.lemma_, token.pos_, _is_noun(token))
+
+
 def polar_words(
     tokens: Iterable[Token], *, baseline: bool = False, dependency: bool | None = None
 ) -> list[tuple[Token, float]]:
@@ -393,13 +433,13 @@ def polar_words(
     mods = load_modifiers()
     if dependency is None:
         dependency = is_parsed(toks)
+    words_ = [_profile(t) for t in toks]
 
     def active_negator(k: int) -> str | None:
-        key = _negator_key(toks[k], mods)
+        key = words_[k].negator
         if key is None:
             return None
-        following = toks[k + 1] if k + 1 < len(toks) else None
-        if following is not None and _modifier_key(following) in mods.breakers:
+        if k + 1 < len(toks) and words_[k + 1].modifier in mods.breakers:
             return ""  # "nicht nur": neither a negator nor a polar word
         return key
 
@@ -409,8 +449,8 @@ def polar_words(
     if dependency and not baseline:
         polar = {
             t.i
-            for t in toks
-            if token_polarity(t) and _negator_key(t, mods) is None and not _is_scale(t, mods)
+            for t, w in zip(toks, words_, strict=True)
+            if w.polarity and w.negator is None and not w.scale
         }
         for k, token in enumerate(toks):
             if active_negator(k):
@@ -433,7 +473,8 @@ def polar_words(
         negations, backward, pending_back, scale, last_verbal = 0, None, False, 1.0, None
 
     for i, token in enumerate(toks):
-        if _ends_scope(token):
+        word = words_[i]
+        if word.ends_scope:
             close_clause()
             continue
         if not baseline:
@@ -444,11 +485,11 @@ def polar_words(
                     if mods.negators[key]:
                         pending_back, backward = True, last_verbal
                 continue
-            factor = _is_scale(token, mods)
+            factor = word.scale
             if factor:
                 scale *= factor
                 continue
-        polarity = token_polarity(token, adjusted=not baseline)
+        polarity = word.raw_polarity if baseline else word.polarity
         if not polarity:
             continue
         value = polarity * scale
@@ -459,7 +500,7 @@ def polar_words(
             pending_back = pending_back and not negations
         values.append(value)
         words.append(token)
-        if not negated and _is_verbal(token):
+        if not negated and word.verbal:
             last_verbal = len(values) - 1
     close_clause()
     return list(zip(words, values, strict=True))
