@@ -116,6 +116,7 @@ class QuoteFinder:
     def __init__(self, doc: Doc, doc_id: str, mentions: list[Mention]):
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token: built once
+        self.words = [t.text for t in doc]
         self.doc_id = doc_id
         self.has_parse = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
@@ -346,11 +347,11 @@ class QuoteFinder:
     def chunks(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """Token ranges of a unit between commas, semicolons, colons and dashes."""
         out, start = [], lo
-        for tok in self.doc[lo:hi]:
-            if tok.text in BOUNDARIES and tok.i not in self.inside:
-                if tok.i > start:
-                    out.append((start, tok.i))
-                start = tok.i + 1
+        for i in range(lo, hi):
+            if self.words[i] in BOUNDARIES and i not in self.inside:
+                if i > start:
+                    out.append((start, i))
+                start = i + 1
         if hi > start:
             out.append((start, hi))
         merged: list[tuple[int, int]] = []
@@ -862,14 +863,20 @@ def sentence_units(doc: Doc, text: str | None = None) -> list[Span]:
     piece starting in lowercase or with a comma (", sagte er"), or one that splits a name
     joins its neighbour; an opening mark left at the end of a sentence moves to the next.
     Paragraph breaks always separate units (``text``: ``doc.text`` when already built)."""
-    marks = find_quote_marks(doc.text if text is None else text)
+    text = doc.text if text is None else text
+    marks = find_quote_marks(text)
+
+    def text_of(a: int, b: int) -> str:  # doc[a:b].text without joining the tokens again
+        span = doc[a:b]
+        return text[span.start_char : span.end_char]
+
     openers = {m.start - 1 for m in marks}
     closers = {m.end for m in marks}
     units: list[list[int]] = []
     for sent in doc.sents:
         if units and units[-1][1] - units[-1][0] > 1 and sent.start == units[-1][1]:
             last = doc[units[-1][1] - 1]
-            before = doc[units[-1][0] : last.i].text.rstrip()
+            before = text_of(units[-1][0], last.i).rstrip()
             if last.idx in openers and len(last) == 1 and before[-1:] in {".", "!", "?"}:
                 units[-1][1] -= 1  # „ left at a sentence end opens the next sentence
                 units.append([last.i, sent.end])
@@ -883,13 +890,13 @@ def sentence_units(doc: Doc, text: str | None = None) -> list[Span]:
                 else:
                     units.append([sent.start + 1, sent.end])
                 continue
-        if not sent.text.strip():
+        if not text[sent.start_char : sent.end_char].strip():
             units.append([sent.start, sent.end])
             continue
         first = next((t for t in sent if not t.is_space), sent[0])
         has_words = any(t.is_alpha for t in sent)
         prev = units[-1] if units else None
-        prev_text = doc[prev[0] : prev[1]].text if prev else ""
+        prev_text = text_of(prev[0], prev[1]) if prev else ""
         joins = (
             prev is not None
             and "\n" not in doc[prev[1] - 1].text_with_ws
@@ -912,7 +919,7 @@ def sentence_units(doc: Doc, text: str | None = None) -> list[Span]:
         else:
             units.append([sent.start, sent.end])
     # whitespace-only pieces (blank lines) are not sentences: distances count real ones
-    return [doc[a:b] for a, b in _split_after_closers(doc, units, closers) if doc[a:b].text.strip()]
+    return [doc[a:b] for a, b in _split_after_closers(doc, units, closers) if text_of(a, b).strip()]
 
 
 def _split_after_closers(doc: Doc, units: list[list[int]], closers: set[int]) -> list[list[int]]:
