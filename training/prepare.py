@@ -267,6 +267,14 @@ def conllu_docs(path: Path, n_sents: int = 10):
         yield doc
 
 
+def split_ud_train(every: int = 10):
+    """Carve a training dev set (every 10th group of sentences) out of ud_train.spacy for
+    choosing model-best; GSD dev stays untouched for evaluation."""
+    docs = list(DocBin().from_disk(OUT / "ud_train.spacy").get_docs(NLP.vocab))
+    save((d for i, d in enumerate(docs) if i % every != every - 1), "ud_train_part.spacy")
+    save((d for i, d in enumerate(docs) if i % every == every - 1), "ud_train_dev.spacy")
+
+
 def write_text(paths_docs, name):
     """Plain text, one sentence or document per line, for training static vectors."""
     with open(OUT / name, "w", encoding="utf-8") as fh:
@@ -301,6 +309,7 @@ def main():
         "ud_train.spacy",
     )
     save(conllu_docs(ud / "de_gsd-ud-dev.conllu"), "ud_dev.spacy")
+    split_ud_train()
     # Unlabelled text for vectors: openly licensed sources only, evaluation parts excluded.
     import itertools
 
