@@ -54,7 +54,7 @@ def ud_frame(result: dict[str, Any]) -> pd.DataFrame:
     ]
     for k, v in result["mood_sub"].items():
         rows.append({"score": f"mood_sub_{k}", "value": round(v, 4) if isinstance(v, float) else v})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, dtype=object)  # counts stay integers
 
 
 def quotes_frame(result: dict[str, Any]) -> pd.DataFrame:

@@ -4,6 +4,8 @@
 - ``newscorp_entity_rules``: titles and roles are not part of a PER name ("US-Präsident
   Donald Trump" -> "Donald Trump", role kept in ``doc.spans["roles"]``); dates, numbers and
   lowercase fragments are never entities.
+- ``newscorp_lemmas``: lemma repair from a lookup table (``pipeline/lemmas.py``).
+- ``newscorp_mood``: Konjunktiv forms get ``Mood=Sub`` (rules in ``pipeline/mood.py``).
 - a sentencizer when the pipeline has no parser or senter.
 """
 
@@ -17,6 +19,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newscorp.pipeline.lexicons import MONTHS, common_nouns, gazetteer, is_role
+from newscorp.pipeline.lemmas import repaired_lemma
+from newscorp.pipeline.mood import VERB_POS, is_indicative, konjunktiv_tense, set_mood
 
 ROLE_KEY = "roles"
 # parts of speech that never start a name ("Auch Trump", "Mit Kim"): trimmed off entities
@@ -241,7 +245,38 @@ def add_rule_layers(nlp: Language) -> None:
         nlp.add_pipe("sentencizer", first=True)
     if "newscorp_paragraphs" not in names:
         nlp.add_pipe("newscorp_paragraphs", first=True)
+    if "newscorp_lemmas" not in names:
+        nlp.add_pipe("newscorp_lemmas", last=True)
+    if "newscorp_mood" not in names:
+        nlp.add_pipe("newscorp_mood", last=True)
     if "newscorp_gazetteer" not in names:
         nlp.add_pipe("newscorp_gazetteer", last=True)
     if "newscorp_entity_rules" not in names:
         nlp.add_pipe("newscorp_entity_rules", last=True)
+
+
+@Language.component("newscorp_lemmas")
+def lemma_rules(doc: Doc) -> Doc:
+    """Open-class words with an unknown lemma get the lookup table's lemma."""
+    for token in doc:
+        lemma = repaired_lemma(token)
+        if lemma:
+            token.lemma_ = lemma
+    return doc
+
+
+@Language.component("newscorp_mood")
+def mood_rules(doc: Doc) -> Doc:
+    """Konjunktiv forms get ``Mood=Sub`` (see :mod:`newscorp.pipeline.mood`); only where a
+    morphologizer ran (without one, quotes detect Konjunktiv by surface forms)."""
+    if not doc.has_annotation("MORPH"):
+        return doc
+    for token in doc:
+        tense = konjunktiv_tense(token)
+        if tense and "Sub" not in token.morph.get("Mood"):
+            set_mood(token, "Sub", tense)
+            if token.pos_ not in VERB_POS:
+                token.pos_ = "AUX"  # only auxiliaries and modals are in the form lists
+        elif "Sub" in token.morph.get("Mood") and is_indicative(token):
+            set_mood(token, "Ind")
+    return doc
