@@ -18,8 +18,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newscorp.pipeline.lexicons import MONTHS, common_nouns, gazetteer, is_role
 from newscorp.pipeline.lemmas import repaired_lemma
+from newscorp.pipeline.lexicons import MONTHS, common_nouns, gazetteer, is_role
 from newscorp.pipeline.mood import VERB_POS, is_indicative, konjunktiv_tense, set_mood
 
 ROLE_KEY = "roles"
