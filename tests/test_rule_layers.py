@@ -11,7 +11,7 @@ from spacy.tokens import Doc, DocBin
 from newscorp.cli import cli
 from newscorp.pipeline.components import lemma_rules, mood_rules
 from newscorp.pipeline.lemmas import repaired_lemma, table_lemma
-from newscorp.pipeline.mood import konjunktiv_tense
+from newscorp.pipeline.mood import is_indicative, konjunktiv_tense
 
 
 def _doc(words, pos, lemmas, morphs=None, heads=None, deps=None) -> Doc:
@@ -83,6 +83,43 @@ def test_mood_layer_sets_sub_and_repairs_indicative_forms():
     mood_rules(doc)
     assert str(doc[1].morph) == "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
     assert str(doc[3].morph) == "Mood=Ind|Tense=Pres|VerbForm=Fin"
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "lemmas", "i", "indicative"),
+    [
+        (
+            ["verstehe", "ich", "das"],
+            ["VERB", "PRON", "PRON"],
+            ["verstehen", "ich", "der"],
+            0,
+            True,
+        ),
+        (
+            ["Eltern", "dürfen", "das"],
+            ["NOUN", "AUX", "PRON"],
+            ["Eltern", "dürfen", "der"],
+            1,
+            True,
+        ),
+        (["es", "konnte", "gehen"], ["PRON", "AUX", "VERB"], ["es", "können", "gehen"], 1, True),
+        (["er", "verstehe", "das"], ["PRON", "VERB", "PRON"], ["er", "verstehen", "der"], 1, False),
+        (["ich", "könne", "das"], ["PRON", "AUX", "PRON"], ["ich", "können", "der"], 1, False),
+        (["ich", "wäre", "da"], ["PRON", "AUX", "ADV"], ["ich", "sein", "da"], 1, False),
+    ],
+)
+def test_is_indicative(words, pos, lemmas, i, indicative):
+    assert is_indicative(_doc(words, pos, lemmas)[i]) is indicative
+
+
+def test_konjunktiv_ending_e_beats_a_predicted_participle():
+    doc = _doc(
+        ["man", "gebe", "Geld"],
+        ["PRON", "VERB", "NOUN"],
+        ["man", "geben", "Geld"],
+        morphs=["", "VerbForm=Part", ""],
+    )
+    assert konjunktiv_tense(doc[1]) == "Pres"
 
 
 def test_lemma_repair_replaces_invented_lemmas_only():

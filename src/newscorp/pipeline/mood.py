@@ -46,11 +46,11 @@ def konjunktiv_tense(token: Token) -> str:
             return "Pres"
     if token.pos_ not in VERB_POS or not low.isalpha() or len(low) < 3:
         return ""
-    if "Inf" in token.morph.get("VerbForm") or "Part" in token.morph.get("VerbForm"):
-        return ""
     lemma = token.lemma_.lower()
     if not lemma.endswith("n") or lemma == low:
         return ""
+    if not low.endswith("e") and {"Inf", "Part"} & set(token.morph.get("VerbForm")):
+        return ""  # "-e" forms are never infinitives or participles, whatever the model says
     if _strong_konjunktiv_two(low, lemma):
         return "Past"
     if low.endswith("e") and low == _stem(lemma) + "e" and not _first_person(token):
@@ -71,8 +71,18 @@ def _strong_konjunktiv_two(low: str, lemma: str) -> bool:
 
 
 def is_indicative(token: Token) -> bool:
-    """A form of "sein", "haben", "werden" or a modal that is never Konjunktiv."""
-    return token.pos_ in VERB_POS and token.lower_ in INDICATIVE
+    """A verb form that is no Konjunktiv here: an indicative of "sein", "haben", "werden" or
+    a modal ("ist", "konnte"), a plural equal to the infinitive ("dürfen"; Konjunktiv I
+    plural is the indicative), or stem + e after "ich" ("ich habe", "verstehe ich")."""
+    low = token.lower_
+    if token.pos_ not in VERB_POS or low in KONJUNKTIV_ONE or low in KONJUNKTIV_TWO:
+        return False
+    if low in INDICATIVE:
+        return True
+    lemma = token.lemma_.lower()
+    if low == lemma and lemma.endswith("n"):
+        return True
+    return low.endswith("e") and low == _stem(lemma) + "e" and _first_person(token)
 
 
 def _first_person(token: Token) -> bool:
