@@ -10,29 +10,66 @@ the context, the table does not ("Sieben", "Habe").
 from __future__ import annotations
 
 import gzip
+from array import array
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import numpy as np
 from spacy.tokens import Token
 
 OPEN_CLASS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV"})
 
 
+@dataclass(frozen=True)
+class LemmaTable:
+    """Form -> lemma, compact: sorted 64-bit hashes of the forms, each with a lemma index
+    (the forms themselves are not kept, so the table costs a few MB, not 50)."""
+
+    keys: np.ndarray  # int64, sorted
+    index: np.ndarray  # uint32, position of the lemma in ``lemmas``
+    lemmas: tuple[str, ...]
+    known: frozenset[str]
+
+    def get(self, form: str) -> str | None:
+        key = _hash(form)
+        i = int(np.searchsorted(self.keys, key))
+        if i < len(self.keys) and int(self.keys[i]) == key:
+            return self.lemmas[int(self.index[i])]
+        return None
+
+
+def _hash(text: str) -> int:
+    # Python's string hash: 64 bits, fixed within a process, which is where the table lives
+    return hash(text)
+
+
 @cache
-def lemma_table() -> tuple[dict[str, str], frozenset[str]]:
-    """Form -> lemma (data/de_lemmas.tsv.gz, see its header) and the set of known lemmas."""
-    raw = resources.files("newscorp").joinpath("data").joinpath("de_lemmas.tsv.gz").read_bytes()
-    table: dict[str, str] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            form, lemma = line.split("\t")
-            table[form] = lemma
-    return table, frozenset(table.values())
+def lemma_table() -> LemmaTable:
+    """The table of data/de_lemmas.tsv.gz (see its header for source and licence)."""
+    keys = array("q")
+    index = array("I")
+    ids: dict[str, int] = {}
+    path = resources.files("newscorp").joinpath("data").joinpath("de_lemmas.tsv.gz")
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("#"):
+                form, lemma = line.rstrip("\n").split("\t")
+                keys.append(_hash(form))
+                index.append(ids.setdefault(lemma, len(ids)))
+    key_arr = np.frombuffer(keys, dtype=np.int64)
+    order = np.argsort(key_arr, kind="stable")
+    return LemmaTable(
+        keys=key_arr[order],
+        index=np.frombuffer(index, dtype=np.uint32)[order],
+        lemmas=tuple(ids),
+        known=frozenset(ids),
+    )
 
 
 def table_lemma(text: str) -> str | None:
     """The table's lemma of a form, trying the lowercase of a capitalised form too."""
-    table, _ = lemma_table()
+    table = lemma_table()
     found = table.get(text)
     if found is None and text[:1].isupper():
         found = table.get(text.lower())
@@ -43,7 +80,7 @@ def repaired_lemma(token: Token) -> str | None:
     """A better lemma for ``token``, or None to keep the pipeline's."""
     if token.pos_ not in OPEN_CLASS:
         return None
-    _, known = lemma_table()
+    known = lemma_table().known
     lemma = token.lemma_
     if lemma and (lemma in known or lemma.lower() in known):
         return None
