@@ -10,8 +10,8 @@ from spacy.tokens import Doc, DocBin
 
 from newscorp.cli import cli
 from newscorp.pipeline.components import lemma_rules, mood_rules
-from newscorp.pipeline.lemmas import repaired_lemma, table_lemma
-from newscorp.pipeline.mood import is_indicative, konjunktiv_tense
+from newscorp.pipeline.lemmas import repaired_lemma, table_lemma, verb_lemma_of_e_form
+from newscorp.pipeline.mood import is_indicative, konjunktiv_tense, mistagged_konjunktiv
 
 
 def _doc(words, pos, lemmas, morphs=None, heads=None, deps=None) -> Doc:
@@ -212,3 +212,24 @@ def test_eval_ud_rejects_a_file_that_is_no_docbin(tmp_path, nlp):
     bad.write_text("no docbin", encoding="utf-8")
     with pytest.raises(InputError):
         eval_ud(bad, nlp)
+
+
+def test_konjunktiv_tagged_as_adjective_becomes_a_verb():
+    doc = _doc(
+        ["Deutschland", "brauche", "mehr", "Geld", "und", "klare", "Worte"],
+        ["PROPN", "ADJ", "DET", "NOUN", "CCONJ", "ADJ", "NOUN"],
+        ["Deutschland", "brauch", "mehr", "Geld", "und", "klar", "Wort"],
+        morphs=["Case=Nom", "Degree=Pos", "", "Case=Acc", "", "Degree=Pos", "Case=Acc"],
+    )
+    assert mistagged_konjunktiv(doc[1]) == "brauchen"
+    assert mistagged_konjunktiv(doc[5]) == ""  # attributive: before its noun
+    mood_rules(doc)
+    assert (doc[1].pos_, doc[1].lemma_, doc[1].morph.get("Mood")) == ("VERB", "brauchen", ["Sub"])
+    assert (doc[5].pos_, doc[5].lemma_) == ("ADJ", "klar")
+
+
+def test_verb_lemma_of_an_e_form_missing_from_the_table():
+    assert table_lemma("brauche") is None
+    assert verb_lemma_of_e_form("brauche") == "brauchen"
+    assert verb_lemma_of_e_form("gehe") == "gehen"
+    assert verb_lemma_of_e_form("Tischlampe") is None

@@ -20,7 +20,13 @@ from spacy.util import filter_spans
 
 from newscorp.pipeline.lemmas import repaired_lemma
 from newscorp.pipeline.lexicons import MONTHS, common_nouns, gazetteer, is_role
-from newscorp.pipeline.mood import VERB_POS, is_indicative, konjunktiv_tense, set_mood
+from newscorp.pipeline.mood import (
+    VERB_POS,
+    is_indicative,
+    konjunktiv_tense,
+    mistagged_konjunktiv,
+    set_mood,
+)
 
 ROLE_KEY = "roles"
 # parts of speech that never start a name ("Auch Trump", "Mit Kim"): trimmed off entities
@@ -272,6 +278,9 @@ def mood_rules(doc: Doc) -> Doc:
     if not doc.has_annotation("MORPH"):
         return doc
     for token in doc:
+        verb = mistagged_konjunktiv(token)
+        if verb:
+            token.pos_, token.lemma_ = "VERB", verb
         tense = konjunktiv_tense(token)
         if tense and "Sub" not in token.morph.get("Mood"):
             set_mood(token, "Sub", tense)

@@ -76,6 +76,16 @@ def table_lemma(text: str) -> str | None:
     return found
 
 
+def verb_lemma_of_e_form(text: str) -> str | None:
+    """The table's lemma of a form, else the infinitive of a stem + e form that the table
+    knows as a lemma ("brauche" -> "brauchen")."""
+    found = table_lemma(text)
+    low = text.lower()
+    if found is None and low.endswith("e") and low[:-1] + "en" in lemma_table().known:
+        found = low[:-1] + "en"
+    return found
+
+
 def repaired_lemma(token: Token) -> str | None:
     """A better lemma for ``token``, or None to keep the pipeline's."""
     if token.pos_ not in OPEN_CLASS:
@@ -84,5 +94,8 @@ def repaired_lemma(token: Token) -> str | None:
     lemma = token.lemma_
     if lemma and (lemma in known or lemma.lower() in known):
         return None
-    found = table_lemma(token.text)
+    if token.pos_ in {"VERB", "AUX"}:
+        found = verb_lemma_of_e_form(token.text)
+    else:
+        found = table_lemma(token.text)
     return found if found and found != lemma else None

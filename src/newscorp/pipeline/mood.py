@@ -58,6 +58,30 @@ def konjunktiv_tense(token: Token) -> str:
     return ""
 
 
+def mistagged_konjunktiv(token: Token) -> str:
+    """The verb lemma of a Konjunktiv the tagger took for an adjective or adverb ("er käme",
+    "Deutschland brauche"), or "": a verb form by the lemma table, not attributive (an
+    adjective in -e stands before its noun or after an article: "klare Worte")."""
+    from newscorp.pipeline.lemmas import verb_lemma_of_e_form
+
+    low = token.lower_
+    if token.pos_ not in {"ADJ", "ADV"} or not low.isalpha() or not low.endswith(("e", "en")):
+        return ""
+    lemma = (verb_lemma_of_e_form(low) or "").lower()
+    if not lemma.endswith("n") or lemma == low or not token.text[:1].islower():
+        return ""
+    if not (low == _stem(lemma) + "e" or _strong_konjunktiv_two(low, lemma)):
+        return ""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if nxt is not None and nxt.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
+        return ""
+    if prev is not None and prev.pos_ in {"DET", "ADP"}:
+        return ""
+    return lemma
+
+
 def _stem(lemma: str) -> str:
     """Present stem: "geben" -> "geb", "handeln" -> "handel", "tun" -> "tu"."""
     return lemma[:-2] if lemma.endswith("en") else lemma[:-1]
