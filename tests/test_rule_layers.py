@@ -233,3 +233,16 @@ def test_verb_lemma_of_an_e_form_missing_from_the_table():
     assert verb_lemma_of_e_form("brauche") == "brauchen"
     assert verb_lemma_of_e_form("gehe") == "gehen"
     assert verb_lemma_of_e_form("Tischlampe") is None
+
+
+def test_capitalised_name_part_with_a_function_word_tag_stays_in_the_name():
+    from newscorp.pipeline.components import clean_entities
+
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Laut", "Experte", "Ankit", "Panda", "kam", "auch", "Trump", "."],
+        pos=["ADP", "NOUN", "ADP", "NOUN", "VERB", "ADV", "PROPN", "PUNCT"],
+        ents=["O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O"],
+    )
+    clean_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ankit Panda", "PER"), ("Trump", "PER")]

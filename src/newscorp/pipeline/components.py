@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -89,6 +90,15 @@ def _common_nouns_only(span: Span, places: dict[str, str]) -> bool:
     return not any(c.isdigit() for c in span.text)
 
 
+def _function_word(token, tags: frozenset[str]) -> bool:
+    """A word tagged with one of ``tags`` that really is a function word: lowercase, or a
+    stop word ("Auch", "Mit"); taggers also give such tags to unknown capitalised names
+    ("Ankit" ADP, "Sanders" ADV), which stay part of the name."""
+    if token.pos_ not in tags:
+        return False
+    return token.text[:1].islower() or token.lower_ in STOP_WORDS or not token.is_alpha
+
+
 def _true_sentence_start(doc: Doc, i: int) -> bool:
     """A sentence start that follows punctuation or a line break (the parser also starts
     sentences inside names: "Kim Jong | Un")."""
@@ -118,7 +128,7 @@ def clean_entities(doc: Doc) -> Doc:
             doc[start].is_punct
             or doc[start].is_space
             or (label == "PER" and is_role(doc[start].text))
-            or doc[start].pos_ in NOT_NAME_START
+            or _function_word(doc[start], NOT_NAME_START)
             or doc[start].text[:1].islower()
             and doc[start].pos_ in {"ADJ", ""}
         ):
@@ -128,7 +138,7 @@ def clean_entities(doc: Doc) -> Doc:
         while end > start and (
             (doc[end - 1].is_punct or doc[end - 1].is_space)
             and doc[end - 1].text not in {".", "'"}
-            or doc[end - 1].pos_ in NOT_NAME_START - {"ADP", "DET"}
+            or _function_word(doc[end - 1], NOT_NAME_START - {"ADP", "DET"})
         ):
             end -= 1
         if label == "PER":

@@ -18,7 +18,7 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Token
 
-OPEN_CLASS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV"})
+OPEN_CLASS = frozenset({"NOUN", "VERB", "AUX", "ADJ", "ADV"})  # not names: "Sanders"
 
 
 @dataclass(frozen=True)
