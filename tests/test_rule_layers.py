@@ -246,3 +246,15 @@ def test_capitalised_name_part_with_a_function_word_tag_stays_in_the_name():
     )
     clean_entities(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Ankit Panda", "PER"), ("Trump", "PER")]
+
+
+def test_a_lowercase_word_on_the_same_line_never_starts_a_sentence(nlp):
+    doc = nlp(
+        "Spitzentreffen zuletzt erfolglos\n\n"
+        "Nordkorea und die USA hatten sich im vergangenen Jahr angenähert."
+    )
+    sents = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sents == [
+        "Spitzentreffen zuletzt erfolglos",
+        "Nordkorea und die USA hatten sich im vergangenen Jahr angenähert.",
+    ]

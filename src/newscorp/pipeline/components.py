@@ -99,6 +99,18 @@ def _function_word(token, tags: frozenset[str]) -> bool:
     return token.text[:1].islower() or token.lower_ in STOP_WORDS or not token.is_alpha
 
 
+def _name_like(token) -> bool:
+    """A proper noun, or a capitalised word the tagger gave a function-word tag that it is
+    not ("Gil" tagged PUNCT in "Kim Myong Gil")."""
+    if token.pos_ == "PROPN":
+        return True
+    return (
+        token.is_alpha
+        and token.pos_ in NOT_NAME_START | {"X"}
+        and not _function_word(token, NOT_NAME_START | {"X"})
+    )
+
+
 def _true_sentence_start(doc: Doc, i: int) -> bool:
     """A sentence start that follows punctuation or a line break (the parser also starts
     sentences inside names: "Kim Jong | Un")."""
@@ -151,7 +163,7 @@ def clean_entities(doc: Doc) -> Doc:
             # names the model cut short: "Kim Jong" + "Un"
             while (
                 end < len(doc)
-                and doc[end].pos_ == "PROPN"
+                and _name_like(doc[end])
                 and doc[end].text[:1].isupper()
                 and not _true_sentence_start(doc, end)
                 and not doc[end].ent_type_
@@ -235,10 +247,19 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
 
 @Language.component("newscorp_paragraphs")
 def paragraph_starts(doc: Doc) -> Doc:
-    """A line break always starts a new sentence (headlines, datelines, paragraphs)."""
+    """A line break always starts a new sentence (headlines, datelines, paragraphs); a
+    lowercase word right after a word on the same line never does ("Nordkorea | und die USA")."""
     for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
         if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+            nxt.is_sent_start = True
+        elif (
+            nxt.text[:1].islower()
+            and tok.is_alpha
+            and "\n" not in tok.whitespace_
+            and nxt.is_sent_start is None
+        ):
+            nxt.is_sent_start = False
     return doc
 
 
