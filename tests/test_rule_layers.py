@@ -258,3 +258,14 @@ def test_a_lowercase_word_on_the_same_line_never_starts_a_sentence(nlp):
         "Spitzentreffen zuletzt erfolglos",
         "Nordkorea und die USA hatten sich im vergangenen Jahr angenähert.",
     ]
+
+
+def test_name_tagged_as_adverb_keeps_its_final_s():
+    from spacy.tokens import Span
+
+    from newscorp.extract.canon import base_form
+
+    doc = _doc(["Sarah", "Sanders", "sagte"], ["PROPN", "ADV", "VERB"], ["Sarah", "Sanders", "sag"])
+    assert base_form(Span(doc, 0, 2, label="PER")) == "Sarah Sanders"
+    doc = _doc(["Trumps", "Sprecherin"], ["PROPN", "NOUN"], ["Trump", "Sprecherin"])
+    assert base_form(Span(doc, 0, 1, label="PER")) == "Trump"
