@@ -267,6 +267,29 @@ def conllu_docs(path: Path, n_sents: int = 10):
         yield doc
 
 
+def ud_files():
+    """UD training (GSD test + PUD) and evaluation (GSD dev) DocBins. PUD's XPOS are
+    English-style tags ("VBC", "NN"), GSD's are STTS: PUD's are dropped (missing values),
+    so the tagger learns STTS only."""
+    ud = DATA / "ud-german-gsd"
+    pud = []
+    for doc in conllu_docs(DATA / "ud-german-pud" / "de_pud-ud-test.conllu"):
+        for tok in doc:
+            tok.tag_ = ""
+        pud.append(doc)
+    save(list(conllu_docs(ud / "de_gsd-ud-test.conllu")) + pud, "ud_train.spacy")
+    save(conllu_docs(ud / "de_gsd-ud-dev.conllu"), "ud_dev.spacy")
+    split_ud_train()
+
+
+def split_ud_train(every: int = 10):
+    """Carve a training dev set (every 10th group of sentences) out of ud_train.spacy for
+    choosing model-best; GSD dev stays untouched for evaluation."""
+    docs = list(DocBin().from_disk(OUT / "ud_train.spacy").get_docs(NLP.vocab))
+    save((d for i, d in enumerate(docs) if i % every != every - 1), "ud_train_part.spacy")
+    save((d for i, d in enumerate(docs) if i % every == every - 1), "ud_train_dev.spacy")
+
+
 def write_text(paths_docs, name):
     """Plain text, one sentence or document per line, for training static vectors."""
     with open(OUT / name, "w", encoding="utf-8") as fh:
@@ -294,13 +317,7 @@ def main():
     save(smartdata_docs(), "smartdata.spacy")
     save(europeana_docs(rng), "europeana.spacy")
     save(legal_docs(rng), "legal.spacy")
-    ud = DATA / "ud-german-gsd"
-    save(
-        list(conllu_docs(ud / "de_gsd-ud-test.conllu"))
-        + list(conllu_docs(DATA / "ud-german-pud" / "de_pud-ud-test.conllu")),
-        "ud_train.spacy",
-    )
-    save(conllu_docs(ud / "de_gsd-ud-dev.conllu"), "ud_dev.spacy")
+    ud_files()
     # Unlabelled text for vectors: openly licensed sources only, evaluation parts excluded.
     import itertools
 

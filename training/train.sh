@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuild src/newscorp/models/de_newscorp_news from ../shared/data (about 90 minutes, 2 cores).
+# Rebuild src/newscorp/models/de_newscorp_news from ../shared/data (about 2 hours, 2 cores).
 set -euo pipefail
 cd "$(dirname "$0")"
 DATA="${1:-../../shared/data}"
@@ -14,4 +14,4 @@ export OMP_NUM_THREADS=1
 python -m spacy train configs/ud.cfg --output runs/ud > runs/ud.log 2>&1 &
 python -m spacy train configs/ner.cfg --output runs/ner > runs/ner.log 2>&1
 wait
-python assemble.py runs/ud/model-last runs/ner/model-best
+python assemble.py runs/ud/model-best runs/ner/model-best

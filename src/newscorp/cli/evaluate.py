@@ -45,6 +45,21 @@ def eval_ner(env: Env, file, fmt, model) -> None:
     _emit_scores(result, ner_frame(result), fmt)
 
 
+@evaluate.command(name="ud")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "tsv", "csv", "json"]), default=None)
+@click.option("--model", default=None, metavar="NAME|PATH")
+@click.pass_obj
+@handle_errors
+def eval_ud(env: Env, file, fmt, model) -> None:
+    """UD DocBin (.spacy): POS, lemma, morphology, UAS/LAS and Mood=Sub, with the rule layers."""
+    from newscorp.evaluate.runners import ud_frame
+    from newscorp.evaluate.ud import eval_ud as run
+
+    result = run(file, _nlp(model, env))
+    _emit_scores(result, ud_frame(result), fmt)
+
+
 @evaluate.command(name="quotes")
 @click.option(
     "--gold",

@@ -45,6 +45,18 @@ def _pick(stats: dict[str, Any]) -> dict[str, Any]:
     return {k: round(stats[k], 4) if isinstance(stats[k], float) else stats[k] for k in keys}
 
 
+def ud_frame(result: dict[str, Any]) -> pd.DataFrame:
+    """UD scores as rows of (score, value)."""
+    rows = [
+        {"score": k, "value": round(v, 4) if isinstance(v, float) else v}
+        for k, v in result.items()
+        if k != "mood_sub"
+    ]
+    for k, v in result["mood_sub"].items():
+        rows.append({"score": f"mood_sub_{k}", "value": round(v, 4) if isinstance(v, float) else v})
+    return pd.DataFrame(rows, dtype=object)  # counts stay integers
+
+
 def quotes_frame(result: dict[str, Any]) -> pd.DataFrame:
     """Quote scores as rows, one per type."""
     keys = ("precision", "recall", "f1", "speaker_accuracy", "attributed_f1", "n_gold", "n_pred")

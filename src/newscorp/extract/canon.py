@@ -47,7 +47,11 @@ def base_form(span: Span) -> str:
         and last.text.startswith(last.lemma_)
     ):
         return last.lemma_  # "Außenministeriums" -> "Außenministerium"
-    genitive = "Case=Gen" in str(last.morph) or not str(last.morph)
+    # no morphology: genitive unless the tagger took the word for a function word, which it
+    # only does for unknown names ("Sanders" tagged ADV has no case)
+    genitive = "Case=Gen" in str(last.morph) or (
+        not str(last.morph) and last.pos_ in {"", "PROPN", "NOUN", "X"}
+    )
     if span.label_ in {"PER", "LOC"} and len(last.text) > 3 and genitive:
         if last.text.endswith("s") and not last.text.endswith(("ss", "us", "is", "os")):
             if last.text[-2:-1].isalpha() and last.text[-2] not in "sxzß":

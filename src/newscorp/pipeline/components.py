@@ -4,6 +4,8 @@
 - ``newscorp_entity_rules``: titles and roles are not part of a PER name ("US-Präsident
   Donald Trump" -> "Donald Trump", role kept in ``doc.spans["roles"]``); dates, numbers and
   lowercase fragments are never entities.
+- ``newscorp_lemmas``: lemma repair from a lookup table (``pipeline/lemmas.py``).
+- ``newscorp_mood``: Konjunktiv forms get ``Mood=Sub`` (rules in ``pipeline/mood.py``).
 - a sentencizer when the pipeline has no parser or senter.
 """
 
@@ -11,12 +13,21 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from newscorp.pipeline.lemmas import repaired_lemma
 from newscorp.pipeline.lexicons import MONTHS, common_nouns, gazetteer, is_role
+from newscorp.pipeline.mood import (
+    VERB_POS,
+    is_indicative,
+    konjunktiv_tense,
+    mistagged_konjunktiv,
+    set_mood,
+)
 
 ROLE_KEY = "roles"
 # parts of speech that never start a name ("Auch Trump", "Mit Kim"): trimmed off entities
@@ -79,6 +90,27 @@ def _common_nouns_only(span: Span, places: dict[str, str]) -> bool:
     return not any(c.isdigit() for c in span.text)
 
 
+def _function_word(token, tags: frozenset[str]) -> bool:
+    """A word tagged with one of ``tags`` that really is a function word: lowercase, or a
+    stop word ("Auch", "Mit"); taggers also give such tags to unknown capitalised names
+    ("Ankit" ADP, "Sanders" ADV), which stay part of the name."""
+    if token.pos_ not in tags:
+        return False
+    return token.text[:1].islower() or token.lower_ in STOP_WORDS or not token.is_alpha
+
+
+def _name_like(token) -> bool:
+    """A proper noun, or a capitalised word the tagger gave a function-word tag that it is
+    not ("Gil" tagged PUNCT in "Kim Myong Gil")."""
+    if token.pos_ == "PROPN":
+        return True
+    return (
+        token.is_alpha
+        and token.pos_ in NOT_NAME_START | {"X"}
+        and not _function_word(token, NOT_NAME_START | {"X"})
+    )
+
+
 def _true_sentence_start(doc: Doc, i: int) -> bool:
     """A sentence start that follows punctuation or a line break (the parser also starts
     sentences inside names: "Kim Jong | Un")."""
@@ -108,7 +140,7 @@ def clean_entities(doc: Doc) -> Doc:
             doc[start].is_punct
             or doc[start].is_space
             or (label == "PER" and is_role(doc[start].text))
-            or doc[start].pos_ in NOT_NAME_START
+            or _function_word(doc[start], NOT_NAME_START)
             or doc[start].text[:1].islower()
             and doc[start].pos_ in {"ADJ", ""}
         ):
@@ -118,7 +150,7 @@ def clean_entities(doc: Doc) -> Doc:
         while end > start and (
             (doc[end - 1].is_punct or doc[end - 1].is_space)
             and doc[end - 1].text not in {".", "'"}
-            or doc[end - 1].pos_ in NOT_NAME_START - {"ADP", "DET"}
+            or _function_word(doc[end - 1], NOT_NAME_START - {"ADP", "DET"})
         ):
             end -= 1
         if label == "PER":
@@ -131,7 +163,7 @@ def clean_entities(doc: Doc) -> Doc:
             # names the model cut short: "Kim Jong" + "Un"
             while (
                 end < len(doc)
-                and doc[end].pos_ == "PROPN"
+                and _name_like(doc[end])
                 and doc[end].text[:1].isupper()
                 and not _true_sentence_start(doc, end)
                 and not doc[end].ent_type_
@@ -215,10 +247,19 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
 
 @Language.component("newscorp_paragraphs")
 def paragraph_starts(doc: Doc) -> Doc:
-    """A line break always starts a new sentence (headlines, datelines, paragraphs)."""
+    """A line break always starts a new sentence (headlines, datelines, paragraphs); a
+    lowercase word right after a word on the same line never does ("Nordkorea | und die USA")."""
     for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
         if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+            nxt.is_sent_start = True
+        elif (
+            nxt.text[:1].islower()
+            and tok.is_alpha
+            and "\n" not in tok.whitespace_
+            and nxt.is_sent_start is None
+        ):
+            nxt.is_sent_start = False
     return doc
 
 
@@ -241,6 +282,10 @@ def add_rule_layers(nlp: Language) -> None:
         nlp.add_pipe("sentencizer", first=True)
     if "newscorp_paragraphs" not in names:
         nlp.add_pipe("newscorp_paragraphs", first=True)
+    if "newscorp_lemmas" not in names:
+        nlp.add_pipe("newscorp_lemmas", last=True)
+    if "newscorp_mood" not in names:
+        nlp.add_pipe("newscorp_mood", last=True)
     if "newscorp_gazetteer" not in names:
         nlp.add_pipe("newscorp_gazetteer", last=True)
     if "newscorp_names" not in names:
@@ -249,3 +294,33 @@ def add_rule_layers(nlp: Language) -> None:
         nlp.add_pipe("newscorp_names", last=True)
     if "newscorp_entity_rules" not in names:
         nlp.add_pipe("newscorp_entity_rules", last=True)
+
+
+@Language.component("newscorp_lemmas")
+def lemma_rules(doc: Doc) -> Doc:
+    """Open-class words with an unknown lemma get the lookup table's lemma."""
+    for token in doc:
+        lemma = repaired_lemma(token)
+        if lemma:
+            token.lemma_ = lemma
+    return doc
+
+
+@Language.component("newscorp_mood")
+def mood_rules(doc: Doc) -> Doc:
+    """Konjunktiv forms get ``Mood=Sub`` (see :mod:`newscorp.pipeline.mood`); only where a
+    morphologizer ran (without one, quotes detect Konjunktiv by surface forms)."""
+    if not doc.has_annotation("MORPH"):
+        return doc
+    for token in doc:
+        verb = mistagged_konjunktiv(token)
+        if verb:
+            token.pos_, token.lemma_ = "VERB", verb
+        tense = konjunktiv_tense(token)
+        if tense and "Sub" not in token.morph.get("Mood"):
+            set_mood(token, "Sub", tense)
+            if token.pos_ not in VERB_POS:
+                token.pos_ = "AUX"  # only auxiliaries and modals are in the form lists
+        elif "Sub" in token.morph.get("Mood") and is_indicative(token):
+            set_mood(token, "Ind")
+    return doc

@@ -1,0 +1,132 @@
+"""Konjunktiv (``Mood=Sub``) by German morphology, for any pipeline's finite verbs.
+
+Three rules, each a form no indicative verb has:
+
+- Konjunktiv II of auxiliaries and modals: "wäre", "hätten", "würde", "könnte", "müsste",
+  "dürfte", "möchte" (their indicative past has no umlaut: "konnte", "musste").
+- Konjunktiv II of strong verbs: an umlaut the lemma lacks, with a subjunctive ending
+  ("gäbe" < geben, "käme" < kommen, "fänden" < finden, "wüsste" < wissen).
+- Konjunktiv I: "sei"/"seien", modal stem + e ("könne", "müsse", "wolle"), and the stem
+  plus -e of any verb ("habe", "komme", "handele") unless the subject is "ich" (then it is
+  the indicative "ich habe").
+
+Forms of "sein", "haben", "werden" and modals that are never Konjunktiv ("ist", "konnte")
+get ``Mood=Ind``; other verbs keep the model's mood.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_KII_STEMS = ("wär", "hätt", "würd", "könnt", "müsst", "müßt", "dürft", "möcht")
+_KII_ENDINGS = ("e", "en", "est", "et")
+KONJUNKTIV_TWO = frozenset({s + e for s in _KII_STEMS for e in _KII_ENDINGS} | {"wärst", "wärt"})
+KONJUNKTIV_ONE = frozenset(
+    {"sei", "seiest", "seist", "seien", "seiet"}
+    | {s + e for s in ("könn", "müss", "soll", "woll", "dürf", "mög") for e in ("e", "est")}
+)
+# never Konjunktiv; "sollte", "wollte" are left to the model (both moods)
+INDICATIVE = frozenset(
+    "ist sind bist seid war waren warst hat hast hatte hatten wird wirst wurde wurden "
+    "kann kannst konnte konnten muss muß musst mußt musste mußte mussten mußten darf "
+    "durfte durften will willst mag mochte mochten".split()
+)
+_FIRST_PERSON = frozenset({"ich"})
+VERB_POS = frozenset({"VERB", "AUX"})
+NOT_VERB = frozenset({"NOUN", "PROPN", "PUNCT", "NUM", "X"})
+
+
+def konjunktiv_tense(token: Token) -> str:
+    """ "Pres" (Konjunktiv I), "Past" (Konjunktiv II) or "" when the form is not Konjunktiv."""
+    low = token.lower_
+    if token.pos_ not in NOT_VERB:  # "Wolle", "Hätte" at a sentence start tagged SCONJ
+        if low in KONJUNKTIV_TWO:
+            return "Past"
+        if low in KONJUNKTIV_ONE:
+            return "Pres"
+    if token.pos_ not in VERB_POS or not low.isalpha() or len(low) < 3:
+        return ""
+    lemma = token.lemma_.lower()
+    if not lemma.endswith("n") or lemma == low:
+        return ""
+    if not low.endswith("e") and {"Inf", "Part"} & set(token.morph.get("VerbForm")):
+        return ""  # "-e" forms are never infinitives or participles, whatever the model says
+    if _strong_konjunktiv_two(low, lemma):
+        return "Past"
+    if low.endswith("e") and low == _stem(lemma) + "e" and not _first_person(token):
+        return "Pres"
+    return ""
+
+
+def mistagged_konjunktiv(token: Token) -> str:
+    """The verb lemma of a Konjunktiv the tagger took for an adjective or adverb ("er käme",
+    "Deutschland brauche"), or "": a verb form by the lemma table, not attributive (an
+    adjective in -e stands before its noun or after an article: "klare Worte")."""
+    from newscorp.pipeline.lemmas import verb_lemma_of_e_form
+
+    low = token.lower_
+    if token.pos_ not in {"ADJ", "ADV"} or not low.isalpha() or not low.endswith(("e", "en")):
+        return ""
+    lemma = (verb_lemma_of_e_form(low) or "").lower()
+    if not lemma.endswith("n") or lemma == low or not token.text[:1].islower():
+        return ""
+    if not (low == _stem(lemma) + "e" or _strong_konjunktiv_two(low, lemma)):
+        return ""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if nxt is not None and nxt.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
+        return ""
+    if prev is not None and prev.pos_ in {"DET", "ADP"}:
+        return ""
+    return lemma
+
+
+def _stem(lemma: str) -> str:
+    """Present stem: "geben" -> "geb", "handeln" -> "handel", "tun" -> "tu"."""
+    return lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+
+
+def _strong_konjunktiv_two(low: str, lemma: str) -> bool:
+    """An umlaut the lemma lacks before a subjunctive ending: "gäbe", "kämen", "wüsste"."""
+    if not any(c in low for c in "äöü") or any(c in lemma for c in "äöü"):
+        return False
+    return low.endswith(("e", "en", "est", "et"))  # not "fährt", "hält": indicative present
+
+
+def is_indicative(token: Token) -> bool:
+    """A verb form that is no Konjunktiv here: an indicative of "sein", "haben", "werden" or
+    a modal ("ist", "konnte"), a plural equal to the infinitive ("dürfen"; Konjunktiv I
+    plural is the indicative), or stem + e after "ich" ("ich habe", "verstehe ich")."""
+    low = token.lower_
+    if token.pos_ not in VERB_POS or low in KONJUNKTIV_ONE or low in KONJUNKTIV_TWO:
+        return False
+    if low in INDICATIVE:
+        return True
+    lemma = token.lemma_.lower()
+    if low == lemma and lemma.endswith("n"):
+        return True
+    return low.endswith("e") and low == _stem(lemma) + "e" and _first_person(token)
+
+
+def _first_person(token: Token) -> bool:
+    """Whether "ich" is the verb's subject or stands right beside it; a verb coordinated
+    with one whose subject is "ich" ("ich habe ... und werde") counts too."""
+    doc = token.doc
+    if any(c.lower_ in _FIRST_PERSON for c in token.children if c.dep_ in {"nsubj", "sb"}):
+        return True
+    head = token.head
+    if token.dep_ in {"conj", "cj"} and head is not token and head.pos_ in VERB_POS:
+        if any(c.lower_ in _FIRST_PERSON for c in head.children if c.dep_ in {"nsubj", "sb"}):
+            return True
+    near = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(t.lower_ in _FIRST_PERSON for t in near)
+
+
+def set_mood(token: Token, mood: str, tense: str = "") -> None:
+    """Set a finite verb's mood (and tense), keeping its other features."""
+    feats = token.morph.to_dict()
+    feats.update(Mood=mood, VerbForm="Fin")
+    if tense:
+        feats["Tense"] = tense
+    token.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))

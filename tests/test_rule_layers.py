@@ -1,0 +1,271 @@
+"""Konjunktiv and lemma repair rule layers, on hand-built Docs and through the bundled
+pipeline; ``newscorp eval ud`` on a small gold DocBin."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from click.testing import CliRunner
+from spacy.tokens import Doc, DocBin
+
+from newscorp.cli import cli
+from newscorp.pipeline.components import lemma_rules, mood_rules
+from newscorp.pipeline.lemmas import repaired_lemma, table_lemma, verb_lemma_of_e_form
+from newscorp.pipeline.mood import is_indicative, konjunktiv_tense, mistagged_konjunktiv
+
+
+def _doc(words, pos, lemmas, morphs=None, heads=None, deps=None) -> Doc:
+    return Doc(
+        spacy.blank("de").vocab,
+        words=words,
+        pos=pos,
+        lemmas=lemmas,
+        morphs=morphs or [""] * len(words),
+        heads=heads,
+        deps=deps,
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "lemmas", "i", "tense"),
+    [
+        # Konjunktiv I: stem + e of any verb, "sei", modal stems
+        (
+            ["er", "brauche", "Geld"],
+            ["PRON", "VERB", "NOUN"],
+            ["er", "brauchen", "Geld"],
+            1,
+            "Pres",
+        ),
+        (["sie", "handele", "."], ["PRON", "VERB", "PUNCT"], ["sie", "handeln", "."], 1, "Pres"),
+        (["er", "sei", "krank"], ["PRON", "AUX", "ADJ"], ["er", "sein", "krank"], 1, "Pres"),
+        (["man", "müsse", "gehen"], ["PRON", "AUX", "VERB"], ["man", "müssen", "gehen"], 1, "Pres"),
+        # Konjunktiv II: auxiliaries and modals, and an umlaut the lemma lacks
+        (["es", "wäre", "gut"], ["PRON", "AUX", "ADJ"], ["es", "sein", "gut"], 1, "Past"),
+        (["sie", "könnten", "es"], ["PRON", "AUX", "PRON"], ["sie", "können", "es"], 1, "Past"),
+        (["er", "käme", "morgen"], ["PRON", "VERB", "ADV"], ["er", "kommen", "morgen"], 1, "Past"),
+        (["sie", "fänden", "es"], ["PRON", "VERB", "PRON"], ["sie", "finden", "es"], 1, "Past"),
+        # a sentence-initial "Hätte" the tagger took for a conjunction
+        (["Hätte", "er", "Zeit"], ["SCONJ", "PRON", "NOUN"], ["hätte", "er", "Zeit"], 0, "Past"),
+        # indicative forms and non-verbs stay as they are
+        (["ich", "brauche", "Geld"], ["PRON", "VERB", "NOUN"], ["ich", "brauchen", "Geld"], 1, ""),
+        (["brauche", "ich", "Geld"], ["VERB", "PRON", "NOUN"], ["brauchen", "ich", "Geld"], 0, ""),
+        (["er", "fährt", "heim"], ["PRON", "VERB", "ADV"], ["er", "fahren", "heim"], 1, ""),
+        (["er", "führte", "sie"], ["PRON", "VERB", "PRON"], ["er", "führen", "sie"], 1, ""),
+        (["er", "sagte", "es"], ["PRON", "VERB", "PRON"], ["er", "sagen", "es"], 1, ""),
+        (["die", "Wolle", "ist"], ["DET", "NOUN", "AUX"], ["der", "Wolle", "sein"], 1, ""),
+        (["eine", "Reise", "."], ["DET", "NOUN", "PUNCT"], ["ein", "Reise", "."], 1, ""),
+    ],
+)
+def test_konjunktiv_tense(words, pos, lemmas, i, tense):
+    assert konjunktiv_tense(_doc(words, pos, lemmas)[i]) == tense
+
+
+def test_first_person_of_a_coordinated_verb_is_indicative():
+    # "ich bin zufrieden und werde wiederkommen": "werde" shares the subject "ich"
+    doc = _doc(
+        ["ich", "bin", "froh", "und", "werde", "kommen"],
+        ["PRON", "AUX", "ADJ", "CCONJ", "AUX", "VERB"],
+        ["ich", "sein", "froh", "und", "werden", "kommen"],
+        heads=[1, 1, 1, 4, 1, 4],
+        deps=["nsubj", "ROOT", "xcomp", "cc", "conj", "xcomp"],
+    )
+    assert konjunktiv_tense(doc[4]) == ""
+
+
+def test_mood_layer_sets_sub_and_repairs_indicative_forms():
+    doc = _doc(
+        ["er", "habe", "und", "ist", "müde"],
+        ["PRON", "AUX", "CCONJ", "AUX", "ADJ"],
+        ["er", "haben", "und", "sein", "müde"],
+        morphs=["", "Mood=Ind|Number=Sing|Person=3|Tense=Pres", "", "Mood=Sub|Tense=Pres", ""],
+    )
+    mood_rules(doc)
+    assert str(doc[1].morph) == "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+    assert str(doc[3].morph) == "Mood=Ind|Tense=Pres|VerbForm=Fin"
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "lemmas", "i", "indicative"),
+    [
+        (
+            ["verstehe", "ich", "das"],
+            ["VERB", "PRON", "PRON"],
+            ["verstehen", "ich", "der"],
+            0,
+            True,
+        ),
+        (
+            ["Eltern", "dürfen", "das"],
+            ["NOUN", "AUX", "PRON"],
+            ["Eltern", "dürfen", "der"],
+            1,
+            True,
+        ),
+        (["es", "konnte", "gehen"], ["PRON", "AUX", "VERB"], ["es", "können", "gehen"], 1, True),
+        (["er", "verstehe", "das"], ["PRON", "VERB", "PRON"], ["er", "verstehen", "der"], 1, False),
+        (["ich", "könne", "das"], ["PRON", "AUX", "PRON"], ["ich", "können", "der"], 1, False),
+        (["ich", "wäre", "da"], ["PRON", "AUX", "ADV"], ["ich", "sein", "da"], 1, False),
+    ],
+)
+def test_is_indicative(words, pos, lemmas, i, indicative):
+    assert is_indicative(_doc(words, pos, lemmas)[i]) is indicative
+
+
+def test_konjunktiv_ending_e_beats_a_predicted_participle():
+    doc = _doc(
+        ["man", "gebe", "Geld"],
+        ["PRON", "VERB", "NOUN"],
+        ["man", "geben", "Geld"],
+        morphs=["", "VerbForm=Part", ""],
+    )
+    assert konjunktiv_tense(doc[1]) == "Pres"
+
+
+def test_lemma_repair_replaces_invented_lemmas_only():
+    doc = _doc(
+        ["Er", "sieht", "Häuser", "und", "Sieben"],
+        ["PRON", "VERB", "NOUN", "CCONJ", "NUM"],
+        ["er", "siehen", "Häuser", "und", "Sieben"],
+    )
+    assert repaired_lemma(doc[1]) == "sehen"
+    assert repaired_lemma(doc[2]) == "Haus"
+    assert repaired_lemma(doc[3]) is None  # closed class
+    assert repaired_lemma(doc[4]) is None
+    lemma_rules(doc)
+    assert [t.lemma_ for t in doc] == ["er", "sehen", "Haus", "und", "Sieben"]
+    assert table_lemma("Bekomme") == "bekommen"  # capitalised sentence start
+
+
+def test_known_lemma_of_the_model_is_kept():
+    doc = _doc(["Daten", "liegen"], ["NOUN", "VERB"], ["Datum", "liegen"])
+    assert repaired_lemma(doc[0]) is None
+    assert repaired_lemma(doc[1]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "mood"),
+    [
+        ("Der Sprecher sagte, die Regierung habe keine Pläne.", "habe", ["Sub"]),
+        ("Der Minister erklärte, Deutschland brauche mehr Geld.", "brauche", ["Sub"]),
+        ("Er sagte, er käme morgen zurück.", "käme", ["Sub"]),
+        ("Ich habe keine Pläne.", "habe", ["Ind"]),
+        ("Das habe ich nie gesagt.", "habe", ["Ind"]),
+    ],
+)
+def test_konjunktiv_through_the_bundled_pipeline(nlp, text, verb, mood):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert token.morph.get("Mood") == mood
+
+
+def test_layers_are_in_the_pipeline(nlp):
+    names = nlp.pipe_names
+    assert names.index("newscorp_lemmas") < names.index("newscorp_mood")
+    assert names.index("trainable_lemmatizer") < names.index("newscorp_lemmas")
+
+
+@pytest.fixture
+def gold_docbin(tmp_path, nlp):
+    words = ["Er", "sagte", ",", "sie", "habe", "Zeit", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, False, True, True, True, False, False],
+        pos=["PRON", "VERB", "PUNCT", "PRON", "AUX", "NOUN", "PUNCT"],
+        lemmas=["er", "sagen", ",", "sie", "haben", "Zeit", "."],
+        morphs=["", "Mood=Ind", "", "", "Mood=Sub", "", ""],
+        heads=[1, 1, 1, 4, 1, 4, 1],
+        deps=["nsubj", "ROOT", "punct", "nsubj", "ccomp", "obj", "punct"],
+    )
+    path = tmp_path / "gold.spacy"
+    DocBin(docs=[doc]).to_disk(path)
+    return path
+
+
+def test_eval_ud_scores_mood_sub(gold_docbin, nlp):
+    from newscorp.evaluate.ud import eval_ud
+
+    result = eval_ud(gold_docbin, nlp)
+    assert result["mood_sub"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "n_gold": 1}
+    assert result["lemma_acc"] == 1.0
+    assert 0.0 <= result["dep_uas"] <= 1.0
+
+
+def test_cli_eval_ud(gold_docbin):
+    from newscorp.pipeline.resolve import BUNDLED_DIR
+
+    result = CliRunner().invoke(
+        cli, ["eval", "ud", str(gold_docbin), "--format", "tsv", "--model", str(BUNDLED_DIR)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = dict(line.split("\t") for line in result.stdout.splitlines()[1:])
+    assert rows["mood_sub_recall"] == "1.0"
+    assert rows["mood_sub_n_gold"] == "1"
+
+
+def test_eval_ud_rejects_a_file_that_is_no_docbin(tmp_path, nlp):
+    from newscorp.errors import InputError
+    from newscorp.evaluate.ud import eval_ud
+
+    bad = tmp_path / "x.spacy"
+    bad.write_text("no docbin", encoding="utf-8")
+    with pytest.raises(InputError):
+        eval_ud(bad, nlp)
+
+
+def test_konjunktiv_tagged_as_adjective_becomes_a_verb():
+    doc = _doc(
+        ["Deutschland", "brauche", "mehr", "Geld", "und", "klare", "Worte"],
+        ["PROPN", "ADJ", "DET", "NOUN", "CCONJ", "ADJ", "NOUN"],
+        ["Deutschland", "brauch", "mehr", "Geld", "und", "klar", "Wort"],
+        morphs=["Case=Nom", "Degree=Pos", "", "Case=Acc", "", "Degree=Pos", "Case=Acc"],
+    )
+    assert mistagged_konjunktiv(doc[1]) == "brauchen"
+    assert mistagged_konjunktiv(doc[5]) == ""  # attributive: before its noun
+    mood_rules(doc)
+    assert (doc[1].pos_, doc[1].lemma_, doc[1].morph.get("Mood")) == ("VERB", "brauchen", ["Sub"])
+    assert (doc[5].pos_, doc[5].lemma_) == ("ADJ", "klar")
+
+
+def test_verb_lemma_of_an_e_form_missing_from_the_table():
+    assert table_lemma("brauche") is None
+    assert verb_lemma_of_e_form("brauche") == "brauchen"
+    assert verb_lemma_of_e_form("gehe") == "gehen"
+    assert verb_lemma_of_e_form("Tischlampe") is None
+
+
+def test_capitalised_name_part_with_a_function_word_tag_stays_in_the_name():
+    from newscorp.pipeline.components import clean_entities
+
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Laut", "Experte", "Ankit", "Panda", "kam", "auch", "Trump", "."],
+        pos=["ADP", "NOUN", "ADP", "NOUN", "VERB", "ADV", "PROPN", "PUNCT"],
+        ents=["O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O"],
+    )
+    clean_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ankit Panda", "PER"), ("Trump", "PER")]
+
+
+def test_a_lowercase_word_on_the_same_line_never_starts_a_sentence(nlp):
+    doc = nlp(
+        "Spitzentreffen zuletzt erfolglos\n\n"
+        "Nordkorea und die USA hatten sich im vergangenen Jahr angenähert."
+    )
+    sents = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sents == [
+        "Spitzentreffen zuletzt erfolglos",
+        "Nordkorea und die USA hatten sich im vergangenen Jahr angenähert.",
+    ]
+
+
+def test_name_tagged_as_adverb_keeps_its_final_s():
+    from spacy.tokens import Span
+
+    from newscorp.extract.canon import base_form
+
+    doc = _doc(["Sarah", "Sanders", "sagte"], ["PROPN", "ADV", "VERB"], ["Sarah", "Sanders", "sag"])
+    assert base_form(Span(doc, 0, 2, label="PER")) == "Sarah Sanders"
+    doc = _doc(["Trumps", "Sprecherin"], ["PROPN", "NOUN"], ["Trump", "Sprecherin"])
+    assert base_form(Span(doc, 0, 1, label="PER")) == "Trump"
