@@ -201,7 +201,8 @@ def test_konjunktiv_after_a_sentence_whose_subject_can_speak_is_theirs(nlp):
 
 
 def test_opinion_noun_makes_its_verb_a_cue(nlp):
-    text = "Der Verteidiger Bruce Cutler vertritt die Ansicht, Clarkson habe sich selbst getötet."
+    # "sein" is no cue verb: the opinion noun makes it one
+    text = "Der Verteidiger Bruce Cutler ist der Ansicht, Clarkson habe sich selbst getötet."
     assert rows(nlp, text) == [
         (
             "indirect",
@@ -211,6 +212,11 @@ def test_opinion_noun_makes_its_verb_a_cue(nlp):
             "Clarkson habe sich selbst getötet",
         )
     ]
+    text = "Der Verteidiger Bruce Cutler war der Meinung, dass Clarkson sich selbst getötet habe."
+    assert rows(nlp, text)[0][3:] == ("Meinung", "dass Clarkson sich selbst getötet habe")
+    # "vertreten" is a cue verb itself (once the lemma is right): its lemma is the cue
+    text = "Der Verteidiger Bruce Cutler vertritt die Ansicht, Clarkson habe sich selbst getötet."
+    assert rows(nlp, text)[0][3] == "vertreten"
     assert rows(nlp, "Er hat eine Ansicht, die niemand teilt.") == []
 
 
