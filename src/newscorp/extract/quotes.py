@@ -122,7 +122,8 @@ class QuoteFinder:
         self.has_morph = doc.has_annotation("MORPH")
         self.resolver = SpeakerResolver(doc, mentions)
         self.sents = sentence_units(doc, self.text)
-        self.unit_of = {t.i: k for k, u in enumerate(self.sents) for t in u}
+        self.unit_of = {i: k for k, u in enumerate(self.sents) for i in range(u.start, u.end)}
+        self._kinds: dict[int, str] = {}
         self.quoted = self._quoted()
         self.inside = {t.i for q in self.quoted for t in q.span if not _in_gap(q.mark, t.idx)}
         self.inside_full = {
@@ -728,16 +729,24 @@ class QuoteFinder:
             for k, t in enumerate(toks)
         )
 
+    def _kind(self, token: Token) -> str:
+        """``konjunktiv_kind`` of a token, computed once per document."""
+        kind = self._kinds.get(token.i)
+        if kind is None:
+            kind = self._kinds[token.i] = konjunktiv_kind(token, self.has_morph)
+        return kind
+
     def _konjunktiv(self, lo: int, hi: int) -> str:
+        chunks = self.chunks(lo, hi)
         kinds = {
-            konjunktiv_kind(t, self.has_morph)
-            for a, b in self.chunks(lo, hi)
+            self._kind(t)
+            for a, b in chunks
             if self._reporting_chunk(a, b)
             for t in self._main_clause(a, b)
         }
         if "one" in kinds:
             return "one"
-        if any(self._reportative(a, b) for a, b in self.chunks(lo, hi)):
+        if any(self._reportative(a, b) for a, b in chunks):
             return "one"
         return "two" if "two" in kinds else ""
 
