@@ -47,11 +47,17 @@ def analyse_doc(doc: Doc, document: Document) -> DocResult:
 
     mentions = tuple(extract_mentions(doc, document.doc))
     sentences = []
-    for i, sent in enumerate(s for s in doc.sents if s.text.strip()):
+    full = doc.text
+    i = 0
+    for sent in doc.sents:
+        raw = full[sent.start_char : sent.end_char]  # sent.text, without joining tokens again
+        text = raw.strip()
+        if not text:
+            continue
         score, n = score_span(sent)
-        text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
         sentences.append(SentenceScore(document.doc, i, start, start + len(text), text, score, n))
+        i += 1
     quotes = []
     for quote in extract_quotes(doc, document.doc, list(mentions)):
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")

@@ -389,7 +389,6 @@ class _Word(NamedTuple):
     modifier: str
     scale: float | None
     polarity: float | None
-    raw_polarity: float | None
     verbal: bool
 
 
@@ -412,7 +411,6 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
         modifier=modifier,
         scale=scale if scale is not None else mods.scales.get(lowered),
         polarity=_polarity(lemma, text, noun, True) if alpha else None,
-        raw_polarity=_polarity(lemma, text, noun, False) if alpha else None,
         verbal=pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),
     )
 
@@ -489,7 +487,7 @@ def polar_words(
             if factor:
                 scale *= factor
                 continue
-        polarity = word.raw_polarity if baseline else word.polarity
+        polarity = token_polarity(token, adjusted=False) if baseline else word.polarity
         if not polarity:
             continue
         value = polarity * scale
