@@ -88,6 +88,8 @@ CONTINUE_DIRECT = 4  # units a speaker carries over to uncued direct quotes
 CONTINUE_INDIRECT = 3  # ... and to Konjunktiv sentences
 MAX_PHRASE_TOKENS = 18
 SOURCE_CUES = {"nach", "laut", "zufolge", "gemäß"}  # nominal cues naming a source
+# every word a nominal cue starts from ("nach Angaben", "laut", "zufolge", ", so X", "wonach")
+NOMINAL_WORDS = {"nach", "laut", "gemäß", "zufolge", "so", "wonach", "demnach"}
 
 
 @dataclass
@@ -166,10 +168,12 @@ class QuoteFinder:
     def cues(self, lo: int, hi: int) -> list[Cue]:
         """Verb, nominal and colon cues among tokens [lo, hi) outside quotations."""
         found: list[Cue] = []
-        doc = self.doc
-        for tok in doc[lo:hi]:
-            if tok.i in self.inside:
+        doc, words, inside = self.doc, self.words, self.inside
+        for i in range(lo, hi):
+            # cue verbs and the verb of an opinion noun are written in lowercase
+            if i in inside or not words[i][:1].islower():
                 continue
+            tok = doc[i]
             reported = cue_lemma(tok, "reported")
             lemma = cue_lemma(tok, "verb") or reported
             opinion = "" if lemma else self._opinion(tok, hi)
@@ -284,6 +288,8 @@ class QuoteFinder:
     def nominal_cue(self, lo: int, hi: int) -> Cue | None:
         """'nach Angaben X', 'seiner Meinung nach', 'laut X', 'X zufolge', '…, so X'."""
         doc, inside = self.doc, self.inside
+        if not any(w.lower() in NOMINAL_WORDS for w in self.words[lo:hi]):
+            return None
         toks = [t for t in doc[lo:hi] if t.i not in inside and not t.is_space]
         for k, tok in enumerate(toks):
             low = tok.lower_
@@ -325,6 +331,8 @@ class QuoteFinder:
     def _colon_speaker(self, lo: int, hi: int) -> Span | None:
         """'Trump: „…“' headlines: a name (or role) right before a colon and a quotation."""
         doc = self.doc
+        if ":" not in self.words[lo:hi]:
+            return None
         for tok in doc[lo:hi]:
             if tok.text != ":" or tok.i in self.inside:
                 continue
