@@ -242,12 +242,19 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     ]
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     added = []
-    longest = max((len(f) for f in forms), default=0)
+    lengths: dict[str, list[int]] = {}  # first word -> lengths of its forms, longest first
+    for form in forms:
+        lengths.setdefault(form[0], []).append(len(form))
+    for sizes in lengths.values():
+        sizes.sort(reverse=True)
+    texts = [t.text for t in doc]
     i = 0
-    while i < len(doc):
+    while i < len(texts):
         match = None
-        for n in range(min(longest, len(doc) - i), 0, -1):
-            words = tuple(t.text for t in doc[i : i + n])
+        for n in lengths.get(texts[i], ()):
+            if i + n > len(texts):
+                continue
+            words = tuple(texts[i : i + n])
             if words in forms and not any(k in taken for k in range(i, i + n)):
                 match = (n, forms[words])
                 break
