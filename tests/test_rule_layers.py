@@ -269,3 +269,54 @@ def test_name_tagged_as_adverb_keeps_its_final_s():
     assert base_form(Span(doc, 0, 2, label="PER")) == "Sarah Sanders"
     doc = _doc(["Trumps", "Sprecherin"], ["PROPN", "NOUN"], ["Trump", "Sprecherin"])
     assert base_form(Span(doc, 0, 1, label="PER")) == "Trump"
+
+
+def test_first_name_tagged_as_adverb_starts_the_name_but_a_real_adverb_is_trimmed():
+    from newscorp.pipeline.components import clean_entities
+
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Anders", "Ahlgren", "siegte", ",", "auch", "Trump", "."],
+        pos=["ADV", "PROPN", "VERB", "PUNCT", "ADV", "PROPN", "PUNCT"],
+        ents=["B-PER", "I-PER", "O", "O", "B-PER", "I-PER", "O"],
+    )
+    clean_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Anders Ahlgren", "PER"), ("Trump", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("word", "role"),
+    [
+        ("Sir", True),
+        ("Coach", True),
+        ("Menschenrechtsaktivist", True),
+        ("Umweltaktivistin", True),
+        ("Esten", True),
+        ("Franzose", True),
+        ("Bundesaußenministerin", True),
+        ("Tante", True),
+        ("Halbbruder", True),
+        ("Konzerntochter", False),  # "Konzerntochter Opel" is a company
+        ("Polen", False),  # the country, not the plural of a nationality noun
+        ("Deutsche", False),  # "Deutsche Bank"
+        ("Kinder", False),
+    ],
+)
+def test_is_role(word, role):
+    from newscorp.pipeline.lexicons import is_role
+
+    assert is_role(word) is role
+
+
+def test_family_word_is_trimmed_off_a_person():
+    from newscorp.pipeline.components import clean_entities
+
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Da", "half", "ihre", "Tante", "Cilli", "."],
+        pos=["ADV", "VERB", "DET", "NOUN", "PROPN", "PUNCT"],
+        ents=["O", "O", "O", "B-PER", "I-PER", "O"],
+    )
+    clean_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Cilli", "PER")]
+    assert [r.text for r in doc.spans["roles"]] == ["Tante"]

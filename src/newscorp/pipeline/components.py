@@ -120,6 +120,19 @@ def _true_sentence_start(doc: Doc, i: int) -> bool:
     return prev.is_punct or prev.is_space or "\n" in prev.whitespace_
 
 
+def _first_name_of(doc: Doc, start: int, end: int) -> bool:
+    """A known first name followed by a capitalised word of the same entity: "Anders
+    Ahlgren", "Will Smith" are names, not an adverb or auxiliary before one."""
+    from newscorp.pipeline.names import first_names
+
+    return (
+        start + 1 < end
+        and doc[start].text in first_names()
+        and doc[start + 1].text[:1].isupper()
+        and not is_role(doc[start + 1].text)
+    )
+
+
 def clean_entities(doc: Doc) -> Doc:
     """Trim roles off names, drop date-like and fragment entities, normalise labels."""
     kept: list[Span] = []
@@ -141,6 +154,7 @@ def clean_entities(doc: Doc) -> Doc:
             or doc[start].is_space
             or (label == "PER" and is_role(doc[start].text))
             or _function_word(doc[start], NOT_NAME_START)
+            and not _first_name_of(doc, start, end)
             or doc[start].text[:1].islower()
             and doc[start].pos_ in {"ADJ", ""}
         ):
@@ -228,12 +242,19 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     ]
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     added = []
-    longest = max((len(f) for f in forms), default=0)
+    lengths: dict[str, list[int]] = {}  # first word -> lengths of its forms, longest first
+    for form in forms:
+        lengths.setdefault(form[0], []).append(len(form))
+    for sizes in lengths.values():
+        sizes.sort(reverse=True)
+    texts = [t.text for t in doc]
     i = 0
-    while i < len(doc):
+    while i < len(texts):
         match = None
-        for n in range(min(longest, len(doc) - i), 0, -1):
-            words = tuple(t.text for t in doc[i : i + n])
+        for n in lengths.get(texts[i], ()):
+            if i + n > len(texts):
+                continue
+            words = tuple(texts[i : i + n])
             if words in forms and not any(k in taken for k in range(i, i + n)):
                 match = (n, forms[words])
                 break

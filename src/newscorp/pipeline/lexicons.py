@@ -34,11 +34,20 @@ def common_nouns() -> frozenset[str]:
     return frozenset(data_lines("common_nouns.txt"))
 
 
+@lru_cache(maxsize=1)
+def _long_roles() -> frozenset[str]:
+    """Role words of six letters or more: compound heads ("bundesaußenminister")."""
+    return frozenset(r for r in role_words() if len(r) >= 6)
+
+
+@lru_cache(maxsize=1 << 16)
 def is_role(word: str) -> bool:
-    """True for a title or role word such as "US-Präsident", "Außenministerin", "Machthaber"."""
-    low = word.lower()
+    """True for a title or role word such as "US-Präsident", "Außenministerin", "Machthaber".
+
+    Set look-ups of the word's endings (no scan of the role list), cached per word."""
     roles = role_words()
-    head = low.rsplit("-", 1)[-1]
+    long_roles = _long_roles()
+    head = word.lower().rsplit("-", 1)[-1]
     for form in (
         head,
         head.removesuffix("in"),
@@ -49,7 +58,7 @@ def is_role(word: str) -> bool:
     ):
         if form in roles:
             return True
-        if len(form) > 6 and any(form.endswith(r) for r in roles if len(r) >= 6):
+        if len(form) > 6 and any(form[k:] in long_roles for k in range(1, len(form) - 5)):
             return True
     return False
 

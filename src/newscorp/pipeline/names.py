@@ -18,22 +18,18 @@ Word lists: newscorp/data, built by training/name_lists.py (provenance in NOTICE
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newscorp.pipeline.lexicons import common_nouns, data_lines, gazetteer
-from newscorp.pipeline.lexicons import is_role as _is_role
+from newscorp.pipeline.lexicons import common_nouns, data_lines, gazetteer, is_role
 
 # lowercase particles inside names: "Giacomo della Porta", "Ursula von der Leyen"
 PARTICLES = frozenset("von van vom de del della di da dos du bin ibn ten".split())
 # articles only after a particle: "von der Leyen", "van den Berg"
 ARTICLES = frozenset("der den".split())
-
-
-is_role = lru_cache(maxsize=1 << 16)(_is_role)
 
 
 @cache
