@@ -94,6 +94,25 @@ def test_titles_in_quote_marks_are_not_quotes(nlp):
     assert rows(nlp, '"So arbeitet die Redaktion" informiert Sie über unsere Arbeit.') == []
 
 
+def test_quoted_name_as_subject_of_a_verb_final_cue(nlp):
+    assert rows(
+        nlp, "Wie „heise online“ berichtet, sperrten die Behörden den Zugang zu der Seite."
+    ) == [
+        (
+            "indirect",
+            "heise online",
+            "„heise online“",
+            "berichten",
+            "sperrten die Behörden den Zugang zu der Seite",
+        )
+    ]
+    text = "Wie die „Aktion Deutschland hilft“ mitteilte, werde den Menschen in Myanmar geholfen."
+    assert rows(nlp, text)[0][1:3] == (
+        "Aktion Deutschland hilft",
+        "die „Aktion Deutschland hilft“",
+    )
+
+
 # --- cues ------------------------------------------------------------------------------
 
 

@@ -49,6 +49,11 @@ def phrase_from(doc: Doc, start: int, stop: int, inside: set[int]) -> Span | Non
         tok = doc[i]
         if seen_head and tok.pos_ in {"DET", "ADJ"}:
             break  # a new phrase ("Trump | den Abbruch") or a genitive, handled below
+        close = _title_end(doc, i, stop, inside) if not seen_head else None
+        if close is not None:  # a quoted name of any words: „heise online“
+            seen_head = True
+            i = close + 1
+            continue
         if (
             tok.pos_ in NP_POS
             or tok.text == "-"
@@ -87,6 +92,30 @@ def _title_mark(doc: Doc, i: int, inside: set[int]) -> bool:
     if doc[i].text not in TITLE_MARKS:
         return False
     return not any(j in inside for j in (i - 1, i + 1) if 0 <= j < len(doc))
+
+
+def _title_end(doc: Doc, i: int, stop: int, inside: set[int]) -> int | None:
+    """The closing mark of a short quoted name opened at token i, if any."""
+    if not _title_mark(doc, i, inside) or i + 1 >= stop or doc[i + 1].is_punct:
+        return None
+    for j in range(i + 1, min(stop, i + 8)):
+        if j in inside or doc[j].text in {",", ".", ";", ":"}:
+            return None
+        if doc[j].text in TITLE_MARKS:
+            return j
+    return None
+
+
+def _title_start(doc: Doc, k: int, lo: int, inside: set[int]) -> int | None:
+    """The opening mark of a short quoted name closed at token k, if any."""
+    if not _title_mark(doc, k, inside):
+        return None
+    for j in range(k - 1, max(lo, k - 8) - 1, -1):
+        if j in inside or doc[j].text in {",", ".", ";", ":"}:
+            return None
+        if doc[j].text in TITLE_MARKS:
+            return j if j + 1 < k else None
+    return None
 
 
 def _attachment(doc: Doc, i: int, stop: int, inside: set[int]) -> int | None:
@@ -285,6 +314,10 @@ def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
     # a verb-final clause: "Wie der Finanzminister am Dienstag erklärte, …"
     k = finite.i - 1
     while k >= lo and doc[k].text not in {";", ":"} and doc[k].lower_ not in VERB_FINAL:
+        opener = _title_start(doc, k, lo, inside)
+        if opener is not None:  # "Wie die „Aktion Deutschland hilft“ mitteilte": a name
+            k = opener - 1
+            continue
         if doc[k].pos_ in {"VERB", "AUX"} or doc[k].text == "," and not _in_apposition(doc, k):
             k = lo - 1  # "Wie X, Sprecher der Y, mitteilte": only across a name apposition
             break

@@ -37,6 +37,19 @@ NEAR_UNITS = 4
 RECENT_CHARS = 400  # how far back a description ("der SPD-Politiker") looks for its person
 
 
+def quoted_name(span: Span) -> str:
+    """The name of a phrase that is only a quoted name after its article ("die „Aktion
+    Deutschland hilft“" -> Aktion Deutschland hilft), else ""."""
+    toks = [t for t in span if not t.is_space]
+    while toks and toks[0].lower_ in ARTICLES:
+        toks = toks[1:]
+    if len(toks) < 3 or not toks[0].is_quote or not toks[-1].is_quote:
+        return ""
+    if any(t.is_quote for t in toks[1:-1]):
+        return ""
+    return span.doc[toks[1].i : toks[-2].i + 1].text
+
+
 def role_head(word: str) -> str:
     """The role noun without prefixes and endings: "US-Präsidenten" -> "präsident"."""
     low = word.lower().rsplit("-", 1)[-1]
@@ -122,6 +135,9 @@ class SpeakerResolver:
 
     def resolve(self, span: Span, unit: int, plural: bool = False) -> str:
         """Canonical speaker for a mention span, or "" when unsure."""
+        title = quoted_name(span)
+        if title:
+            return title  # "wie „heise online“ berichtet"
         found = self.entity_in(span)
         if found is not None:
             return found.entity
