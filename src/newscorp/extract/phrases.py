@@ -260,6 +260,14 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                 continue  # "…, nicht aber Kim Jong Un, begründete der Präsident": after the verb
             if (
                 child.dep_ in SUBJ_DEPS
+                and lo <= child.i < finite.i
+                and child.i not in inside
+                and child.pos_ not in HEAD_POS | {"PRON"}
+                and _known_name(child)
+            ):
+                return doc[child.i : child.i + 1]  # "Lammert" tagged as an adjective
+            if (
+                child.dep_ in SUBJ_DEPS
                 and lo <= child.i < hi
                 and child.i not in inside
                 and child.lower_ not in NOT_SPEAKERS
@@ -279,6 +287,20 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                     other = _positional(verb, lo, hi, inside)
                     return other if speakerlike(other) else found
     return _positional(verb, lo, hi, inside)
+
+
+def _known_name(tok: Token) -> bool:
+    """A capitalised word standing alone that is the last word of a person named earlier
+    in the document ("Norbert Lammert … Lammert würdigte"), whatever its tag."""
+    doc = tok.doc
+    if not tok.text[:1].isupper() or not tok.is_alpha or len(tok.text) < 3:
+        return False
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
+        return False
+    return any(
+        e.label_ == "PER" and e.end <= tok.i and len(e) > 1 and e[-1].text == tok.text
+        for e in doc.ents
+    )
 
 
 def _not_subject(phrase: Span, head: Token) -> bool:
