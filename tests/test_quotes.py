@@ -113,6 +113,31 @@ def test_quoted_name_as_subject_of_a_verb_final_cue(nlp):
     )
 
 
+def test_pronoun_opening_a_reported_clause_speaks_for_the_outer_speaker(nlp):
+    text = (
+        "Ein Sprecher der Rettungsdienste erklärte, er gehe nicht davon aus, "
+        "dass jemand den Absturz überlebt habe."
+    )
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Rettungsdienste",
+            "Ein Sprecher der Rettungsdienste",
+            "ausgehen",
+            "dass jemand den Absturz überlebt habe",
+        )
+    ]
+
+
+def test_opinion_noun_is_no_speaker(nlp):
+    text = (
+        "Damit wurde ein Urteil des Berliner Kammergerichtes größtenteils bestätigt. "
+        "Der BGH widersprach allerdings der Ansicht, dass ein bestimmtes Lied als "
+        "Aufforderung zu Straftaten anzusehen ist."
+    )
+    assert [r[1:4] for r in rows(nlp, text)] == [("BGH", "Der BGH", "widersprechen")]
+
+
 # --- cues ------------------------------------------------------------------------------
 
 

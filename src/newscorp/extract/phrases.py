@@ -172,7 +172,12 @@ def phrase_ending_at(doc: Doc, end: int, floor: int, inside: set[int]) -> Span |
     while (
         k >= floor
         and k not in inside
-        and (doc[k].pos_ in NP_POS or doc[k].text in {",", "-"} or _title_mark(doc, k, inside))
+        and (
+            doc[k].pos_ in NP_POS
+            or _word_as_punct(doc[k])
+            or doc[k].text in {",", "-"}
+            or _title_mark(doc, k, inside)
+        )
     ):
         k -= 1
     start = k + 1
@@ -180,7 +185,9 @@ def phrase_ending_at(doc: Doc, end: int, floor: int, inside: set[int]) -> Span |
         if doc[start].pos_ == "ADJ":
             break
         start += 1
-    if start > j or not any(doc[t].pos_ in HEAD_POS for t in range(start, j + 1)):
+    if start > j or not any(
+        doc[t].pos_ in HEAD_POS or _word_as_punct(doc[t]) for t in range(start, j + 1)
+    ):
         return None
     if start > floor and (doc[start - 1].pos_ == "ADP" or doc[start - 1].lower_ == "als"):
         return None  # "mit Trump", "Als Begründung": no subject
@@ -189,6 +196,11 @@ def phrase_ending_at(doc: Doc, end: int, floor: int, inside: set[int]) -> Span |
     if j - start + 1 > MAX_PHRASE:
         return None
     return doc[start : j + 1]
+
+
+def _word_as_punct(tok: Token) -> bool:
+    """A capitalised word the tagger took for punctuation ("BGH" tagged as a bracket)."""
+    return tok.pos_ == "PUNCT" and tok.is_alpha and tok.text[:1].isupper()
 
 
 def _first_word(doc: Doc, floor: int) -> int:

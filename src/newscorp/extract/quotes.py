@@ -177,7 +177,8 @@ class QuoteFinder:
             if not lemma or self._not_speech(tok, lemma):
                 continue
             speaker = self._speaker_of(tok, lo, hi)
-            if opinion and speaker is not None and speaker.end > tok.i:
+            held = speaker is not None and speaker[-1].lower_ in cue_lexicon().get("opinion", ())
+            if (opinion or held) and speaker is not None and speaker.end > tok.i:
                 speaker = None if speaker.start > tok.i else speaker  # not "der Meinung"
                 speaker = speaker or phrase_ending_at(doc, finite_of(tok).i, lo, self.inside)
             found.append(Cue(lemma, tok.i, speaker, kind, self._content(tok, lo, hi)))
@@ -760,7 +761,7 @@ class QuoteFinder:
                     continue
                 if self._mostly_quoted(run):
                     return
-                speaker = cue.speaker
+                speaker = self._outer_speaker(cue, cues) or cue.speaker
                 yield self.make("indirect", *self._span_chars(*run), cue.lemma, speaker, si)
                 nominal = next((c for c in cues if c.kind == "noun"), None)
                 whole = self._outside_full(lo, hi)
@@ -805,6 +806,28 @@ class QuoteFinder:
         if reported and not has_quotes and not kon:
             c = reported[0]
             yield self.make("reported", *self._span_chars(*run), c.lemma, c.speaker, si)
+
+    def _outer_speaker(self, cue: Cue, cues: list[Cue]) -> Span | None:
+        """The speaker of the cue right before the clause that this cue's pronoun subject
+        opens ("Ein Sprecher erklärte, er gehe nicht davon aus, dass …": the Sprecher)."""
+        span = cue.speaker
+        if span is None or len(span) != 1 or span[0].lower_ not in PERSONAL:
+            return None
+        sent = self.doc[span.start].sent
+        parts = self.chunks(sent.start, sent.end)
+        k = next((n for n, (a, b) in enumerate(parts) if a <= span.start < b), None)
+        if not k or not self.doc[parts[k][0] : span.start + 1].text.lstrip(" ,").startswith(
+            span.text
+        ):
+            return None
+        a, b = parts[k - 1]
+        for other in cues:
+            if other is cue or other.speaker is None or not a <= other.token < b:
+                continue
+            outer = other.speaker
+            if speakerlike(outer) and not (len(outer) == 1 and outer[0].lower_ in PERSONAL):
+                return outer
+        return None
 
     def _reports(self, cue: Cue) -> bool:
         """A speech act with an agent that can speak, in the active voice, in a main clause."""
