@@ -32,6 +32,14 @@ TIME_WORDS = set(
     "vormittag nachmittag nacht zeit letzten vergangenen kommenden unterdessen indessen "
     "inzwischen derweil dagegen jedoch allerdings zudem außerdem bislang bisher".split()
 )
+ADVERBS = set(  # sentence adverbs a tagger may take for a bare noun subject ("Momentan")
+    "momentan besonders offiziell später zuvor danach daraufhin zunächst erstmals ebenfalls "
+    "damals zuletzt kürzlich mittlerweile gleichzeitig zugleich ebenso vielmehr insbesondere "
+    "offenbar angeblich tatsächlich deshalb daher trotzdem dennoch schließlich anschließend "
+    "demnach letztlich stattdessen inzwischen unterdessen derweil indes indessen nun jetzt "
+    "bereits auch außerdem zudem ferner weiterhin hingegen jedoch allerdings dagegen "
+    "nämlich vermutlich wahrscheinlich möglicherweise sicherlich zweifellos gestern heute".split()
+)
 TITLE_MARKS = set('„“”»«"‚‘')
 VERB_FINAL = {"wie", "als", "nachdem", "weil", "da"}  # conjunctions of verb-final clauses
 
@@ -297,7 +305,9 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                     if speakerlike(found):
                         return found
                     other = _positional(verb, lo, hi, inside)
-                    return other if speakerlike(other) else found
+                    if speakerlike(other) or _plausible(found) is None:
+                        return other  # "Unterdessen verlangten die Grünen"
+                    return found
     return _positional(verb, lo, hi, inside)
 
 
@@ -415,6 +425,8 @@ def _plausible(span: Span | None) -> Span | None:
         return None
     toks = [t for t in span if not t.is_space]
     if not toks or any(t.lower_ in TIME_WORDS or t.lower_ in MONTHS for t in toks[:3]):
+        return None
+    if len(toks) == 1 and toks[0].lower_ in ADVERBS:
         return None
     if toks[0].lower_ in NOT_NOMINATIVE:
         return None
