@@ -138,6 +138,21 @@ def test_opinion_noun_is_no_speaker(nlp):
     assert [r[1:4] for r in rows(nlp, text)] == [("BGH", "Der BGH", "widersprechen")]
 
 
+def test_zitieren_names_the_medium_of_a_passive_and_the_person_cited(nlp):
+    text = (
+        "Der Fraktionschef der Grünen, Volker Ratzmann, wird von der „Netzeitung“ mit den "
+        "Worten zitiert: „Wowereit ist angeschlagen. Das wird ihm nachhängen.“"
+    )
+    assert ("direct", "Netzeitung", "der „Netzeitung“") in [r[:3] for r in rows(nlp, text)]
+    text = (
+        "Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten: "
+        "„Der Mann hat einen Fußgänger erst angefahren.“"
+    )
+    assert [r[:3] for r in rows(nlp, text)] == [
+        ("direct", "einen Augenzeugen", "einen Augenzeugen")
+    ]
+
+
 # --- cues ------------------------------------------------------------------------------
 
 

@@ -217,6 +217,10 @@ class QuoteFinder:
             return self._nearest_name(verb, lo, hi)
         if verb.lemma_.lower() == "heißen" or guess_verb_lemma(verb.text) == "heißen":
             return self._source_after(verb, hi)
+        if cue_lemma(verb) == "zitieren":
+            found = self._cited(verb, lo, hi)
+            if found is not None:
+                return found
         found = subject_phrase(verb, lo, hi, self.inside)
         if found is None and is_passive(verb):  # "In einem Bericht der X wurde vermutet"
             source = self._source_after(verb, hi)
@@ -225,6 +229,46 @@ class QuoteFinder:
         if found is None:
             found = self._parsed_subject(verb, lo, hi)
         return found
+
+    def _cited(self, verb: Token, lo: int, hi: int) -> Span | None:
+        """Who "zitieren" names as the source: the medium of a passive ("X wird von der Y
+        zitiert"), else the person or paper cited ("Die Zeitung zitiert einen Augenzeugen",
+        "zitiert aus der Zeitung „Hoy Bolivia“")."""
+        doc = verb.doc
+        if is_passive(verb):
+            for tok in doc[lo:hi]:
+                if tok.lower_ in {"von", "vom"} and tok.i not in self.inside:
+                    if tok.head == verb or tok.head.head == verb:
+                        return phrase_from(doc, tok.i + 1, hi, self.inside) or self._quoted_name(
+                            tok.i + 1, hi
+                        )
+            return None
+        for child in verb.children:
+            if (
+                child.dep_ in {"obj", "oa"}
+                and lo <= child.i < hi
+                and child.pos_ in {"NOUN", "PROPN"}
+            ):
+                left = min(t.i for t in child.subtree)
+                found = phrase_from(doc, left, hi, self.inside)
+                if found is not None and found.start <= child.i < found.end:
+                    return found
+        for tok in doc[verb.i + 1 : hi]:
+            if tok.i in self.inside or tok.text in BOUNDARIES:
+                break
+            if tok.lower_ == "aus" and tok.i + 1 < hi and doc[tok.i + 1].lower_ in {"der", "dem"}:
+                return phrase_from(doc, tok.i + 1, hi, self.inside)
+        return None
+
+    def _quoted_name(self, i: int, hi: int) -> Span | None:
+        """An article and a short quoted name taken for a quotation: der „Netzeitung“."""
+        doc = self.doc
+        if i + 2 >= hi or doc[i].pos_ != "DET" or doc[i + 1].text not in OPENERS:
+            return None
+        for j in range(i + 2, min(hi, i + 9)):
+            if doc[j].is_quote:
+                return doc[i : j + 1] if j > i + 2 else None
+        return None
 
     def _parsed_subject(self, verb: Token, lo: int, hi: int) -> Span | None:
         """The parser's subject with its attributes, when word order found none: "Eine der
@@ -666,6 +710,9 @@ class QuoteFinder:
         ]
         if not roots:
             return None
+        cited = next((t for t in toks if cue_lemma(t) == "zitieren"), None)
+        if cited is not None and self._cited(cited, lo, hi) is not None:
+            return self._cited(cited, lo, hi)  # "Die Zeitung zitiert X mit den Worten:"
         found = subject_phrase(roots[0], lo, hi, self.inside)
         if found is None or found.text.lower() in NOT_SPEAKERS:
             return None
