@@ -143,7 +143,7 @@ def test_zitieren_names_the_medium_of_a_passive_and_the_person_cited(nlp):
         "Der Fraktionschef der Grünen, Volker Ratzmann, wird von der „Netzeitung“ mit den "
         "Worten zitiert: „Wowereit ist angeschlagen. Das wird ihm nachhängen.“"
     )
-    assert ("direct", "Netzeitung", "der „Netzeitung“") in [r[:3] for r in rows(nlp, text)]
+    assert [r[:3] for r in rows(nlp, text)] == [("direct", "Netzeitung", "der „Netzeitung“")]
     text = (
         "Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten: "
         "„Der Mann hat einen Fußgänger erst angefahren.“"

@@ -640,6 +640,8 @@ class QuoteFinder:
                 speaker = self._continued(si, CONTINUE_INDIRECT)
             if speaker is None and si > 0 and self.sents[si - 1].text.rstrip().endswith(":"):
                 speaker, cue = self._borrowed(si)
+            if speaker is not None and speaker.start < q.span.start < speaker.end:
+                return  # the quoted name of the speaker: von der „Netzeitung“ zitiert
             yield self.make("mixed", q.mark.start, q.mark.end, cue, speaker, si)
             return
         if speaker is None:
