@@ -153,6 +153,16 @@ def test_zitieren_names_the_medium_of_a_passive_and_the_person_cited(nlp):
     ]
 
 
+def test_demonstrative_pronoun_before_the_cue_is_the_speaker_mention(nlp):
+    text = (
+        "Am Telefon war nur eine Büroangestellte. Diese bestätigte, dass gegen den Mann ein "
+        "Haftbefehl besteht."
+    )
+    assert rows(nlp, text) == [
+        ("indirect", "", "Diese", "bestätigen", "dass gegen den Mann ein Haftbefehl besteht")
+    ]
+
+
 # --- cues ------------------------------------------------------------------------------
 
 

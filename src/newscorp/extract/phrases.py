@@ -24,6 +24,7 @@ GENITIVE_DETS = {"des", "der", "eines", "einer", "dieses", "dieser"}
 # subjects that do not say anything themselves
 NOT_SPEAKERS = {"es", "man", "das", "dies", "dieses", "was", "sich", "alles", "diese", "der"}
 PERSONAL = {"er", "sie", "ich", "wir", "ihr"}
+DEMONSTRATIVES = {"dieser", "diese", "jener", "jene"}
 SKIP_POS = {"ADV", "PART", "AUX", "CCONJ"}
 MAX_PHRASE = 18
 NOT_NOMINATIVE = {"den", "dem", "des", "einen", "einem", "eines"}
@@ -374,6 +375,9 @@ def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
     before = phrase_ending_at(doc, finite.i, lo, inside)
     if before is not None and before.text.lower() in NOT_SPEAKERS:
         before = None
+    first = _first_word(doc, lo)
+    if before is None and first == finite.i - 1 and doc[first].lower_ in DEMONSTRATIVES:
+        return doc[first : first + 1]  # "Diese bestätigte, dass …": the person just named
     after = phrase_after(doc, finite.i + 1, hi, inside)
     before, after = _plausible(before), _plausible(after)
     if before is not None and (speakerlike(before) or not speakerlike(after)):
