@@ -163,6 +163,14 @@ def test_demonstrative_pronoun_before_the_cue_is_the_speaker_mention(nlp):
     ]
 
 
+def test_sie_without_a_woman_before_it_is_the_organisation_just_named(nlp):
+    text = (
+        "Den Einsatz der Bundeswehr hat die Gewerkschaft der Polizei (GdP) abgelehnt. "
+        "Sie bezeichnet diese Lösung als Irrweg."
+    )
+    assert [r[:3] for r in rows(nlp, text)][1] == ("reported", "GdP", "Sie")
+
+
 # --- cues ------------------------------------------------------------------------------
 
 

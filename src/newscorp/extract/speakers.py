@@ -158,7 +158,10 @@ class SpeakerResolver:
         if len(words) == 1 and words[0].lower_ in PRONOUNS:
             if plural and words[0].lower_ == "sie":
                 return ""
-            return self._pronoun(PRONOUNS[words[0].lower_], span.start_char, unit)
+            found = self._pronoun(PRONOUNS[words[0].lower_], span.start_char, unit)
+            if not found and words[0].lower_ == "sie":
+                found = self._body(span.start_char)  # "Die Gewerkschaft … Sie bezeichnet"
+            return found
         heads = [t for t in words if t.text[:1].isupper() and t.lower_ not in ARTICLES]
         for tok in reversed(heads):
             if is_role(tok.text):
@@ -220,6 +223,15 @@ class SpeakerResolver:
             if m.end <= position and m.label == "PER" and self._fits(m.entity, gender)
         ]
         return before[-1].entity if before else ""
+
+    def _body(self, position: int) -> str:
+        """The organisation named last, shortly before a singular "sie" no woman fits."""
+        before = [
+            m
+            for m in self.mentions
+            if m.end <= position and m.label in {"PER", "ORG"} and position - m.end < RECENT_CHARS
+        ]
+        return before[-1].entity if before and before[-1].label == "ORG" else ""
 
     def _is_person(self, name: str) -> bool:
         return any(m.entity == name and m.label == "PER" for m in self.mentions)
