@@ -171,6 +171,22 @@ def test_sie_without_a_woman_before_it_is_the_organisation_just_named(nlp):
     assert [r[:3] for r in rows(nlp, text)][1] == ("reported", "GdP", "Sie")
 
 
+def test_seiner_meinung_nach_is_the_man_named_before(nlp):
+    text = (
+        "Innenminister Hans-Peter Friedrich sprach am Montag in Berlin. "
+        "Seiner Meinung nach sei die Lage ernst."
+    )
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Hans-Peter Friedrich",
+            "Seiner Meinung",
+            "nach",
+            "Seiner Meinung nach sei die Lage ernst",
+        )
+    ]
+
+
 # --- cues ------------------------------------------------------------------------------
 
 

@@ -173,6 +173,13 @@ class SpeakerResolver:
         name = self._name(words)
         if name:
             return name
+        if (
+            len(words) == 2
+            and words[0].lower_ in POSSESSIVE
+            and POSSESSIVE[words[0].lower_] == "Masc"
+            and is_source_noun(words[1].text)
+        ):
+            return self._pronoun("Masc", span.start_char, unit)  # "seiner Meinung nach"
         if all(is_source_noun(t.text) for t in heads):
             return ""  # "eigenen Angaben", "Polizeiangaben": nobody named
         if heads and heads[-1].pos_ in {"NOUN", "PROPN"}:
