@@ -94,6 +94,99 @@ def test_titles_in_quote_marks_are_not_quotes(nlp):
     assert rows(nlp, '"So arbeitet die Redaktion" informiert Sie über unsere Arbeit.') == []
 
 
+def test_quoted_name_as_subject_of_a_verb_final_cue(nlp):
+    assert rows(
+        nlp, "Wie „heise online“ berichtet, sperrten die Behörden den Zugang zu der Seite."
+    ) == [
+        (
+            "indirect",
+            "heise online",
+            "„heise online“",
+            "berichten",
+            "sperrten die Behörden den Zugang zu der Seite",
+        )
+    ]
+    text = "Wie die „Aktion Deutschland hilft“ mitteilte, werde den Menschen in Myanmar geholfen."
+    assert rows(nlp, text)[0][1:3] == (
+        "Aktion Deutschland hilft",
+        "die „Aktion Deutschland hilft“",
+    )
+
+
+def test_pronoun_opening_a_reported_clause_speaks_for_the_outer_speaker(nlp):
+    text = (
+        "Ein Sprecher der Rettungsdienste erklärte, er gehe nicht davon aus, "
+        "dass jemand den Absturz überlebt habe."
+    )
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Rettungsdienste",
+            "Ein Sprecher der Rettungsdienste",
+            "ausgehen",
+            "dass jemand den Absturz überlebt habe",
+        )
+    ]
+
+
+def test_opinion_noun_is_no_speaker(nlp):
+    text = (
+        "Damit wurde ein Urteil des Berliner Kammergerichtes größtenteils bestätigt. "
+        "Der BGH widersprach allerdings der Ansicht, dass ein bestimmtes Lied als "
+        "Aufforderung zu Straftaten anzusehen ist."
+    )
+    assert [r[1:4] for r in rows(nlp, text)] == [("BGH", "Der BGH", "widersprechen")]
+
+
+def test_zitieren_names_the_medium_of_a_passive_and_the_person_cited(nlp):
+    text = (
+        "Der Fraktionschef der Grünen, Volker Ratzmann, wird von der „Netzeitung“ mit den "
+        "Worten zitiert: „Wowereit ist angeschlagen. Das wird ihm nachhängen.“"
+    )
+    assert [r[:3] for r in rows(nlp, text)] == [("direct", "Netzeitung", "der „Netzeitung“")]
+    text = (
+        "Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten: "
+        "„Der Mann hat einen Fußgänger erst angefahren.“"
+    )
+    assert [r[:3] for r in rows(nlp, text)] == [
+        ("direct", "einen Augenzeugen", "einen Augenzeugen")
+    ]
+
+
+def test_demonstrative_pronoun_before_the_cue_is_the_speaker_mention(nlp):
+    text = (
+        "Am Telefon war nur eine Büroangestellte. Diese bestätigte, dass gegen den Mann ein "
+        "Haftbefehl besteht."
+    )
+    assert rows(nlp, text) == [
+        ("indirect", "", "Diese", "bestätigen", "dass gegen den Mann ein Haftbefehl besteht")
+    ]
+
+
+def test_sie_without_a_woman_before_it_is_the_organisation_just_named(nlp):
+    text = (
+        "Den Einsatz der Bundeswehr hat die Gewerkschaft der Polizei (GdP) abgelehnt. "
+        "Sie bezeichnet diese Lösung als Irrweg."
+    )
+    assert [r[:3] for r in rows(nlp, text)][1] == ("reported", "GdP", "Sie")
+
+
+def test_seiner_meinung_nach_is_the_man_named_before(nlp):
+    text = (
+        "Innenminister Hans-Peter Friedrich sprach am Montag in Berlin. "
+        "Seiner Meinung nach sei die Lage ernst."
+    )
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Hans-Peter Friedrich",
+            "Seiner Meinung",
+            "nach",
+            "Seiner Meinung nach sei die Lage ernst",
+        )
+    ]
+
+
 # --- cues ------------------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ interrupted by the cue („…“, sagte er, „…“) are joined into one stat
 glued to a word by a hyphen (ZDF-"Morgenmagazin"), when it is made of names only („Dagens
 Nyheter“), when it follows a common noun as an apposition (die Zeitung „Die Welt“), or when a
 whole clause in quotes is followed by its verb without a comma ("So arbeitet die Redaktion"
-informiert Sie).
+informiert Sie), or when it is the subject of a verb-final cue (wie „heise online“ berichtet).
 """
 
 from __future__ import annotations
@@ -148,6 +148,8 @@ def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool
     if names_only and any(t.text[:1].isupper() for t in ws):
         return True
     before = _token_before(doc, span)
+    if before is not None and before.lower_ == "wie" and _cue_after(doc, span):
+        return True  # the subject of a verb-final cue: wie „heise online“ berichtet
     return (
         before is not None
         and before.pos_ == "NOUN"
@@ -163,6 +165,18 @@ def _speech_noun(word: str) -> bool:
 
     low = word.lower()
     return any(low.endswith(n) for n in words_by_kind("cues.txt").get("wordnoun", ()))
+
+
+def _cue_after(doc, span: Span) -> bool:
+    """Is the word after the closing mark a cue verb?"""
+    from newscorp.extract.cues import cue_lemma
+
+    i = span.end
+    while i < len(doc) and (doc[i].is_space or doc[i].is_quote or doc[i].is_punct):
+        if doc[i].text in {",", ".", ":", ";"}:
+            return False
+        i += 1
+    return i < len(doc) and bool(cue_lemma(doc[i]) or cue_lemma(doc[i], "reported"))
 
 
 def _token_before(doc, span: Span):

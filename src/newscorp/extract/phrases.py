@@ -24,6 +24,7 @@ GENITIVE_DETS = {"des", "der", "eines", "einer", "dieses", "dieser"}
 # subjects that do not say anything themselves
 NOT_SPEAKERS = {"es", "man", "das", "dies", "dieses", "was", "sich", "alles", "diese", "der"}
 PERSONAL = {"er", "sie", "ich", "wir", "ihr"}
+DEMONSTRATIVES = {"dieser", "diese", "jener", "jene"}
 SKIP_POS = {"ADV", "PART", "AUX", "CCONJ"}
 MAX_PHRASE = 18
 NOT_NOMINATIVE = {"den", "dem", "des", "einen", "einem", "eines"}
@@ -31,6 +32,14 @@ TIME_WORDS = set(
     "gestern heute morgen vorgestern ende anfang mitte jahr jahres woche monat tag abend "
     "vormittag nachmittag nacht zeit letzten vergangenen kommenden unterdessen indessen "
     "inzwischen derweil dagegen jedoch allerdings zudem außerdem bislang bisher".split()
+)
+ADVERBS = set(  # sentence adverbs a tagger may take for a bare noun subject ("Momentan")
+    "momentan besonders offiziell später zuvor danach daraufhin zunächst erstmals ebenfalls "
+    "damals zuletzt kürzlich mittlerweile gleichzeitig zugleich ebenso vielmehr insbesondere "
+    "offenbar angeblich tatsächlich deshalb daher trotzdem dennoch schließlich anschließend "
+    "demnach letztlich stattdessen inzwischen unterdessen derweil indes indessen nun jetzt "
+    "bereits auch außerdem zudem ferner weiterhin hingegen jedoch allerdings dagegen "
+    "nämlich vermutlich wahrscheinlich möglicherweise sicherlich zweifellos gestern heute".split()
 )
 TITLE_MARKS = set('„“”»«"‚‘')
 VERB_FINAL = {"wie", "als", "nachdem", "weil", "da"}  # conjunctions of verb-final clauses
@@ -49,6 +58,11 @@ def phrase_from(doc: Doc, start: int, stop: int, inside: set[int]) -> Span | Non
         tok = doc[i]
         if seen_head and tok.pos_ in {"DET", "ADJ"}:
             break  # a new phrase ("Trump | den Abbruch") or a genitive, handled below
+        close = _title_end(doc, i, stop, inside) if not seen_head else None
+        if close is not None:  # a quoted name of any words: „heise online“
+            seen_head = True
+            i = close + 1
+            continue
         if (
             tok.pos_ in NP_POS
             or tok.text == "-"
@@ -87,6 +101,30 @@ def _title_mark(doc: Doc, i: int, inside: set[int]) -> bool:
     if doc[i].text not in TITLE_MARKS:
         return False
     return not any(j in inside for j in (i - 1, i + 1) if 0 <= j < len(doc))
+
+
+def _title_end(doc: Doc, i: int, stop: int, inside: set[int]) -> int | None:
+    """The closing mark of a short quoted name opened at token i, if any."""
+    if not _title_mark(doc, i, inside) or i + 1 >= stop or doc[i + 1].is_punct:
+        return None
+    for j in range(i + 1, min(stop, i + 8)):
+        if j in inside or doc[j].text in {",", ".", ";", ":"}:
+            return None
+        if doc[j].text in TITLE_MARKS:
+            return j
+    return None
+
+
+def _title_start(doc: Doc, k: int, lo: int, inside: set[int]) -> int | None:
+    """The opening mark of a short quoted name closed at token k, if any."""
+    if not _title_mark(doc, k, inside):
+        return None
+    for j in range(k - 1, max(lo, k - 8) - 1, -1):
+        if j in inside or doc[j].text in {",", ".", ";", ":"}:
+            return None
+        if doc[j].text in TITLE_MARKS:
+            return j if j + 1 < k else None
+    return None
 
 
 def _attachment(doc: Doc, i: int, stop: int, inside: set[int]) -> int | None:
@@ -143,7 +181,12 @@ def phrase_ending_at(doc: Doc, end: int, floor: int, inside: set[int]) -> Span |
     while (
         k >= floor
         and k not in inside
-        and (doc[k].pos_ in NP_POS or doc[k].text in {",", "-"} or _title_mark(doc, k, inside))
+        and (
+            doc[k].pos_ in NP_POS
+            or _word_as_punct(doc[k])
+            or doc[k].text in {",", "-"}
+            or _title_mark(doc, k, inside)
+        )
     ):
         k -= 1
     start = k + 1
@@ -151,7 +194,9 @@ def phrase_ending_at(doc: Doc, end: int, floor: int, inside: set[int]) -> Span |
         if doc[start].pos_ == "ADJ":
             break
         start += 1
-    if start > j or not any(doc[t].pos_ in HEAD_POS for t in range(start, j + 1)):
+    if start > j or not any(
+        doc[t].pos_ in HEAD_POS or _word_as_punct(doc[t]) for t in range(start, j + 1)
+    ):
         return None
     if start > floor and (doc[start - 1].pos_ == "ADP" or doc[start - 1].lower_ == "als"):
         return None  # "mit Trump", "Als Begründung": no subject
@@ -160,6 +205,11 @@ def phrase_ending_at(doc: Doc, end: int, floor: int, inside: set[int]) -> Span |
     if j - start + 1 > MAX_PHRASE:
         return None
     return doc[start : j + 1]
+
+
+def _word_as_punct(tok: Token) -> bool:
+    """A capitalised word the tagger took for punctuation ("BGH" tagged as a bracket)."""
+    return tok.pos_ == "PUNCT" and tok.is_alpha and tok.text[:1].isupper()
 
 
 def _first_word(doc: Doc, floor: int) -> int:
@@ -231,6 +281,14 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                 continue  # "…, nicht aber Kim Jong Un, begründete der Präsident": after the verb
             if (
                 child.dep_ in SUBJ_DEPS
+                and lo <= child.i < finite.i
+                and child.i not in inside
+                and child.pos_ not in HEAD_POS | {"PRON"}
+                and _known_name(child)
+            ):
+                return doc[child.i : child.i + 1]  # "Lammert" tagged as an adjective
+            if (
+                child.dep_ in SUBJ_DEPS
                 and lo <= child.i < hi
                 and child.i not in inside
                 and child.lower_ not in NOT_SPEAKERS
@@ -248,8 +306,24 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                     if speakerlike(found):
                         return found
                     other = _positional(verb, lo, hi, inside)
-                    return other if speakerlike(other) else found
+                    if speakerlike(other) or _plausible(found) is None:
+                        return other  # "Unterdessen verlangten die Grünen"
+                    return found
     return _positional(verb, lo, hi, inside)
+
+
+def _known_name(tok: Token) -> bool:
+    """A capitalised word standing alone that is the last word of a person named earlier
+    in the document ("Norbert Lammert … Lammert würdigte"), whatever its tag."""
+    doc = tok.doc
+    if not tok.text[:1].isupper() or not tok.is_alpha or len(tok.text) < 3:
+        return False
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
+        return False
+    return any(
+        e.label_ == "PER" and e.end <= tok.i and len(e) > 1 and e[-1].text == tok.text
+        for e in doc.ents
+    )
 
 
 def _not_subject(phrase: Span, head: Token) -> bool:
@@ -285,6 +359,10 @@ def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
     # a verb-final clause: "Wie der Finanzminister am Dienstag erklärte, …"
     k = finite.i - 1
     while k >= lo and doc[k].text not in {";", ":"} and doc[k].lower_ not in VERB_FINAL:
+        opener = _title_start(doc, k, lo, inside)
+        if opener is not None:  # "Wie die „Aktion Deutschland hilft“ mitteilte": a name
+            k = opener - 1
+            continue
         if doc[k].pos_ in {"VERB", "AUX"} or doc[k].text == "," and not _in_apposition(doc, k):
             k = lo - 1  # "Wie X, Sprecher der Y, mitteilte": only across a name apposition
             break
@@ -297,6 +375,9 @@ def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
     before = phrase_ending_at(doc, finite.i, lo, inside)
     if before is not None and before.text.lower() in NOT_SPEAKERS:
         before = None
+    first = _first_word(doc, lo)
+    if before is None and first == finite.i - 1 and doc[first].lower_ in DEMONSTRATIVES:
+        return doc[first : first + 1]  # "Diese bestätigte, dass …": the person just named
     after = phrase_after(doc, finite.i + 1, hi, inside)
     before, after = _plausible(before), _plausible(after)
     if before is not None and (speakerlike(before) or not speakerlike(after)):
@@ -348,6 +429,8 @@ def _plausible(span: Span | None) -> Span | None:
         return None
     toks = [t for t in span if not t.is_space]
     if not toks or any(t.lower_ in TIME_WORDS or t.lower_ in MONTHS for t in toks[:3]):
+        return None
+    if len(toks) == 1 and toks[0].lower_ in ADVERBS:
         return None
     if toks[0].lower_ in NOT_NOMINATIVE:
         return None

@@ -182,7 +182,8 @@ class QuoteFinder:
             if not lemma or self._not_speech(tok, lemma):
                 continue
             speaker = self._speaker_of(tok, lo, hi)
-            if opinion and speaker is not None and speaker.end > tok.i:
+            held = speaker is not None and speaker[-1].lower_ in cue_lexicon().get("opinion", ())
+            if (opinion or held) and speaker is not None and speaker.end > tok.i:
                 speaker = None if speaker.start > tok.i else speaker  # not "der Meinung"
                 speaker = speaker or phrase_ending_at(doc, finite_of(tok).i, lo, self.inside)
             found.append(Cue(lemma, tok.i, speaker, kind, self._content(tok, lo, hi)))
@@ -221,6 +222,10 @@ class QuoteFinder:
             return self._nearest_name(verb, lo, hi)
         if verb.lemma_.lower() == "heißen" or guess_verb_lemma(verb.text) == "heißen":
             return self._source_after(verb, hi)
+        if cue_lemma(verb) == "zitieren":
+            found = self._cited(verb, lo, hi)
+            if found is not None:
+                return found
         found = subject_phrase(verb, lo, hi, self.inside)
         if found is None and is_passive(verb):  # "In einem Bericht der X wurde vermutet"
             source = self._source_after(verb, hi)
@@ -229,6 +234,46 @@ class QuoteFinder:
         if found is None:
             found = self._parsed_subject(verb, lo, hi)
         return found
+
+    def _cited(self, verb: Token, lo: int, hi: int) -> Span | None:
+        """Who "zitieren" names as the source: the medium of a passive ("X wird von der Y
+        zitiert"), else the person or paper cited ("Die Zeitung zitiert einen Augenzeugen",
+        "zitiert aus der Zeitung „Hoy Bolivia“")."""
+        doc = verb.doc
+        if is_passive(verb):
+            for tok in doc[lo:hi]:
+                if tok.lower_ in {"von", "vom"} and tok.i not in self.inside:
+                    if tok.head == verb or tok.head.head == verb:
+                        return phrase_from(doc, tok.i + 1, hi, self.inside) or self._quoted_name(
+                            tok.i + 1, hi
+                        )
+            return None
+        for child in verb.children:
+            if (
+                child.dep_ in {"obj", "oa"}
+                and lo <= child.i < hi
+                and child.pos_ in {"NOUN", "PROPN"}
+            ):
+                left = min(t.i for t in child.subtree)
+                found = phrase_from(doc, left, hi, self.inside)
+                if found is not None and found.start <= child.i < found.end:
+                    return found
+        for tok in doc[verb.i + 1 : hi]:
+            if tok.i in self.inside or tok.text in BOUNDARIES:
+                break
+            if tok.lower_ == "aus" and tok.i + 1 < hi and doc[tok.i + 1].lower_ in {"der", "dem"}:
+                return phrase_from(doc, tok.i + 1, hi, self.inside)
+        return None
+
+    def _quoted_name(self, i: int, hi: int) -> Span | None:
+        """An article and a short quoted name taken for a quotation: der „Netzeitung“."""
+        doc = self.doc
+        if i + 2 >= hi or doc[i].pos_ != "DET" or doc[i + 1].text not in OPENERS:
+            return None
+        for j in range(i + 2, min(hi, i + 9)):
+            if doc[j].is_quote:
+                return doc[i : j + 1] if j > i + 2 else None
+        return None
 
     def _parsed_subject(self, verb: Token, lo: int, hi: int) -> Span | None:
         """The parser's subject with its attributes, when word order found none: "Eine der
@@ -604,6 +649,8 @@ class QuoteFinder:
                 speaker = self._continued(si, CONTINUE_INDIRECT)
             if speaker is None and si > 0 and self.sents[si - 1].text.rstrip().endswith(":"):
                 speaker, cue = self._borrowed(si)
+            if speaker is not None and speaker.start < q.span.start < speaker.end:
+                return  # the quoted name of the speaker: von der „Netzeitung“ zitiert
             yield self.make("mixed", q.mark.start, q.mark.end, cue, speaker, si)
             return
         if speaker is None:
@@ -674,6 +721,9 @@ class QuoteFinder:
         ]
         if not roots:
             return None
+        cited = next((t for t in toks if cue_lemma(t) == "zitieren"), None)
+        if cited is not None and self._cited(cited, lo, hi) is not None:
+            return self._cited(cited, lo, hi)  # "Die Zeitung zitiert X mit den Worten:"
         found = subject_phrase(roots[0], lo, hi, self.inside)
         if found is None or found.text.lower() in NOT_SPEAKERS:
             return None
@@ -777,7 +827,7 @@ class QuoteFinder:
                     continue
                 if self._mostly_quoted(run):
                     return
-                speaker = cue.speaker
+                speaker = self._outer_speaker(cue, cues) or cue.speaker
                 yield self.make("indirect", *self._span_chars(*run), cue.lemma, speaker, si)
                 nominal = next((c for c in cues if c.kind == "noun"), None)
                 whole = self._outside_full(lo, hi)
@@ -822,6 +872,28 @@ class QuoteFinder:
         if reported and not has_quotes and not kon:
             c = reported[0]
             yield self.make("reported", *self._span_chars(*run), c.lemma, c.speaker, si)
+
+    def _outer_speaker(self, cue: Cue, cues: list[Cue]) -> Span | None:
+        """The speaker of the cue right before the clause that this cue's pronoun subject
+        opens ("Ein Sprecher erklärte, er gehe nicht davon aus, dass …": the Sprecher)."""
+        span = cue.speaker
+        if span is None or len(span) != 1 or span[0].lower_ not in PERSONAL:
+            return None
+        sent = self.doc[span.start].sent
+        parts = self.chunks(sent.start, sent.end)
+        k = next((n for n, (a, b) in enumerate(parts) if a <= span.start < b), None)
+        if not k or not self.doc[parts[k][0] : span.start + 1].text.lstrip(" ,").startswith(
+            span.text
+        ):
+            return None
+        a, b = parts[k - 1]
+        for other in cues:
+            if other is cue or other.speaker is None or not a <= other.token < b:
+                continue
+            outer = other.speaker
+            if speakerlike(outer) and not (len(outer) == 1 and outer[0].lower_ in PERSONAL):
+                return outer
+        return None
 
     def _reports(self, cue: Cue) -> bool:
         """A speech act with an agent that can speak, in the active voice, in a main clause."""

@@ -37,6 +37,19 @@ NEAR_UNITS = 4
 RECENT_CHARS = 400  # how far back a description ("der SPD-Politiker") looks for its person
 
 
+def quoted_name(span: Span) -> str:
+    """The name of a phrase that is only a quoted name after its article ("die „Aktion
+    Deutschland hilft“" -> Aktion Deutschland hilft), else ""."""
+    toks = [t for t in span if not t.is_space]
+    while toks and toks[0].lower_ in ARTICLES:
+        toks = toks[1:]
+    if len(toks) < 3 or not toks[0].is_quote or not toks[-1].is_quote:
+        return ""
+    if any(t.is_quote for t in toks[1:-1]):
+        return ""
+    return span.doc[toks[1].i : toks[-2].i + 1].text
+
+
 def role_head(word: str) -> str:
     """The role noun without prefixes and endings: "US-Präsidenten" -> "präsident"."""
     low = word.lower().rsplit("-", 1)[-1]
@@ -122,6 +135,9 @@ class SpeakerResolver:
 
     def resolve(self, span: Span, unit: int, plural: bool = False) -> str:
         """Canonical speaker for a mention span, or "" when unsure."""
+        title = quoted_name(span)
+        if title:
+            return title  # "wie „heise online“ berichtet"
         found = self.entity_in(span)
         if found is not None:
             return found.entity
@@ -142,7 +158,10 @@ class SpeakerResolver:
         if len(words) == 1 and words[0].lower_ in PRONOUNS:
             if plural and words[0].lower_ == "sie":
                 return ""
-            return self._pronoun(PRONOUNS[words[0].lower_], span.start_char, unit)
+            found = self._pronoun(PRONOUNS[words[0].lower_], span.start_char, unit)
+            if not found and words[0].lower_ == "sie":
+                found = self._body(span.start_char)  # "Die Gewerkschaft … Sie bezeichnet"
+            return found
         heads = [t for t in words if t.text[:1].isupper() and t.lower_ not in ARTICLES]
         for tok in reversed(heads):
             if is_role(tok.text):
@@ -154,6 +173,13 @@ class SpeakerResolver:
         name = self._name(words)
         if name:
             return name
+        if (
+            len(words) == 2
+            and words[0].lower_ in POSSESSIVE
+            and POSSESSIVE[words[0].lower_] == "Masc"
+            and is_source_noun(words[1].text)
+        ):
+            return self._pronoun("Masc", span.start_char, unit)  # "seiner Meinung nach"
         if all(is_source_noun(t.text) for t in heads):
             return ""  # "eigenen Angaben", "Polizeiangaben": nobody named
         if heads and heads[-1].pos_ in {"NOUN", "PROPN"}:
@@ -204,6 +230,15 @@ class SpeakerResolver:
             if m.end <= position and m.label == "PER" and self._fits(m.entity, gender)
         ]
         return before[-1].entity if before else ""
+
+    def _body(self, position: int) -> str:
+        """The organisation named last, shortly before a singular "sie" no woman fits."""
+        before = [
+            m
+            for m in self.mentions
+            if m.end <= position and m.label in {"PER", "ORG"} and position - m.end < RECENT_CHARS
+        ]
+        return before[-1].entity if before and before[-1].label == "ORG" else ""
 
     def _is_person(self, name: str) -> bool:
         return any(m.entity == name and m.label == "PER" for m in self.mentions)
