@@ -324,38 +324,29 @@ def _is_noun(token: Token) -> bool | None:
     return True
 
 
-def _is_verbal(token: Token) -> bool:
-    if token.pos_:
-        return token.pos_ in _VERBAL_POS
-    return not _lemma(token)[:1].isupper()
+def _form_polarity(lemma: str, text: str, noun: bool | None, adjusted: bool) -> float | None:
+    """Lexicon polarity of a word form (None for forms without a letter)."""
+    if not any(ch.isalpha() for ch in text):
+        return None
+    return _polarity(lemma, text, noun, adjusted)
 
 
 def token_polarity(token: Token, *, adjusted: bool = True) -> float | None:
     """Lexicon polarity of one token (None when unknown; 0.0 when rated neutral)."""
-    text = token.text
-    if not any(ch.isalpha() for ch in text):
-        return None
-    return _polarity(token.lemma_, text, _is_noun(token), adjusted)
+    return _form_polarity(token.lemma_, token.text, _is_noun(token), adjusted)
+
+
+def _boundary_form(text: str, key: str) -> bool:
+    """A clause-ending punctuation mark or conjunction ([boundaries]); ``key``: lowercased lemma."""
+    if text and all(ch in _BOUNDARY_CHARS for ch in text):
+        return True
+    words = load_modifiers().boundaries
+    return text.lower() in words or key in words
 
 
 def is_boundary(token: Token) -> bool:
     """True for a clause-ending punctuation mark or conjunction ([boundaries])."""
-    text = token.text
-    if text and all(ch in _BOUNDARY_CHARS for ch in text):
-        return True
-    words = load_modifiers().boundaries
-    return text.lower() in words or _lemma(token).lower() in words
-
-
-def _ends_scope(token: Token) -> bool:
-    """A clause boundary, or a coordinator ("und") that ends negation and modifier scope."""
-    if is_boundary(token):
-        return True
-    return token.text.lower() in load_modifiers().coordinators
-
-
-def _modifier_key(token: Token) -> str:
-    return _lemma(token).lower()
+    return _boundary_form(token.text, _lemma(token).lower())
 
 
 def contributions(tokens: Iterable[Token], *, baseline: bool = False) -> list[float]:
@@ -365,20 +356,6 @@ def contributions(tokens: Iterable[Token], *, baseline: bool = False) -> list[fl
     intensifiers, diminishers or the news adjustments of the modifiers file.
     """
     return [value for _, value in polar_words(tokens, baseline=baseline)]
-
-
-def _negator_key(token: Token, mods: Modifiers) -> str | None:
-    key = _modifier_key(token)
-    if key in mods.negators:
-        return key
-    text = token.text.lower()
-    return text if text in mods.negators and key not in mods.scales else None
-
-
-def _is_scale(token: Token, mods: Modifiers) -> float | None:
-    """The intensifier/diminisher factor of ``token``, or None."""
-    factor = mods.scales.get(_modifier_key(token))
-    return factor if factor is not None else mods.scales.get(token.text.lower())
 
 
 class _Word(NamedTuple):
@@ -394,23 +371,21 @@ class _Word(NamedTuple):
 
 @lru_cache(maxsize=131072)
 def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
+    """Scope end, negator, modifier key, scale, polarity and verbal class of a word form."""
     mods = load_modifiers()
     lowered = text.lower()
-    modifier = (lemma or text).lower()
-    boundary = bool(text) and all(ch in _BOUNDARY_CHARS for ch in text)
-    boundary = boundary or lowered in mods.boundaries or modifier in mods.boundaries
-    if modifier in mods.negators:
-        negator: str | None = modifier
-    else:
-        negator = lowered if lowered in mods.negators and modifier not in mods.scales else None
-    scale = mods.scales.get(modifier)
-    alpha = any(ch.isalpha() for ch in text)
+    key = (lemma or text).lower()  # modifiers are looked up by lemma
+    if key in mods.negators:
+        negator: str | None = key
+    else:  # a form that negates unless its lemma scales ("kaum")
+        negator = lowered if lowered in mods.negators and key not in mods.scales else None
+    scale = mods.scales.get(key)
     return _Word(
-        ends_scope=boundary or lowered in mods.coordinators,
+        ends_scope=_boundary_form(text, key) or lowered in mods.coordinators,
         negator=negator,
-        modifier=modifier,
+        modifier=key,
         scale=scale if scale is not None else mods.scales.get(lowered),
-        polarity=_polarity(lemma, text, noun, True) if alpha else None,
+        polarity=_form_polarity(lemma, text, noun, True),
         verbal=pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),
     )
 
