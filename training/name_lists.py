@@ -26,6 +26,7 @@ from __future__ import annotations
 import gzip
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import spacy
@@ -114,6 +115,22 @@ def faker_first_names() -> set[str]:
     return names
 
 
+HEADER_SOURCES = (
+    "# the German Legal NER corpus (CC BY 4.0), DFKI SmartData v1 (CC BY 4.0), Europeana\n"
+    "# Newspapers NER German (CC0) and UD German GSD/PUD (CC BY-SA 4.0). One word a line.\n"
+)
+
+
+def write_list(name: str, description: str, lines: Iterable[str]) -> None:
+    """Write a word list into the package data with its provenance header."""
+    header = (
+        f"# {description}\n"
+        "# Built by training/name_lists.py from the GermEval 2014 training part and\n"
+    )
+    body = "\n".join(lines)
+    (OUT / name).write_text(header + HEADER_SOURCES + body + "\n", encoding="utf-8")
+
+
 def main() -> None:
     first: Counter = Counter()
     inside: Counter = Counter()
@@ -131,28 +148,13 @@ def main() -> None:
         for w, n in outside.items()
         if capitalised(w) and len(w) > 2 and n >= 3 and n >= 8 * inside[w] and w not in first
     )
-    head = "# {}\n# Built by training/name_lists.py from the GermEval 2014 training part and\n"
-    tail = (
-        "# the German Legal NER corpus (CC BY 4.0), DFKI SmartData v1 (CC BY 4.0), Europeana\n"
-        "# Newspapers NER German (CC0) and UD German GSD/PUD (CC BY-SA 4.0). One word a line.\n"
+    write_list(
+        "first_names.txt",
+        "First names: Faker's person providers (MIT, joke2k/faker) and first words of\n"
+        "# person names in annotated corpora, less words used mostly outside names.\n#",
+        names,
     )
-    (OUT / "first_names.txt").write_text(
-        head.format(
-            "First names: Faker's person providers (MIT, joke2k/faker) and first words of\n"
-            "# person names in annotated corpora, less words used mostly outside names.\n#"
-        )
-        + tail
-        + "\n".join(names)
-        + "\n",
-        encoding="utf-8",
-    )
-    (OUT / "nonnames.txt").write_text(
-        head.format("Capitalised words used mostly outside names (8:1 or more).")
-        + tail
-        + "\n".join(nouns)
-        + "\n",
-        encoding="utf-8",
-    )
+    write_list("nonnames.txt", "Capitalised words used mostly outside names (8:1 or more).", nouns)
     heads = sorted(
         key[1]
         for key, n in tails.items()
@@ -167,25 +169,17 @@ def main() -> None:
         label, top = by_label.most_common(1)[0]
         if top >= 3 and top >= 0.9 * sum(by_label.values()) and word[:1].isupper():
             label_tails.append(f"{label}\t{word}")
-    (OUT / "label_tails.tsv").write_text(
-        head.format(
-            "Last words of multi-word names with one label in 90% of 3+ uses (GmbH, Straße):\n"
-            "# LABEL<TAB>word."
-        )
-        + tail
-        + "\n".join(label_tails)
-        + "\n",
-        encoding="utf-8",
+    write_list(
+        "label_tails.tsv",
+        "Last words of multi-word names with one label in 90% of 3+ uses (GmbH, Straße):\n"
+        "# LABEL<TAB>word.",
+        label_tails,
     )
-    (OUT / "name_tails.txt").write_text(
-        head.format(
-            "Last words of multi-word place, organisation or other names, never in a person's\n"
-            "# name (Band, Institut, Straße): a first name before them does not make a person."
-        )
-        + tail
-        + "\n".join(w for w in heads if w[:1].isupper())
-        + "\n",
-        encoding="utf-8",
+    write_list(
+        "name_tails.txt",
+        "Last words of multi-word place, organisation or other names, never in a person's\n"
+        "# name (Band, Institut, Straße): a first name before them does not make a person.",
+        [w for w in heads if w[:1].isupper()],
     )
     known = []
     for text, by_label in sorted(labels.items()):
@@ -201,15 +195,11 @@ def main() -> None:
             and "\t" not in text
         ):
             known.append(f"{label}\t{text}")
-    (OUT / "name_labels.tsv").write_text(
-        head.format(
-            "Names that annotated corpora label consistently (80% of uses, twice or more;\n"
-            "# as a word, mostly inside names): LABEL<TAB>name."
-        )
-        + tail
-        + "\n".join(known)
-        + "\n",
-        encoding="utf-8",
+    write_list(
+        "name_labels.tsv",
+        "Names that annotated corpora label consistently (80% of uses, twice or more;\n"
+        "# as a word, mostly inside names): LABEL<TAB>name.",
+        known,
     )
     print(f"known names {len(known)}", file=sys.stderr)
     print(f"first names {len(names)}, non-names {len(nouns)}", file=sys.stderr)
