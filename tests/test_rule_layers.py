@@ -122,6 +122,17 @@ def test_konjunktiv_ending_e_beats_a_predicted_participle():
     assert konjunktiv_tense(doc[1]) == "Pres"
 
 
+def test_umlaut_konjunktiv_two_beats_a_predicted_infinitive():
+    doc = _doc(
+        ["dass", "sie", "den", "Mut", "aufbrächten"],
+        ["SCONJ", "PRON", "DET", "NOUN", "VERB"],
+        ["dass", "sie", "der", "Mut", "aufbringen"],
+        morphs=["", "", "", "", "VerbForm=Inf"],
+    )
+    assert konjunktiv_tense(doc[4]) == "Past"
+    assert konjunktiv_tense(_doc(["zu", "bringen"], ["PART", "VERB"], ["zu", "bringen"])[1]) == ""
+
+
 def test_lemma_repair_replaces_invented_lemmas_only():
     doc = _doc(
         ["Er", "sieht", "Häuser", "und", "Sieben"],

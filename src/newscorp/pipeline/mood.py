@@ -49,10 +49,10 @@ def konjunktiv_tense(token: Token) -> str:
     lemma = token.lemma_.lower()
     if not lemma.endswith("n") or lemma == low:
         return ""
+    if _strong_konjunktiv_two(low, lemma):
+        return "Past"  # an infinitive or participle has no umlaut its lemma lacks ("aufbrächten")
     if not low.endswith("e") and {"Inf", "Part"} & set(token.morph.get("VerbForm")):
         return ""  # "-e" forms are never infinitives or participles, whatever the model says
-    if _strong_konjunktiv_two(low, lemma):
-        return "Past"
     if low.endswith("e") and low == _stem(lemma) + "e" and not _first_person(token):
         return "Pres"
     return ""
