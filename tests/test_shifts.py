@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from newscorp.extract.sentiment import load_modifiers, polar_words
-from newscorp.extract.shifts import quoted, shifter_of, subjunctive
+from newscorp.extract.shifts import konjunktiv_clauses, quoted, shifter_of, subjunctive
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,8 @@ def test_konjunktiv_counts_less(nlp: spacy.language.Language) -> None:
         "Das/PRON/nsubj/3 ist/AUX/cop/3/sein/Mood=Ind ein/DET/det/3 Erfolg/NOUN/ROOT/3"
         " ./PUNCT/punct/3",
     )
-    assert subjunctive(konj[3]) and not subjunctive(ind[3])
+    assert konjunktiv_clauses(list(konj)) == {1, 3} and not konjunktiv_clauses(list(ind))
+    assert subjunctive(konj[3], {1, 3}) and not subjunctive(ind[3], set())
     assert values(konj) == [("Erfolg", 0.6)]
     assert values(ind) == [("Erfolg", 1.0)]
 

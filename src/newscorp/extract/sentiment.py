@@ -43,6 +43,7 @@ from newscorp.extract.negation import is_parsed, scope
 from newscorp.extract.shifts import (
     QUOTE_FACTOR,
     SUBJUNCTIVE_FACTOR,
+    konjunktiv_clauses,
     quoted,
     shifter_of,
     subjunctive,
@@ -508,6 +509,7 @@ def _in_context(
     """``values`` weighted for quoted speech and Konjunktiv, objects of shifters inverted
     (``newscorp.extract.shifts``)."""
     inside = quoted(toks)
+    clauses = konjunktiv_clauses(toks) if parsed else set()
     shifted: dict[int, int] = {}  # polar object index -> its shifter's token index
     if parsed:
         for k, token in enumerate(words):
@@ -523,7 +525,7 @@ def _in_context(
             value = -value
         if token.i in inside:
             value *= QUOTE_FACTOR
-        if parsed and subjunctive(token):
+        if clauses and subjunctive(token, clauses):
             value *= SUBJUNCTIVE_FACTOR
         out.append(value)
     return out

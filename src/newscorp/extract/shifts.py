@@ -9,9 +9,10 @@ token sequence (so the cost grows with polar words, not with tokens):
   else's. Short quotations are scare quotes or titles and keep their full weight. A quotation
   scored on its own (its marks outside the sequence, as ``sentiment --by quote`` does) is
   unaffected.
-- **Konjunktiv**: a polar word whose clause verb (the word itself, its head up to
-  ``MOOD_HOPS`` steps, or their auxiliaries) is marked ``Mood=Sub`` ("wäre", "könnte", "sei",
-  "würde") counts ``SUBJUNCTIVE_FACTOR``: a hypothetical or reported claim is weaker.
+- **Konjunktiv**: a polar word whose clause verb (the word itself or a head up to
+  ``MOOD_HOPS`` steps, or an auxiliary of one of them) is marked ``Mood=Sub`` ("wäre",
+  "könnte", "sei", "würde") counts ``SUBJUNCTIVE_FACTOR``: a hypothetical or reported
+  claim is weaker.
 - **Shifters** (``[shifters]`` in ``sentiment_modifiers.txt``): a polar object of a verb or
   noun that ends, prevents or removes something ("die Krise überwinden", "Kampf gegen
   Korruption", "Schutz vor Infektionen") has its sign inverted, and the shifter's own polarity
@@ -75,14 +76,23 @@ def quoted(tokens: Sequence[Token]) -> set[int]:
     return inside
 
 
-def subjunctive(token: Token) -> bool:
-    """True when ``token``'s clause verb (itself, a head up to MOOD_HOPS steps, or their
-    auxiliaries) is in the Konjunktiv (``Mood=Sub``)."""
+def konjunktiv_clauses(tokens: Sequence[Token]) -> set[int]:
+    """Document indices of the Konjunktiv verbs (``Mood=Sub``) in ``tokens`` and of their heads
+    (an auxiliary's main verb or predicate: "wäre ein Erfolg" marks "Erfolg")."""
+    marked: set[int] = set()
+    for token in tokens:
+        if token.pos_ in _VERBAL and "Sub" in token.morph.get("Mood"):
+            marked.add(token.i)
+            marked.add(token.head.i)
+    return marked
+
+
+def subjunctive(token: Token, clauses: set[int]) -> bool:
+    """True when ``token`` or one of its heads up to MOOD_HOPS steps is in ``clauses``
+    (``konjunktiv_clauses``): its clause verb is in the Konjunktiv."""
     node = token
     for _ in range(MOOD_HOPS):
-        if "Sub" in node.morph.get("Mood"):
-            return True
-        if any(c.pos_ in _VERBAL and "Sub" in c.morph.get("Mood") for c in node.children):
+        if node.i in clauses:
             return True
         if node.head is node:
             break
