@@ -177,7 +177,7 @@ def test_score_bounds(nlp: spacy.language.Language) -> None:
 
 
 def test_label_band() -> None:
-    assert (NEUTRAL_BAND, CLAUSE_NEUTRAL_BAND) == (0.36, 0.14)
+    assert (NEUTRAL_BAND, CLAUSE_NEUTRAL_BAND) == (0.36, 0.16)
     assert label_for(0.36) == "neutral"
     assert label_for(-0.36) == "neutral"
     assert label_for(0.37) == "positive"

@@ -13,10 +13,10 @@ bands, chosen on this same file (optimistic); "5-fold" is ``cross_validate`` (``
 sentiment FILE --cv 5``): the band chosen on four folds, scored on the fifth, mean over folds:
 
     method    by      band  dev acc  dev macro-F1  5-fold macro-F1 (± sd)
-    baseline  text    0.36  0.496    0.458         0.447 (± 0.022)
-    full      text    0.36  0.524    0.484         0.483 (± 0.027)
-    baseline  target  0.14  0.510    0.424         0.420 (± 0.020)
-    full      target  0.14  0.526    0.438         0.432 (± 0.018)
+    baseline  text    0.36  0.493    0.461         0.474 (± 0.024)
+    full      text    0.36  0.553    0.506         0.503 (± 0.038)
+    baseline  target  0.16  0.507    0.432         0.437 (± 0.027)
+    full      target  0.16  0.527    0.445         0.438 (± 0.023)
 
 The baseline is de-sentiment.xml alone, same lookup, no negation or modifiers. Always answering
 "neutral" scores accuracy 0.572 and macro-F1 0.243. GerNTSA labels the sentiment towards a

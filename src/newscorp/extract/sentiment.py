@@ -40,6 +40,14 @@ from importlib import resources
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from newscorp.extract.negation import is_parsed, scope
+from newscorp.extract.shifts import (
+    QUOTE_FACTOR,
+    SUBJUNCTIVE_FACTOR,
+    konjunktiv_clauses,
+    quoted,
+    shifter_of,
+    subjunctive,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -68,10 +76,10 @@ one weak polar word (±0.7 → ±0.33) is neutral, one strong word (±1.0 → ±
 are not.
 """
 
-CLAUSE_NEUTRAL_BAND = 0.14
+CLAUSE_NEUTRAL_BAND = 0.16
 """Neutral band for a single clause (``evaluate_sentiment(by="target")``): clauses are short, so
-one weak polar word suffices. Chosen likewise by target (0.14 on the whole file, macro-F1 0.438;
-folds picked 0.08-0.22).
+one weak polar word suffices. Chosen likewise by target (0.16 on the whole file, macro-F1 0.445;
+folds picked 0.14-0.20).
 """
 
 MIN_HEAD = 4
@@ -103,6 +111,7 @@ class Modifiers:
     not_polar: frozenset[str]  # lexicon entries and token texts scored 0.0
     supplement: dict[str, float]  # polar words added to the lexicon
     corrections: dict[str, float]  # lexicon entries re-rated
+    shifters: dict[str, frozenset[str]]  # lemma -> prepositions its object needs (empty: any)
 
 
 def _data_text(name: str) -> str:
@@ -173,6 +182,7 @@ def load_modifiers() -> Modifiers:
         not_polar=frozenset(p[0] for p in sections.get("not_polar", [])),
         supplement={p[0]: float(p[1]) for p in sections.get("supplement", [])},
         corrections={p[0]: float(p[1]) for p in sections.get("corrections", [])},
+        shifters={p[0]: frozenset(p[1:]) for p in sections.get("shifters", [])},
     )
 
 
@@ -476,7 +486,49 @@ def polar_words(
         if not negated and word.verbal:
             last_verbal = len(values) - 1
     close_clause()
+    if not baseline and values:
+        values = _in_context(toks, words, values, mods.shifters, dependency)
     return list(zip(words, values, strict=True))
+
+
+def _negated(shifter: Token, polar_at: dict[int, float]) -> bool:
+    """True when a polar shifter's value has the opposite sign of its polarity (it was
+    negated: "die Krise nicht überwinden" stays bad news)."""
+    value = polar_at.get(shifter.i)
+    polarity = token_polarity(shifter)
+    return bool(value and polarity and (value > 0) != (polarity > 0))
+
+
+def _in_context(
+    toks: Sequence[Token],
+    words: list[Token],
+    values: list[float],
+    shifters: dict[str, frozenset[str]],
+    parsed: bool,
+) -> list[float]:
+    """``values`` weighted for quoted speech and Konjunktiv, objects of shifters inverted
+    (``newscorp.extract.shifts``)."""
+    inside = quoted(toks)
+    clauses = konjunktiv_clauses(toks) if parsed else set()
+    shifted: dict[int, int] = {}  # polar object index -> its shifter's token index
+    if parsed:
+        for k, token in enumerate(words):
+            head = shifter_of(token, shifters)
+            if head is not None:
+                shifted[k] = head.i
+    polar_at = {token.i: value for token, value in zip(words, values, strict=True)}
+    out = []
+    for k, (token, value) in enumerate(zip(words, values, strict=True)):
+        if token.i in shifted.values() and k not in shifted:
+            value = 0.0
+        elif k in shifted and not _negated(toks[0].doc[shifted[k]], polar_at):
+            value = -value
+        if token.i in inside:
+            value *= QUOTE_FACTOR
+        if clauses and subjunctive(token, clauses):
+            value *= SUBJUNCTIVE_FACTOR
+        out.append(value)
+    return out
 
 
 def score_tokens(tokens: Iterable[Token], *, baseline: bool = False) -> tuple[float, int]:

@@ -1,0 +1,118 @@
+"""Context weights for polar words: quoted speech, Konjunktiv and polarity shifters.
+
+Applied by ``sentiment.polar_words`` after negation and scaling, only to the polar words of a
+token sequence (so the cost grows with polar words, not with tokens):
+
+- **Quoted speech**: a polar word between a pair of double quotation marks („…“ "…" «…» »…«)
+  inside the scored sequence, when the quotation holds more than ``SCARE_QUOTE_MAX`` tokens, counts
+  ``QUOTE_FACTOR``: GerNTSA's annotators rate the report's tone, and a quoted opinion is someone
+  else's. Short quotations are scare quotes or titles and keep their full weight. A quotation
+  scored on its own (its marks outside the sequence, as ``sentiment --by quote`` does) is
+  unaffected.
+- **Konjunktiv**: a polar word whose clause verb (the word itself or a head up to
+  ``MOOD_HOPS`` steps, or an auxiliary of one of them) is marked ``Mood=Sub`` ("wäre",
+  "könnte", "sei", "würde") counts ``SUBJUNCTIVE_FACTOR``: a hypothetical or reported
+  claim is weaker.
+- **Shifters** (``[shifters]`` in ``sentiment_modifiers.txt``): a polar object of a verb or
+  noun that ends, prevents or removes something ("die Krise überwinden", "Kampf gegen
+  Korruption", "Schutz vor Infektionen") has its sign inverted, and the shifter's own polarity
+  is dropped: the pair says one thing, the object's opposite. Needs a dependency parse.
+
+Measured on GerNTSA dev (5-fold × 10 seeds, held-out macro-F1 by text): docs/sentiment.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+QUOTE_FACTOR = 0.3
+"""Weight of a polar word inside a quotation of more than SCARE_QUOTE_MAX tokens."""
+
+SCARE_QUOTE_MAX = 3
+"""Longest quotation (in tokens between the marks) treated as scare quotes or a title."""
+
+SUBJUNCTIVE_FACTOR = 0.6
+"""Weight of a polar word in a Konjunktiv clause."""
+
+MOOD_HOPS = 3
+"""How many heads up from a polar word the Konjunktiv check looks for the clause verb."""
+
+OPENING = frozenset({"„", "«", "»", '"', "“"})
+CLOSING = {"„": {"“", '"', "”"}, "«": {"»"}, "»": {"«"}, '"': {'"', "“", "”"}, "“": {"”", '"'}}
+_VERBAL = frozenset({"VERB", "AUX"})
+# dependents that are a shifter's object: UD (obj, iobj, nsubj:pass, nmod, obl) and TIGER
+# (oa accusative, da dative, og genitive, ag genitive attribute, op prepositional, pg von-phrase)
+OBJECT_DEPS = frozenset(
+    {"obj", "iobj", "nsubj:pass", "nmod", "obl", "oa", "da", "og", "ag", "op", "pg"}
+)
+_PREPOSITION_POS = frozenset({"ADP"})
+
+
+def quoted(tokens: Sequence[Token]) -> set[int]:
+    """Document indices of the tokens inside quotations longer than SCARE_QUOTE_MAX tokens.
+
+    Marks pair up in order within ``tokens``: an opening mark, then the first mark that can
+    close it. An opening mark without a closing one in the sequence quotes nothing.
+    """
+    inside: set[int] = set()
+    k = 0
+    while k < len(tokens):
+        mark = tokens[k].text
+        if mark in OPENING:
+            closers = CLOSING[mark]
+            end = next((j for j in range(k + 1, len(tokens)) if tokens[j].text in closers), None)
+            if end is None:
+                k += 1
+                continue
+            if end - k - 1 > SCARE_QUOTE_MAX:
+                inside.update(t.i for t in tokens[k + 1 : end])
+            k = end + 1
+            continue
+        k += 1
+    return inside
+
+
+def konjunktiv_clauses(tokens: Sequence[Token]) -> set[int]:
+    """Document indices of the Konjunktiv verbs (``Mood=Sub``) in ``tokens`` and of their heads
+    (an auxiliary's main verb or predicate: "wäre ein Erfolg" marks "Erfolg")."""
+    marked: set[int] = set()
+    for token in tokens:
+        if token.pos_ in _VERBAL and "Sub" in token.morph.get("Mood"):
+            marked.add(token.i)
+            marked.add(token.head.i)
+    return marked
+
+
+def subjunctive(token: Token, clauses: set[int]) -> bool:
+    """True when ``token`` or one of its heads up to MOOD_HOPS steps is in ``clauses``
+    (``konjunktiv_clauses``): its clause verb is in the Konjunktiv."""
+    node = token
+    for _ in range(MOOD_HOPS):
+        if node.i in clauses:
+            return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def shifter_of(token: Token, shifters: Mapping[str, frozenset[str]]) -> Token | None:
+    """The shifter that governs ``token`` as its object, or None.
+
+    ``shifters`` maps a lemma to the prepositions its object must carry (empty: any object,
+    e.g. a verb's accusative or a noun's genitive; "Kampf" → {"gegen"}, "Schutz" → {"vor"}).
+    """
+    head = token.head
+    if head is token or token.dep_ not in OBJECT_DEPS:
+        return None
+    preps = shifters.get(head.lemma_)
+    if preps is None:
+        return None
+    case = {c.lower_ for c in token.children if c.pos_ in _PREPOSITION_POS}
+    if preps and not case & preps:
+        return None
+    return head
