@@ -84,6 +84,12 @@ BOUNDARIES = {",", ";", ":", "–", "—"}
 MARK_CHARS = set(OPENERS) | CLOSERS
 SOURCE_PREPOSITIONS = {"in", "aus", "von", "im", "vom", "auf"}
 ANAPHORA = {"das", "dies", "dieses", "so"}
+# dependents of a speech act that do not say what it is about (the rest do: "kritisierte die
+# Sanktionen", "warnte vor …", "bezeichnete es als …")
+NOT_CONTENT_DEPS = set(
+    "nsubj sb punct aux aux:pass cop compound:prt svp advmod cc conj mark expl expl:pv "
+    "discourse ROOT".split()
+)
 CONTINUE_DIRECT = 4  # units a speaker carries over to uncued direct quotes
 CONTINUE_INDIRECT = 3  # ... and to Konjunktiv sentences
 MAX_PHRASE_TOKENS = 18
@@ -871,7 +877,19 @@ class QuoteFinder:
         reported = [c for c in cues if c.kind == "reported" and self._reports(c)]
         if reported and not has_quotes and not kon:
             c = reported[0]
+            if c.lemma in cue_lexicon().get("bare", ()):
+                self._note_speaker(c.speaker, si)  # "X verteidigte den Entwurf. Er halte …"
+                return
             yield self.make("reported", *self._span_chars(*run), c.lemma, c.speaker, si)
+
+    def _note_speaker(self, speaker: Span | None, unit: int) -> None:
+        """Remember who spoke in a unit that yields no quote, for the statements after it."""
+        if speaker is None:
+            return
+        canonical = self.resolver.resolve(speaker, unit, plural=self._plural(speaker))
+        if canonical:
+            self.resolver.last = (canonical, unit)
+        self.last = (speaker, canonical, unit)
 
     def _outer_speaker(self, cue: Cue, cues: list[Cue]) -> Span | None:
         """The speaker of the cue right before the clause that this cue's pronoun subject
@@ -916,8 +934,24 @@ class QuoteFinder:
         )
         if chunk is not None and not self._reporting_chunk(*chunk):
             return False
+        if not self._says_something(verb):
+            return False
         preps = {c.lower_ for c in self.doc[verb.i + 1 : verb.sent.end] if c.pos_ == "ADP"}
         return cue.lemma != "sprechen" or bool(preps & {"von", "über"})
+
+    def _says_something(self, verb: Token) -> bool:
+        """A speech act with content of its own: an object or complement that is no
+        pronoun pointing back ("Dies bestätigte X", "Das teilte X mit", "X teilte mit" report
+        what was said before, not a statement of this sentence)."""
+        if not self.has_parse:
+            return True
+        args = [
+            c
+            for c in verb.children
+            if c.dep_ not in NOT_CONTENT_DEPS and c.i not in self.inside and not c.is_punct
+        ]
+        back = [c for c in args if c.lower_ in ANAPHORA | {"es"} and c.pos_ == "PRON"]
+        return bool(args) and not (back and len(args) == len(back))
 
 
 def _agentive(span: Span | None, finite: Token) -> bool:
