@@ -683,3 +683,18 @@ def test_bare_speech_act_of_an_action_verb_is_no_quote_but_names_the_speaker(nlp
 )
 def test_speech_act_without_content_of_its_own_is_not_reported(nlp, text):
     assert rows(nlp, text) == []
+
+
+def test_konjunktiv_two_beside_a_present_indicative_is_the_writers_own(nlp):
+    said = "„Wir sind bereit“, sagte Angela Merkel. "
+    first = ("direct", "Angela Merkel", "Angela Merkel", "sagen", "Wir sind bereit")
+    text = said + "Ein Verbindungsbüro würde einen Schritt zur Normalisierung bedeuten."
+    assert (
+        rows(nlp, text)[1][4]
+        == "Ein Verbindungsbüro würde einen Schritt zur Normalisierung bedeuten"
+    )
+    text = said + (
+        "Ein Verbindungsbüro hat nicht den Rang einer Botschaft, würde aber einen Schritt zur "
+        "Normalisierung bedeuten."
+    )
+    assert rows(nlp, text) == [first]

@@ -90,6 +90,7 @@ NOT_CONTENT_DEPS = set(
     "nsubj sb punct aux aux:pass cop compound:prt svp advmod cc conj mark expl expl:pv "
     "discourse ROOT".split()
 )
+MODALS = {"sollen", "müssen", "können", "dürfen", "wollen", "mögen", "werden"}
 CONTINUE_DIRECT = 4  # units a speaker carries over to uncued direct quotes
 CONTINUE_INDIRECT = 3  # ... and to Konjunktiv sentences
 MAX_PHRASE_TOKENS = 18
@@ -802,17 +803,29 @@ class QuoteFinder:
 
     def _konjunktiv(self, lo: int, hi: int) -> str:
         chunks = self.chunks(lo, hi)
-        kinds = {
-            self._kind(t)
-            for a, b in chunks
-            if self._reporting_chunk(a, b)
-            for t in self._main_clause(a, b)
-        }
+        clauses = [self._main_clause(a, b) for a, b in chunks if self._reporting_chunk(a, b)]
+        kinds = {self._kind(t) for clause in clauses for t in clause}
         if "one" in kinds:
             return "one"
         if any(self._reportative(a, b) for a, b in chunks):
             return "one"
+        if "two" in kinds and any(self._indicative(clause) for clause in clauses):
+            return ""  # "X hat nicht den Rang, würde aber …": the writer's own hypothesis
         return "two" if "two" in kinds else ""
+
+    def _indicative(self, clause: list[Token]) -> bool:
+        """Is the first verb of a clause a present indicative that cannot be a Konjunktiv or
+        an infinitive ("hat", "gilt"; not "finden", "sollte", "müssten")?"""
+        verb = next((t for t in clause if t.pos_ in {"VERB", "AUX"}), None)
+        return (
+            verb is not None
+            and verb.i not in self.inside
+            and "Ind" in verb.morph.get("Mood")
+            and "Pres" in verb.morph.get("Tense")
+            and verb.lemma_ not in MODALS
+            and verb.lower_ != verb.lemma_.lower()
+            and not self._kind(verb)
+        )
 
     def _mostly_quoted(self, run: tuple[int, int]) -> bool:
         """A clause around a quoted fragment with few words of its own ("Es sei „…“")."""
