@@ -698,3 +698,12 @@ def test_konjunktiv_two_beside_a_present_indicative_is_the_writers_own(nlp):
         "Normalisierung bedeuten."
     )
     assert rows(nlp, text) == [first]
+
+
+def test_nominal_cue_in_a_clause_introducing_a_quotation_only_attributes_it(nlp):
+    text = (
+        "Trump sprach von einem Scheitern. Streitfall war demnach die Forderung nach "
+        "Abrüstung: „Wir haben ihn aufgefordert, mehr zu tun.“"
+    )
+    assert [r[0] for r in rows(nlp, text)] == ["reported", "direct"]
+    assert rows(nlp, text)[1][3:] == ("demnach", "Wir haben ihn aufgefordert, mehr zu tun.")

@@ -865,6 +865,15 @@ class QuoteFinder:
         if run is None or self._mostly_quoted(run):
             return
         if (
+            not kon
+            and any(
+                c.kind == "noun" and c.lemma != "wonach" and run[0] <= c.token < run[1]
+                for c in cues
+            )
+            and self._introduces(run)
+        ):
+            return  # a nominal cue in an indicative clause introducing a quotation attributes it
+        if (
             any(self.inside_full)
             and any(
                 c.kind in {"verb", "reported", "colon"} and run[0] <= c.token < run[1] for c in cues
@@ -903,6 +912,15 @@ class QuoteFinder:
         if canonical:
             self.resolver.last = (canonical, unit)
         self.last = (speaker, canonical, unit)
+
+    def _introduces(self, run: tuple[int, int]) -> bool:
+        """Does a run of words end with a colon that opens a direct quotation ("Streitfall
+        war demnach die Forderung nach Abrüstung: „…“")?"""
+        toks = [t for t in self.doc[run[0] : run[1]] if not t.is_space and t.text not in OPENERS]
+        if not toks or toks[-1].text != ":":
+            return False
+        nxt = next((t for t in self.doc[toks[-1].i + 1 : toks[-1].i + 4] if t.is_alpha), None)
+        return nxt is not None and nxt.i in self.inside_full
 
     def _outer_speaker(self, cue: Cue, cues: list[Cue]) -> Span | None:
         """The speaker of the cue right before the clause that this cue's pronoun subject
