@@ -707,3 +707,26 @@ def test_nominal_cue_in_a_clause_introducing_a_quotation_only_attributes_it(nlp)
     )
     assert [r[0] for r in rows(nlp, text)] == ["reported", "direct"]
     assert rows(nlp, text)[1][3:] == ("demnach", "Wir haben ihn aufgefordert, mehr zu tun.")
+
+
+def test_name_after_a_genitive_name_and_a_noun_is_the_speaker(nlp):
+    text = "Nordkoreas Verbündeter China äußerte die Hoffnung, dass die USA den Dialog fortsetzen."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "China",
+            "Nordkoreas Verbündeter China",
+            "äußern",
+            "dass die USA den Dialog fortsetzen",
+        )
+    ]
+
+
+def test_conjoined_cue_with_a_subject_of_its_own_is_not_the_first_verbs(nlp):
+    text = (
+        "Ein Sprecher des Präsidenten Moon Jae In nannte das Ergebnis bedauerlich, "
+        "südkoreanische Medien berichteten darüber hinaus, dass Moon entsetzt reagiert habe."
+    )
+    assert rows(nlp, text) == [
+        ("indirect", "Medien", "Medien", "berichten", "dass Moon entsetzt reagiert habe")
+    ]

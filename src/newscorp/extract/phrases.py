@@ -254,7 +254,14 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
     """The speaker phrase of a cue verb within tokens [lo, hi) (a sentence unit)."""
     doc = verb.doc
     if doc.has_annotation("DEP"):
-        if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and lo <= verb.head.i < verb.i:
+        # "…, Medien berichteten": a conjunct with a subject of its own speaks for itself
+        own = any(c.dep_ in {"nsubj", "sb"} and c.lower_ not in NOT_SPEAKERS for c in verb.children)
+        if (
+            verb.dep_ == "conj"
+            and verb.head.pos_ == "VERB"
+            and lo <= verb.head.i < verb.i
+            and not own
+        ):
             verb = verb.head  # "haben das Wrack untersucht und bestätigt": the first verb's subject
         elif (
             verb.dep_ == "conj"
