@@ -730,3 +730,10 @@ def test_conjoined_cue_with_a_subject_of_its_own_is_not_the_first_verbs(nlp):
     assert rows(nlp, text) == [
         ("indirect", "Medien", "Medien", "berichten", "dass Moon entsetzt reagiert habe")
     ]
+
+
+def test_clause_before_a_cue_in_the_perfect_is_reported_by_it(nlp):
+    text = "Es drohe ein Rüstungswettlauf, hatte Barack Obama bei seinem Besuch in Moskau gesagt."
+    assert rows(nlp, text) == [
+        ("indirect", "Barack Obama", "Barack Obama", "sagen", "Es drohe ein Rüstungswettlauf")
+    ]

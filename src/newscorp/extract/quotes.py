@@ -492,7 +492,16 @@ class QuoteFinder:
             and verb_final
         ):
             return None  # "…, den die New York Times zitiert": a cue inside a relative clause
-        verb_first = first is not None and (first.i == verb.i or first.lower_ in {"wie", "so"})
+        perfect = (
+            finite.i != verb.i
+            and finite.lemma_ == "haben"
+            and not self._kind(finite)
+            and not is_passive(verb)
+            and not any(c.lower_ == "sich" for c in verb.children)
+        )
+        verb_first = first is not None and (
+            first.i == verb.i or perfect and first.i == finite.i or first.lower_ in {"wie", "so"}
+        )  # "…, sagte er", "…, hatte Obama gesagt", "…, wie X sagte"
         dass_after = k + 1 < len(parts) and any(
             t.lower_ in CLAUSE_MARKERS for t in doc[parts[k + 1][0] : parts[k + 1][0] + 2]
         )
