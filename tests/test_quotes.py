@@ -737,3 +737,16 @@ def test_clause_before_a_cue_in_the_perfect_is_reported_by_it(nlp):
     assert rows(nlp, text) == [
         ("indirect", "Barack Obama", "Barack Obama", "sagen", "Es drohe ein Rüstungswettlauf")
     ]
+
+
+def test_verlauten_speaks_through_its_aus_phrase(nlp):
+    text = "Wie aus Unternehmenskreisen verlautete, will die Volkswagen AG ihr Werk umrüsten."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Unternehmenskreisen",
+            "Unternehmenskreisen",
+            "verlauten",
+            "will die Volkswagen AG ihr Werk umrüsten",
+        )
+    ]

@@ -229,6 +229,8 @@ class QuoteFinder:
             return self._nearest_name(verb, lo, hi)
         if verb.lemma_.lower() == "heißen" or guess_verb_lemma(verb.text) == "heißen":
             return self._source_after(verb, hi)
+        if cue_lemma(verb) == "verlauten":  # "Aus Militärkreisen verlautete, dass …"
+            return self._source_after(verb, hi) or subject_phrase(verb, lo, hi, self.inside)
         if cue_lemma(verb) == "zitieren":
             found = self._cited(verb, lo, hi)
             if found is not None:
