@@ -750,3 +750,16 @@ def test_verlauten_speaks_through_its_aus_phrase(nlp):
             "will die Volkswagen AG ihr Werk umrüsten",
         )
     ]
+
+
+def test_nominal_cue_reports_only_its_part_between_semicolons(nlp):
+    text = "Die Innenpolitik geht ihn laut Verfassung nichts an; seine Stellung ergibt sich anders."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Verfassung",
+            "Verfassung",
+            "laut",
+            "Die Innenpolitik geht ihn laut Verfassung nichts an",
+        )
+    ]

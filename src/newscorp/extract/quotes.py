@@ -893,6 +893,7 @@ class QuoteFinder:
         ):
             return  # the words around a direct quotation are its attribution („…“, sagte X)
         if nominal is not None and self._statement(*run):
+            run = self._semicolon_part(run, nominal.token)
             yield self.make("indirect", *self._span_chars(*run), nominal.lemma, nominal.speaker, si)
             return
         ended = self.sents[last_unit].text.rstrip()[-1:] in {".", "!", "?", "“", '"', "«", "»"}
@@ -923,6 +924,22 @@ class QuoteFinder:
         if canonical:
             self.resolver.last = (canonical, unit)
         self.last = (speaker, canonical, unit)
+
+    def _semicolon_part(self, run: tuple[int, int], i: int) -> tuple[int, int]:
+        """The part of a run between semicolons that holds token i: a nominal cue reports
+        its own main clause ("X geht laut Verfassung nichts an; seine Stellung …")."""
+        a, b = run
+        if not run[0] <= i < run[1]:
+            return run
+        for j in range(i - 1, run[0] - 1, -1):
+            if self.words[j] == ";" and j not in self.inside:
+                a = j + 1
+                break
+        for j in range(i + 1, run[1]):
+            if self.words[j] == ";" and j not in self.inside:
+                b = j
+                break
+        return (a, b) if len(words(self.doc[a:b])) >= 3 else run
 
     def _introduces(self, run: tuple[int, int]) -> bool:
         """Does a run of words end with a colon that opens a direct quotation ("Streitfall
