@@ -763,3 +763,28 @@ def test_nominal_cue_reports_only_its_part_between_semicolons(nlp):
             "Die Innenpolitik geht ihn laut Verfassung nichts an",
         )
     ]
+
+
+def test_claim_object_before_the_reported_clause_is_its_source(nlp):
+    text = (
+        "Angela Merkel lehnte den Vorschlag des Umweltministers Sigmar Gabriel (SPD) ab, die "
+        "Atomaufsicht dem Bund zu übertragen. Das System habe sich bewährt."
+    )
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Sigmar Gabriel",
+            "den Vorschlag des Umweltministers Sigmar Gabriel (SPD)",
+            "ablehnen",
+            "die Atomaufsicht dem Bund zu übertragen",
+        ),
+        # who rejected the proposal speaks on
+        ("indirect", "Angela Merkel", "Angela Merkel", "", "Das System habe sich bewährt"),
+    ]
+
+
+def test_claim_object_of_a_verb_uttering_it_is_no_source(nlp):
+    text = "Die Regierung äußerte die Forderung, dass auch Japan den Verträgen zustimmen solle."
+    assert [r[:4] for r in rows(nlp, text)] == [
+        ("indirect", "Regierung", "Die Regierung", "äußern")
+    ]

@@ -117,6 +117,7 @@ class Cue:
     speaker: Span | None
     kind: str  # verb, reported, noun, colon
     content: tuple[int, int] | None = None  # token range of the reported clause
+    subject: Span | None = None  # who speaks on, when the speaker is a claim the cue rejects
 
 
 class QuoteFinder:
@@ -193,7 +194,13 @@ class QuoteFinder:
             if (opinion or held) and speaker is not None and speaker.end > tok.i:
                 speaker = None if speaker.start > tok.i else speaker  # not "der Meinung"
                 speaker = speaker or phrase_ending_at(doc, finite_of(tok).i, lo, self.inside)
-            found.append(Cue(lemma, tok.i, speaker, kind, self._content(tok, lo, hi)))
+            content = self._content(tok, lo, hi)
+            claim = self._claim_object(tok, content, hi) if content is not None else None
+            if claim is not None:
+                speaker, subject = claim, speaker
+            else:
+                subject = None
+            found.append(Cue(lemma, tok.i, speaker, kind, content, subject))
         nominal = self.nominal_cue(lo, hi)
         if nominal is not None:
             found.append(nominal)
@@ -201,6 +208,30 @@ class QuoteFinder:
         if colon is not None:
             found.append(Cue("", colon.end, colon, "colon"))
         return found
+
+    def _claim_object(self, verb: Token, content: tuple[int, int], hi: int) -> Span | None:
+        """The object of a cue answering another's statement (cues.txt "respond") that names
+        that statement, right before the clause the cue reports: its source ("wies Berichte
+        der Zeitung zurück, er sei …")."""
+        if content[0] <= verb.i or not self.has_parse or is_passive(verb):
+            return None
+        if cue_lemma(verb, "respond") == "":
+            return None
+        claims = cue_lexicon().get("claim", frozenset())
+        for child in verb.children:
+            low = child.lower_
+            if child.pos_ != "NOUN" or child.dep_ in SUBJ_DEPS or child.i >= content[0]:
+                continue
+            if not any(low.endswith(c) for c in claims):
+                continue
+            tree = [t.i for t in child.subtree if t.i < content[0]]
+            a, b = min(tree), max(tree) + 1
+            if b - a > MAX_PHRASE_TOKENS or any(i in self.inside for i in range(a, b)):
+                continue
+            between = [t for t in self.doc[b : content[0]] if t.is_alpha]
+            if all(t.dep_ in {"compound:prt", "svp"} or t.i == verb.i for t in between):
+                return self.doc[a:b]
+        return None
 
     def _opinion(self, verb: Token, hi: int) -> str:
         """ "ist der Meinung, dass …", "vertritt die Ansicht, …": a verb whose clause ends
@@ -859,6 +890,7 @@ class QuoteFinder:
                     return
                 speaker = self._outer_speaker(cue, cues) or cue.speaker
                 yield self.make("indirect", *self._span_chars(*run), cue.lemma, speaker, si)
+                self._note_speaker(cue.subject, si)  # the claim's rejecter speaks on
                 nominal = next((c for c in cues if c.kind == "noun"), None)
                 whole = self._outside_full(lo, hi)
                 if (
