@@ -788,3 +788,11 @@ def test_claim_object_of_a_verb_uttering_it_is_no_source(nlp):
     assert [r[:4] for r in rows(nlp, text)] == [
         ("indirect", "Regierung", "Die Regierung", "äußern")
     ]
+
+
+def test_impersonal_passive_expectation_of_a_fact_is_no_quote(nlp):
+    assert rows(nlp, "Es wird erwartet, dass die Regierung eine Kooperation ins Auge fasst.") == []
+    # other verbs, or a Konjunktiv, still report
+    assert rows(nlp, "Es wird befürchtet, dass sich die Lage verschlechtern könnte.") == [
+        ("indirect", "", "", "befürchten", "dass sich die Lage verschlechtern könnte")
+    ]

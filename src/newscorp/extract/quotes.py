@@ -888,6 +888,8 @@ class QuoteFinder:
                     continue
                 if self._mostly_quoted(run):
                     return
+                if self._nobodys_fact(cue, run):
+                    return
                 speaker = self._outer_speaker(cue, cues) or cue.speaker
                 yield self.make("indirect", *self._span_chars(*run), cue.lemma, speaker, si)
                 self._note_speaker(cue.subject, si)  # the claim's rejecter speaks on
@@ -956,6 +958,18 @@ class QuoteFinder:
         if canonical:
             self.resolver.last = (canonical, unit)
         self.last = (speaker, canonical, unit)
+
+    def _nobodys_fact(self, cue: Cue, run: tuple[int, int]) -> bool:
+        """ "Es wird erwartet, dass … gefasst wird": an impersonal passive of a verb of
+        expectation (cues.txt "expect") with no agent or source, reporting an indicative
+        clause, states the writer's own expectation."""
+        verb = self.doc[cue.token]
+        if cue.speaker is not None or not self.has_parse or not is_passive(verb):
+            return False
+        if cue.lemma not in cue_lexicon().get("expect", ()):
+            return False
+        finite = [t for t in self.doc[run[0] : run[1]] if is_finite(t) and t.i not in self.inside]
+        return bool(finite) and not any(self._kind(t) for t in finite)
 
     def _semicolon_part(self, run: tuple[int, int], i: int) -> tuple[int, int]:
         """The part of a run between semicolons that holds token i: a nominal cue reports
