@@ -796,3 +796,23 @@ def test_impersonal_passive_expectation_of_a_fact_is_no_quote(nlp):
     assert rows(nlp, "Es wird befürchtet, dass sich die Lage verschlechtern könnte.") == [
         ("indirect", "", "", "befürchten", "dass sich die Lage verschlechtern könnte")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a participle set off by commas names, it does not speak
+        "Zebroide, auch Zebra-Pferde genannt, sind Kreuzungen zwischen Zebras und Pferden.",
+        # "geraten" without werden/haben is "to get into", not "to advise"
+        "Dem Ministerpräsidenten gelang es, die Krise, in die die Regierung geraten war, "
+        "erfolgreich zu meistern.",
+    ],
+)
+def test_cue_words_that_say_nothing(nlp, text):
+    assert rows(nlp, text) == []
+
+
+def test_geraten_as_advice_still_reports(nlp):
+    text = "Den Bewohnern wurde von der Polizei geraten, nicht nach draußen zu gehen."
+    assert rows(nlp, text) == [
+        ("indirect", "Polizei", "der Polizei", "raten", "nicht nach draußen zu gehen")
+    ]

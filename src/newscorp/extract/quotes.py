@@ -253,7 +253,31 @@ class QuoteFinder:
             return not any(t.lower_ == "davon" for t in self.doc[tok.sent.start : tok.i + 3])
         if lemma == "heißen":  # "hieß es", "es heißt"
             return not any(c.lower_ == "es" for c in self.doc[tok.i - 2 : tok.i + 3])
-        return False
+        if tok.lower_ == "geraten" and lemma == "raten":  # "in eine Krise geraten (war)"
+            return not any(c.lemma_ in {"werden", "haben"} for c in tok.children)
+        return self._attributive(tok)
+
+    def _attributive(self, tok: Token) -> bool:
+        """A participle without an auxiliary in a chunk without a finite verb: a naming or
+        a comment, not a speech act ("Zebroide, auch Zebra-Pferde genannt, sind …")."""
+        if not _participle(tok) or not self.has_parse:
+            return False
+        if any(c.dep_ in {"aux", "aux:pass"} for c in tok.children):
+            return False
+        a, b = tok.i, tok.i + 1
+        while a > 0 and self.words[a - 1] not in BOUNDARIES | {".", "!", "?"}:
+            a -= 1
+        while b < len(self.doc) and self.words[b] not in BOUNDARIES | {".", "!", "?"}:
+            b += 1
+        if a == 0 or self.words[a - 1] != "," or b >= len(self.doc) or self.words[b] != ",":
+            return False  # only a participle phrase set off by commas
+        chunk = [t for t in self.doc[a:b] if t.is_alpha]
+        return (
+            0 < len(chunk) <= 5
+            and chunk[-1].i == tok.i
+            and chunk[0].lower_ != "wie"  # "wie von der Verteidigung ausgeführt" attributes
+            and not any(is_finite(t) for t in chunk)
+        )
 
     def _speaker_of(self, verb: Token, lo: int, hi: int) -> Span | None:
         if not self.has_parse:
