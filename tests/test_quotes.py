@@ -816,3 +816,37 @@ def test_geraten_as_advice_still_reports(nlp):
     assert rows(nlp, text) == [
         ("indirect", "Polizei", "der Polizei", "raten", "nicht nach draußen zu gehen")
     ]
+
+
+def test_laut_as_an_adjective_is_no_nominal_cue(nlp):
+    assert rows(nlp, "Schon 2006 war vereinzelt Kritik an der Entscheidung laut geworden.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Die Rede mündete in eine Andeutung, dass einige Gruppen mit fremden Kräften "
+            "zusammenarbeiteten.",
+            (
+                "indirect",
+                "Andeutung",
+                "eine Andeutung",
+                "Andeutung",
+                "dass einige Gruppen mit fremden Kräften zusammenarbeiteten",
+            ),
+        ),
+        (
+            "Die Behauptung der Regierung, dass die Wahl frei gewesen sei, wurde zurückgewiesen.",
+            (
+                "indirect",
+                "Regierung",
+                "Die Behauptung der Regierung",
+                "Behauptung",
+                "dass die Wahl frei gewesen sei",
+            ),
+        ),
+    ],
+)
+def test_claim_noun_before_a_dass_clause_reports_it(nlp, text, expected):
+    assert rows(nlp, text) == [expected]

@@ -28,6 +28,7 @@ from newscorp.extract.cues import (
     cue_lemma,
     cue_lexicon,
     guess_verb_lemma,
+    is_claim_noun,
     is_finite,
     is_konjunktiv,
     is_source_noun,
@@ -201,6 +202,8 @@ class QuoteFinder:
             else:
                 subject = None
             found.append(Cue(lemma, tok.i, speaker, kind, content, subject))
+        reported = {c.content for c in found if c.content is not None}
+        found.extend(c for c in self._claim_clauses(lo, hi) if c.content not in reported)
         nominal = self.nominal_cue(lo, hi)
         if nominal is not None:
             found.append(nominal)
@@ -208,6 +211,37 @@ class QuoteFinder:
         if colon is not None:
             found.append(Cue("", colon.end, colon, "colon"))
         return found
+
+    def _claim_clauses(self, lo: int, hi: int) -> list[Cue]:
+        """A noun naming a statement right before ", dass …" (its clause's verb may come
+        between): "mündete in eine Andeutung, dass …", "die Behauptung, dass …". The
+        dass-clause is what was stated; the noun phrase is its source."""
+        out = []
+        for i in range(lo + 1, hi - 1):
+            if self.words[i] != "," or i in self.inside:
+                continue
+            if self.words[i + 1].lower() not in CLAUSE_MARKERS:
+                continue
+            last = i - 1
+            if self.doc[last].pos_ in {"VERB", "AUX"} and last > lo:
+                last -= 1  # "… in eine Andeutung mündete, dass"
+            noun = None
+            for k in range(last, max(lo - 1, last - 8), -1):  # "die Behauptung der Regierung"
+                tok = self.doc[k]
+                if tok.pos_ == "NOUN" and is_claim_noun(tok.text):
+                    held = phrase_from(self.doc, k, last + 1, self.inside)
+                    if k == last or held is not None and held.end == last + 1:
+                        noun = tok
+                    break
+            content = next(((a, b) for a, b in self.chunks(lo, hi) if a == i + 1), None)
+            if noun is None or content is None:
+                continue
+            start = noun.i
+            while start > lo and self.doc[start - 1].pos_ in {"DET", "ADJ"}:
+                start -= 1
+            lemma = noun.lemma_ if noun.lemma_[:1].isupper() else noun.text
+            out.append(Cue(lemma, noun.i, self.doc[start : last + 1], "verb", content))
+        return out
 
     def _claim_object(self, verb: Token, content: tuple[int, int], hi: int) -> Span | None:
         """The object of a cue answering another's statement (cues.txt "respond") that names
@@ -411,6 +445,14 @@ class QuoteFinder:
             if low == "nach" and prev is not None and is_source_noun(prev.text):
                 start = prev.i - 1 if prev.i > lo and doc[prev.i - 1].pos_ == "DET" else prev.i
                 return Cue("nach", tok.i, doc[start : prev.i + 1], "noun")
+            if (
+                low == "laut"
+                and nxt is not None
+                and (
+                    nxt.lemma_ == "werden" or nxt.lower_ in {"über", "werden", "geworden", "wurde"}
+                )
+            ):
+                continue  # the adjective: "Kritik ist laut geworden", "dachte laut über … nach"
             if low in {"laut", "gemäß"} and nxt is not None and nxt.text in OPENERS:
                 nxt = toks[k + 2] if k + 2 < len(toks) else None
             if low in {"laut", "gemäß"} and nxt is not None and not nxt.is_punct:

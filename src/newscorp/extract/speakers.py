@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newscorp.extract.canon import STRONG_ENDING, adjective_stem, gazetteer_names, name_key
-from newscorp.extract.cues import is_source_noun
+from newscorp.extract.cues import is_claim_noun, is_source_noun
 from newscorp.pipeline.lexicons import is_role
 from newscorp.records import Mention, Quote
 
@@ -147,7 +147,7 @@ class SpeakerResolver:
         lead = 1 if words[0].lower_ in ARTICLES and len(words) > 3 else 0
         if (
             len(words) > lead + 2
-            and is_source_noun(words[lead].text)
+            and (is_source_noun(words[lead].text) or is_claim_noun(words[lead].text))
             and words[lead + 1].lower_ in ARTICLES
         ):
             # "(einer Erklärung) des Außenministeriums" -> who made it: "des Außenministeriums"
