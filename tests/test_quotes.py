@@ -679,6 +679,7 @@ def test_bare_speech_act_of_an_action_verb_is_no_quote_but_names_the_speaker(nlp
     [
         "Ein Sprecher von Tesla teilte mit.",  # no content at all
         "Dies kritisierte der Vorsitzende Klaus Meier.",  # content only in the sentence before
+        "Dies gab Airbus im französischen Toulouse bekannt.",  # "Dies" parsed as the subject
     ],
 )
 def test_speech_act_without_content_of_its_own_is_not_reported(nlp, text):

@@ -85,6 +85,7 @@ BOUNDARIES = {",", ";", ":", "–", "—"}
 MARK_CHARS = set(OPENERS) | CLOSERS
 SOURCE_PREPOSITIONS = {"in", "aus", "von", "im", "vom", "auf"}
 ANAPHORA = {"das", "dies", "dieses", "so"}
+POINTERS = {"das", "dies", "dieses"}  # a demonstrative standing for the sentence before
 # dependents of a speech act that do not say what it is about (the rest do: "kritisierte die
 # Sanktionen", "warnte vor …", "bezeichnete es als …")
 NOT_CONTENT_DEPS = set(
@@ -1116,6 +1117,9 @@ class QuoteFinder:
         what was said before, not a statement of this sentence)."""
         if not self.has_parse:
             return True
+        words_ = [t for t in verb.sent if not t.is_space and not t.is_punct]
+        if len(words_) > 1 and words_[0].lower_ in POINTERS and words_[1].i == finite_of(verb).i:
+            return False  # "Dies gab Airbus bekannt": the statement is the sentence before
         args = [
             c
             for c in verb.children
