@@ -851,3 +851,20 @@ def test_laut_as_an_adjective_is_no_nominal_cue(nlp):
 )
 def test_claim_noun_before_a_dass_clause_reports_it(nlp, text, expected):
     assert rows(nlp, text) == [expected]
+
+
+def test_name_of_the_document_tagged_as_an_adverb_before_the_cue_speaks(nlp):
+    text = (
+        "Hansjörg Elshorst, Vorstandsvorsitzender von Transparency International, äußerte sich "
+        "in einem Interview zu dem Vorfall. Elshorst wies darauf hin, dass Siemens bei der "
+        "Organisation Mitglied sei."
+    )
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Hansjörg Elshorst",
+            "Elshorst",
+            "hinweisen",
+            "dass Siemens bei der Organisation Mitglied sei",
+        )
+    ]

@@ -363,6 +363,10 @@ def _relative_subject(child: Token, lo: int, finite: Token) -> bool:
 def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
     doc = verb.doc
     finite = finite_of(verb)
+    before = doc[finite.i - 1] if finite.i > lo else None
+    if before is not None and before.i not in inside and before.pos_ not in HEAD_POS | {"PRON"}:
+        if _known_name(before):  # "Elshorst wies darauf hin" with the name tagged as an adverb
+            return doc[before.i : before.i + 1]
     # a verb-final clause: "Wie der Finanzminister am Dienstag erklärte, …"
     k = finite.i - 1
     while k >= lo and doc[k].text not in {";", ":"} and doc[k].lower_ not in VERB_FINAL:
