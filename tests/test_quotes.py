@@ -868,3 +868,17 @@ def test_name_of_the_document_tagged_as_an_adverb_before_the_cue_speaks(nlp):
             "dass Siemens bei der Organisation Mitglied sei",
         )
     ]
+
+
+def test_pronoun_opening_a_colon_introducer_with_a_mistagged_verb_speaks(nlp):
+    text = (
+        "„Das war ein Unfall“, sagte der Abgeordnete John Kline. Er fuhr fort: „Das war keine "
+        "Reaktion auf einen Angriff.“"
+    )
+    assert rows(nlp, text)[1] == (
+        "direct",
+        "John Kline",
+        "Er",
+        "",
+        "Das war keine Reaktion auf einen Angriff.",
+    )

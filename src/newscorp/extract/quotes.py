@@ -835,7 +835,10 @@ class QuoteFinder:
         roots = [
             t for t in toks if t.pos_ in {"VERB", "AUX"} and (t.dep_ == "ROOT" or t.head.i < lo)
         ]
-        if not roots:
+        if not roots:  # "Er fuhr fort:" with the verb tagged as an adverb: a pronoun opening it
+            first = next((t for t in toks if not t.is_space), None)
+            if first is not None and first.lower_ in PERSONAL and first.pos_ == "PRON":
+                return self.doc[first.i : first.i + 1]
             return None
         cited = next((t for t in toks if cue_lemma(t) == "zitieren"), None)
         if cited is not None and self._cited(cited, lo, hi) is not None:
