@@ -837,7 +837,8 @@ class QuoteFinder:
         ]
         if not roots:  # "Er fuhr fort:" with the verb tagged as an adverb: a pronoun opening it
             first = next((t for t in toks if not t.is_space), None)
-            if first is not None and first.lower_ in PERSONAL and first.pos_ == "PRON":
+            colon = ":" in {self.words[hi - 1], self.words[hi] if hi < len(self.doc) else ""}
+            if colon and first is not None and first.lower_ in PERSONAL and first.pos_ == "PRON":
                 return self.doc[first.i : first.i + 1]
             return None
         cited = next((t for t in toks if cue_lemma(t) == "zitieren"), None)
