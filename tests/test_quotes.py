@@ -168,7 +168,8 @@ def test_sie_without_a_woman_before_it_is_the_organisation_just_named(nlp):
         "Den Einsatz der Bundeswehr hat die Gewerkschaft der Polizei (GdP) abgelehnt. "
         "Sie bezeichnet diese Lösung als Irrweg."
     )
-    assert [r[:3] for r in rows(nlp, text)][1] == ("reported", "GdP", "Sie")
+    # "abgelehnt" alone is no statement (a bare speech act of cues.txt "bare")
+    assert [r[:3] for r in rows(nlp, text)] == [("reported", "GdP", "Sie")]
 
 
 def test_seiner_meinung_nach_is_the_man_named_before(nlp):
@@ -664,3 +665,220 @@ def test_sample_speakers_count_statements_not_copies(sample):
     assert list(speakers.columns) == ["statements", "quotes", "docs", "sentiment"]
     assert trump["statements"] < trump["quotes"]
     assert speakers.index[0] == "Donald Trump"
+
+
+def test_bare_speech_act_of_an_action_verb_is_no_quote_but_names_the_speaker(nlp):
+    text = "Heiko Maas bedauerte das Ende des Gipfels. Er halte einen neuen Anlauf für nötig."
+    assert rows(nlp, text) == [
+        ("indirect", "Heiko Maas", "Heiko Maas", "", "Er halte einen neuen Anlauf für nötig")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ein Sprecher von Tesla teilte mit.",  # no content at all
+        "Dies kritisierte der Vorsitzende Klaus Meier.",  # content only in the sentence before
+        "Dies gab Airbus im französischen Toulouse bekannt.",  # "Dies" parsed as the subject
+    ],
+)
+def test_speech_act_without_content_of_its_own_is_not_reported(nlp, text):
+    assert rows(nlp, text) == []
+
+
+def test_konjunktiv_two_beside_a_present_indicative_is_the_writers_own(nlp):
+    said = "„Wir sind bereit“, sagte Angela Merkel. "
+    first = ("direct", "Angela Merkel", "Angela Merkel", "sagen", "Wir sind bereit")
+    text = said + "Ein Verbindungsbüro würde einen Schritt zur Normalisierung bedeuten."
+    assert (
+        rows(nlp, text)[1][4]
+        == "Ein Verbindungsbüro würde einen Schritt zur Normalisierung bedeuten"
+    )
+    text = said + (
+        "Ein Verbindungsbüro hat nicht den Rang einer Botschaft, würde aber einen Schritt zur "
+        "Normalisierung bedeuten."
+    )
+    assert rows(nlp, text) == [first]
+
+
+def test_nominal_cue_in_a_clause_introducing_a_quotation_only_attributes_it(nlp):
+    text = (
+        "Trump sprach von einem Scheitern. Streitfall war demnach die Forderung nach "
+        "Abrüstung: „Wir haben ihn aufgefordert, mehr zu tun.“"
+    )
+    assert [r[0] for r in rows(nlp, text)] == ["reported", "direct"]
+    assert rows(nlp, text)[1][3:] == ("demnach", "Wir haben ihn aufgefordert, mehr zu tun.")
+
+
+def test_name_after_a_genitive_name_and_a_noun_is_the_speaker(nlp):
+    text = "Nordkoreas Verbündeter China äußerte die Hoffnung, dass die USA den Dialog fortsetzen."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "China",
+            "Nordkoreas Verbündeter China",
+            "äußern",
+            "dass die USA den Dialog fortsetzen",
+        )
+    ]
+
+
+def test_conjoined_cue_with_a_subject_of_its_own_is_not_the_first_verbs(nlp):
+    text = (
+        "Ein Sprecher des Präsidenten Moon Jae In nannte das Ergebnis bedauerlich, "
+        "südkoreanische Medien berichteten darüber hinaus, dass Moon entsetzt reagiert habe."
+    )
+    assert rows(nlp, text) == [
+        ("indirect", "Medien", "Medien", "berichten", "dass Moon entsetzt reagiert habe")
+    ]
+
+
+def test_clause_before_a_cue_in_the_perfect_is_reported_by_it(nlp):
+    text = "Es drohe ein Rüstungswettlauf, hatte Barack Obama bei seinem Besuch in Moskau gesagt."
+    assert rows(nlp, text) == [
+        ("indirect", "Barack Obama", "Barack Obama", "sagen", "Es drohe ein Rüstungswettlauf")
+    ]
+
+
+def test_verlauten_speaks_through_its_aus_phrase(nlp):
+    text = "Wie aus Unternehmenskreisen verlautete, will die Volkswagen AG ihr Werk umrüsten."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Unternehmenskreisen",
+            "Unternehmenskreisen",
+            "verlauten",
+            "will die Volkswagen AG ihr Werk umrüsten",
+        )
+    ]
+
+
+def test_nominal_cue_reports_only_its_part_between_semicolons(nlp):
+    text = "Die Innenpolitik geht ihn laut Verfassung nichts an; seine Stellung ergibt sich anders."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Verfassung",
+            "Verfassung",
+            "laut",
+            "Die Innenpolitik geht ihn laut Verfassung nichts an",
+        )
+    ]
+
+
+def test_claim_object_before_the_reported_clause_is_its_source(nlp):
+    text = (
+        "Angela Merkel lehnte den Vorschlag des Umweltministers Sigmar Gabriel (SPD) ab, die "
+        "Atomaufsicht dem Bund zu übertragen. Das System habe sich bewährt."
+    )
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Sigmar Gabriel",
+            "den Vorschlag des Umweltministers Sigmar Gabriel (SPD)",
+            "ablehnen",
+            "die Atomaufsicht dem Bund zu übertragen",
+        ),
+        # who rejected the proposal speaks on
+        ("indirect", "Angela Merkel", "Angela Merkel", "", "Das System habe sich bewährt"),
+    ]
+
+
+def test_claim_object_of_a_verb_uttering_it_is_no_source(nlp):
+    text = "Die Regierung äußerte die Forderung, dass auch Japan den Verträgen zustimmen solle."
+    assert [r[:4] for r in rows(nlp, text)] == [
+        ("indirect", "Regierung", "Die Regierung", "äußern")
+    ]
+
+
+def test_impersonal_passive_expectation_of_a_fact_is_no_quote(nlp):
+    assert rows(nlp, "Es wird erwartet, dass die Regierung eine Kooperation ins Auge fasst.") == []
+    # other verbs, or a Konjunktiv, still report
+    assert rows(nlp, "Es wird befürchtet, dass sich die Lage verschlechtern könnte.") == [
+        ("indirect", "", "", "befürchten", "dass sich die Lage verschlechtern könnte")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a participle set off by commas names, it does not speak
+        "Zebroide, auch Zebra-Pferde genannt, sind Kreuzungen zwischen Zebras und Pferden.",
+        # "geraten" without werden/haben is "to get into", not "to advise"
+        "Dem Ministerpräsidenten gelang es, die Krise, in die die Regierung geraten war, "
+        "erfolgreich zu meistern.",
+    ],
+)
+def test_cue_words_that_say_nothing(nlp, text):
+    assert rows(nlp, text) == []
+
+
+def test_geraten_as_advice_still_reports(nlp):
+    text = "Den Bewohnern wurde von der Polizei geraten, nicht nach draußen zu gehen."
+    assert rows(nlp, text) == [
+        ("indirect", "Polizei", "der Polizei", "raten", "nicht nach draußen zu gehen")
+    ]
+
+
+def test_laut_as_an_adjective_is_no_nominal_cue(nlp):
+    assert rows(nlp, "Schon 2006 war vereinzelt Kritik an der Entscheidung laut geworden.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Die Rede mündete in eine Andeutung, dass einige Gruppen mit fremden Kräften "
+            "zusammenarbeiteten.",
+            (
+                "indirect",
+                "Andeutung",
+                "eine Andeutung",
+                "Andeutung",
+                "dass einige Gruppen mit fremden Kräften zusammenarbeiteten",
+            ),
+        ),
+        (
+            "Die Behauptung der Regierung, dass die Wahl frei gewesen sei, wurde zurückgewiesen.",
+            (
+                "indirect",
+                "Regierung",
+                "Die Behauptung der Regierung",
+                "Behauptung",
+                "dass die Wahl frei gewesen sei",
+            ),
+        ),
+    ],
+)
+def test_claim_noun_before_a_dass_clause_reports_it(nlp, text, expected):
+    assert rows(nlp, text) == [expected]
+
+
+def test_name_of_the_document_tagged_as_an_adverb_before_the_cue_speaks(nlp):
+    text = (
+        "Hansjörg Elshorst, Vorstandsvorsitzender von Transparency International, äußerte sich "
+        "in einem Interview zu dem Vorfall. Elshorst wies darauf hin, dass Siemens bei der "
+        "Organisation Mitglied sei."
+    )
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Hansjörg Elshorst",
+            "Elshorst",
+            "hinweisen",
+            "dass Siemens bei der Organisation Mitglied sei",
+        )
+    ]
+
+
+def test_pronoun_opening_a_colon_introducer_with_a_mistagged_verb_speaks(nlp):
+    text = (
+        "„Das war ein Unfall“, sagte der Abgeordnete John Kline. Er fuhr fort: „Das war keine "
+        "Reaktion auf einen Angriff.“"
+    )
+    assert rows(nlp, text)[1] == (
+        "direct",
+        "John Kline",
+        "Er",
+        "",
+        "Das war keine Reaktion auf einen Angriff.",
+    )

@@ -212,3 +212,9 @@ def is_source_noun(word: str) -> bool:
     """Nouns that name where a statement comes from: "Angaben", "Polizeiangaben", "Meinung"."""
     low = word.lower()
     return any(low.endswith(noun) for noun in cue_lexicon().get("source", ()))
+
+
+def is_claim_noun(word: str) -> bool:
+    """Nouns naming another's statement: "Vorschlag", "Behauptungen", "Forderung"."""
+    low = word.lower()
+    return any(low.endswith(noun) for noun in cue_lexicon().get("claim", ()))

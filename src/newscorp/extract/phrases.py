@@ -254,7 +254,14 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
     """The speaker phrase of a cue verb within tokens [lo, hi) (a sentence unit)."""
     doc = verb.doc
     if doc.has_annotation("DEP"):
-        if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and lo <= verb.head.i < verb.i:
+        # "…, Medien berichteten": a conjunct with a subject of its own speaks for itself
+        own = any(c.dep_ in {"nsubj", "sb"} and c.lower_ not in NOT_SPEAKERS for c in verb.children)
+        if (
+            verb.dep_ == "conj"
+            and verb.head.pos_ == "VERB"
+            and lo <= verb.head.i < verb.i
+            and not own
+        ):
             verb = verb.head  # "haben das Wrack untersucht und bestätigt": the first verb's subject
         elif (
             verb.dep_ == "conj"
@@ -356,6 +363,10 @@ def _relative_subject(child: Token, lo: int, finite: Token) -> bool:
 def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
     doc = verb.doc
     finite = finite_of(verb)
+    before = doc[finite.i - 1] if finite.i > lo else None
+    if before is not None and before.i not in inside and before.pos_ not in HEAD_POS | {"PRON"}:
+        if _known_name(before):  # "Elshorst wies darauf hin" with the name tagged as an adverb
+            return doc[before.i : before.i + 1]
     # a verb-final clause: "Wie der Finanzminister am Dienstag erklärte, …"
     k = finite.i - 1
     while k >= lo and doc[k].text not in {";", ":"} and doc[k].lower_ not in VERB_FINAL:

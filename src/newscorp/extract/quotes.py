@@ -28,6 +28,7 @@ from newscorp.extract.cues import (
     cue_lemma,
     cue_lexicon,
     guess_verb_lemma,
+    is_claim_noun,
     is_finite,
     is_konjunktiv,
     is_source_noun,
@@ -84,6 +85,14 @@ BOUNDARIES = {",", ";", ":", "–", "—"}
 MARK_CHARS = set(OPENERS) | CLOSERS
 SOURCE_PREPOSITIONS = {"in", "aus", "von", "im", "vom", "auf"}
 ANAPHORA = {"das", "dies", "dieses", "so"}
+POINTERS = {"das", "dies", "dieses"}  # a demonstrative standing for the sentence before
+# dependents of a speech act that do not say what it is about (the rest do: "kritisierte die
+# Sanktionen", "warnte vor …", "bezeichnete es als …")
+NOT_CONTENT_DEPS = set(
+    "nsubj sb punct aux aux:pass cop compound:prt svp advmod cc conj mark expl expl:pv "
+    "discourse ROOT".split()
+)
+MODALS = {"sollen", "müssen", "können", "dürfen", "wollen", "mögen", "werden"}
 CONTINUE_DIRECT = 4  # units a speaker carries over to uncued direct quotes
 CONTINUE_INDIRECT = 3  # ... and to Konjunktiv sentences
 MAX_PHRASE_TOKENS = 18
@@ -110,6 +119,7 @@ class Cue:
     speaker: Span | None
     kind: str  # verb, reported, noun, colon
     content: tuple[int, int] | None = None  # token range of the reported clause
+    subject: Span | None = None  # who speaks on, when the speaker is a claim the cue rejects
 
 
 class QuoteFinder:
@@ -186,7 +196,15 @@ class QuoteFinder:
             if (opinion or held) and speaker is not None and speaker.end > tok.i:
                 speaker = None if speaker.start > tok.i else speaker  # not "der Meinung"
                 speaker = speaker or phrase_ending_at(doc, finite_of(tok).i, lo, self.inside)
-            found.append(Cue(lemma, tok.i, speaker, kind, self._content(tok, lo, hi)))
+            content = self._content(tok, lo, hi)
+            claim = self._claim_object(tok, content, hi) if content is not None else None
+            if claim is not None:
+                speaker, subject = claim, speaker
+            else:
+                subject = None
+            found.append(Cue(lemma, tok.i, speaker, kind, content, subject))
+        reported = {c.content for c in found if c.content is not None}
+        found.extend(c for c in self._claim_clauses(lo, hi) if c.content not in reported)
         nominal = self.nominal_cue(lo, hi)
         if nominal is not None:
             found.append(nominal)
@@ -194,6 +212,61 @@ class QuoteFinder:
         if colon is not None:
             found.append(Cue("", colon.end, colon, "colon"))
         return found
+
+    def _claim_clauses(self, lo: int, hi: int) -> list[Cue]:
+        """A noun naming a statement right before ", dass …" (its clause's verb may come
+        between): "mündete in eine Andeutung, dass …", "die Behauptung, dass …". The
+        dass-clause is what was stated; the noun phrase is its source."""
+        out = []
+        for i in range(lo + 1, hi - 1):
+            if self.words[i] != "," or i in self.inside:
+                continue
+            if self.words[i + 1].lower() not in CLAUSE_MARKERS:
+                continue
+            last = i - 1
+            if self.doc[last].pos_ in {"VERB", "AUX"} and last > lo:
+                last -= 1  # "… in eine Andeutung mündete, dass"
+            noun = None
+            for k in range(last, max(lo - 1, last - 8), -1):  # "die Behauptung der Regierung"
+                tok = self.doc[k]
+                if tok.pos_ == "NOUN" and is_claim_noun(tok.text):
+                    held = phrase_from(self.doc, k, last + 1, self.inside)
+                    if k == last or held is not None and held.end == last + 1:
+                        noun = tok
+                    break
+            content = next(((a, b) for a, b in self.chunks(lo, hi) if a == i + 1), None)
+            if noun is None or content is None:
+                continue
+            start = noun.i
+            while start > lo and self.doc[start - 1].pos_ in {"DET", "ADJ"}:
+                start -= 1
+            lemma = noun.lemma_ if noun.lemma_[:1].isupper() else noun.text
+            out.append(Cue(lemma, noun.i, self.doc[start : last + 1], "verb", content))
+        return out
+
+    def _claim_object(self, verb: Token, content: tuple[int, int], hi: int) -> Span | None:
+        """The object of a cue answering another's statement (cues.txt "respond") that names
+        that statement, right before the clause the cue reports: its source ("wies Berichte
+        der Zeitung zurück, er sei …")."""
+        if content[0] <= verb.i or not self.has_parse or is_passive(verb):
+            return None
+        if cue_lemma(verb, "respond") == "":
+            return None
+        claims = cue_lexicon().get("claim", frozenset())
+        for child in verb.children:
+            low = child.lower_
+            if child.pos_ != "NOUN" or child.dep_ in SUBJ_DEPS or child.i >= content[0]:
+                continue
+            if not any(low.endswith(c) for c in claims):
+                continue
+            tree = [t.i for t in child.subtree if t.i < content[0]]
+            a, b = min(tree), max(tree) + 1
+            if b - a > MAX_PHRASE_TOKENS or any(i in self.inside for i in range(a, b)):
+                continue
+            between = [t for t in self.doc[b : content[0]] if t.is_alpha]
+            if all(t.dep_ in {"compound:prt", "svp"} or t.i == verb.i for t in between):
+                return self.doc[a:b]
+        return None
 
     def _opinion(self, verb: Token, hi: int) -> str:
         """ "ist der Meinung, dass …", "vertritt die Ansicht, …": a verb whose clause ends
@@ -215,13 +288,39 @@ class QuoteFinder:
             return not any(t.lower_ == "davon" for t in self.doc[tok.sent.start : tok.i + 3])
         if lemma == "heißen":  # "hieß es", "es heißt"
             return not any(c.lower_ == "es" for c in self.doc[tok.i - 2 : tok.i + 3])
-        return False
+        if tok.lower_ == "geraten" and lemma == "raten":  # "in eine Krise geraten (war)"
+            return not any(c.lemma_ in {"werden", "haben"} for c in tok.children)
+        return self._attributive(tok)
+
+    def _attributive(self, tok: Token) -> bool:
+        """A participle without an auxiliary in a chunk without a finite verb: a naming or
+        a comment, not a speech act ("Zebroide, auch Zebra-Pferde genannt, sind …")."""
+        if not _participle(tok) or not self.has_parse:
+            return False
+        if any(c.dep_ in {"aux", "aux:pass"} for c in tok.children):
+            return False
+        a, b = tok.i, tok.i + 1
+        while a > 0 and self.words[a - 1] not in BOUNDARIES | {".", "!", "?"}:
+            a -= 1
+        while b < len(self.doc) and self.words[b] not in BOUNDARIES | {".", "!", "?"}:
+            b += 1
+        if a == 0 or self.words[a - 1] != "," or b >= len(self.doc) or self.words[b] != ",":
+            return False  # only a participle phrase set off by commas
+        chunk = [t for t in self.doc[a:b] if t.is_alpha]
+        return (
+            0 < len(chunk) <= 5
+            and chunk[-1].i == tok.i
+            and chunk[0].lower_ != "wie"  # "wie von der Verteidigung ausgeführt" attributes
+            and not any(is_finite(t) for t in chunk)
+        )
 
     def _speaker_of(self, verb: Token, lo: int, hi: int) -> Span | None:
         if not self.has_parse:
             return self._nearest_name(verb, lo, hi)
         if verb.lemma_.lower() == "heißen" or guess_verb_lemma(verb.text) == "heißen":
             return self._source_after(verb, hi)
+        if cue_lemma(verb) == "verlauten":  # "Aus Militärkreisen verlautete, dass …"
+            return self._source_after(verb, hi) or subject_phrase(verb, lo, hi, self.inside)
         if cue_lemma(verb) == "zitieren":
             found = self._cited(verb, lo, hi)
             if found is not None:
@@ -347,6 +446,14 @@ class QuoteFinder:
             if low == "nach" and prev is not None and is_source_noun(prev.text):
                 start = prev.i - 1 if prev.i > lo and doc[prev.i - 1].pos_ == "DET" else prev.i
                 return Cue("nach", tok.i, doc[start : prev.i + 1], "noun")
+            if (
+                low == "laut"
+                and nxt is not None
+                and (
+                    nxt.lemma_ == "werden" or nxt.lower_ in {"über", "werden", "geworden", "wurde"}
+                )
+            ):
+                continue  # the adjective: "Kritik ist laut geworden", "dachte laut über … nach"
             if low in {"laut", "gemäß"} and nxt is not None and nxt.text in OPENERS:
                 nxt = toks[k + 2] if k + 2 < len(toks) else None
             if low in {"laut", "gemäß"} and nxt is not None and not nxt.is_punct:
@@ -485,7 +592,16 @@ class QuoteFinder:
             and verb_final
         ):
             return None  # "…, den die New York Times zitiert": a cue inside a relative clause
-        verb_first = first is not None and (first.i == verb.i or first.lower_ in {"wie", "so"})
+        perfect = (
+            finite.i != verb.i
+            and finite.lemma_ == "haben"
+            and not self._kind(finite)
+            and not is_passive(verb)
+            and not any(c.lower_ == "sich" for c in verb.children)
+        )
+        verb_first = first is not None and (
+            first.i == verb.i or perfect and first.i == finite.i or first.lower_ in {"wie", "so"}
+        )  # "…, sagte er", "…, hatte Obama gesagt", "…, wie X sagte"
         dass_after = k + 1 < len(parts) and any(
             t.lower_ in CLAUSE_MARKERS for t in doc[parts[k + 1][0] : parts[k + 1][0] + 2]
         )
@@ -719,7 +835,11 @@ class QuoteFinder:
         roots = [
             t for t in toks if t.pos_ in {"VERB", "AUX"} and (t.dep_ == "ROOT" or t.head.i < lo)
         ]
-        if not roots:
+        if not roots:  # "Er fuhr fort:" with the verb tagged as an adverb: a pronoun opening it
+            first = next((t for t in toks if not t.is_space), None)
+            colon = ":" in {self.words[hi - 1], self.words[hi] if hi < len(self.doc) else ""}
+            if colon and first is not None and first.lower_ in PERSONAL and first.pos_ == "PRON":
+                return self.doc[first.i : first.i + 1]
             return None
         cited = next((t for t in toks if cue_lemma(t) == "zitieren"), None)
         if cited is not None and self._cited(cited, lo, hi) is not None:
@@ -796,17 +916,29 @@ class QuoteFinder:
 
     def _konjunktiv(self, lo: int, hi: int) -> str:
         chunks = self.chunks(lo, hi)
-        kinds = {
-            self._kind(t)
-            for a, b in chunks
-            if self._reporting_chunk(a, b)
-            for t in self._main_clause(a, b)
-        }
+        clauses = [self._main_clause(a, b) for a, b in chunks if self._reporting_chunk(a, b)]
+        kinds = {self._kind(t) for clause in clauses for t in clause}
         if "one" in kinds:
             return "one"
         if any(self._reportative(a, b) for a, b in chunks):
             return "one"
+        if "two" in kinds and any(self._indicative(clause) for clause in clauses):
+            return ""  # "X hat nicht den Rang, würde aber …": the writer's own hypothesis
         return "two" if "two" in kinds else ""
+
+    def _indicative(self, clause: list[Token]) -> bool:
+        """Is the first verb of a clause a present indicative that cannot be a Konjunktiv or
+        an infinitive ("hat", "gilt"; not "finden", "sollte", "müssten")?"""
+        verb = next((t for t in clause if t.pos_ in {"VERB", "AUX"}), None)
+        return (
+            verb is not None
+            and verb.i not in self.inside
+            and "Ind" in verb.morph.get("Mood")
+            and "Pres" in verb.morph.get("Tense")
+            and verb.lemma_ not in MODALS
+            and verb.lower_ != verb.lemma_.lower()
+            and not self._kind(verb)
+        )
 
     def _mostly_quoted(self, run: tuple[int, int]) -> bool:
         """A clause around a quoted fragment with few words of its own ("Es sei „…“")."""
@@ -827,8 +959,11 @@ class QuoteFinder:
                     continue
                 if self._mostly_quoted(run):
                     return
+                if self._nobodys_fact(cue, run):
+                    return
                 speaker = self._outer_speaker(cue, cues) or cue.speaker
                 yield self.make("indirect", *self._span_chars(*run), cue.lemma, speaker, si)
+                self._note_speaker(cue.subject, si)  # the claim's rejecter speaks on
                 nominal = next((c for c in cues if c.kind == "noun"), None)
                 whole = self._outside_full(lo, hi)
                 if (
@@ -846,6 +981,15 @@ class QuoteFinder:
         if run is None or self._mostly_quoted(run):
             return
         if (
+            not kon
+            and any(
+                c.kind == "noun" and c.lemma != "wonach" and run[0] <= c.token < run[1]
+                for c in cues
+            )
+            and self._introduces(run)
+        ):
+            return  # a nominal cue in an indicative clause introducing a quotation attributes it
+        if (
             any(self.inside_full)
             and any(
                 c.kind in {"verb", "reported", "colon"} and run[0] <= c.token < run[1] for c in cues
@@ -854,6 +998,7 @@ class QuoteFinder:
         ):
             return  # the words around a direct quotation are its attribution („…“, sagte X)
         if nominal is not None and self._statement(*run):
+            run = self._semicolon_part(run, nominal.token)
             yield self.make("indirect", *self._span_chars(*run), nominal.lemma, nominal.speaker, si)
             return
         ended = self.sents[last_unit].text.rstrip()[-1:] in {".", "!", "?", "“", '"', "«", "»"}
@@ -871,7 +1016,56 @@ class QuoteFinder:
         reported = [c for c in cues if c.kind == "reported" and self._reports(c)]
         if reported and not has_quotes and not kon:
             c = reported[0]
+            if c.lemma in cue_lexicon().get("bare", ()):
+                self._note_speaker(c.speaker, si)  # "X verteidigte den Entwurf. Er halte …"
+                return
             yield self.make("reported", *self._span_chars(*run), c.lemma, c.speaker, si)
+
+    def _note_speaker(self, speaker: Span | None, unit: int) -> None:
+        """Remember who spoke in a unit that yields no quote, for the statements after it."""
+        if speaker is None:
+            return
+        canonical = self.resolver.resolve(speaker, unit, plural=self._plural(speaker))
+        if canonical:
+            self.resolver.last = (canonical, unit)
+        self.last = (speaker, canonical, unit)
+
+    def _nobodys_fact(self, cue: Cue, run: tuple[int, int]) -> bool:
+        """ "Es wird erwartet, dass … gefasst wird": an impersonal passive of a verb of
+        expectation (cues.txt "expect") with no agent or source, reporting an indicative
+        clause, states the writer's own expectation."""
+        verb = self.doc[cue.token]
+        if cue.speaker is not None or not self.has_parse or not is_passive(verb):
+            return False
+        if cue.lemma not in cue_lexicon().get("expect", ()):
+            return False
+        finite = [t for t in self.doc[run[0] : run[1]] if is_finite(t) and t.i not in self.inside]
+        return bool(finite) and not any(self._kind(t) for t in finite)
+
+    def _semicolon_part(self, run: tuple[int, int], i: int) -> tuple[int, int]:
+        """The part of a run between semicolons that holds token i: a nominal cue reports
+        its own main clause ("X geht laut Verfassung nichts an; seine Stellung …")."""
+        a, b = run
+        if not run[0] <= i < run[1]:
+            return run
+        for j in range(i - 1, run[0] - 1, -1):
+            if self.words[j] == ";" and j not in self.inside:
+                a = j + 1
+                break
+        for j in range(i + 1, run[1]):
+            if self.words[j] == ";" and j not in self.inside:
+                b = j
+                break
+        return (a, b) if len(words(self.doc[a:b])) >= 3 else run
+
+    def _introduces(self, run: tuple[int, int]) -> bool:
+        """Does a run of words end with a colon that opens a direct quotation ("Streitfall
+        war demnach die Forderung nach Abrüstung: „…“")?"""
+        toks = [t for t in self.doc[run[0] : run[1]] if not t.is_space and t.text not in OPENERS]
+        if not toks or toks[-1].text != ":":
+            return False
+        nxt = next((t for t in self.doc[toks[-1].i + 1 : toks[-1].i + 4] if t.is_alpha), None)
+        return nxt is not None and nxt.i in self.inside_full
 
     def _outer_speaker(self, cue: Cue, cues: list[Cue]) -> Span | None:
         """The speaker of the cue right before the clause that this cue's pronoun subject
@@ -916,8 +1110,27 @@ class QuoteFinder:
         )
         if chunk is not None and not self._reporting_chunk(*chunk):
             return False
+        if not self._says_something(verb):
+            return False
         preps = {c.lower_ for c in self.doc[verb.i + 1 : verb.sent.end] if c.pos_ == "ADP"}
         return cue.lemma != "sprechen" or bool(preps & {"von", "über"})
+
+    def _says_something(self, verb: Token) -> bool:
+        """A speech act with content of its own: an object or complement that is no
+        pronoun pointing back ("Dies bestätigte X", "Das teilte X mit", "X teilte mit" report
+        what was said before, not a statement of this sentence)."""
+        if not self.has_parse:
+            return True
+        words_ = [t for t in verb.sent if not t.is_space and not t.is_punct]
+        if len(words_) > 1 and words_[0].lower_ in POINTERS and words_[1].i == finite_of(verb).i:
+            return False  # "Dies gab Airbus bekannt": the statement is the sentence before
+        args = [
+            c
+            for c in verb.children
+            if c.dep_ not in NOT_CONTENT_DEPS and c.i not in self.inside and not c.is_punct
+        ]
+        back = [c for c in args if c.lower_ in ANAPHORA | {"es"} and c.pos_ == "PRON"]
+        return bool(args) and not (back and len(args) == len(back))
 
 
 def _agentive(span: Span | None, finite: Token) -> bool:

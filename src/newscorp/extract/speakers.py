@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newscorp.extract.canon import STRONG_ENDING, adjective_stem, gazetteer_names, name_key
-from newscorp.extract.cues import is_source_noun
+from newscorp.extract.cues import is_claim_noun, is_source_noun
 from newscorp.pipeline.lexicons import is_role
 from newscorp.records import Mention, Quote
 
@@ -140,14 +140,14 @@ class SpeakerResolver:
             return title  # "wie „heise online“ berichtet"
         found = self.entity_in(span)
         if found is not None:
-            return found.entity
+            return self._apposed_name(found) or found.entity
         words = [t for t in span if not t.is_punct and any(c.isalpha() for c in t.text)]
         if not words:
             return ""
         lead = 1 if words[0].lower_ in ARTICLES and len(words) > 3 else 0
         if (
             len(words) > lead + 2
-            and is_source_noun(words[lead].text)
+            and (is_source_noun(words[lead].text) or is_claim_noun(words[lead].text))
             and words[lead + 1].lower_ in ARTICLES
         ):
             # "(einer Erklärung) des Außenministeriums" -> who made it: "des Außenministeriums"
@@ -191,6 +191,22 @@ class SpeakerResolver:
                 return known  # "Nordkoreas Verbündeter China" -> China
             return nominative(rest) if rest else ""
         return ""
+
+    def _apposed_name(self, mention: Mention) -> str:
+        """The name after a genitive name and a common noun that the recogniser took into one
+        entity ("Nordkoreas Verbündeter China" -> China): a name the gazetteer or this
+        document knows, else ""."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) < 3 or span[0].pos_ != "PROPN":
+            return ""
+        if not span[0].text.endswith(("s", "'")) or span[1].pos_ != "NOUN":
+            return ""
+        tail = span[2:]
+        if not all(t.pos_ == "PROPN" for t in tail):
+            return ""
+        key = name_key(tail.text)
+        known = {name_key(m.entity): m.entity for m in self.mentions if m is not mention}
+        return gazetteer_names().get(key) or known.get(key, "")
 
     def _employer(self, words: list, role) -> str:
         """ "ein Sprecher des Außenministeriums" -> Außenministerium (the body that speaks)."""
