@@ -1,0 +1,109 @@
+"""What ``analyze`` costs besides parsing, as a share of parse time, in about a minute.
+
+Usage: python benchmarks/overhead.py [DIR] [-n N] [--profile K]
+(default DIR ../shared/data/10kgnad-test/corpus, N 200)
+
+Parses the first N documents once with ``nlp.pipe`` (the same pipeline and batch size as
+``analyze``), then times each other step of ``analyze`` on them: decoding the files (both
+passes of ``load_documents``), extraction (``analyse_doc``: mentions, quotes, sentiment), the
+token index kept for kwic, and the store (look-up, save, file records, one transaction per
+32 documents). Times are CPU seconds of this process (``time.process_time``, one BLAS
+thread), so the ratios hardly move with the load of other processes; one document is
+analysed before timing so that word lists load outside the measurement (as they do once
+per run). ``analyze`` vs bare ``nlp.pipe`` is about 1 / (1 + total share): the issue 6
+target 0.90 needs a total share of at most 0.11. ``--profile K`` prints the K functions
+with the most own time in the non-parse steps (cProfile).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "data" / "10kgnad-test" / "corpus"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder", nargs="?", default=str(DEFAULT))
+    parser.add_argument("-n", type=int, default=200, help="documents (default 200)")
+    parser.add_argument("--profile", type=int, default=0, metavar="K")
+    args = parser.parse_args()
+
+    from newscorp.corpus import load_documents
+    from newscorp.engine import BATCH_SIZE, analyse_doc, token_index
+    from newscorp.pipeline.resolve import load_pipeline, resolve_model
+    from newscorp.store import Store
+
+    files = sorted(str(p) for p in Path(args.folder).rglob("*.txt"))[: args.n]
+    if not files:
+        sys.exit(f"no .txt files under {args.folder}")
+    nlp = load_pipeline(resolve_model(None).name)
+    documents = list(load_documents(files))
+    words = sum(d.words for d in documents)
+
+    start = time.process_time()
+    parsed = list(nlp.pipe((d.nlp_text for d in documents), batch_size=BATCH_SIZE))
+    parse = time.process_time() - start
+    analyse_doc(parsed[0], documents[0])  # word lists and caches load once per run
+
+    times: dict[str, float] = {}
+
+    def timed(name: str, func):
+        start = time.process_time()
+        out = func()
+        times[name] = time.process_time() - start
+        return out
+
+    def store_step() -> None:
+        with tempfile.TemporaryDirectory(prefix="newscorp-overhead-") as tmp:
+            store = Store(Path(tmp) / "newscorp.db", "overhead")
+            store.lock()
+            for k in range(0, len(documents), 32):
+                chunk = documents[k : k + 32]
+                for document in chunk:
+                    store.lookup(document)
+                ids = store.save(zip(results[k : k + 32], chunk, tokens[k : k + 32], strict=True))
+                rows = ((d.path, d.doc, i, None) for d, i in zip(chunk, ids, strict=True))
+                store.record_files(rows)
+            store.close()
+
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    timed("decode", lambda: list(load_documents(files)))
+    results = timed(
+        "extract",
+        lambda: [analyse_doc(doc, d) for doc, d in zip(parsed, documents, strict=True)],
+    )
+    tokens = timed("token index", lambda: [token_index(doc) for doc in parsed])
+    timed("store", store_step)
+    if profiler is not None:
+        profiler.disable()
+
+    total = sum(times.values())
+    print(f"{len(documents)} documents, {words:,} words; CPU seconds (share of parse time)")
+    print(f"{'parse (nlp.pipe)':18s} {parse:7.2f}  {words / parse:,.0f} words/s")
+    for name, seconds in times.items():
+        print(f"{name:18s} {seconds:7.2f}  {seconds / parse:6.3f}")
+    print(f"{'total overhead':18s} {total:7.2f}  {total / parse:6.3f}")
+    print(f"analyze vs bare nlp.pipe, estimated: {parse / (parse + total):.3f}")
+    if profiler is not None:
+        import pstats
+
+        pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(args.profile)
+
+
+if __name__ == "__main__":
+    main()
