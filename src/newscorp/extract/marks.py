@@ -11,6 +11,7 @@ informiert Sie), or when it is the subject of a verb-final cue (wie „heise onl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ OPENERS = {"„": "“", "»": "«", "“": "”", '"': '"', "«": "»", "‚": 
 CLOSERS = {"“", "”", "«", "»", '"', "‘", "'"}
 NAME_POS = {"PROPN", "X"}
 MAX_TITLE_WORDS = 6
+_OPENER = re.compile("[" + re.escape("".join(OPENERS)) + "]")
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,13 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
         para, pos = paras[k], starts[k]
         i, n = 0, len(para)
         while i < n:
+            found = _OPENER.search(para, i)  # jump to the next opening mark
+            if found is None:
+                break
+            i = found.start()
             ch = para[i]
-            close = OPENERS.get(ch)
-            if close is None or (ch == "“" and "„" in para[:i]):
+            close = OPENERS[ch]
+            if ch == "“" and "„" in para[:i]:
                 i += 1
                 continue
             j = para.find(close, i + 1)

@@ -117,13 +117,15 @@ class QuoteFinder:
 
     def __init__(self, doc: Doc, doc_id: str, mentions: list[Mention]):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: built once
-        self.words = [t.text for t in doc]
+        self.toks = list(doc)  # Token objects built once: doc[i] and doc[a:b] build new ones
+        self.text = "".join(t.text_with_ws for t in self.toks)  # == doc.text
+        self.words = [t.text for t in self.toks]
         self.doc_id = doc_id
         self.has_parse = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
-        self.resolver = SpeakerResolver(doc, mentions)
-        self.sents = sentence_units(doc, self.text)
+        self.resolver = SpeakerResolver(doc, mentions, self.text)
+        self.marks = find_quote_marks(self.text)
+        self.sents = sentence_units(doc, self.text, self.marks)
         self.unit_of = {i: k for k, u in enumerate(self.sents) for i in range(u.start, u.end)}
         self._kinds: dict[int, str] = {}
         self.quoted = self._quoted()
@@ -138,7 +140,7 @@ class QuoteFinder:
     # --- quotation marks ---------------------------------------------------------------
     def _quoted(self) -> list[Quoted]:
         doc, out = self.doc, []
-        for m in find_quote_marks(self.text):
+        for m in self.marks:
             if not self.text[m.start : m.end].strip():
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -947,13 +949,16 @@ def _participle(tok: Token) -> bool:
     return tok.tag_ in PARTICIPLES or "Part" in tok.morph.get("VerbForm")
 
 
-def sentence_units(doc: Doc, text: str | None = None) -> list[Span]:
+def sentence_units(
+    doc: Doc, text: str | None = None, marks: list[QuoteMarks] | None = None
+) -> list[Span]:
     """Sentences repaired for quote finding: a piece without words (a lone quote mark), a
     piece starting in lowercase or with a comma (", sagte er"), or one that splits a name
     joins its neighbour; an opening mark left at the end of a sentence moves to the next.
-    Paragraph breaks always separate units (``text``: ``doc.text`` when already built)."""
+    Paragraph breaks always separate units (``text``: ``doc.text`` when already built;
+    ``marks``: its ``find_quote_marks`` when already found)."""
     text = doc.text if text is None else text
-    marks = find_quote_marks(text)
+    marks = find_quote_marks(text) if marks is None else marks
 
     def text_of(a: int, b: int) -> str:  # doc[a:b].text without joining the tokens again
         span = doc[a:b]
