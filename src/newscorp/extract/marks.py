@@ -12,11 +12,14 @@ informiert Sie), or when it is the subject of a verb-final cue (wie „heise onl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
+
 
 OPENERS = {"„": "“", "»": "«", "“": "”", '"': '"', "«": "»", "‚": "‘"}
 CLOSERS = {"“", "”", "«", "»", '"', "‘", "'"}
@@ -123,9 +126,14 @@ def join_interrupted(text: str, spans: list[QuoteMarks]) -> list[QuoteMarks]:
     return joined
 
 
-def words(span: Span) -> list:
+def words(span: Span | Iterable[Token]) -> list:
     """The word tokens of a span (with at least one letter: "US-Präsident" counts)."""
-    return [t for t in span if not t.is_punct and any(c.isalpha() for c in t.text)]
+    return [t for t in span if not t.is_punct and _has_letter(t.text)]
+
+
+@lru_cache(maxsize=65536)
+def _has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)
 
 
 def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool:

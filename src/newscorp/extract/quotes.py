@@ -127,6 +127,7 @@ class QuoteFinder:
         self.marks = find_quote_marks(self.text)
         self.sents = sentence_units(doc, self.text, self.marks)
         self.unit_of = {i: k for k, u in enumerate(self.sents) for i in range(u.start, u.end)}
+        self.unit_texts = [self.text[u.start_char : u.end_char] for u in self.sents]  # Span.text
         self._kinds: dict[int, str] = {}
         self.quoted = self._quoted()
         self.inside = {t.i for q in self.quoted for t in q.span if not _in_gap(q.mark, t.idx)}
@@ -175,7 +176,7 @@ class QuoteFinder:
             # cue verbs and the verb of an opinion noun are written in lowercase
             if i in inside or not words[i][:1].islower():
                 continue
-            tok = doc[i]
+            tok = self.toks[i]
             reported = cue_lemma(tok, "reported")
             lemma = cue_lemma(tok, "verb") or reported
             opinion = "" if lemma else self._opinion(tok, hi)
@@ -202,11 +203,11 @@ class QuoteFinder:
         with an opinion noun (data/cues.txt) before a comma is a cue."""
         if verb.pos_ not in {"VERB", "AUX"} or not verb.text[:1].islower():
             return ""
-        for tok in self.doc[verb.i + 1 : min(hi, verb.i + 10)]:
+        for tok in self.toks[verb.i + 1 : min(hi, verb.i + 10)]:
             if tok.i in self.inside or tok.text in {".", ";", ":", "!", "?"}:
                 return ""
             if tok.text == ",":
-                last = next((t for t in reversed(self.doc[verb.i : tok.i]) if t.is_alpha), None)
+                last = next((t for t in reversed(self.toks[verb.i : tok.i]) if t.is_alpha), None)
                 nouns = cue_lexicon().get("opinion", frozenset())
                 return last.text if last is not None and last.lower_ in nouns else ""
         return ""
@@ -412,7 +413,7 @@ class QuoteFinder:
             out.append((start, hi))
         merged: list[tuple[int, int]] = []
         for a, b in out:  # "…, Sarah Sanders, dass": a name apposition is no clause
-            toks = [t for t in self.doc[a:b] if not t.is_space]
+            toks = [t for t in self.toks[a:b] if not t.is_space]
             if (
                 merged
                 and toks
@@ -431,12 +432,12 @@ class QuoteFinder:
         """A chunk with a verb or a clause marker (not an apposition or a particle)."""
         return any(
             t.pos_ in {"VERB", "AUX"} or t.lower_ in CLAUSE_MARKERS or t.i in self.inside
-            for t in self.doc[a:b]
+            for t in self.toks[a:b]
         )
 
     def _reporting_chunk(self, a: int, b: int) -> bool:
         """Not a condition, reason, time or relative clause (those report nothing)."""
-        first = next((t for t in self.doc[a:b] if not t.is_space and not t.is_punct), None)
+        first = next((t for t in self.toks[a:b] if not t.is_space and not t.is_punct), None)
         if first is None:
             return False
         if first.lower_ in CLAUSE_MARKERS:
@@ -449,7 +450,7 @@ class QuoteFinder:
 
     def _statement(self, a: int, b: int) -> bool:
         """Does tokens [a, b) hold a clause (a finite verb, dass/ob, a zu-infinitive)?"""
-        toks = [t for t in self.doc[a:b] if not t.is_space and not t.is_punct]
+        toks = [t for t in self.toks[a:b] if not t.is_space and not t.is_punct]
         if not toks:
             return False
         if toks[0].lower_ in CLAUSE_MARKERS:
@@ -463,7 +464,7 @@ class QuoteFinder:
                 return True
             if t.pos_ == "VERB" and "zu" in t.lower_[2:-2] and t.lower_.endswith("en"):
                 return True
-        return not self.has_morph and len(words(self.doc[a:b])) >= 3
+        return not self.has_morph and len(words(self.toks[a:b])) >= 3
 
     def _content(self, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
         """The clause a cue verb reports: after it ("sagte, …"), or before it ("…, sagte er")."""
@@ -577,13 +578,13 @@ class QuoteFinder:
         return verb is not None and "Plur" in verb.morph.get("Number")
 
     def _span_chars(self, a: int, b: int) -> tuple[int, int]:
-        toks = [t for t in self.doc[a:b] if not t.is_space]
+        toks = [t for t in self.toks[a:b] if not t.is_space]
         while toks and toks[-1].is_punct and toks[-1].text not in CLOSERS:
             toks.pop()
         while toks and toks[0].is_punct and toks[0].text not in OPENERS:
             toks.pop(0)
         if not toks:
-            return self.doc[a].idx, self.doc[a].idx
+            return self.toks[a].idx, self.toks[a].idx
         return toks[0].idx, toks[-1].idx + len(toks[-1])
 
     def _outside_full(self, a: int, b: int) -> tuple[int, int] | None:
@@ -594,7 +595,7 @@ class QuoteFinder:
                 i < b
                 and i not in self.inside_full
                 and not (
-                    self.doc[i].text in MARK_CHARS
+                    self.words[i] in MARK_CHARS
                     and (i + 1 in self.inside_full or i - 1 in self.inside_full)
                 )
             ):
@@ -603,7 +604,7 @@ class QuoteFinder:
             if run and (best is None or run[1] - run[0] > best[1] - best[0]):
                 best = run
             run = None
-        if best is None or len(words(self.doc[best[0] : best[1]])) < 3:
+        if best is None or len(words(self.toks[best[0] : best[1]])) < 3:
             return None
         return best
 
@@ -635,7 +636,7 @@ class QuoteFinder:
         main = attributing[0] if attributing else (cues[0] if cues else None)
         kon = self._konjunktiv(lo, hi)
         context = bool(cues) or kon == "one" or kon == "two" and self._near(1, si)
-        context = context or si > 0 and self.sents[si - 1].text.rstrip().endswith(":")
+        context = context or si > 0 and self.unit_texts[si - 1].rstrip().endswith(":")
         for q in quoted:
             yield from self._quote(q, si, main, context, kon)
         if any(q.full for q in quoted) and self._outside_full(lo, hi) is None:
@@ -649,7 +650,7 @@ class QuoteFinder:
                 return
             if speaker is None and kon:
                 speaker = self._continued(si, CONTINUE_INDIRECT)
-            if speaker is None and si > 0 and self.sents[si - 1].text.rstrip().endswith(":"):
+            if speaker is None and si > 0 and self.unit_texts[si - 1].rstrip().endswith(":"):
                 speaker, cue = self._borrowed(si)
             if speaker is not None and speaker.start < q.span.start < speaker.end:
                 return  # the quoted name of the speaker: von der „Netzeitung“ zitiert
@@ -683,7 +684,7 @@ class QuoteFinder:
             intro = self._introducer(self.sents[self._unit(colon)].start, colon)
             if intro is not None:
                 return intro, ""
-        if si > 0 and self.sents[si - 1].text.rstrip().endswith(":"):
+        if si > 0 and self.unit_texts[si - 1].rstrip().endswith(":"):
             prev = self.sents[si - 1]
             for c in self.cues(prev.start, prev.end):
                 if c.speaker is not None:
@@ -738,7 +739,7 @@ class QuoteFinder:
     def _headline(self, si: int) -> bool:
         """A paragraph of its own without final punctuation: a headline or subheading."""
         unit = self.sents[si]
-        text = unit.text.strip()
+        text = self.unit_texts[si].strip()
         before = self.text[: unit.start_char].rstrip(" ")
         starts_paragraph = not before or before.endswith("\n")
         return (
@@ -767,7 +768,7 @@ class QuoteFinder:
     def _main_clause(self, a: int, b: int) -> list[Token]:
         """Tokens of a chunk outside quotations, up to a subordinator ("Auf die Frage, ob …")."""
         out = []
-        for t in self.doc[a:b]:
+        for t in self.toks[a:b]:
             if t.lower_ in NOT_CONTENT and t.pos_ in {"SCONJ", "ADV", ""} or t.lower_ == "ob":
                 break
             if t.i not in self.inside_full:
@@ -776,7 +777,7 @@ class QuoteFinder:
 
     def _reportative(self, a: int, b: int) -> bool:
         """Reportative "sollen" with a perfect infinitive: "Er soll gelogen haben"."""
-        toks = [t for t in self.doc[a:b] if t.i not in self.inside_full and not t.is_space]
+        toks = [t for t in self.toks[a:b] if t.i not in self.inside_full and not t.is_space]
         if not self._reporting_chunk(a, b) or not any(t.lower_ in {"soll", "sollen"} for t in toks):
             return False
         return any(
@@ -812,9 +813,9 @@ class QuoteFinder:
 
     def _mostly_quoted(self, run: tuple[int, int]) -> bool:
         """A clause around a quoted fragment with few words of its own ("Es sei „…“")."""
-        toks = self.doc[run[0] : run[1]]
-        quoted = [t for t in words(toks) if t.i in self.inside]
-        return bool(quoted) and len(words(toks)) - len(quoted) < MIXED_MIN_WORDS
+        own = words(self.toks[run[0] : run[1]])
+        quoted = [t for t in own if t.i in self.inside]
+        return bool(quoted) and len(own) - len(quoted) < MIXED_MIN_WORDS
 
     def _clauses(self, si: int, last_unit: int, cues: list[Cue], kon: str, has_quotes: bool):
         """Indirect and reported speech of a region (outside direct quotations)."""
@@ -822,7 +823,7 @@ class QuoteFinder:
         for cue in cues:
             if cue.kind in {"verb", "reported"} and cue.content is not None:
                 a, b = cue.content
-                if all(i in self.inside_full for i in range(a, b) if not self.doc[i].is_punct):
+                if all(i in self.inside_full for i in range(a, b) if not self.toks[i].is_punct):
                     continue
                 run = self._outside_full(a, b)
                 if run is None:
@@ -858,7 +859,8 @@ class QuoteFinder:
         if nominal is not None and self._statement(*run):
             yield self.make("indirect", *self._span_chars(*run), nominal.lemma, nominal.speaker, si)
             return
-        ended = self.sents[last_unit].text.rstrip()[-1:] in {".", "!", "?", "“", '"', "«", "»"}
+        ended = self.unit_texts[last_unit].rstrip()[-1:] in {".", "!", "?", "“", '"', "«", "»"}
+
         if kon == "one" or kon == "two" and self._near(1, si) and ended:
             back = self._anaphoric_cue(si + 1)
             speaker, cue = (back.speaker, back.lemma) if back is not None else (None, "")
