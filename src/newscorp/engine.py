@@ -47,21 +47,23 @@ def analyse_doc(doc: Doc, document: Document) -> DocResult:
 
     mentions = tuple(extract_mentions(doc, document.doc))
     sentences = []
-    full = doc.text
+    tokens = list(doc)  # Token objects built once: iterating a Doc or Span builds new ones
+    full = "".join(t.text_with_ws for t in tokens)  # == doc.text
     i = 0
     for sent in doc.sents:
         raw = full[sent.start_char : sent.end_char]  # sent.text, without joining tokens again
         text = raw.strip()
         if not text:
             continue
-        score, n = score_span(sent)
+        score, n = score_span(tokens[sent.start : sent.end])
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         sentences.append(SentenceScore(document.doc, i, start, start + len(text), text, score, n))
         i += 1
     quotes = []
-    for quote in extract_quotes(doc, document.doc, list(mentions)):
+    for quote in extract_quotes(doc, document.doc, list(mentions), tokens=tokens):
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        score = score_span(span)[0] if span is not None else 0.0
+        score = score_span(tokens[span.start : span.end])[0] if span is not None else 0.0
+
         quotes.append(replace(quote, sentiment=round(score, 4)))
     light = replace(document, text="", nlp_text="")
     return DocResult(light, mentions, tuple(quotes), tuple(sentences))

@@ -115,9 +115,13 @@ class Cue:
 class QuoteFinder:
     """Finds the quotes of one Doc; state is the speaker resolver for that document."""
 
-    def __init__(self, doc: Doc, doc_id: str, mentions: list[Mention]):
+    def __init__(
+        self, doc: Doc, doc_id: str, mentions: list[Mention], tokens: list[Token] | None = None
+    ):
         self.doc = doc
-        self.toks = list(doc)  # Token objects built once: doc[i] and doc[a:b] build new ones
+        # Token objects built once (``tokens``: list(doc) already built): doc[i] and doc[a:b]
+        # build new ones
+        self.toks = list(doc) if tokens is None else tokens
         self.text = "".join(t.text_with_ws for t in self.toks)  # == doc.text
         self.words = [t.text for t in self.toks]
         self.doc_id = doc_id
@@ -125,7 +129,8 @@ class QuoteFinder:
         self.has_morph = doc.has_annotation("MORPH")
         self.resolver = SpeakerResolver(doc, mentions, self.text)
         self.marks = find_quote_marks(self.text)
-        self.sents = sentence_units(doc, self.text, self.marks)
+        self.sents = sentence_units(doc, self.text, self.marks, self.toks)
+
         self.unit_of = {i: k for k, u in enumerate(self.sents) for i in range(u.start, u.end)}
         self.unit_texts = [self.text[u.start_char : u.end_char] for u in self.sents]  # Span.text
         self._kinds: dict[int, str] = {}
@@ -952,35 +957,38 @@ def _participle(tok: Token) -> bool:
 
 
 def sentence_units(
-    doc: Doc, text: str | None = None, marks: list[QuoteMarks] | None = None
+    doc: Doc,
+    text: str | None = None,
+    marks: list[QuoteMarks] | None = None,
+    tokens: list[Token] | None = None,
 ) -> list[Span]:
     """Sentences repaired for quote finding: a piece without words (a lone quote mark), a
     piece starting in lowercase or with a comma (", sagte er"), or one that splits a name
     joins its neighbour; an opening mark left at the end of a sentence moves to the next.
     Paragraph breaks always separate units (``text``: ``doc.text`` when already built;
-    ``marks``: its ``find_quote_marks`` when already found)."""
+    ``marks``: its ``find_quote_marks`` when already found; ``tokens``: ``list(doc)``)."""
     text = doc.text if text is None else text
     marks = find_quote_marks(text) if marks is None else marks
+    toks = list(doc) if tokens is None else tokens  # doc[i] would build a new Token each time
 
     def text_of(a: int, b: int) -> str:  # doc[a:b].text without joining the tokens again
-        span = doc[a:b]
-        return text[span.start_char : span.end_char]
+        return text[toks[a].idx : toks[b - 1].idx + len(toks[b - 1])] if a < b else ""
 
     openers = {m.start - 1 for m in marks}
     closers = {m.end for m in marks}
     units: list[list[int]] = []
     for sent in doc.sents:
         if units and units[-1][1] - units[-1][0] > 1 and sent.start == units[-1][1]:
-            last = doc[units[-1][1] - 1]
+            last = toks[units[-1][1] - 1]
             before = text_of(units[-1][0], last.i).rstrip()
             if last.idx in openers and len(last) == 1 and before[-1:] in {".", "!", "?"}:
                 units[-1][1] -= 1  # „ left at a sentence end opens the next sentence
                 units.append([last.i, sent.end])
                 continue
-            first_tok = sent[0]
+            first_tok = toks[sent.start]
             if first_tok.idx in closers and len(sent) > 1 and "\n" not in first_tok.text_with_ws:
                 units[-1][1] += 1  # “ at a sentence start closes the previous one
-                rest = next((t for t in sent[1:] if not t.is_space), None)
+                rest = next((t for t in toks[sent.start + 1 : sent.end] if not t.is_space), None)
                 if rest is not None and (rest.text in {",", ";"} or rest.text[:1].islower()):
                     units[-1][1] = sent.end  # “, sagte er.
                 else:
@@ -989,13 +997,14 @@ def sentence_units(
         if not text[sent.start_char : sent.end_char].strip():
             units.append([sent.start, sent.end])
             continue
-        first = next((t for t in sent if not t.is_space), sent[0])
-        has_words = any(t.is_alpha for t in sent)
+        sent_toks = toks[sent.start : sent.end]
+        first = next((t for t in sent_toks if not t.is_space), sent_toks[0])
+        has_words = any(t.is_alpha for t in sent_toks)
         prev = units[-1] if units else None
         prev_text = text_of(prev[0], prev[1]) if prev else ""
         joins = (
             prev is not None
-            and "\n" not in doc[prev[1] - 1].text_with_ws
+            and "\n" not in toks[prev[1] - 1].text_with_ws
             and prev_text.strip()
             and (
                 not has_words
@@ -1015,19 +1024,22 @@ def sentence_units(
         else:
             units.append([sent.start, sent.end])
     # whitespace-only pieces (blank lines) are not sentences: distances count real ones
-    return [doc[a:b] for a, b in _split_after_closers(doc, units, closers) if text_of(a, b).strip()]
+    split = _split_after_closers(toks, units, closers)
+    return [doc[a:b] for a, b in split if text_of(a, b).strip()]
 
 
-def _split_after_closers(doc: Doc, units: list[list[int]], closers: set[int]) -> list[list[int]]:
+def _split_after_closers(
+    toks: list[Token], units: list[list[int]], closers: set[int]
+) -> list[list[int]]:
     """„… hier.“ Kim wurde gefragt — a new sentence after a quotation the parser ran on."""
     out = []
     for a, b in units:
         start = a
-        for tok in doc[a:b]:
+        for tok in toks[a:b]:
             if tok.idx not in closers or tok.i + 1 >= b or tok.i == start:
                 continue
-            prev = doc[tok.i - 1]
-            nxt = next((t for t in doc[tok.i + 1 : b] if not t.is_space), None)
+            prev = toks[tok.i - 1]
+            nxt = next((t for t in toks[tok.i + 1 : b] if not t.is_space), None)
             if prev.text in {".", "!", "?"} and nxt is not None and nxt.text[:1].isupper():
                 out.append([start, tok.i + 1])
                 start = tok.i + 1
@@ -1036,8 +1048,12 @@ def _split_after_closers(doc: Doc, units: list[list[int]], closers: set[int]) ->
     return out
 
 
-def quotes(doc: Doc, doc_id: str, mentions: list[Mention]) -> Iterator[Quote]:
-    """Yield the quotes of one document in text order, numbered in that order."""
-    found = sorted(QuoteFinder(doc, doc_id, mentions), key=lambda q: (q.start, -q.end))
+def quotes(
+    doc: Doc, doc_id: str, mentions: list[Mention], *, tokens: list[Token] | None = None
+) -> Iterator[Quote]:
+    """Yield the quotes of one document in text order, numbered in that order (``tokens``:
+    ``list(doc)`` when already built)."""
+    found = sorted(QuoteFinder(doc, doc_id, mentions, tokens), key=lambda q: (q.start, -q.end))
+
     for n, quote in enumerate(found, start=1):
         yield replace(quote, quote_id=f"{doc_id}#{n}")
