@@ -223,6 +223,7 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     return words, nouns
 
 
+@lru_cache(maxsize=65536)  # compounds share modifiers; a frozenset's hash is computed once
 def _known_modifier(modifier: str, words: frozenset[str]) -> bool:
     """True when ``modifier`` is a known word, also after a linking element ("Friedens" →
     "frieden", "Kriegs" → "krieg") or as a verb stem ("Wander" → "wandern"), or two known
