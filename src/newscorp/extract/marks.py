@@ -131,8 +131,20 @@ def words(span: Span | Iterable[Token]) -> list:
     return [t for t in span if not t.is_punct and _has_letter(t.text)]
 
 
+def has_words(span: Span | Iterable[Token], n: int) -> bool:
+    """Whether a span holds at least n word tokens (``len(words(span)) >= n``, stopping early)."""
+    count = 0
+    for t in span:
+        if count >= n:
+            break
+        if not t.is_punct and _has_letter(t.text):
+            count += 1
+    return count >= n
+
+
 @lru_cache(maxsize=65536)
 def _has_letter(text: str) -> bool:
+
     return any(c.isalpha() for c in text)
 
 

@@ -39,6 +39,7 @@ from newscorp.extract.marks import (
     OPENERS,
     QuoteMarks,
     find_quote_marks,
+    has_words,
     is_title,
     words,
 )
@@ -609,8 +610,9 @@ class QuoteFinder:
             if run and (best is None or run[1] - run[0] > best[1] - best[0]):
                 best = run
             run = None
-        if best is None or len(words(self.toks[best[0] : best[1]])) < 3:
+        if best is None or not has_words(self.toks[best[0] : best[1]], 3):
             return None
+
         return best
 
     # --- the walk ------------------------------------------------------------------------
@@ -782,6 +784,8 @@ class QuoteFinder:
 
     def _reportative(self, a: int, b: int) -> bool:
         """Reportative "sollen" with a perfect infinitive: "Er soll gelogen haben"."""
+        if not any(w.lower() in {"soll", "sollen"} for w in self.words[a:b]):
+            return False  # cheap test first: no "soll" among all the chunk's words
         toks = [t for t in self.toks[a:b] if t.i not in self.inside_full and not t.is_space]
         if not self._reporting_chunk(a, b) or not any(t.lower_ in {"soll", "sollen"} for t in toks):
             return False
@@ -804,14 +808,12 @@ class QuoteFinder:
 
     def _konjunktiv(self, lo: int, hi: int) -> str:
         chunks = self.chunks(lo, hi)
-        kinds = {
-            self._kind(t)
-            for a, b in chunks
-            if self._reporting_chunk(a, b)
-            for t in self._main_clause(a, b)
-        }
-        if "one" in kinds:
-            return "one"
+        kinds: set[str] = set()
+        for a, b in chunks:
+            if self._reporting_chunk(a, b):
+                kinds.update(self._kind(t) for t in self._main_clause(a, b))
+                if "one" in kinds:
+                    return "one"  # the answer whatever the other chunks hold
         if any(self._reportative(a, b) for a, b in chunks):
             return "one"
         return "two" if "two" in kinds else ""
