@@ -32,6 +32,7 @@ from newscorp.extract.cues import (
     is_konjunktiv,
     is_source_noun,
     konjunktiv_kind,
+    morph_features,
     verb_lemma,
 )
 from newscorp.extract.marks import (
@@ -450,7 +451,7 @@ class QuoteFinder:
             return True
         if first.lower_ in NOT_CONTENT or first.pos_ == "SCONJ":
             return False
-        if "Rel" in first.morph.get("PronType"):
+        if "Rel" in morph_features(first).get("PronType", ()):
             return False
         return not (first.pos_ == "PRON" and first.lower_ in {"der", "die", "das", "denen"})
 
