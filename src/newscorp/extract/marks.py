@@ -128,7 +128,12 @@ def join_interrupted(text: str, spans: list[QuoteMarks]) -> list[QuoteMarks]:
 
 def words(span: Span | Iterable[Token]) -> list:
     """The word tokens of a span (with at least one letter: "US-Präsident" counts)."""
-    return [t for t in span if not t.is_punct and _has_letter(t.text)]
+    return [t for t in span if is_word(t)]
+
+
+def is_word(token: Token) -> bool:
+    """A token ``words`` keeps: not punctuation, with at least one letter."""
+    return not token.is_punct and _has_letter(token.text)
 
 
 def has_words(span: Span | Iterable[Token], n: int) -> bool:
@@ -137,8 +142,9 @@ def has_words(span: Span | Iterable[Token], n: int) -> bool:
     for t in span:
         if count >= n:
             break
-        if not t.is_punct and _has_letter(t.text):
+        if is_word(t):
             count += 1
+
     return count >= n
 
 

@@ -42,6 +42,7 @@ from newscorp.extract.marks import (
     find_quote_marks,
     has_words,
     is_title,
+    is_word,
     words,
 )
 from newscorp.extract.phrases import (
@@ -821,9 +822,14 @@ class QuoteFinder:
 
     def _mostly_quoted(self, run: tuple[int, int]) -> bool:
         """A clause around a quoted fragment with few words of its own ("Es sei „…“")."""
-        own = words(self.toks[run[0] : run[1]])
-        quoted = [t for t in own if t.i in self.inside]
-        return bool(quoted) and len(own) - len(quoted) < MIXED_MIN_WORDS
+        quoted = unquoted = 0
+        for t in self.toks[run[0] : run[1]]:
+            if is_word(t):
+                if t.i in self.inside:
+                    quoted += 1
+                elif (unquoted := unquoted + 1) >= MIXED_MIN_WORDS:
+                    return False  # enough words of its own, whatever else follows
+        return quoted > 0
 
     def _clauses(self, si: int, last_unit: int, cues: list[Cue], kon: str, has_quotes: bool):
         """Indirect and reported speech of a region (outside direct quotations)."""
