@@ -392,7 +392,8 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
 
 
 def _profile(token: Token) -> _Word:
-    return _word(token.text, token.lemma_, token.pos_, _is_noun(token))
+    pos = token.pos_  # read once: _is_noun(token) is ``pos in _NOUN_POS`` when set
+    return _word(token.text, token.lemma_, pos, pos in _NOUN_POS if pos else _is_noun(token))
 
 
 def polar_words(
