@@ -5,13 +5,16 @@ Usage: python benchmarks/overhead.py [DIR] [-n N] [--profile K]
 
 Parses the first N documents once with ``nlp.pipe`` (the same pipeline and batch size as
 ``analyze``), then times each other step of ``analyze`` on them: decoding the files (both
-passes of ``load_documents``), extraction (``analyse_doc``: mentions, quotes, sentiment), the
-token index kept for kwic, and the store (look-up, save, file records, one transaction per
-32 documents). Times are CPU seconds of this process (``time.process_time``, one BLAS
-thread), so the ratios hardly move with the load of other processes; one document is
-analysed before timing so that word lists load outside the measurement (as they do once
-per run). ``analyze`` vs bare ``nlp.pipe`` is about 1 / (1 + total share): the issue 6
-target 0.90 needs a total share of at most 0.11. ``--profile K`` prints the K functions
+passes of ``load_documents``), extraction with the token index kept for kwic (what
+``engine.analyse_batch`` runs on each parsed document: mentions, quotes, sentiment, token
+JSON), and the store (look-up, save, file records, one transaction per 32 documents). Times
+are CPU seconds of this process (``time.process_time``, one BLAS thread): they move less
+with the load of other processes than wall time, but still some per cent on a busy machine,
+so compare runs made at the same moment. One document is analysed before timing so that
+word lists load outside the measurement (as they do once per run); the caches of word
+forms start empty, as in a run of N documents. ``analyze`` vs bare ``nlp.pipe`` is about
+1 / (1 + total share): the issue 6 target 0.90 needs a total share of at most 0.11.
+``--profile K`` prints the K functions
 with the most own time in the non-parse steps (cProfile).
 """
 
@@ -38,8 +41,8 @@ def main() -> None:
     parser.add_argument("--profile", type=int, default=0, metavar="K")
     args = parser.parse_args()
 
+    from newscorp import engine
     from newscorp.corpus import load_documents
-    from newscorp.engine import BATCH_SIZE, analyse_doc, token_index
     from newscorp.pipeline.resolve import load_pipeline, resolve_model
     from newscorp.store import Store
 
@@ -51,9 +54,13 @@ def main() -> None:
     words = sum(d.words for d in documents)
 
     start = time.process_time()
-    parsed = list(nlp.pipe((d.nlp_text for d in documents), batch_size=BATCH_SIZE))
+    parsed = list(nlp.pipe((d.nlp_text for d in documents), batch_size=engine.BATCH_SIZE))
     parse = time.process_time() - start
-    analyse_doc(parsed[0], documents[0])  # word lists and caches load once per run
+    # what analyse_batch runs on each parsed document (older code: its two steps)
+    analyse = getattr(engine, "analyse_parsed", None) or (
+        lambda doc, d, tokens: (engine.analyse_doc(doc, d), engine.token_index(doc))
+    )
+    analyse(parsed[0], documents[0], True)  # word lists and caches load once per run
 
     times: dict[str, float] = {}
 
@@ -83,12 +90,13 @@ def main() -> None:
         profiler = cProfile.Profile()
         profiler.enable()
     timed("decode", lambda: list(load_documents(files)))
-    results = timed(
-        "extract",
-        lambda: [analyse_doc(doc, d) for doc, d in zip(parsed, documents, strict=True)],
+    pairs = timed(
+        "extract, tokens",
+        lambda: [analyse(doc, d, True) for doc, d in zip(parsed, documents, strict=True)],
     )
-    tokens = timed("token index", lambda: [token_index(doc) for doc in parsed])
+    results, tokens = [r for r, _ in pairs], [t for _, t in pairs]
     timed("store", store_step)
+
     if profiler is not None:
         profiler.disable()
 

@@ -19,7 +19,8 @@ from newscorp.errors import UsageError
 from newscorp.records import DocResult, Document, SentenceScore
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
 
 BATCH_SIZE = 16
 
@@ -39,15 +40,17 @@ def parse_workers(value: str | int | None) -> int:
     return number
 
 
-def analyse_doc(doc: Doc, document: Document) -> DocResult:
-    """Extract mentions, quotes and sentence sentiment from one parsed document."""
+def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None) -> DocResult:
+    """Extract mentions, quotes and sentence sentiment from one parsed document
+    (``tokens``: ``list(doc)`` when already built)."""
     from newscorp.extract.entities import mentions as extract_mentions
     from newscorp.extract.quotes import quotes as extract_quotes
     from newscorp.extract.sentiment import score_span
 
     mentions = tuple(extract_mentions(doc, document.doc))
     sentences = []
-    tokens = list(doc)  # Token objects built once: iterating a Doc or Span builds new ones
+    # Token objects built once: iterating a Doc or Span builds new ones
+    tokens = list(doc) if tokens is None else tokens
     full = "".join(t.text_with_ws for t in tokens)  # == doc.text
     i = 0
     for sent in doc.sents:
@@ -63,20 +66,28 @@ def analyse_doc(doc: Doc, document: Document) -> DocResult:
     for quote in extract_quotes(doc, document.doc, list(mentions), tokens=tokens):
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         score = score_span(tokens[span.start : span.end])[0] if span is not None else 0.0
-
         quotes.append(replace(quote, sentiment=round(score, 4)))
     light = replace(document, text="", nlp_text="")
     return DocResult(light, mentions, tuple(quotes), tuple(sentences))
 
 
-def token_index(doc: Doc) -> str:
-    """JSON ``[[start, end, text, lemma], ...]`` of the word tokens of a parsed document."""
-    rows = [
-        [t.idx, t.idx + len(t.text), t.text, t.lemma_ or t.text]
-        for t in doc
-        if not (t.is_space or t.is_punct)
-    ]
+def token_index(doc: Doc, tokens: list[Token] | None = None) -> str:
+    """JSON ``[[start, end, text, lemma], ...]`` of the word tokens of a parsed document
+    (``tokens``: ``list(doc)`` when already built)."""
+    rows = []
+    for t in doc if tokens is None else tokens:
+        if t.is_space or t.is_punct:
+            continue
+        text, start = t.text, t.idx  # each read builds a new str: once
+        rows.append([start, start + len(text), text, t.lemma_ or text])
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def analyse_parsed(doc: Doc, document: Document, tokens: bool = False) -> tuple[DocResult, str]:
+    """``analyse_doc`` and, with ``tokens``, ``token_index`` of one parsed document, both
+    from one list of its Tokens."""
+    toks = list(doc)
+    return analyse_doc(doc, document, toks), token_index(doc, toks) if tokens else ""
 
 
 def analyse_batch(
@@ -89,7 +100,7 @@ def analyse_batch(
     pairs = ((d.nlp_text, d) for d in documents)
     out = []
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        out.append((analyse_doc(doc, document), token_index(doc) if tokens else ""))
+        out.append(analyse_parsed(doc, document, tokens))
     return out
 
 
