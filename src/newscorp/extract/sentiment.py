@@ -275,10 +275,13 @@ def _compound_head(word: str, lexicon: dict[str, float]) -> float | None:
     for start in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
         if word[:start].lower() in mods.prefixes or word[start - 1 : start + 1].lower() == "ch":
             continue
-        if not _known_modifier(word[:start], words):
-            continue
         keys = [_noun_key(stem[start:]) for stem in stems if len(stem) - start >= MIN_HEAD]
         keys = [key for key in keys if key.lower() not in mods.non_heads]
+        # only a rated or known head ends the search: test for one before the costlier modifier
+        if not any(key in lexicon or key in nouns for key in keys):
+            continue
+        if not _known_modifier(word[:start], words):
+            continue
         for key in keys:
             if key in lexicon:
                 return lexicon[key]
