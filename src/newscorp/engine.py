@@ -63,7 +63,7 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
         sentences.append(SentenceScore(document.doc, i, start, start + len(text), text, score, n))
         i += 1
     quotes = []
-    for quote in extract_quotes(doc, document.doc, list(mentions), tokens=tokens):
+    for quote in extract_quotes(doc, document.doc, list(mentions), tokens=tokens, text=full):
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         score = score_span(tokens[span.start : span.end])[0] if span is not None else 0.0
         quotes.append(replace(quote, sentiment=round(score, 4)))

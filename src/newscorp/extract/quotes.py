@@ -119,13 +119,18 @@ class QuoteFinder:
     """Finds the quotes of one Doc; state is the speaker resolver for that document."""
 
     def __init__(
-        self, doc: Doc, doc_id: str, mentions: list[Mention], tokens: list[Token] | None = None
+        self,
+        doc: Doc,
+        doc_id: str,
+        mentions: list[Mention],
+        tokens: list[Token] | None = None,
+        text: str | None = None,
     ):
         self.doc = doc
         # Token objects built once (``tokens``: list(doc) already built): doc[i] and doc[a:b]
-        # build new ones
+        # build new ones; ``text``: doc.text already built
         self.toks = list(doc) if tokens is None else tokens
-        self.text = "".join(t.text_with_ws for t in self.toks)  # == doc.text
+        self.text = "".join(t.text_with_ws for t in self.toks) if text is None else text
         self.words = [t.text for t in self.toks]
         self.doc_id = doc_id
         self.has_parse = doc.has_annotation("DEP")
@@ -1058,11 +1063,17 @@ def _split_after_closers(
 
 
 def quotes(
-    doc: Doc, doc_id: str, mentions: list[Mention], *, tokens: list[Token] | None = None
+    doc: Doc,
+    doc_id: str,
+    mentions: list[Mention],
+    *,
+    tokens: list[Token] | None = None,
+    text: str | None = None,
 ) -> Iterator[Quote]:
     """Yield the quotes of one document in text order, numbered in that order (``tokens``:
-    ``list(doc)`` when already built)."""
-    found = sorted(QuoteFinder(doc, doc_id, mentions, tokens), key=lambda q: (q.start, -q.end))
+    ``list(doc)``, ``text``: ``doc.text``, when already built)."""
+    finder = QuoteFinder(doc, doc_id, mentions, tokens, text)
+    found = sorted(finder, key=lambda q: (q.start, -q.end))
 
     for n, quote in enumerate(found, start=1):
         yield replace(quote, quote_id=f"{doc_id}#{n}")
