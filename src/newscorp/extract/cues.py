@@ -176,6 +176,17 @@ def morph_features(token: Token) -> dict[str, tuple[str, ...]]:
     return feats
 
 
+def cue_lemmas(token: Token) -> tuple[str, str]:
+    """(``cue_lemma(token, "reported")``, ``cue_lemma(token, "verb")``): most words fail the
+    two cheap tests ``cue_lemma`` starts with, made here once for both kinds."""
+    if not token.text[:1].islower() or not token.is_alpha:
+        return "", ""
+    low, lemma = token.lower_, token.lemma_.lower()
+    if not (_may_be_cue(low, lemma, "reported") or _may_be_cue(low, lemma, "verb")):
+        return "", ""
+    return cue_lemma(token, "reported"), cue_lemma(token, "verb")
+
+
 def is_finite(token: Token) -> bool:
     """A finite verb: VerbForm=Fin, or a mood or person (morphologizers differ)."""
     if token.pos_ not in {"VERB", "AUX"}:

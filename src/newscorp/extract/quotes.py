@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newscorp.extract.cues import (
     cue_lemma,
+    cue_lemmas,
     cue_lexicon,
     guess_verb_lemma,
     is_finite,
@@ -190,8 +191,8 @@ class QuoteFinder:
             if i in inside or not words[i][:1].islower():
                 continue
             tok = self.toks[i]
-            reported = cue_lemma(tok, "reported")
-            lemma = cue_lemma(tok, "verb") or reported
+            reported, verb = cue_lemmas(tok)
+            lemma = verb or reported
             opinion = "" if lemma else self._opinion(tok, hi)
             lemma = lemma or opinion
             kind = "reported" if reported else "verb"
