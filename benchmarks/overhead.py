@@ -56,11 +56,11 @@ def main() -> None:
     start = time.process_time()
     parsed = list(nlp.pipe((d.nlp_text for d in documents), batch_size=engine.BATCH_SIZE))
     parse = time.process_time() - start
-    # what analyse_batch runs on each parsed document (older code: its two steps)
-    analyse = getattr(engine, "analyse_parsed", None) or (
-        lambda doc, d, tokens: (engine.analyse_doc(doc, d), engine.token_index(doc))
+    # what analyse_batch runs on the parsed documents of a chunk (older code: its two steps)
+    analyse = getattr(engine, "analyse_parsed_all", None) or (
+        lambda pairs, tokens: [(engine.analyse_doc(p, d), engine.token_index(p)) for p, d in pairs]
     )
-    analyse(parsed[0], documents[0], True)  # word lists and caches load once per run
+    analyse([(parsed[0], documents[0])], True)  # word lists and caches load once per run
 
     times: dict[str, float] = {}
 
@@ -92,7 +92,11 @@ def main() -> None:
     timed("decode", lambda: list(load_documents(files)))
     pairs = timed(
         "extract, tokens",
-        lambda: [analyse(doc, d, True) for doc, d in zip(parsed, documents, strict=True)],
+        lambda: [
+            pair
+            for k in range(0, len(parsed), 32)  # analyze's chunks of 32 documents
+            for pair in analyse(zip(parsed[k : k + 32], documents[k : k + 32], strict=True), True)
+        ],
     )
     results, tokens = [r for r, _ in pairs], [t for _, t in pairs]
     timed("store", store_step)

@@ -11,7 +11,7 @@ import gc
 import json
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -88,23 +88,28 @@ def analyse_parsed(doc: Doc, document: Document, tokens: bool = False) -> tuple[
     """``analyse_doc`` and, with ``tokens``, ``token_index`` of one parsed document, both
     from one list of its Tokens."""
     toks = list(doc)
-    out = analyse_doc(doc, document, toks), token_index(doc, toks) if tokens else ""
-    _freeze_loaded()
+    return analyse_doc(doc, document, toks), token_index(doc, toks) if tokens else ""
+
+
+def analyse_parsed_all(
+    pairs: Iterable[tuple[Doc, Document]], tokens: bool = False
+) -> list[tuple[DocResult, str]]:
+    """``analyse_parsed`` over (parsed document, Document) pairs. After the first one, when
+    the pipeline and every word list are loaded, all objects alive are kept out of the cyclic
+    garbage collector's way until the end (``gc.freeze``): its collections of the oldest
+    generation would walk them again and again (some per cent of the extraction time)."""
+    out = []
+    frozen = False
+    try:
+        for doc, document in pairs:
+            out.append(analyse_parsed(doc, document, tokens))
+            if not frozen and gc.get_freeze_count() == 0:  # nobody else froze anything
+                gc.freeze()
+                frozen = True
+    finally:
+        if frozen:
+            gc.unfreeze()
     return out
-
-
-_frozen = False
-
-
-def _freeze_loaded() -> None:
-    """After the first analysis in a process, when the pipeline and every word list are
-    loaded: move them out of the cyclic garbage collector's way (``gc.freeze``), which
-    otherwise walks them again at each collection of its oldest generation (some per cent of
-    the extraction time). They live as long as the process anyway."""
-    global _frozen
-    if not _frozen:
-        _frozen = True
-        gc.freeze()
 
 
 def analyse_batch(
@@ -115,10 +120,7 @@ def analyse_batch(
 
     nlp = load_pipeline(model)
     pairs = ((d.nlp_text, d) for d in documents)
-    out = []
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        out.append(analyse_parsed(doc, document, tokens))
-    return out
+    return analyse_parsed_all(nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE), tokens)
 
 
 class Analyser:
