@@ -217,11 +217,12 @@ class QuoteFinder:
         with an opinion noun (data/cues.txt) before a comma is a cue."""
         if verb.pos_ not in {"VERB", "AUX"} or not verb.text[:1].islower():
             return ""
-        for tok in self.toks[verb.i + 1 : min(hi, verb.i + 10)]:
-            if tok.i in self.inside or tok.text in {".", ";", ":", "!", "?"}:
+        words = self.words  # token texts, read once per document
+        for i in range(verb.i + 1, min(hi, verb.i + 10, len(words))):
+            if i in self.inside or words[i] in {".", ";", ":", "!", "?"}:
                 return ""
-            if tok.text == ",":
-                last = next((t for t in reversed(self.toks[verb.i : tok.i]) if t.is_alpha), None)
+            if words[i] == ",":
+                last = next((t for t in reversed(self.toks[verb.i : i]) if t.is_alpha), None)
                 nouns = cue_lexicon().get("opinion", frozenset())
                 return last.text if last is not None and last.lower_ in nouns else ""
         return ""
