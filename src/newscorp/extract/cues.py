@@ -176,13 +176,25 @@ def morph_features(token: Token) -> dict[str, tuple[str, ...]]:
     return feats
 
 
+_MAY_BE_CUE: dict[tuple[int, int], bool] = {}
+
+
 def cue_lemmas(token: Token) -> tuple[str, str]:
     """(``cue_lemma(token, "reported")``, ``cue_lemma(token, "verb")``): most words fail the
-    two cheap tests ``cue_lemma`` starts with, made here once for both kinds."""
-    if not token.text[:1].islower() or not token.is_alpha:
-        return "", ""
-    low, lemma = token.lower_, token.lemma_.lower()
-    if not (_may_be_cue(low, lemma, "reported") or _may_be_cue(low, lemma, "verb")):
+    two cheap tests ``cue_lemma`` starts with, made here once for both kinds and remembered
+    by the word's and lemma's string ids (they depend on nothing else)."""
+    key = (token.orth, token.lemma)
+    may = _MAY_BE_CUE.get(key)
+    if may is None:
+        if len(_MAY_BE_CUE) >= 1 << 18:
+            _MAY_BE_CUE.clear()
+        low, lemma = token.lower_, token.lemma_.lower()
+        may = _MAY_BE_CUE[key] = (
+            token.text[:1].islower()
+            and token.is_alpha
+            and (_may_be_cue(low, lemma, "reported") or _may_be_cue(low, lemma, "verb"))
+        )
+    if not may:
         return "", ""
     return cue_lemma(token, "reported"), cue_lemma(token, "verb")
 
