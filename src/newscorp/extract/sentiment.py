@@ -394,9 +394,29 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
     )
 
 
+_PROFILES: dict[tuple[int, int, int, bool | None], _Word] = {}
+
+
+@lru_cache(maxsize=1)
+def _noun_ids() -> frozenset[int]:
+    """spaCy's ids of _NOUN_POS (imported on first use: importing this module loads no spaCy)."""
+    from spacy.symbols import NOUN, PROPN
+
+    return frozenset({NOUN, PROPN})
+
+
 def _profile(token: Token) -> _Word:
-    pos = token.pos_  # read once: _is_noun(token) is ``pos in _NOUN_POS`` when set
-    return _word(token.text, token.lemma_, pos, pos in _NOUN_POS if pos else _is_noun(token))
+    """``_word`` of a token, remembered by the string ids of its text and lemma and its POS
+    id (reading the strings costs more than the look-up)."""
+    pos = token.pos  # 0 when unset; _is_noun(token) is ``pos in _noun_ids()`` when set
+    noun = pos in _noun_ids() if pos else _is_noun(token)
+    key = (token.orth, token.lemma, pos, noun)
+    word = _PROFILES.get(key)
+    if word is None:
+        if len(_PROFILES) >= 1 << 18:
+            _PROFILES.clear()
+        word = _PROFILES[key] = _word(token.text, token.lemma_, token.pos_, noun)
+    return word
 
 
 def polar_words(
