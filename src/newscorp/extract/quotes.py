@@ -133,6 +133,7 @@ class QuoteFinder:
         self.toks = list(doc) if tokens is None else tokens
         self.text = "".join(t.text_with_ws for t in self.toks) if text is None else text
         self.words = [t.text for t in self.toks]
+        self.lowers = [t.lower_ for t in self.toks]
         self.doc_id = doc_id
         self.has_parse = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
@@ -784,16 +785,18 @@ class QuoteFinder:
     def _main_clause(self, a: int, b: int) -> list[Token]:
         """Tokens of a chunk outside quotations, up to a subordinator ("Auf die Frage, ob …")."""
         out = []
-        for t in self.toks[a:b]:
-            if t.lower_ in NOT_CONTENT and t.pos_ in {"SCONJ", "ADV", ""} or t.lower_ == "ob":
+        lowers, toks = self.lowers, self.toks
+        for i in range(a, min(b, len(toks))):
+            low = lowers[i]
+            if low in NOT_CONTENT and toks[i].pos_ in {"SCONJ", "ADV", ""} or low == "ob":
                 break
-            if t.i not in self.inside_full:
-                out.append(t)
+            if i not in self.inside_full:
+                out.append(toks[i])
         return out
 
     def _reportative(self, a: int, b: int) -> bool:
         """Reportative "sollen" with a perfect infinitive: "Er soll gelogen haben"."""
-        if not any(w.lower() in {"soll", "sollen"} for w in self.words[a:b]):
+        if not any(low in {"soll", "sollen"} for low in self.lowers[a:b]):
             return False  # cheap test first: no "soll" among all the chunk's words
         toks = [t for t in self.toks[a:b] if t.i not in self.inside_full and not t.is_space]
         if not self._reporting_chunk(a, b) or not any(t.lower_ in {"soll", "sollen"} for t in toks):
