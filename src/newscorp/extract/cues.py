@@ -159,12 +159,52 @@ def cue_lemma(token: Token, kind: str = "verb") -> str:
     return found[0] if found else ""
 
 
+_FEATURES: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def morph_features(token: Token) -> dict[str, tuple[str, ...]]:
+    """{field: values} of a token's morphology (``morph.get(field)`` is ``.get(field, ())``),
+    parsed once per analysis: spaCy's ``MorphAnalysis.get`` costs microseconds a call. The
+    dict is shared: do not change it."""
+    morph = token.morph
+    feats = _FEATURES.get(morph.key)
+    if feats is None:
+        if len(_FEATURES) >= 65536:
+            _FEATURES.clear()
+        feats = {f: tuple(v.split(",")) for f, v in morph.to_dict().items()}
+        _FEATURES[morph.key] = feats
+    return feats
+
+
+_MAY_BE_CUE: dict[tuple[int, int], bool] = {}
+
+
+def cue_lemmas(token: Token) -> tuple[str, str]:
+    """(``cue_lemma(token, "reported")``, ``cue_lemma(token, "verb")``): most words fail the
+    two cheap tests ``cue_lemma`` starts with, made here once for both kinds and remembered
+    by the word's and lemma's string ids (they depend on nothing else)."""
+    key = (token.orth, token.lemma)
+    may = _MAY_BE_CUE.get(key)
+    if may is None:
+        if len(_MAY_BE_CUE) >= 1 << 18:
+            _MAY_BE_CUE.clear()
+        low, lemma = token.lower_, token.lemma_.lower()
+        may = _MAY_BE_CUE[key] = (
+            token.text[:1].islower()
+            and token.is_alpha
+            and (_may_be_cue(low, lemma, "reported") or _may_be_cue(low, lemma, "verb"))
+        )
+    if not may:
+        return "", ""
+    return cue_lemma(token, "reported"), cue_lemma(token, "verb")
+
+
 def is_finite(token: Token) -> bool:
     """A finite verb: VerbForm=Fin, or a mood or person (morphologizers differ)."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
-    morph = token.morph
-    return "Fin" in morph.get("VerbForm") or bool(morph.get("Mood") or morph.get("Person"))
+    feats = morph_features(token)
+    return "Fin" in feats.get("VerbForm", ()) or bool(feats.get("Mood") or feats.get("Person"))
 
 
 def is_konjunktiv(token: Token, has_morph: bool) -> bool:
@@ -184,9 +224,11 @@ def konjunktiv_kind(token: Token, has_morph: bool = True) -> str:
         return ""
     if low in EPISTEMIC:
         return ""  # "dürfte": the writer's own guess, not reported speech
-    if has_morph and "Sub" in token.morph.get("Mood"):
-        return "two" if "Past" in token.morph.get("Tense") else "one"
-    if not has_morph or "Fin" not in token.morph.get("VerbForm") and token.morph.get("VerbForm"):
+    feats = morph_features(token) if has_morph else {}
+    if has_morph and "Sub" in feats.get("Mood", ()):
+        return "two" if "Past" in feats.get("Tense", ()) else "one"
+    verb_form = feats.get("VerbForm", ())
+    if not has_morph or "Fin" not in verb_form and verb_form:
         return ""
     if _first_person(token):
         return ""

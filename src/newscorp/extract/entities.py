@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc
 
 from newscorp.extract.canon import base_form, link_short_forms
@@ -13,20 +15,19 @@ from newscorp.records import Mention
 
 def mentions(doc: Doc, doc_id: str) -> Iterator[Mention]:
     """Yield one Mention per entity in ``doc``; ``entity`` is the document-level canonical name."""
-    bases = [(ent.label_, base_form(ent)) for ent in doc.ents]
+    ents = doc.ents  # built once: each access makes new Spans
+    bases = [(ent.label_, base_form(ent)) for ent in ents]
     canonical = link_short_forms(bases)
     roles = {span.end: span.text for span in doc.spans.get(ROLE_KEY, [])}
+    spaces = doc.to_array(IS_SPACE)  # a blank sentence (empty .text.strip()) is all spaces
     sent_index = {}
-    for i, sent in enumerate(s for s in doc.sents if s.text.strip()):
+    for i, sent in enumerate(s for s in doc.sents if not spaces[s.start : s.end].all()):
         sent_index[sent.start] = i
     starts = sorted(sent_index)
-    for ent, key in zip(doc.ents, bases, strict=True):
-        sentence = 0
-        for s in starts:
-            if s <= ent.start:
-                sentence = sent_index[s]
-            else:
-                break
+    for ent, key in zip(ents, bases, strict=True):
+        # the last non-blank sentence starting at or before the entity (0 if none)
+        k = bisect_right(starts, ent.start)
+        sentence = sent_index[starts[k - 1]] if k else 0
         yield Mention(
             doc=doc_id,
             start=ent.start_char,

@@ -11,16 +11,21 @@ informiert Sie), or when it is the subject of a verb-final cue (wie „heise onl
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
+
 
 OPENERS = {"„": "“", "»": "«", "“": "”", '"': '"', "«": "»", "‚": "‘"}
 CLOSERS = {"“", "”", "«", "»", '"', "‘", "'"}
 NAME_POS = {"PROPN", "X"}
 MAX_TITLE_WORDS = 6
+_OPENER = re.compile("[" + re.escape("".join(OPENERS)) + "]")
 
 
 @dataclass(frozen=True)
@@ -47,9 +52,13 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
         para, pos = paras[k], starts[k]
         i, n = 0, len(para)
         while i < n:
+            found = _OPENER.search(para, i)  # jump to the next opening mark
+            if found is None:
+                break
+            i = found.start()
             ch = para[i]
-            close = OPENERS.get(ch)
-            if close is None or (ch == "“" and "„" in para[:i]):
+            close = OPENERS[ch]
+            if ch == "“" and "„" in para[:i]:
                 i += 1
                 continue
             j = para.find(close, i + 1)
@@ -117,9 +126,32 @@ def join_interrupted(text: str, spans: list[QuoteMarks]) -> list[QuoteMarks]:
     return joined
 
 
-def words(span: Span) -> list:
+def words(span: Span | Iterable[Token]) -> list:
     """The word tokens of a span (with at least one letter: "US-Präsident" counts)."""
-    return [t for t in span if not t.is_punct and any(c.isalpha() for c in t.text)]
+    return [t for t in span if is_word(t)]
+
+
+def is_word(token: Token) -> bool:
+    """A token ``words`` keeps: not punctuation, with at least one letter."""
+    return not token.is_punct and _has_letter(token.text)
+
+
+def has_words(span: Span | Iterable[Token], n: int) -> bool:
+    """Whether a span holds at least n word tokens (``len(words(span)) >= n``, stopping early)."""
+    count = 0
+    for t in span:
+        if count >= n:
+            break
+        if is_word(t):
+            count += 1
+
+    return count >= n
+
+
+@lru_cache(maxsize=65536)
+def _has_letter(text: str) -> bool:
+
+    return any(c.isalpha() for c in text)
 
 
 def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool:

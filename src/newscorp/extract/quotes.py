@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newscorp.extract.cues import (
     cue_lemma,
+    cue_lemmas,
     cue_lexicon,
     guess_verb_lemma,
     is_claim_noun,
@@ -33,6 +34,7 @@ from newscorp.extract.cues import (
     is_konjunktiv,
     is_source_noun,
     konjunktiv_kind,
+    morph_features,
     verb_lemma,
 )
 from newscorp.extract.marks import (
@@ -40,7 +42,9 @@ from newscorp.extract.marks import (
     OPENERS,
     QuoteMarks,
     find_quote_marks,
+    has_words,
     is_title,
+    is_word,
     words,
 )
 from newscorp.extract.phrases import (
@@ -125,16 +129,30 @@ class Cue:
 class QuoteFinder:
     """Finds the quotes of one Doc; state is the speaker resolver for that document."""
 
-    def __init__(self, doc: Doc, doc_id: str, mentions: list[Mention]):
+    def __init__(
+        self,
+        doc: Doc,
+        doc_id: str,
+        mentions: list[Mention],
+        tokens: list[Token] | None = None,
+        text: str | None = None,
+    ):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: built once
-        self.words = [t.text for t in doc]
+        # Token objects built once (``tokens``: list(doc) already built): doc[i] and doc[a:b]
+        # build new ones; ``text``: doc.text already built
+        self.toks = list(doc) if tokens is None else tokens
+        self.text = "".join(t.text_with_ws for t in self.toks) if text is None else text
+        self.words = [t.text for t in self.toks]
+        self.lowers = [t.lower_ for t in self.toks]
         self.doc_id = doc_id
         self.has_parse = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
-        self.resolver = SpeakerResolver(doc, mentions)
-        self.sents = sentence_units(doc, self.text)
+        self.resolver = SpeakerResolver(doc, mentions, self.text)
+        self.marks = find_quote_marks(self.text)
+        self.sents = sentence_units(doc, self.text, self.marks, self.toks)
+
         self.unit_of = {i: k for k, u in enumerate(self.sents) for i in range(u.start, u.end)}
+        self.unit_texts = [self.text[u.start_char : u.end_char] for u in self.sents]  # Span.text
         self._kinds: dict[int, str] = {}
         self.quoted = self._quoted()
         self.inside = {t.i for q in self.quoted for t in q.span if not _in_gap(q.mark, t.idx)}
@@ -148,7 +166,7 @@ class QuoteFinder:
     # --- quotation marks ---------------------------------------------------------------
     def _quoted(self) -> list[Quoted]:
         doc, out = self.doc, []
-        for m in find_quote_marks(self.text):
+        for m in self.marks:
             if not self.text[m.start : m.end].strip():
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -183,9 +201,9 @@ class QuoteFinder:
             # cue verbs and the verb of an opinion noun are written in lowercase
             if i in inside or not words[i][:1].islower():
                 continue
-            tok = doc[i]
-            reported = cue_lemma(tok, "reported")
-            lemma = cue_lemma(tok, "verb") or reported
+            tok = self.toks[i]
+            reported, verb = cue_lemmas(tok)
+            lemma = verb or reported
             opinion = "" if lemma else self._opinion(tok, hi)
             lemma = lemma or opinion
             kind = "reported" if reported else "verb"
@@ -273,11 +291,12 @@ class QuoteFinder:
         with an opinion noun (data/cues.txt) before a comma is a cue."""
         if verb.pos_ not in {"VERB", "AUX"} or not verb.text[:1].islower():
             return ""
-        for tok in self.doc[verb.i + 1 : min(hi, verb.i + 10)]:
-            if tok.i in self.inside or tok.text in {".", ";", ":", "!", "?"}:
+        words = self.words  # token texts, read once per document
+        for i in range(verb.i + 1, min(hi, verb.i + 10, len(words))):
+            if i in self.inside or words[i] in {".", ";", ":", "!", "?"}:
                 return ""
-            if tok.text == ",":
-                last = next((t for t in reversed(self.doc[verb.i : tok.i]) if t.is_alpha), None)
+            if words[i] == ",":
+                last = next((t for t in reversed(self.toks[verb.i : i]) if t.is_alpha), None)
                 nouns = cue_lexicon().get("opinion", frozenset())
                 return last.text if last is not None and last.lower_ in nouns else ""
         return ""
@@ -517,7 +536,7 @@ class QuoteFinder:
             out.append((start, hi))
         merged: list[tuple[int, int]] = []
         for a, b in out:  # "…, Sarah Sanders, dass": a name apposition is no clause
-            toks = [t for t in self.doc[a:b] if not t.is_space]
+            toks = [t for t in self.toks[a:b] if not t.is_space]
             if (
                 merged
                 and toks
@@ -536,25 +555,25 @@ class QuoteFinder:
         """A chunk with a verb or a clause marker (not an apposition or a particle)."""
         return any(
             t.pos_ in {"VERB", "AUX"} or t.lower_ in CLAUSE_MARKERS or t.i in self.inside
-            for t in self.doc[a:b]
+            for t in self.toks[a:b]
         )
 
     def _reporting_chunk(self, a: int, b: int) -> bool:
         """Not a condition, reason, time or relative clause (those report nothing)."""
-        first = next((t for t in self.doc[a:b] if not t.is_space and not t.is_punct), None)
+        first = next((t for t in self.toks[a:b] if not t.is_space and not t.is_punct), None)
         if first is None:
             return False
         if first.lower_ in CLAUSE_MARKERS:
             return True
         if first.lower_ in NOT_CONTENT or first.pos_ == "SCONJ":
             return False
-        if "Rel" in first.morph.get("PronType"):
+        if "Rel" in morph_features(first).get("PronType", ()):
             return False
         return not (first.pos_ == "PRON" and first.lower_ in {"der", "die", "das", "denen"})
 
     def _statement(self, a: int, b: int) -> bool:
         """Does tokens [a, b) hold a clause (a finite verb, dass/ob, a zu-infinitive)?"""
-        toks = [t for t in self.doc[a:b] if not t.is_space and not t.is_punct]
+        toks = [t for t in self.toks[a:b] if not t.is_space and not t.is_punct]
         if not toks:
             return False
         if toks[0].lower_ in CLAUSE_MARKERS:
@@ -568,7 +587,7 @@ class QuoteFinder:
                 return True
             if t.pos_ == "VERB" and "zu" in t.lower_[2:-2] and t.lower_.endswith("en"):
                 return True
-        return not self.has_morph and len(words(self.doc[a:b])) >= 3
+        return not self.has_morph and len(words(self.toks[a:b])) >= 3
 
     def _content(self, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
         """The clause a cue verb reports: after it ("sagte, …"), or before it ("…, sagte er")."""
@@ -691,13 +710,13 @@ class QuoteFinder:
         return verb is not None and "Plur" in verb.morph.get("Number")
 
     def _span_chars(self, a: int, b: int) -> tuple[int, int]:
-        toks = [t for t in self.doc[a:b] if not t.is_space]
+        toks = [t for t in self.toks[a:b] if not t.is_space]
         while toks and toks[-1].is_punct and toks[-1].text not in CLOSERS:
             toks.pop()
         while toks and toks[0].is_punct and toks[0].text not in OPENERS:
             toks.pop(0)
         if not toks:
-            return self.doc[a].idx, self.doc[a].idx
+            return self.toks[a].idx, self.toks[a].idx
         return toks[0].idx, toks[-1].idx + len(toks[-1])
 
     def _outside_full(self, a: int, b: int) -> tuple[int, int] | None:
@@ -708,7 +727,7 @@ class QuoteFinder:
                 i < b
                 and i not in self.inside_full
                 and not (
-                    self.doc[i].text in MARK_CHARS
+                    self.words[i] in MARK_CHARS
                     and (i + 1 in self.inside_full or i - 1 in self.inside_full)
                 )
             ):
@@ -717,8 +736,9 @@ class QuoteFinder:
             if run and (best is None or run[1] - run[0] > best[1] - best[0]):
                 best = run
             run = None
-        if best is None or len(words(self.doc[best[0] : best[1]])) < 3:
+        if best is None or not has_words(self.toks[best[0] : best[1]], 3):
             return None
+
         return best
 
     # --- the walk ------------------------------------------------------------------------
@@ -749,7 +769,7 @@ class QuoteFinder:
         main = attributing[0] if attributing else (cues[0] if cues else None)
         kon = self._konjunktiv(lo, hi)
         context = bool(cues) or kon == "one" or kon == "two" and self._near(1, si)
-        context = context or si > 0 and self.sents[si - 1].text.rstrip().endswith(":")
+        context = context or si > 0 and self.unit_texts[si - 1].rstrip().endswith(":")
         for q in quoted:
             yield from self._quote(q, si, main, context, kon)
         if any(q.full for q in quoted) and self._outside_full(lo, hi) is None:
@@ -763,7 +783,7 @@ class QuoteFinder:
                 return
             if speaker is None and kon:
                 speaker = self._continued(si, CONTINUE_INDIRECT)
-            if speaker is None and si > 0 and self.sents[si - 1].text.rstrip().endswith(":"):
+            if speaker is None and si > 0 and self.unit_texts[si - 1].rstrip().endswith(":"):
                 speaker, cue = self._borrowed(si)
             if speaker is not None and speaker.start < q.span.start < speaker.end:
                 return  # the quoted name of the speaker: von der „Netzeitung“ zitiert
@@ -797,7 +817,7 @@ class QuoteFinder:
             intro = self._introducer(self.sents[self._unit(colon)].start, colon)
             if intro is not None:
                 return intro, ""
-        if si > 0 and self.sents[si - 1].text.rstrip().endswith(":"):
+        if si > 0 and self.unit_texts[si - 1].rstrip().endswith(":"):
             prev = self.sents[si - 1]
             for c in self.cues(prev.start, prev.end):
                 if c.speaker is not None:
@@ -856,7 +876,7 @@ class QuoteFinder:
     def _headline(self, si: int) -> bool:
         """A paragraph of its own without final punctuation: a headline or subheading."""
         unit = self.sents[si]
-        text = unit.text.strip()
+        text = self.unit_texts[si].strip()
         before = self.text[: unit.start_char].rstrip(" ")
         starts_paragraph = not before or before.endswith("\n")
         return (
@@ -885,16 +905,20 @@ class QuoteFinder:
     def _main_clause(self, a: int, b: int) -> list[Token]:
         """Tokens of a chunk outside quotations, up to a subordinator ("Auf die Frage, ob …")."""
         out = []
-        for t in self.doc[a:b]:
-            if t.lower_ in NOT_CONTENT and t.pos_ in {"SCONJ", "ADV", ""} or t.lower_ == "ob":
+        lowers, toks = self.lowers, self.toks
+        for i in range(a, min(b, len(toks))):
+            low = lowers[i]
+            if low in NOT_CONTENT and toks[i].pos_ in {"SCONJ", "ADV", ""} or low == "ob":
                 break
-            if t.i not in self.inside_full:
-                out.append(t)
+            if i not in self.inside_full:
+                out.append(toks[i])
         return out
 
     def _reportative(self, a: int, b: int) -> bool:
         """Reportative "sollen" with a perfect infinitive: "Er soll gelogen haben"."""
-        toks = [t for t in self.doc[a:b] if t.i not in self.inside_full and not t.is_space]
+        if not any(low in {"soll", "sollen"} for low in self.lowers[a:b]):
+            return False  # cheap test first: no "soll" among all the chunk's words
+        toks = [t for t in self.toks[a:b] if t.i not in self.inside_full and not t.is_space]
         if not self._reporting_chunk(a, b) or not any(t.lower_ in {"soll", "sollen"} for t in toks):
             return False
         return any(
@@ -916,10 +940,15 @@ class QuoteFinder:
 
     def _konjunktiv(self, lo: int, hi: int) -> str:
         chunks = self.chunks(lo, hi)
-        clauses = [self._main_clause(a, b) for a, b in chunks if self._reporting_chunk(a, b)]
-        kinds = {self._kind(t) for clause in clauses for t in clause}
-        if "one" in kinds:
-            return "one"
+        kinds: set[str] = set()
+        clauses: list[list[Token]] = []
+        for a, b in chunks:
+            if self._reporting_chunk(a, b):
+                clause = self._main_clause(a, b)
+                clauses.append(clause)
+                kinds.update(self._kind(t) for t in clause)
+                if "one" in kinds:
+                    return "one"  # the answer whatever the other chunks hold
         if any(self._reportative(a, b) for a, b in chunks):
             return "one"
         if "two" in kinds and any(self._indicative(clause) for clause in clauses):
@@ -942,9 +971,14 @@ class QuoteFinder:
 
     def _mostly_quoted(self, run: tuple[int, int]) -> bool:
         """A clause around a quoted fragment with few words of its own ("Es sei „…“")."""
-        toks = self.doc[run[0] : run[1]]
-        quoted = [t for t in words(toks) if t.i in self.inside]
-        return bool(quoted) and len(words(toks)) - len(quoted) < MIXED_MIN_WORDS
+        quoted = unquoted = 0
+        for t in self.toks[run[0] : run[1]]:
+            if is_word(t):
+                if t.i in self.inside:
+                    quoted += 1
+                elif (unquoted := unquoted + 1) >= MIXED_MIN_WORDS:
+                    return False  # enough words of its own, whatever else follows
+        return quoted > 0
 
     def _clauses(self, si: int, last_unit: int, cues: list[Cue], kon: str, has_quotes: bool):
         """Indirect and reported speech of a region (outside direct quotations)."""
@@ -952,7 +986,7 @@ class QuoteFinder:
         for cue in cues:
             if cue.kind in {"verb", "reported"} and cue.content is not None:
                 a, b = cue.content
-                if all(i in self.inside_full for i in range(a, b) if not self.doc[i].is_punct):
+                if all(i in self.inside_full for i in range(a, b) if not self.toks[i].is_punct):
                     continue
                 run = self._outside_full(a, b)
                 if run is None:
@@ -1001,7 +1035,8 @@ class QuoteFinder:
             run = self._semicolon_part(run, nominal.token)
             yield self.make("indirect", *self._span_chars(*run), nominal.lemma, nominal.speaker, si)
             return
-        ended = self.sents[last_unit].text.rstrip()[-1:] in {".", "!", "?", "“", '"', "«", "»"}
+        ended = self.unit_texts[last_unit].rstrip()[-1:] in {".", "!", "?", "“", '"', "«", "»"}
+
         if kon == "one" or kon == "two" and self._near(1, si) and ended:
             back = self._anaphoric_cue(si + 1)
             speaker, cue = (back.speaker, back.lemma) if back is not None else (None, "")
@@ -1160,33 +1195,39 @@ def _participle(tok: Token) -> bool:
     return tok.tag_ in PARTICIPLES or "Part" in tok.morph.get("VerbForm")
 
 
-def sentence_units(doc: Doc, text: str | None = None) -> list[Span]:
+def sentence_units(
+    doc: Doc,
+    text: str | None = None,
+    marks: list[QuoteMarks] | None = None,
+    tokens: list[Token] | None = None,
+) -> list[Span]:
     """Sentences repaired for quote finding: a piece without words (a lone quote mark), a
     piece starting in lowercase or with a comma (", sagte er"), or one that splits a name
     joins its neighbour; an opening mark left at the end of a sentence moves to the next.
-    Paragraph breaks always separate units (``text``: ``doc.text`` when already built)."""
+    Paragraph breaks always separate units (``text``: ``doc.text`` when already built;
+    ``marks``: its ``find_quote_marks`` when already found; ``tokens``: ``list(doc)``)."""
     text = doc.text if text is None else text
-    marks = find_quote_marks(text)
+    marks = find_quote_marks(text) if marks is None else marks
+    toks = list(doc) if tokens is None else tokens  # doc[i] would build a new Token each time
 
     def text_of(a: int, b: int) -> str:  # doc[a:b].text without joining the tokens again
-        span = doc[a:b]
-        return text[span.start_char : span.end_char]
+        return text[toks[a].idx : toks[b - 1].idx + len(toks[b - 1])] if a < b else ""
 
     openers = {m.start - 1 for m in marks}
     closers = {m.end for m in marks}
     units: list[list[int]] = []
     for sent in doc.sents:
         if units and units[-1][1] - units[-1][0] > 1 and sent.start == units[-1][1]:
-            last = doc[units[-1][1] - 1]
+            last = toks[units[-1][1] - 1]
             before = text_of(units[-1][0], last.i).rstrip()
             if last.idx in openers and len(last) == 1 and before[-1:] in {".", "!", "?"}:
                 units[-1][1] -= 1  # „ left at a sentence end opens the next sentence
                 units.append([last.i, sent.end])
                 continue
-            first_tok = sent[0]
+            first_tok = toks[sent.start]
             if first_tok.idx in closers and len(sent) > 1 and "\n" not in first_tok.text_with_ws:
                 units[-1][1] += 1  # “ at a sentence start closes the previous one
-                rest = next((t for t in sent[1:] if not t.is_space), None)
+                rest = next((t for t in toks[sent.start + 1 : sent.end] if not t.is_space), None)
                 if rest is not None and (rest.text in {",", ";"} or rest.text[:1].islower()):
                     units[-1][1] = sent.end  # “, sagte er.
                 else:
@@ -1195,13 +1236,14 @@ def sentence_units(doc: Doc, text: str | None = None) -> list[Span]:
         if not text[sent.start_char : sent.end_char].strip():
             units.append([sent.start, sent.end])
             continue
-        first = next((t for t in sent if not t.is_space), sent[0])
-        has_words = any(t.is_alpha for t in sent)
+        sent_toks = toks[sent.start : sent.end]
+        first = next((t for t in sent_toks if not t.is_space), sent_toks[0])
+        has_words = any(t.is_alpha for t in sent_toks)
         prev = units[-1] if units else None
         prev_text = text_of(prev[0], prev[1]) if prev else ""
         joins = (
             prev is not None
-            and "\n" not in doc[prev[1] - 1].text_with_ws
+            and "\n" not in toks[prev[1] - 1].text_with_ws
             and prev_text.strip()
             and (
                 not has_words
@@ -1221,19 +1263,22 @@ def sentence_units(doc: Doc, text: str | None = None) -> list[Span]:
         else:
             units.append([sent.start, sent.end])
     # whitespace-only pieces (blank lines) are not sentences: distances count real ones
-    return [doc[a:b] for a, b in _split_after_closers(doc, units, closers) if text_of(a, b).strip()]
+    split = _split_after_closers(toks, units, closers)
+    return [doc[a:b] for a, b in split if text_of(a, b).strip()]
 
 
-def _split_after_closers(doc: Doc, units: list[list[int]], closers: set[int]) -> list[list[int]]:
+def _split_after_closers(
+    toks: list[Token], units: list[list[int]], closers: set[int]
+) -> list[list[int]]:
     """„… hier.“ Kim wurde gefragt — a new sentence after a quotation the parser ran on."""
     out = []
     for a, b in units:
         start = a
-        for tok in doc[a:b]:
+        for tok in toks[a:b]:
             if tok.idx not in closers or tok.i + 1 >= b or tok.i == start:
                 continue
-            prev = doc[tok.i - 1]
-            nxt = next((t for t in doc[tok.i + 1 : b] if not t.is_space), None)
+            prev = toks[tok.i - 1]
+            nxt = next((t for t in toks[tok.i + 1 : b] if not t.is_space), None)
             if prev.text in {".", "!", "?"} and nxt is not None and nxt.text[:1].isupper():
                 out.append([start, tok.i + 1])
                 start = tok.i + 1
@@ -1242,8 +1287,18 @@ def _split_after_closers(doc: Doc, units: list[list[int]], closers: set[int]) ->
     return out
 
 
-def quotes(doc: Doc, doc_id: str, mentions: list[Mention]) -> Iterator[Quote]:
-    """Yield the quotes of one document in text order, numbered in that order."""
-    found = sorted(QuoteFinder(doc, doc_id, mentions), key=lambda q: (q.start, -q.end))
+def quotes(
+    doc: Doc,
+    doc_id: str,
+    mentions: list[Mention],
+    *,
+    tokens: list[Token] | None = None,
+    text: str | None = None,
+) -> Iterator[Quote]:
+    """Yield the quotes of one document in text order, numbered in that order (``tokens``:
+    ``list(doc)``, ``text``: ``doc.text``, when already built)."""
+    finder = QuoteFinder(doc, doc_id, mentions, tokens, text)
+    found = sorted(finder, key=lambda q: (q.start, -q.end))
+
     for n, quote in enumerate(found, start=1):
         yield replace(quote, quote_id=f"{doc_id}#{n}")

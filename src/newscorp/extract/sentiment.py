@@ -233,6 +233,7 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     return words, nouns
 
 
+@lru_cache(maxsize=65536)  # compounds share modifiers; a frozenset's hash is computed once
 def _known_modifier(modifier: str, words: frozenset[str]) -> bool:
     """True when ``modifier`` is a known word, also after a linking element ("Friedens" →
     "frieden", "Kriegs" → "krieg") or as a verb stem ("Wander" → "wandern"), or two known
@@ -284,10 +285,13 @@ def _compound_head(word: str, lexicon: dict[str, float]) -> float | None:
     for start in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
         if word[:start].lower() in mods.prefixes or word[start - 1 : start + 1].lower() == "ch":
             continue
-        if not _known_modifier(word[:start], words):
-            continue
         keys = [_noun_key(stem[start:]) for stem in stems if len(stem) - start >= MIN_HEAD]
         keys = [key for key in keys if key.lower() not in mods.non_heads]
+        # only a rated or known head ends the search: test for one before the costlier modifier
+        if not any(key in lexicon or key in nouns for key in keys):
+            continue
+        if not _known_modifier(word[:start], words):
+            continue
         for key in keys:
             if key in lexicon:
                 return lexicon[key]
@@ -400,8 +404,29 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
     )
 
 
+_PROFILES: dict[tuple[int, int, int, bool | None], _Word] = {}
+
+
+@lru_cache(maxsize=1)
+def _noun_ids() -> frozenset[int]:
+    """spaCy's ids of _NOUN_POS (imported on first use: importing this module loads no spaCy)."""
+    from spacy.symbols import NOUN, PROPN
+
+    return frozenset({NOUN, PROPN})
+
+
 def _profile(token: Token) -> _Word:
-    return _word(token.text, token.lemma_, token.pos_, _is_noun(token))
+    """``_word`` of a token, remembered by the string ids of its text and lemma and its POS
+    id (reading the strings costs more than the look-up)."""
+    pos = token.pos  # 0 when unset; _is_noun(token) is ``pos in _noun_ids()`` when set
+    noun = pos in _noun_ids() if pos else _is_noun(token)
+    key = (token.orth, token.lemma, pos, noun)
+    word = _PROFILES.get(key)
+    if word is None:
+        if len(_PROFILES) >= 1 << 18:
+            _PROFILES.clear()
+        word = _PROFILES[key] = _word(token.text, token.lemma_, token.pos_, noun)
+    return word
 
 
 def polar_words(

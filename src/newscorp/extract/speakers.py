@@ -94,9 +94,10 @@ def nominative(tokens: list) -> str:
 class SpeakerResolver:
     """Per-document state for resolving speakers."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]):
+    def __init__(self, doc: Doc, mentions: list[Mention], text: str | None = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text  # ``text``: doc.text already built
+
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.roles: dict[str, list[str]] = {}
         self.full_roles: dict[str, list[str]] = {}  # "us-präsident" -> people introduced so
