@@ -15,7 +15,8 @@ word lists load outside the measurement (as they do once per run); the caches of
 forms start empty, as in a run of N documents. ``analyze`` vs bare ``nlp.pipe`` is about
 1 / (1 + total share): the issue 6 target 0.90 needs a total share of at most 0.11.
 ``--profile K`` prints the K functions
-with the most own time in the non-parse steps (cProfile).
+with the most own time in the non-parse steps (cProfile); with ``OVERHEAD_CALLERS=NAME`` set it
+also prints who calls the functions matching NAME (e.g. ``__getitem__``).
 """
 
 from __future__ import annotations
@@ -114,7 +115,10 @@ def main() -> None:
     if profiler is not None:
         import pstats
 
-        pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(args.profile)
+        stats = pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime")
+        stats.print_stats(args.profile)
+        if os.environ.get("OVERHEAD_CALLERS"):
+            stats.print_callers(os.environ["OVERHEAD_CALLERS"])
 
 
 if __name__ == "__main__":
