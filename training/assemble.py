@@ -17,7 +17,13 @@ TARGET = HERE.parent / "src" / "newscorp" / "models" / "de_newscorp_news"
 def assemble(ud_dir: Path, ner_dir: Path, target: Path = TARGET, version: str = "0.1.0") -> None:
     """Source the NER component into the UD pipeline and save it as one package directory."""
     nlp = spacy.load(ud_dir)
+    if "ner" in nlp.pipe_names:  # an assembled pipeline used as the UD part: swap its NER
+        nlp.remove_pipe("ner")
     ner_nlp = spacy.load(ner_dir)
+    if "tok2vec" in ner_nlp.pipe_names:
+        # The NER run trains its own tok2vec component (so `spacy pretrain` can initialise
+        # it); copy it into the NER component so it does not listen to the UD tok2vec.
+        ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner_nlp, last=True)
     nlp.meta.update(
         name="newscorp_news",
@@ -40,6 +46,8 @@ def assemble(ud_dir: Path, ner_dir: Path, target: Path = TARGET, version: str = 
     scores = HERE / "scores.json"
     if scores.exists():
         nlp.meta["performance"] = json.loads(scores.read_text())
+    if target.exists() and target.resolve() == Path(ud_dir).resolve():
+        raise SystemExit("assemble.py: write to a new directory, not over the UD part")
     if target.exists():
         readme = target / "README.md"
         keep = readme.read_text(encoding="utf-8") if readme.exists() else None
