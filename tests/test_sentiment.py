@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from conftest import parsed
 from spacy.tokens import Doc
 
 from newscorp.errors import InputError
@@ -195,19 +196,6 @@ def test_news_adjustments_of_the_lexicon(nlp: spacy.language.Language) -> None:
     assert "Waldbrand" not in raw and adjusted["Waldbrand"] == -1.0  # [supplement]
     d = doc(nlp, "Laut Polizei wurde die Reform ohne Probleme beschlossen .")
     assert contributions(d) == [pytest.approx(0.6)]  # only "ohne Probleme", negated
-
-
-def parsed(nlp: spacy.language.Language, rows: str) -> Doc:
-    """A Doc from "word/POS/dep/head[/lemma]" items (heads are 0-based token indices)."""
-    items = [(item.split("/") + [""])[:5] for item in rows.split()]
-    return Doc(
-        nlp.vocab,
-        words=[i[0] for i in items],
-        pos=[i[1] for i in items],
-        deps=[i[2] for i in items],
-        heads=[int(i[3]) for i in items],
-        lemmas=[i[4] or (i[0] if i[1] in {"NOUN", "PROPN"} else i[0].lower()) for i in items],
-    )
 
 
 def test_dependency_negation_spares_the_subject(nlp: spacy.language.Language) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from conftest import parsed
 from spacy.tokens import Doc
 
 from newscorp.extract.sentiment import load_modifiers, polar_words
@@ -13,20 +14,6 @@ from newscorp.extract.shifts import konjunktiv_clauses, quoted, shifter_of, subj
 @pytest.fixture(scope="module")
 def nlp() -> spacy.language.Language:
     return spacy.blank("de")
-
-
-def parsed(nlp: spacy.language.Language, rows: str) -> Doc:
-    """A Doc from "word/POS/dep/head[/lemma[/morph]]" items (heads are 0-based indices)."""
-    items = [(item.split("/") + ["", ""])[:6] for item in rows.split()]
-    return Doc(
-        nlp.vocab,
-        words=[i[0] for i in items],
-        pos=[i[1] for i in items],
-        deps=[i[2] for i in items],
-        heads=[int(i[3]) for i in items],
-        lemmas=[i[4] or (i[0] if i[1] in {"NOUN", "PROPN"} else i[0].lower()) for i in items],
-        morphs=[i[5] for i in items],
-    )
 
 
 def words(nlp: spacy.language.Language, text: str, lemmas: str | None = None) -> Doc:
