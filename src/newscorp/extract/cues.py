@@ -134,11 +134,17 @@ def verb_lemma(token: Token) -> str:
     return particle_of(token) + lemma
 
 
+def _passes_cheap_tests(token: Token, kinds: tuple[str, ...]) -> bool:
+    """A lowercase alphabetic word that may be a cue of one of ``kinds`` (``_may_be_cue``)."""
+    if not token.text[:1].islower() or not token.is_alpha:
+        return False
+    low, lemma = token.lower_, token.lemma_.lower()
+    return any(_may_be_cue(low, lemma, kind) for kind in kinds)
+
+
 def cue_lemma(token: Token, kind: str = "verb") -> str:
     """The lemma under which a verb is a cue of ``kind`` (verb/reported), or ""."""
-    if not token.text[:1].islower() or not token.is_alpha:
-        return ""
-    if not _may_be_cue(token.lower_, token.lemma_.lower(), kind):
+    if not _passes_cheap_tests(token, (kind,)):
         return ""
     words = cue_lexicon().get(kind, frozenset())
     if token.pos_ not in VERB_POS:
@@ -181,19 +187,14 @@ _MAY_BE_CUE: dict[tuple[int, int], bool] = {}
 
 def cue_lemmas(token: Token) -> tuple[str, str]:
     """(``cue_lemma(token, "reported")``, ``cue_lemma(token, "verb")``): most words fail the
-    two cheap tests ``cue_lemma`` starts with, made here once for both kinds and remembered
-    by the word's and lemma's string ids (they depend on nothing else)."""
+    cheap tests ``cue_lemma`` starts with (``_passes_cheap_tests``), made here once for both
+    kinds and remembered by the word's and lemma's string ids (they depend on nothing else)."""
     key = (token.orth, token.lemma)
     may = _MAY_BE_CUE.get(key)
     if may is None:
         if len(_MAY_BE_CUE) >= 1 << 18:
             _MAY_BE_CUE.clear()
-        low, lemma = token.lower_, token.lemma_.lower()
-        may = _MAY_BE_CUE[key] = (
-            token.text[:1].islower()
-            and token.is_alpha
-            and (_may_be_cue(low, lemma, "reported") or _may_be_cue(low, lemma, "verb"))
-        )
+        may = _MAY_BE_CUE[key] = _passes_cheap_tests(token, ("reported", "verb"))
     if not may:
         return "", ""
     return cue_lemma(token, "reported"), cue_lemma(token, "verb")
