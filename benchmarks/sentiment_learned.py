@@ -3,7 +3,7 @@
 Usage:
     pip install scikit-learn   # for this script only; newscorp does not depend on it
     python benchmarks/sentiment_learned.py ../shared/data/gerntsa/gerntsa_dev.jsonl [--seeds 3]
-        [--only NAME[,NAME...]]
+        [--only NAME[,NAME...]] [--distant DIR ...]
 
 Parses the file once with the bundled pipeline (cached as a DocBin in $NEWSCORP_BENCH_CACHE,
 default /tmp/newscorp-bench) and prints, per method, the held-out macro-F1 by text over
@@ -17,7 +17,9 @@ counts, flipped words, quoted and Konjunktiv share, negators, log length, senten
 baseline score, the score of the target's clause and sentence); sparse lowercased lemmas and
 lemma bigrams (document frequency >= 2 in the training folds); target features (its POS,
 dependency, entity type, head lemma, three words either side, sentence, in a quotation); the
-mean of the pipeline's tok2vec vectors.
+mean of the pipeline's tok2vec vectors. ``--distant DIR ...`` adds "band+distant": the rule
+score plus a context-word classifier trained on the rules' own labels of the unlabelled
+articles (``*.txt``) under DIR (``distant_margin``); results in docs/sentiment.md.
 """
 
 from __future__ import annotations
@@ -220,11 +222,99 @@ def band(scores: np.ndarray, gold: np.ndarray, seeds: int, asymmetric: bool) -> 
     return out
 
 
+DISTANT_WEIGHTS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
+
+
+def _context_words(doc) -> set[str]:
+    """Lowercased words of ``doc`` that are neither polar, nor stopwords, nor in the lexicon."""
+    from newscorp.extract.cluster import stopwords
+
+    stop = stopwords()
+    polar = {t.i for t, _ in lexicon.polar_words(list(doc))}
+    return {
+        t.lower_
+        for t in doc
+        if t.i not in polar
+        and t.is_alpha
+        and len(t) > 2
+        and t.lower_ not in stop
+        and lexicon.token_polarity(t) is None
+    }
+
+
+def distant_margin(corpora: list[str], texts: list[str]) -> np.ndarray:
+    """P(positive) - P(negative) of ``texts`` by a classifier of context words trained on the
+    rule's own labels of unlabelled sentences (``corpora``: directories of .txt articles).
+
+    A sentence of 6-60 words is positive or negative when its rule score is outside the band
+    and neutral when it has no polar word; the features leave out every lexicon word, so the
+    classifier learns which topics co-occur with polar wording. No GerNTSA label is used.
+    """
+    import re
+
+    import spacy
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    blank = spacy.blank("de")
+    sentences = []
+    for corpus in corpora:
+        for path in sorted(Path(corpus).rglob("*.txt")):
+            for para in path.read_text(encoding="utf-8", errors="replace").split("\n"):
+                parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"«])", para)
+                sentences.extend(p for p in parts if 6 <= len(p.split()) <= 60)
+    features, labels = [], []
+    for doc in blank.pipe(sentences, batch_size=500):
+        values = [v for _, v in lexicon.polar_words(list(doc))]
+        total = sum(values)
+        score = total / math.sqrt(total * total + lexicon.ALPHA)
+        if values and abs(score) <= lexicon.NEUTRAL_BAND:
+            continue
+        features.append(dict.fromkeys(_context_words(doc), 1))
+        labels.append(1 if not values else 0 if score > 0 else 2)
+    print(f"distant: {len(labels)} sentences, per label {np.bincount(labels)}", file=sys.stderr)
+    vec = DictVectorizer().fit(features)
+    train = vec.transform(features)
+    keep = np.asarray((train > 0).sum(0)).ravel() >= 3
+    model = LogisticRegression(C=0.1, class_weight="balanced", max_iter=3000)
+    model.fit(train[:, keep], labels)
+    rows = [dict.fromkeys(_context_words(doc), 1) for doc in blank.pipe(texts)]
+    proba = model.predict_proba(vec.transform(rows)[:, keep])
+    return proba[:, 0] - proba[:, 2]
+
+
+def band_plus(scores: np.ndarray, extra: np.ndarray, gold: np.ndarray, seeds: int) -> list[float]:
+    """The band on ``scores + w * extra``, w and band chosen together on the training folds."""
+    from sklearn.model_selection import StratifiedKFold
+
+    names = np.array(LABELS)
+    out = []
+    for seed in range(seeds):
+        for train, test in StratifiedKFold(5, shuffle=True, random_state=seed).split(gold, gold):
+            best = (-1.0, 0.0, 0.0)
+            for w in DISTANT_WEIGHTS:
+                s = scores[train] + w * extra[train]
+                b = best_band(list(s), list(names[gold[train]]))
+                f1 = macro_f1(gold[train], by_thresholds(s, -b, b))
+                if f1 > best[0] + 1e-12:
+                    best = (f1, w, b)
+            s = scores[test] + best[1] * extra[test]
+            out.append(macro_f1(gold[test], by_thresholds(s, -best[2], best[2])))
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("file")
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--only", default="")
+    parser.add_argument(
+        "--distant",
+        nargs="*",
+        default=[],
+        metavar="DIR",
+        help="unlabelled article directories for the distant-supervision method",
+    )
     args = parser.parse_args()
     try:
         from sklearn.ensemble import HistGradientBoostingClassifier
@@ -289,11 +379,14 @@ def main() -> int:
             table, gold, {"score": 1, "tok2vec": 1}, lr(0.01), n, "thresholds"
         ),
         "gbm-dense-thr": lambda: learned(table, gold, {"dense": 1}, gbm, n, "thresholds"),
+        "band+distant": lambda: band_plus(
+            table["score"][:, 0], distant_margin(args.distant, [r["text"] for r in rows]), gold, n
+        ),
     }
     only = [m for m in args.only.split(",") if m]
     print(f"{len(rows)} rows, 5-fold x {n} seeds, held-out macro-F1 by text")
     for name, run in methods.items():
-        if only and name not in only:
+        if (only and name not in only) or (name == "band+distant" and not args.distant):
             continue
         f1s = run()
         print(f"{name:30s} {np.mean(f1s):.3f} ± {np.std(f1s):.3f}", flush=True)
