@@ -114,6 +114,11 @@ def test_last_word_of_a_name_gives_its_label(nlp):
             [("Ostrowski", "PER")],
         ),
         ("Dort sprach Bürgermeisterin Reker mit Journalisten.", [], [("Reker", "PER")]),
+        (
+            "Dem Nordkorea-Experten Ankit Panda zufolge ist das ein Rückschlag.",
+            [("Panda", "PER")],
+            [("Ankit Panda", "PER")],
+        ),
     ],
 )
 def test_proper_noun_after_a_role_is_a_person(nlp, text, ents, expected):

@@ -895,3 +895,12 @@ def test_pronoun_opening_a_colon_introducer_with_a_mistagged_verb_speaks(nlp):
         "",
         "Das war keine Reaktion auf einen Angriff.",
     )
+
+
+def test_role_phrase_followed_by_a_name_in_apposition_is_that_person(nlp):
+    from newscorp.extract.entities import mentions
+    from newscorp.extract.speakers import SpeakerResolver
+
+    doc = nlp("Der Vorsitzende des Ausschusses, Sebastian Edathy, verteidigte den Entwurf.")
+    resolver = SpeakerResolver(doc, list(mentions(doc, "t.txt")))
+    assert resolver.resolve(doc[0:4], 0) == "Sebastian Edathy"  # the parse stopped at ","

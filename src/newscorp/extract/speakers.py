@@ -188,6 +188,9 @@ class SpeakerResolver:
         heads = [t for t in words if t.text[:1].isupper() and t.lower_ not in ARTICLES]
         for tok in reversed(heads):
             if is_role(tok.text):
+                apposed = self._name_after(span)
+                if apposed:
+                    return apposed  # "der Vorsitzende des Ausschusses, Sebastian Edathy"
                 definite = words[0].lower_ in DEFINITE
                 found = self._role(tok.text, span.start_char, unit, definite)
                 if found or definite:
@@ -213,6 +216,17 @@ class SpeakerResolver:
             if known:
                 return known  # "Nordkoreas Verbündeter China" -> China
             return nominative(rest) if rest else ""
+        return ""
+
+    def _name_after(self, span: Span) -> str:
+        """The person named in apposition right after a role phrase (", Sebastian Edathy")."""
+        doc = self.doc
+        if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            return ""
+        start = doc[span.end + 1].idx
+        for m in self.mentions:
+            if m.start == start and m.label == "PER":
+                return m.entity
         return ""
 
     def _apposed_name(self, mention: Mention) -> str:

@@ -147,7 +147,8 @@ def _persons(doc: Doc, ents: list[Span]) -> list[Span]:
 def _after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
     """A proper noun right after a role word is a person ("Umweltminister Sigmar Gabriel")
     where the model found nothing, and so is a lone unknown name it gave another label
-    ("Botschafter Ostrowski" as LOC)."""
+    ("Botschafter Ostrowski" as LOC); a word between a role and a person's name belongs
+    to the name ("Experten Ankit Panda" with only "Panda" found)."""
     taken = {k for e in ents for k in range(e.start, e.end)}
     new = []
     for tok in doc[:-1]:
@@ -165,6 +166,13 @@ def _after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
             ):
                 ents = [e for e in ents if e is not ent]
                 new.append(Span(doc, i, i + 1, label="PER"))
+            continue
+        nxt = next((e for e in ents if e.start == i + 1), None)
+        if nxt is not None and nxt.label_ == "PER" and _name_word(doc, i, i):
+            # "Nordkorea-Experten Ankit Panda" with only "Panda" found: the word between
+            # the role and the person's name is the first name
+            ents = [e for e in ents if e is not nxt]
+            new.append(Span(doc, i, nxt.end, label="PER"))
             continue
         if not (doc[i].pos_ == "PROPN" or doc[i].text in first_names()):
             continue
