@@ -370,3 +370,16 @@ def test_family_word_is_trimmed_off_a_person():
     clean_entities(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Cilli", "PER")]
     assert [r.text for r in doc.spans["roles"]] == ["Tante"]
+
+
+def test_role_closing_an_entity_is_cut_and_the_owner_keeps_its_place_label():
+    from newscorp.pipeline.components import clean_entities
+
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Nordkoreas", "Machthaber", "reiste", "ab", "."],
+        pos=["PROPN", "NOUN", "VERB", "ADP", "PUNCT"],
+        ents=["B-PER", "I-PER", "O", "O", "O"],
+    )
+    clean_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Nordkoreas", "LOC")]
