@@ -114,6 +114,11 @@ def test_last_word_of_a_name_gives_its_label(nlp):
             [("Ostrowski", "PER")],
         ),
         ("Dort sprach Bürgermeisterin Reker mit Journalisten.", [], [("Reker", "PER")]),
+        (
+            "Dem Nordkorea-Experten Ankit Panda zufolge ist das ein Rückschlag.",
+            [("Panda", "PER")],
+            [("Ankit Panda", "PER")],
+        ),
     ],
 )
 def test_proper_noun_after_a_role_is_a_person(nlp, text, ents, expected):
@@ -139,3 +144,16 @@ def test_names_layer_without_a_model():
         ("Saarbrücken", "LOC"),
         ("Euro", "MISC"),
     ]
+
+
+def test_unknown_surname_tagged_as_adverb_after_a_first_name_is_part_of_the_name():
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Dann", "sprach", "Hansjörg", "Elshorst", "auch", "Heute", "nicht", "."]
+    pos = ["ADV", "VERB", "PROPN", "ADV", "ADV", "ADV", "PART", "PUNCT"]
+    doc = Doc(spacy.blank("de").vocab, words=words, pos=pos)
+    assert [(e.text, e.label_) for e in name_rules(doc).ents] == [("Hansjörg Elshorst", "PER")]
+    # a stop word tagged as adverb is no surname
+    doc = Doc(spacy.blank("de").vocab, words=["Hansjörg", "Auch"], pos=["PROPN", "ADV"])
+    assert [(e.text, e.label_) for e in name_rules(doc).ents] == []

@@ -537,6 +537,19 @@ def test_role_resolves_to_the_person_introduced_with_it(nlp):
     ]
 
 
+def test_role_is_not_taken_by_the_last_speaker_whose_role_differs(nlp):
+    text = (
+        "Donald Trump und der nordkoreanische Machthaber Kim Jong Un trafen sich in Hanoi. "
+        "Am Vormittag teilte die Sprecherin "
+        "des Weißen Hauses, Sarah Sanders, mit, das Treffen werde verkürzt. Später begründete "
+        "der US-Präsident den Abbruch damit, dass man sich nicht einigen konnte."
+    )
+    assert [r[:3] for r in rows(nlp, text)] == [
+        ("indirect", "Sarah Sanders", "die Sprecherin des Weißen Hauses, Sarah Sanders"),
+        ("indirect", "Donald Trump", "der US-Präsident"),
+    ]
+
+
 def test_description_resolves_to_the_person_just_named(nlp):
     text = (
         "Außenminister Heiko Maas hat das Scheitern bedauert. "
@@ -882,3 +895,12 @@ def test_pronoun_opening_a_colon_introducer_with_a_mistagged_verb_speaks(nlp):
         "",
         "Das war keine Reaktion auf einen Angriff.",
     )
+
+
+def test_role_phrase_followed_by_a_name_in_apposition_is_that_person(nlp):
+    from newscorp.extract.entities import mentions
+    from newscorp.extract.speakers import SpeakerResolver
+
+    doc = nlp("Der Vorsitzende des Ausschusses, Sebastian Edathy, verteidigte den Entwurf.")
+    resolver = SpeakerResolver(doc, list(mentions(doc, "t.txt")))
+    assert resolver.resolve(doc[0:4], 0) == "Sebastian Edathy"  # the parse stopped at ","

@@ -282,6 +282,45 @@ def test_name_tagged_as_adverb_keeps_its_final_s():
     assert base_form(Span(doc, 0, 1, label="PER")) == "Trump"
 
 
+@pytest.mark.parametrize(
+    ("words", "lemmas", "morphs", "expected"),
+    [
+        # a place adjective never inflects, a plural head keeps its form
+        (
+            ["Salzburger", "Nachrichten"],
+            ["Salzburge", "Nachricht"],
+            ["Degree=Pos", "Case=Gen|Gender=Fem|Number=Plur"],
+            "Salzburger Nachrichten",
+        ),
+        (
+            ["Frankfurter", "Flughafens"],
+            ["Frankfurte", "Flughafen"],
+            ["Degree=Pos", "Case=Gen|Gender=Masc|Number=Sing"],
+            "Frankfurter Flughafen",
+        ),
+        (
+            ["Vereinten", "Nationen"],
+            ["vereint", "Nation"],
+            ["Case=Gen|Degree=Pos|Number=Plur", "Case=Gen|Gender=Fem|Number=Plur"],
+            "Vereinte Nationen",
+        ),
+        (
+            ["Russischen", "Außenministeriums"],
+            ["russisch", "Außenministerium"],
+            ["Case=Gen|Degree=Pos", "Case=Gen|Gender=Neut|Number=Sing"],
+            "Russisches Außenministerium",
+        ),
+    ],
+)
+def test_organisation_of_adjective_and_noun_in_its_nominative(words, lemmas, morphs, expected):
+    from spacy.tokens import Span
+
+    from newscorp.extract.canon import base_form
+
+    doc = _doc(words, ["ADJ", "NOUN"], lemmas, morphs)
+    assert base_form(Span(doc, 0, 2, label="ORG")) == expected
+
+
 def test_first_name_tagged_as_adverb_starts_the_name_but_a_real_adverb_is_trimmed():
     from newscorp.pipeline.components import clean_entities
 
@@ -331,3 +370,16 @@ def test_family_word_is_trimmed_off_a_person():
     clean_entities(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Cilli", "PER")]
     assert [r.text for r in doc.spans["roles"]] == ["Tante"]
+
+
+def test_role_closing_an_entity_is_cut_and_the_owner_keeps_its_place_label():
+    from newscorp.pipeline.components import clean_entities
+
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Nordkoreas", "Machthaber", "reiste", "ab", "."],
+        pos=["PROPN", "NOUN", "VERB", "ADP", "PUNCT"],
+        ents=["B-PER", "I-PER", "O", "O", "O"],
+    )
+    clean_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Nordkoreas", "LOC")]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from newscorp.pipeline.lexicons import gazetteer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 # strong nominative adjective endings by the head noun's gender ("Weißes Haus", "Roter Platz")
 STRONG_ENDING = {"Neut": "es", "Masc": "er", "Fem": "e"}
@@ -29,6 +29,34 @@ def adjective_stem(word: str) -> str:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             return word[: -len(ending)]
     return word
+
+
+def is_place_adjective(word: str) -> bool:
+    """A capitalised adjective in -er ("Salzburger", "Berliner"): a place adjective, which
+    never inflects, or already a strong nominative ("Roter Platz"); either way as written."""
+    return word[:1].isupper() and word.endswith("er") and len(word) > 4
+
+
+def adjective_noun_nominative(adjective: Token, noun: Token) -> list[str]:
+    """The nominative of a name made of an adjective and a noun: "des russischen
+    Außenministeriums" -> Russisches Außenministerium, "der Vereinten Nationen" -> Vereinte
+    Nationen, "des Frankfurter Flughafens" -> Frankfurter Flughafen, "der Salzburger
+    Nachrichten" -> Salzburger Nachrichten (a plural head keeps its form); [] when the
+    head's gender and number are unknown."""
+    plural = "Plur" in noun.morph.get("Number")
+    gender = noun.morph.get("Gender")
+    if not plural and not (gender and gender[0] in STRONG_ENDING):
+        return []
+    if plural:
+        head = noun.text
+    else:
+        head = noun.lemma_ if noun.lemma_[:1].isupper() else noun.text
+    if is_place_adjective(adjective.text):
+        adj = adjective.text
+    else:
+        stem = adjective_stem(adjective.text)
+        adj = stem[:1].upper() + stem[1:] + ("e" if plural else STRONG_ENDING[gender[0]])
+    return [adj, head]
 
 
 def base_form(span: Span) -> str:
@@ -56,12 +84,8 @@ def base_form(span: Span) -> str:
         if last.text.endswith("s") and not last.text.endswith(("ss", "us", "is", "os")):
             if last.text[-2:-1].isalpha() and last.text[-2] not in "sxzß":
                 words[-1] = last.text[:-1]
-    elif span.label_ in {"ORG", "LOC", "MISC"} and len(tokens) >= 2 and tokens[0].pos_ == "ADJ":
-        head = tokens[-1]
-        gender = head.morph.get("Gender")
-        lemma = head.lemma_ if head.lemma_ and head.lemma_[:1].isupper() else head.text
-        if gender and gender[0] in STRONG_ENDING and len(tokens) == 2:
-            words = [adjective_stem(tokens[0].text) + STRONG_ENDING[gender[0]], lemma]
+    elif span.label_ in {"ORG", "LOC", "MISC"} and len(tokens) == 2 and tokens[0].pos_ == "ADJ":
+        words = adjective_noun_nominative(tokens[0], tokens[1]) or words
     text = " ".join(words)
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 

@@ -18,7 +18,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newscorp.extract.canon import STRONG_ENDING, adjective_stem, gazetteer_names, name_key
+from newscorp.extract.canon import (
+    adjective_noun_nominative,
+    gazetteer_names,
+    is_place_adjective,
+    name_key,
+)
 from newscorp.extract.cues import is_claim_noun, is_source_noun
 from newscorp.pipeline.lexicons import is_role
 from newscorp.records import Mention, Quote
@@ -80,15 +85,10 @@ def nominative(tokens: list) -> str:
     text = doc[tokens[0].i : tokens[-1].i + 1].text
     if len(tokens) != 2 or tokens[0].pos_ != "ADJ" or tokens[1].pos_ != "NOUN":
         return text
-    if tokens[0].text[:1].isupper() and tokens[0].text.endswith("er"):
+    if is_place_adjective(tokens[0].text) or "Plur" in tokens[1].morph.get("Number"):
         return text  # place adjectives do not inflect: "Salzburger Nachrichten"
-    noun = tokens[1]
-    gender = noun.morph.get("Gender")
-    lemma = noun.lemma_ if noun.lemma_[:1].isupper() else noun.text
-    if not gender or gender[0] not in STRONG_ENDING:
-        return text
-    stem = adjective_stem(tokens[0].text)
-    return f"{stem[:1].upper()}{stem[1:]}{STRONG_ENDING[gender[0]]} {lemma}"
+    words = adjective_noun_nominative(tokens[0], tokens[1])
+    return " ".join(words) if words else text
 
 
 class SpeakerResolver:
@@ -110,7 +110,29 @@ class SpeakerResolver:
                 self.role_heads.setdefault(m.entity, set()).add(role_head(m.role))
                 if m.label == "PER" and role_gender(m.role):
                     self.gender.setdefault(m.entity, role_gender(m.role))
+            elif m.label == "PER":
+                # "die Sprecherin des Weißen Hauses, Sarah Sanders": a role in apposition
+                # tells who she is (gender, role), but does not make her "the" Sprecherin
+                role = self._apposed_role(m)
+                if role:
+                    self.role_heads.setdefault(m.entity, set()).add(role_head(role))
+                    self.gender.setdefault(m.entity, role_gender(role))
         self.last: tuple[str, int] | None = None
+
+    def _apposed_role(self, mention: Mention) -> str:
+        """The role noun of a phrase set off before a name by a comma ("die Sprecherin des
+        Weißen Hauses, Sarah Sanders" -> Sprecherin), else ""."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start < 2 or self.doc[span.start - 1].text != ",":
+            return ""
+        for tok in reversed(self.doc[max(0, span.start - 7) : span.start - 1]):
+            if tok.is_punct or tok.is_space or tok.pos_ in {"VERB", "AUX"}:
+                return ""
+            if tok.ent_type_ == "PER":
+                return ""  # "Präsident Moon, Kim": an enumeration of names
+            if tok.text[:1].isupper() and is_role(tok.text):
+                return tok.text
+        return ""
 
     def note_quote(self, quote: Quote, unit: int) -> None:
         """Remember the last attributed person for pronouns and descriptions."""
@@ -166,6 +188,9 @@ class SpeakerResolver:
         heads = [t for t in words if t.text[:1].isupper() and t.lower_ not in ARTICLES]
         for tok in reversed(heads):
             if is_role(tok.text):
+                apposed = self._name_after(span)
+                if apposed:
+                    return apposed  # "der Vorsitzende des Ausschusses, Sebastian Edathy"
                 definite = words[0].lower_ in DEFINITE
                 found = self._role(tok.text, span.start_char, unit, definite)
                 if found or definite:
@@ -191,6 +216,17 @@ class SpeakerResolver:
             if known:
                 return known  # "Nordkoreas Verbündeter China" -> China
             return nominative(rest) if rest else ""
+        return ""
+
+    def _name_after(self, span: Span) -> str:
+        """The person named in apposition right after a role phrase (", Sebastian Edathy")."""
+        doc = self.doc
+        if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            return ""
+        start = doc[span.end + 1].idx
+        for m in self.mentions:
+            if m.start == start and m.label == "PER":
+                return m.entity
         return ""
 
     def _apposed_name(self, mention: Mention) -> str:
@@ -272,12 +308,12 @@ class SpeakerResolver:
         gender = role_gender(word)
         if not definite:
             return ""
+        head = role_head(word)
         if self.last is not None:
             name, where = self.last
             if unit - where <= 2 and self._is_person(name) and self._fits(name, gender):
-                return name
+                return name  # gender from roles in apposition too: a Sprecherin is no Präsident
         # "Heiko Maas hat … bedauert. „…“, sagte der SPD-Politiker": the person just named
-        head = role_head(word)
         recent = [
             m
             for m in self.mentions

@@ -167,6 +167,12 @@ def clean_entities(doc: Doc) -> Doc:
             or _function_word(doc[end - 1], NOT_NAME_START - {"ADP", "DET"})
         ):
             end -= 1
+        if end - start > 1 and is_role(doc[end - 1].text) and doc[end - 1].text[:1].isupper():
+            # "Nordkoreas Machthaber" (no name after the role): the role goes, the owner stays
+            end -= 1
+            if end - start == 1:
+                owner = doc[start].text
+                label = places.get(owner) or places.get(owner.removesuffix("s")) or label
         if label == "PER":
             # "Nordkoreas Machthaber Kim Jong Un": everything up to the last role goes
             for k in range(end - 2, start - 1, -1):

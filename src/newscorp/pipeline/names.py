@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -56,8 +57,11 @@ def name_tails() -> frozenset[str]:
     return frozenset(data_lines("name_tails.txt"))
 
 
-# parts of speech that never continue a person's name ("Patrick von Brunn | Auf ...")
+# parts of speech that never continue a person's name ("Patrick von Brunn | Auf ..."); of the
+# closed classes only real function words (stop words): taggers give unknown capitalised
+# names such tags ("Elshorst" ADV)
 NOT_NAME = frozenset({"ADP", "DET", "PRON", "ADV", "CCONJ", "SCONJ", "AUX", "VERB", "PART", "ADJ"})
+OPEN_CLASS = frozenset({"AUX", "VERB", "ADJ"})
 
 
 def _name_word(doc: Doc, i: int, first: int) -> bool:
@@ -75,8 +79,8 @@ def _name_word(doc: Doc, i: int, first: int) -> bool:
         return False
     if text in first_names():
         return True  # "Hans Dietrich Genscher", whatever the tagger says
-    if tok.pos_ in NOT_NAME:
-        return False
+    if tok.pos_ in NOT_NAME and (tok.pos_ in OPEN_CLASS or tok.lower_ in STOP_WORDS):
+        return False  # an unknown surname tagged as a function word stays: "Hansjörg Elshorst"
     # "Heidi Klums Modelsuche": a noun after a genitive ends the name
     return not (i - 1 > first and doc[i - 1].text.endswith("s") and tok.pos_ == "NOUN")
 
@@ -147,7 +151,8 @@ def _persons(doc: Doc, ents: list[Span]) -> list[Span]:
 def _after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
     """A proper noun right after a role word is a person ("Umweltminister Sigmar Gabriel")
     where the model found nothing, and so is a lone unknown name it gave another label
-    ("Botschafter Ostrowski" as LOC)."""
+    ("Botschafter Ostrowski" as LOC); a word between a role and a person's name belongs
+    to the name ("Experten Ankit Panda" with only "Panda" found)."""
     taken = {k for e in ents for k in range(e.start, e.end)}
     new = []
     for tok in doc[:-1]:
@@ -165,6 +170,13 @@ def _after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
             ):
                 ents = [e for e in ents if e is not ent]
                 new.append(Span(doc, i, i + 1, label="PER"))
+            continue
+        nxt = next((e for e in ents if e.start == i + 1), None)
+        if nxt is not None and nxt.label_ == "PER" and _name_word(doc, i, i):
+            # "Nordkorea-Experten Ankit Panda" with only "Panda" found: the word between
+            # the role and the person's name is the first name
+            ents = [e for e in ents if e is not nxt]
+            new.append(Span(doc, i, nxt.end, label="PER"))
             continue
         if not (doc[i].pos_ == "PROPN" or doc[i].text in first_names()):
             continue
