@@ -139,3 +139,30 @@ def test_names_layer_without_a_model():
         ("Saarbrücken", "LOC"),
         ("Euro", "MISC"),
     ]
+
+
+def test_describing_compound_is_trimmed_before_a_complete_name(nlp):
+    text = "Er wurde Trainer beim Traditionsverein Preußen Münster."
+    assert apply(nlp, text, [("Traditionsverein Preußen Münster", "ORG")]) == [
+        ("Preußen Münster", "ORG")
+    ]
+    text = "Das Kraftwerk Lippendorf liegt südlich von Leipzig."
+    assert apply(nlp, text, [("Kraftwerk Lippendorf", "ORG"), ("Leipzig", "LOC")]) == [
+        ("Kraftwerk Lippendorf", "ORG"),  # no compound, one name after it: the name
+        ("Leipzig", "LOC"),
+    ]
+
+
+def test_cities_the_model_missed_are_places(nlp):
+    text = "In der somalischen Hauptstadt Mogadischu wurde ein Kameramann erschossen."
+    assert apply(nlp, text, []) == [("Mogadischu", "LOC")]
+    assert apply(nlp, "Auf diese hofft auch Aleppos Bürgermeister.", []) == [("Aleppos", "LOC")]
+    assert apply(nlp, "Die Provinz Hama liegt im Westen.", []) == [("Hama", "LOC")]
+
+
+def test_place_names_inside_longer_names_or_as_words_are_left_out(nlp):
+    text = "Das Atherton Tableland ist eine Region in Australien."
+    assert ("Atherton", "LOC") not in apply(nlp, text, [("Australien", "LOC")])
+    assert apply(nlp, "Es ist gut. Dort wohnen viele Menschen.", []) == []
+    assert apply(nlp, "Es gibt mehr Schulen und Kitas.", []) == []
+    assert apply(nlp, "Viele Menschen unterstützen die Hamas, die dort herrscht.", []) == []

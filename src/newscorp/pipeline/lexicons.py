@@ -34,6 +34,30 @@ def common_nouns() -> frozenset[str]:
     return frozenset(data_lines("common_nouns.txt"))
 
 
+@cache
+def de_words() -> frozenset[str]:
+    """Lowercase German words (de_words.txt.gz, lemma values of spacy-lookups-data)."""
+    import gzip
+
+    raw = resources.files("newscorp").joinpath("data", "de_words.txt.gz").read_bytes()
+    return frozenset(w for w in gzip.decompress(raw).decode("utf-8").splitlines() if w[:1] != "#")
+
+
+@lru_cache(maxsize=1 << 16)
+def compound_noun(word: str) -> bool:
+    """A capitalised compound of two known words ("Chemiekonzern", "Traditionsverein"):
+    a head of four letters or more after a modifier of three or more, with or without a
+    linking "s"."""
+    if len(word) < 8 or not word[:1].isupper() or not word.isalpha():
+        return False
+    words = de_words()
+    low = word.lower()
+    for k in range(3, len(low) - 3):
+        if low[k:] in words and (low[:k] in words or low[k - 1] == "s" and low[: k - 1] in words):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _long_roles() -> frozenset[str]:
     """Role words of six letters or more: compound heads ("bundesaußenminister")."""
@@ -83,6 +107,36 @@ def gazetteer() -> tuple[tuple[str, str], ...]:
     except (ImportError, OSError):
         pass
     return tuple(dict.fromkeys(pairs))  # type: ignore[arg-type]
+
+
+@cache
+def geo_names() -> frozenset[str]:
+    """Names of places for the place layer: GeoNames cities (geo_names.txt.gz, built by
+    training/geo_names.py) and pycountry's subdivisions ("Bayern", "Kalifornien") in their
+    German names, without names that are words of the other lists (first names, common
+    nouns)."""
+    import gzip
+
+    raw = resources.files("newscorp").joinpath("data", "geo_names.txt.gz").read_bytes()
+    names = {ln for ln in gzip.decompress(raw).decode("utf-8").splitlines() if ln[:1] != "#"}
+    try:
+        import gettext
+
+        import pycountry
+
+        german = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["de"])
+        for sub in pycountry.subdivisions:
+            for name in {sub.name, german.gettext(sub.name)}:
+                if (
+                    len(name) > 3
+                    and name[:1].isupper()
+                    and not any(c in name for c in ",()[]/")
+                    and name.replace(" ", "").replace("-", "").isalpha()
+                ):
+                    names.add(name)
+    except (ImportError, OSError):
+        pass
+    return frozenset(names)
 
 
 MONTHS = frozenset(

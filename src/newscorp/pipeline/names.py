@@ -24,7 +24,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newscorp.pipeline.lexicons import common_nouns, data_lines, gazetteer, is_role
+from newscorp.pipeline.lexicons import (
+    common_nouns,
+    compound_noun,
+    data_lines,
+    de_words,
+    gazetteer,
+    geo_names,
+    is_role,
+)
 
 # lowercase particles inside names: "Giacomo della Porta", "Ursula von der Leyen"
 PARTICLES = frozenset("von van vom de del della di da dos du bin ibn ten".split())
@@ -176,6 +184,15 @@ def _after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents + new
 
 
+def _full_name(rest: Span) -> bool:
+    """An acronym ("BASF") or two or more capitalised words none of which is a common
+    noun ("Preußen Münster"): a name complete without a describing word before it."""
+    if len(rest) == 1:
+        return rest.text.isupper() and rest.text.isalpha() and len(rest.text) > 1
+    words = nonnames()
+    return all(t.text[:1].isupper() and t.is_alpha and t.text not in words for t in rest)
+
+
 def _trim(span: Span) -> Span | None:
     """Drop leading words used mostly outside names; None when nothing name-like is left."""
     words = nonnames()
@@ -185,6 +202,15 @@ def _trim(span: Span) -> Span | None:
         start += 1
     if start == span.end:
         return span if _known(span) or any(c.isdigit() for c in span.text) else None
+    if (
+        start == span.start
+        and span.end - start > 1
+        and doc[start].pos_ == "NOUN"
+        and compound_noun(doc[start].text)
+        and doc[start].text not in name_labels()
+        and _full_name(doc[start + 1 : span.end])
+    ):
+        start += 1  # "Chemiekonzern BASF": a compound describing the name is no part of it
     if start == span.start:
         return span
     rest = doc[start : span.end]
@@ -247,6 +273,84 @@ def _add_known(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents + new
 
 
+@cache
+def _place_lengths() -> dict[str, tuple[int, ...]]:
+    """First word of each place name -> the word counts of places starting with it."""
+    skip = nonnames() | first_names() | {n for n, lab in name_labels().items() if lab != "LOC"}
+    lengths: dict[str, set[int]] = {}
+    for name in geo_names():
+        if name in skip:
+            continue
+        words = name.split()
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+
+
+def _place_word(tok) -> bool:
+    """A one-word place name as the tagger sees it: a proper noun (or a word it could not
+    tag), not a German word at a sentence start ("Dort"), not after a first name."""
+    if tok.pos_ not in {"PROPN", "X"}:
+        return False
+    if tok.is_sent_start and tok.lower_ in de_words():
+        return False
+    return not (tok.i > 0 and tok.doc[tok.i - 1].text in first_names())
+
+
+def _genitive_place(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]``, a place name + "s", reads as its genitive ("Wetzlars Coach",
+    "die Unterstützung Belgrads für"): no article before it ("der Hamas"), no punctuation
+    after it ("Hamas, die"), and its stem no German word ("Kitas")."""
+    if i > 0 and doc[i - 1].pos_ == "DET" or doc[i].lower_[:-1] in de_words():
+        return False
+    return i + 1 < len(doc) and not doc[i + 1].is_punct
+
+
+# foreign particles and articles inside names: "Valle de Curicó", "Isle of Man"
+FOREIGN_PARTICLES = PARTICLES | frozenset("of la le el les los las the".split())
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """Words that continue a longer name: a capitalised word that is no common noun after
+    them ("Atherton Tableland"), or a name particle before them ("Valle de Curicó")."""
+    if end < len(doc):
+        nxt = doc[end].text
+        if nxt[:1].isupper() and nxt.isalpha() and nxt not in nonnames() and not is_role(nxt):
+            return True
+    return start > 0 and doc[start - 1].text in FOREIGN_PARTICLES
+
+
+def _add_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names of cities and regions (also genitive "Wetzlars") where the model found
+    nothing, longest first; a one-word name the tagger calls a common noun stays out."""
+    lengths = _place_lengths()
+    taken = {k for e in ents for k in range(e.start, e.end)}
+    new = []
+    i = 0
+    while i < len(doc):
+        step = 1
+        if i not in taken:
+            text = doc[i].text
+            sizes = lengths.get(text) or (
+                lengths.get(text[:-1], ()) if text.endswith("s") and len(text) > 4 else ()
+            )
+            for n in sizes:
+                if i + n > len(doc) or any(k in taken for k in range(i, i + n)):
+                    continue
+                if (n == 1 and not _place_word(doc[i])) or _inside_longer_name(doc, i, i + n):
+                    continue
+                if " ".join(t.text for t in doc[i : i + n]) in geo_names() or (
+                    n == 1
+                    and text[:-1] in geo_names()
+                    and not text[:-1].endswith(("s", "x", "z"))
+                    and _genitive_place(doc, i)
+                ):
+                    new.append(Span(doc, i, i + n, label="LOC"))
+                    step = n
+                    break
+        i += step
+    return ents + new
+
+
 def name_rules(doc: Doc) -> Doc:
     """Apply the person and non-name rules to ``doc.ents``."""
     from newscorp.pipeline.components import LABEL_MAP  # "PERSON", "OTH" of other models
@@ -257,6 +361,7 @@ def name_rules(doc: Doc) -> Doc:
     ]
     ents = [_relabel(t) for t in (_trim(e) for e in ents) if t is not None]
     ents = _add_known(doc, ents)
+    ents = _add_places(doc, ents)
     ents = _persons(doc, ents)
     ents = _after_roles(doc, ents)
     doc.ents = filter_spans(ents)
