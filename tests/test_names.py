@@ -166,3 +166,16 @@ def test_place_names_inside_longer_names_or_as_words_are_left_out(nlp):
     assert apply(nlp, "Es ist gut. Dort wohnen viele Menschen.", []) == []
     assert apply(nlp, "Es gibt mehr Schulen und Kitas.", []) == []
     assert apply(nlp, "Viele Menschen unterstützen die Hamas, die dort herrscht.", []) == []
+
+
+def test_lone_compound_of_common_words_is_no_name(nlp):
+    text = "Zwei Mann sitzen im Turm in Tandemanordnung hintereinander."
+    assert apply(nlp, text, [("Tandemanordnung", "LOC")]) == []
+    text = "Auf das Diakonie-Spendenkonto gingen 50.000 Euro ein."
+    assert apply(nlp, text, [("Diakonie-Spendenkonto", "LOC")]) == [("Euro", "MISC")]
+    # heads that end names in the corpora keep the entity
+    text = "Die Linkspartei und das EU-Parlament stimmten zu."
+    assert apply(nlp, text, [("Linkspartei", "ORG"), ("EU-Parlament", "ORG")]) == [
+        ("Linkspartei", "ORG"),
+        ("EU-Parlament", "ORG"),
+    ]

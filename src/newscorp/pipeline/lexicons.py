@@ -44,18 +44,37 @@ def de_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)
-def compound_noun(word: str) -> bool:
-    """A capitalised compound of two known words ("Chemiekonzern", "Traditionsverein"):
-    a head of four letters or more after a modifier of three or more, with or without a
-    linking "s"."""
-    if len(word) < 8 or not word[:1].isupper() or not word.isalpha():
-        return False
+def compound_head(word: str) -> str | None:
+    """The longest head of a compound of known words, lowercase: "Chemiekonzern" ->
+    "konzern", "Traditionsverein" -> "verein" (a head of four letters or more after a
+    modifier of three or more, with or without a linking "s"); after a hyphen the last part
+    when it is a word ("Diakonie-Spendenkonto" -> "spendenkonto"). None for other words."""
+    if len(word) < 6 or not word[:1].isupper():
+        return None
     words = de_words()
     low = word.lower()
+    if "-" in low:
+        low = low.rsplit("-", 1)[1]
+        if low in words:
+            return low
+    if not low.isalpha():
+        return None
     for k in range(3, len(low) - 3):
         if low[k:] in words and (low[:k] in words or low[k - 1] == "s" and low[: k - 1] in words):
-            return True
-    return False
+            return low[k:]
+    return None
+
+
+def compound_noun(word: str) -> bool:
+    """A capitalised one-word compound of two known words ("Chemiekonzern")."""
+    return "-" not in word and len(word) >= 8 and compound_head(word) is not None
+
+
+@cache
+def entity_heads() -> frozenset[str]:
+    """Heads of compounds that annotated corpora label as names ("heim": "Mannheim";
+    "partei": "Linkspartei"), entity_heads.txt."""
+    return frozenset(data_lines("entity_heads.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -26,9 +26,11 @@ from spacy.util import filter_spans
 
 from newscorp.pipeline.lexicons import (
     common_nouns,
+    compound_head,
     compound_noun,
     data_lines,
     de_words,
+    entity_heads,
     gazetteer,
     geo_names,
     is_role,
@@ -193,8 +195,31 @@ def _full_name(rest: Span) -> bool:
     return all(t.text[:1].isupper() and t.is_alpha and t.text not in words for t in rest)
 
 
+def _common_compound(span: Span) -> bool:
+    """One word the tagger calls a noun (or adjective), a compound whose head never ends a
+    name in the corpora ("Tandem|anordnung", "Diakonie-|Spendenkonto"), and no known name."""
+    if len(span) != 1 or span[0].pos_ not in {"NOUN", "ADJ"}:
+        return False
+    if _known(span) or span.text in name_labels():
+        return False
+    head = compound_head(span.text)
+    if head is None:
+        return False
+    # any word ending the head that ends names: "EU-Parlament", "UN-Klimakonferenz"
+    heads = entity_heads() | _tail_heads()
+    return not any(head[k:] in heads for k in range(len(head) - 3))
+
+
+@cache
+def _tail_heads() -> frozenset[str]:
+    """Lowercase last words of multi-word place and organisation names ("parlament")."""
+    return frozenset(w.lower() for w in name_tails())
+
+
 def _trim(span: Span) -> Span | None:
     """Drop leading words used mostly outside names; None when nothing name-like is left."""
+    if _common_compound(span):
+        return None
     words = nonnames()
     start = span.start
     doc = span.doc
