@@ -179,3 +179,22 @@ def test_lone_compound_of_common_words_is_no_name(nlp):
         ("Linkspartei", "ORG"),
         ("EU-Parlament", "ORG"),
     ]
+
+
+def test_genitive_owner_is_split_from_the_noun_it_owns(nlp):
+    text = "Auch ein Gutachter stützte Tiganjs Version."
+    assert apply(nlp, text, [("Tiganjs Version", "ORG")]) == [("Tiganjs", "PER")]
+    text = "Er war über Zabels Entscheidung nicht glücklich."
+    assert apply(nlp, text, [("Zabels", "LOC")]) == [("Zabels", "PER")]
+    # a known place keeps its label, a title in quotes and an institution stay whole
+    text = "Er sprach über Österreichs Haltung."
+    assert apply(nlp, text, [("Österreichs Haltung", "LOC")]) == [("Österreichs", "LOC")]
+    text = "Die Sendung „Wickerts Bücher“ wechselt den Sendeplatz."
+    assert apply(nlp, text, [("Wickerts Bücher", "MISC")]) == [("Wickerts Bücher", "MISC")]
+    text = "Forscher der John Hopkins Universität warnen."
+    assert apply(nlp, text, [("John Hopkins Universität", "ORG")]) == [
+        ("John Hopkins Universität", "ORG")
+    ]
+    assert apply(nlp, "Dort sah man Markus Werner.", [("Markus Werner", "PER")]) == [
+        ("Markus Werner", "PER")
+    ]

@@ -14,6 +14,7 @@ Usage: python training/entity_heads.py
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import spacy
@@ -29,21 +30,22 @@ NER_BINS = ("germeval_train", "smartdata", "europeana", "legal")
 
 def main() -> None:
     nlp = spacy.blank("de")
-    heads: set[str] = set()
+    heads: Counter = Counter()
     for name in NER_BINS:
         for doc in DocBin().from_disk(CORPUS / f"{name}.spacy").get_docs(nlp.vocab):
             for tok in doc:
                 if tok.ent_iob_ in ("B", "I"):
                     head = compound_head(tok.text)
                     if head:
-                        heads.add(head)
+                        heads[head] += 1
     header = (
         "# Heads of compounds that annotated corpora label as names (Mannheim: heim), lowercase.\n"
         "# Built by training/entity_heads.py from the GermEval 2014 training part, DFKI\n"
         "# SmartData v1 (CC BY 4.0), Europeana Newspapers NER German (CC0) and German Legal\n"
-        "# NER (CC BY 4.0). One head a line.\n"
+        "# NER (CC BY 4.0). HEAD<TAB>number of name words with that head.\n"
     )
-    OUT.write_text(header + "\n".join(sorted(heads)) + "\n", encoding="utf-8")
+    body = "\n".join(f"{h}\t{n}" for h, n in sorted(heads.items()))
+    OUT.write_text(header + body + "\n", encoding="utf-8")
     print(f"{OUT}: {len(heads)} heads", file=sys.stderr)
 
 

@@ -71,10 +71,11 @@ def compound_noun(word: str) -> bool:
 
 
 @cache
-def entity_heads() -> frozenset[str]:
+def entity_heads(at_least: int = 1) -> frozenset[str]:
     """Heads of compounds that annotated corpora label as names ("heim": "Mannheim";
-    "partei": "Linkspartei"), entity_heads.txt."""
-    return frozenset(data_lines("entity_heads.txt"))
+    "partei": "Linkspartei") in ``at_least`` name words (entity_heads.txt)."""
+    pairs = (line.split("\t") for line in data_lines("entity_heads.txt"))
+    return frozenset(head for head, n in pairs if int(n) >= at_least)
 
 
 @lru_cache(maxsize=1)

@@ -376,6 +376,70 @@ def _add_places(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents + new
 
 
+def _common_word(text: str) -> bool:
+    """A capitalised word used outside names, or a German dictionary word."""
+    return text in nonnames() or text.lower() in de_words()
+
+
+def _owner_word(tok) -> bool:
+    """A name word in the genitive: capitalised, ending in "s", no function word, adjective
+    ("Ins", "Meines", "Rotes"), first name ("Andreas", "Markus") or common word
+    ("Oberlandesgerichts")."""
+    text = tok.text
+    if not (text.endswith("s") and text[:1].isupper() and tok.is_alpha and len(text) > 3):
+        return False
+    if tok.pos_ in NOT_NAME or text in first_names():
+        return False
+    stem = text[:-1]
+    if stem in places() or stem in geo_names() or stem in name_labels():
+        return True  # "Österreichs", "Odessas"
+    return not (_common_word(text) or _common_word(stem) or compound_head(text))
+
+
+def _lone_owner(span: Span) -> Span:
+    """One unknown name + "s" before a common noun owns it, as a person: "Zabels
+    Entscheidung" tagged LOC -> PER."""
+    nxt = span.doc[span.end]
+    text = span.text
+    if not (nxt.pos_ == "NOUN" and _common_word(nxt.text) and text.endswith("s")):
+        return span
+    stem = text[:-1]
+    if stem in name_labels() or stem in places() or stem in geo_names() or _known(span):
+        return span
+    if not _owner_word(span[0]):
+        return span
+    return Span(span.doc, span.start, span.end, label="PER")
+
+
+def _genitive_owner(span: Span) -> Span:
+    """A name in the genitive and the common noun it owns are two things: "Tiganjs Version"
+    -> "Tiganjs", "Critchlows Stil" -> "Critchlows"; an unknown owner is a person."""
+    doc = span.doc
+    if len(span) == 1 and span.end < len(doc) and span.label_ != "PER":
+        return _lone_owner(span)
+    if len(span) < 2 or span[-1].pos_ != "NOUN" or not _common_word(span[-1].text):
+        return span
+    if span.start > 0 and doc[span.start - 1].is_quote:
+        return span  # a title: "„Wickerts Bücher“"
+    last = span[-1].text
+    if (
+        last.lower() in entity_heads(2)
+        or last.lower() in _tail_heads()
+        or last in label_tails()
+        or last in geo_names()
+        or _known(span[-1:])
+    ):
+        return span  # "John Hopkins Universität", "Oberlandesgerichts Innsbruck"
+    if not _owner_word(span[-2]):
+        return span
+    name = doc[span.start : span.end - 1]
+    stem = name.text[:-1]
+    label = name_labels().get(stem) or ("LOC" if stem in places() or stem in geo_names() else None)
+    if label is None:
+        label = "PER" if span.label_ != "LOC" or len(name) > 1 else span.label_
+    return Span(doc, name.start, name.end, label=label)
+
+
 def name_rules(doc: Doc) -> Doc:
     """Apply the person and non-name rules to ``doc.ents``."""
     from newscorp.pipeline.components import LABEL_MAP  # "PERSON", "OTH" of other models
@@ -384,7 +448,7 @@ def name_rules(doc: Doc) -> Doc:
         Span(doc, e.start, e.end, label=LABEL_MAP[e.label_]) if e.label_ in LABEL_MAP else e
         for e in doc.ents
     ]
-    ents = [_relabel(t) for t in (_trim(e) for e in ents) if t is not None]
+    ents = [_genitive_owner(_relabel(t)) for t in (_trim(e) for e in ents) if t is not None]
     ents = _add_known(doc, ents)
     ents = _add_places(doc, ents)
     ents = _persons(doc, ents)
