@@ -198,3 +198,13 @@ def test_genitive_owner_is_split_from_the_noun_it_owns(nlp):
     assert apply(nlp, "Dort sah man Markus Werner.", [("Markus Werner", "PER")]) == [
         ("Markus Werner", "PER")
     ]
+
+
+def test_compound_heads_split_words_outside_the_dictionary(nlp):
+    text = "Beim Chemiekonzern BASF gibt es Gerüchte."
+    assert apply(nlp, text, [("Chemiekonzern BASF", "ORG")]) == [("BASF", "ORG")]
+    text = "Ausgewachsene Wombatweibchen sind größer."
+    assert apply(nlp, text, [("Wombatweibchen", "LOC")]) == []
+    assert apply(nlp, "Auch BitLocker ist betroffen.", [("BitLocker", "MISC")]) == [
+        ("BitLocker", "MISC")
+    ]

@@ -43,15 +43,24 @@ def de_words() -> frozenset[str]:
     return frozenset(w for w in gzip.decompress(raw).decode("utf-8").splitlines() if w[:1] != "#")
 
 
+@cache
+def known_words() -> frozenset[str]:
+    """Lowercase German words: de_words.txt.gz and the capitalised words annotated corpora
+    use outside names (common_nouns.txt, nonnames.txt: "chemie", "konzern")."""
+    outside = common_nouns() | frozenset(data_lines("nonnames.txt"))
+    return de_words() | {w.lower() for w in outside}
+
+
 @lru_cache(maxsize=1 << 16)
 def compound_head(word: str) -> str | None:
     """The longest head of a compound of known words, lowercase: "Chemiekonzern" ->
     "konzern", "Traditionsverein" -> "verein" (a head of four letters or more after a
     modifier of three or more, with or without a linking "s"); after a hyphen the last part
-    when it is a word ("Diakonie-Spendenkonto" -> "spendenkonto"). None for other words."""
+    when it is a word ("Diakonie-Spendenkonto" -> "spendenkonto"). None for other words.
+    Known words: :func:`known_words`."""
     if len(word) < 6 or not word[:1].isupper():
         return None
-    words = de_words()
+    words = known_words()
     low = word.lower()
     if "-" in low:
         low = low.rsplit("-", 1)[1]
@@ -60,7 +69,9 @@ def compound_head(word: str) -> str | None:
     if not low.isalpha():
         return None
     for k in range(3, len(low) - 3):
-        if low[k:] in words and (low[:k] in words or low[k - 1] == "s" and low[: k - 1] in words):
+        if low[k:] in words and (
+            low[:k] in words or low[k - 1] == "s" and low[: k - 1] in words or len(low) - k >= 6
+        ):
             return low[k:]
     return None
 

@@ -203,8 +203,8 @@ def _common_compound(span: Span) -> bool:
     if _known(span) or span.text in name_labels():
         return False
     head = compound_head(span.text)
-    if head is None:
-        return False
+    if head is None or any(c.isupper() for c in span.text.rsplit("-", 1)[-1][1:]):
+        return False  # no compound, or a brand in camel case ("BitLocker")
     # any word ending the head that ends names: "EU-Parlament", "UN-Klimakonferenz"
     heads = entity_heads() | _tail_heads()
     return not any(head[k:] in heads for k in range(len(head) - 3))
