@@ -208,3 +208,14 @@ def test_compound_heads_split_words_outside_the_dictionary(nlp):
     assert apply(nlp, "Auch BitLocker ist betroffen.", [("BitLocker", "MISC")]) == [
         ("BitLocker", "MISC")
     ]
+
+
+def test_cue_nouns_label_the_name_after_them(nlp):
+    text = "Das meldete die griechische Zeitung Ekathimerini am Montag."
+    assert apply(nlp, text, []) == [("Ekathimerini", "ORG")]
+    text = "Die Flüchtlinge kamen auf der Insel Lampedusa an."
+    assert apply(nlp, text, []) == [("Lampedusa", "LOC")]
+    text = "Er ist der Gründer des Technologie-Konzerns Kyocera."
+    assert apply(nlp, text, [("Kyocera", "PER")]) == [("Kyocera", "ORG")]
+    # a compound after the cue is no name: "Richtung Koalitionspartner"
+    assert apply(nlp, "Er sprach in Richtung Koalitionspartner.", []) == []

@@ -81,6 +81,30 @@ def compound_noun(word: str) -> bool:
     return "-" not in word and len(word) >= 8 and compound_head(word) is not None
 
 
+def cue_key(word: str) -> str | None:
+    """The lowercase head of a known capitalised word or compound, without a genitive
+    ending ("Technologie-Konzerns" -> "konzern", "Bankhaus" -> "haus"), the key of
+    label_cues.tsv; None for other words."""
+    part = word.rsplit("-", 1)[-1]
+    if len(part) < 3 or not part[:1].isupper() or not part.isalpha():
+        return None
+    forms = [part] + [part[: -len(e)] for e in ("s", "es") if part.endswith(e)]
+    for form in forms:
+        if form.lower() in known_words():
+            return form.lower()
+        head = compound_head(form)
+        if head is not None:
+            return head
+    return None
+
+
+@cache
+def label_cues() -> dict[str, str]:
+    """Cue -> label of the name after it (label_cues.tsv: "firma" ORG, "stadt" LOC)."""
+    pairs = (line.split("\t") for line in data_lines("label_cues.tsv"))
+    return {cue: label for label, cue in pairs}
+
+
 @cache
 def entity_heads(at_least: int = 1) -> frozenset[str]:
     """Heads of compounds that annotated corpora label as names ("heim": "Mannheim";

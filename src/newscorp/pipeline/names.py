@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -28,12 +29,15 @@ from newscorp.pipeline.lexicons import (
     common_nouns,
     compound_head,
     compound_noun,
+    cue_key,
     data_lines,
     de_words,
     entity_heads,
     gazetteer,
     geo_names,
     is_role,
+    known_words,
+    label_cues,
 )
 
 # lowercase particles inside names: "Giacomo della Porta", "Ursula von der Leyen"
@@ -440,6 +444,55 @@ def _genitive_owner(span: Span) -> Span:
     return Span(doc, name.start, name.end, label=label)
 
 
+def _cue_name_word(tok) -> bool:
+    """A word that can be part of the name after a cue: capitalised, no common word."""
+    text = tok.text
+    if not (text[:1].isupper() and len(text) > 1 and text.replace("-", "").isalpha()):
+        return False
+    if text in nonnames() or is_role(text) or not text.strip("IVXLC"):
+        return False  # common words, roles, roman numerals
+    if text in places() or text in geo_names() or text in name_labels():
+        return True
+    if compound_head(text) is not None:
+        return False  # "Richtung Koalitionspartner", "Konzern Mittwochabend"
+    return tok.pos_ in {"PROPN", "X"} or text.lower() not in known_words()
+
+
+def _after_cues(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The name right after a cue noun gets the cue's label: "Bankhaus Credito Emiliano"
+    ORG, "Stadt Riniken" LOC (label_cues.tsv); added where the model found nothing."""
+    cues = label_cues()
+    owner = {k: e for e in ents for k in range(e.start, e.end)}
+    out = list(ents)
+    for tok in doc[1:-1]:
+        i = tok.i
+        if i in owner or doc[i - 1].is_punct or tok.lower_ in STOP_WORDS:
+            continue
+        label = cues.get(cue_key(tok.text) or "")
+        if label is None:
+            continue
+        nxt = owner.get(i + 1)
+        if nxt is not None:
+            if (
+                nxt.start == i + 1
+                and nxt.label_ != label
+                and len(nxt) == 1
+                and not _known(nxt)
+                and nxt.text not in name_labels()
+                and _cue_name_word(nxt[0])
+                and compound_head(nxt.text) is None
+            ):
+                out.remove(nxt)
+                out.append(Span(doc, nxt.start, nxt.end, label=label))
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 3 and end not in owner and _cue_name_word(doc[end]):
+            end += 1
+        if end > i + 1:
+            out.append(Span(doc, i + 1, end, label=label))
+    return out
+
+
 def name_rules(doc: Doc) -> Doc:
     """Apply the person and non-name rules to ``doc.ents``."""
     from newscorp.pipeline.components import LABEL_MAP  # "PERSON", "OTH" of other models
@@ -453,6 +506,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _add_places(doc, ents)
     ents = _persons(doc, ents)
     ents = _after_roles(doc, ents)
+    ents = _after_cues(doc, ents)
     doc.ents = filter_spans(ents)
     return doc
 
