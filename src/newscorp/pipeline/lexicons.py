@@ -81,6 +81,7 @@ def compound_noun(word: str) -> bool:
     return "-" not in word and len(word) >= 8 and compound_head(word) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def cue_key(word: str) -> str | None:
     """The lowercase head of a known capitalised word or compound, without a genitive
     ending ("Technologie-Konzerns" -> "konzern", "Bankhaus" -> "haus"), the key of

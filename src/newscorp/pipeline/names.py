@@ -126,18 +126,14 @@ def _known(span: Span) -> bool:
     return span.text in places()
 
 
-def _persons(doc: Doc, ents: list[Span]) -> list[Span]:
+def _persons(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """Add, extend and relabel person names that start with a known first name."""
     names = first_names()
     owner = {k: e for e in ents for k in range(e.start, e.end)}
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if tok.text not in names or (
-            i > 0
-            and doc[i - 1].text[:1].isupper()
-            and i - 1 in owner
-            and owner[i - 1].label_ != "PER"
+    while i < len(texts):
+        if texts[i] not in names or (
+            i > 0 and texts[i - 1][:1].isupper() and i - 1 in owner and owner[i - 1].label_ != "PER"
         ):
             i += 1
             continue
@@ -158,15 +154,15 @@ def _persons(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents
 
 
-def _after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
+def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """A proper noun right after a role word is a person ("Umweltminister Sigmar Gabriel")
     where the model found nothing, and so is a lone unknown name it gave another label
     ("Botschafter Ostrowski" as LOC)."""
     taken = {k for e in ents for k in range(e.start, e.end)}
     new = []
-    for tok in doc[:-1]:
-        i = tok.i + 1
-        if not (tok.text[:1].isupper() and doc[i].text[:1].isupper() and is_role(tok.text)):
+    for i in range(1, len(texts)):
+        word = texts[i - 1]
+        if not (word[:1].isupper() and texts[i][:1].isupper() and is_role(word)):
             continue
         if i in taken:  # "Botschafter Ostrowski" tagged LOC: a person
             ent = next(e for e in ents if e.start <= i < e.end)
@@ -282,15 +278,15 @@ def _known_lengths() -> dict[str, int]:
     return lengths
 
 
-def _add_known(doc: Doc, ents: list[Span]) -> list[Span]:
+def _add_known(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """Known names where the model found nothing, longest first."""
     labels = name_labels()
     lengths = _known_lengths()
     taken = {k for e in ents for k in range(e.start, e.end)}
     new = []
     i = 0
-    while i < len(doc):
-        longest = lengths.get(doc[i].text, 0) if i not in taken else 0
+    while i < len(texts):
+        longest = lengths.get(texts[i], 0) if i not in taken else 0
         step = 1
         for n in range(min(longest, len(doc) - i), 0, -1):
             label = labels.get(doc[i : i + n].text)
@@ -348,17 +344,17 @@ def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
     return start > 0 and doc[start - 1].text in FOREIGN_PARTICLES
 
 
-def _add_places(doc: Doc, ents: list[Span]) -> list[Span]:
+def _add_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """Names of cities and regions (also genitive "Wetzlars") where the model found
     nothing, longest first; a one-word name the tagger calls a common noun stays out."""
     lengths = _place_lengths()
     taken = {k for e in ents for k in range(e.start, e.end)}
     new = []
     i = 0
-    while i < len(doc):
+    while i < len(texts):
         step = 1
         if i not in taken:
-            text = doc[i].text
+            text = texts[i]
             sizes = lengths.get(text) or (
                 lengths.get(text[:-1], ()) if text.endswith("s") and len(text) > 4 else ()
             )
@@ -367,7 +363,7 @@ def _add_places(doc: Doc, ents: list[Span]) -> list[Span]:
                     continue
                 if (n == 1 and not _place_word(doc[i])) or _inside_longer_name(doc, i, i + n):
                     continue
-                if " ".join(t.text for t in doc[i : i + n]) in geo_names() or (
+                if " ".join(texts[i : i + n]) in geo_names() or (
                     n == 1
                     and text[:-1] in geo_names()
                     and not text[:-1].endswith(("s", "x", "z"))
@@ -458,18 +454,19 @@ def _cue_name_word(tok) -> bool:
     return tok.pos_ in {"PROPN", "X"} or text.lower() not in known_words()
 
 
-def _after_cues(doc: Doc, ents: list[Span]) -> list[Span]:
-    """The name right after a cue noun gets the cue's label: "Bankhaus Credito Emiliano"
-    ORG, "Stadt Riniken" LOC (label_cues.tsv); added where the model found nothing."""
+def _after_cues(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """The name right after a cue noun gets the cue's label: "Zeitung Ekathimerini" ORG,
+    "Insel Lampedusa" LOC (label_cues.tsv); added where the model found nothing, and a
+    lone unknown name the model labelled otherwise is relabelled."""
     cues = label_cues()
     owner = {k: e for e in ents for k in range(e.start, e.end)}
     out = list(ents)
-    for tok in doc[1:-1]:
-        i = tok.i
-        if i in owner or doc[i - 1].is_punct or tok.lower_ in STOP_WORDS:
+    for i in range(1, len(texts) - 1):
+        text = texts[i]
+        if not text[:1].isupper() or i in owner or text.lower() in STOP_WORDS:
             continue
-        label = cues.get(cue_key(tok.text) or "")
-        if label is None:
+        label = cues.get(cue_key(text) or "")
+        if label is None or doc[i - 1].is_punct:
             continue
         nxt = owner.get(i + 1)
         if nxt is not None:
@@ -502,11 +499,12 @@ def name_rules(doc: Doc) -> Doc:
         for e in doc.ents
     ]
     ents = [_genitive_owner(_relabel(t)) for t in (_trim(e) for e in ents) if t is not None]
-    ents = _add_known(doc, ents)
-    ents = _add_places(doc, ents)
-    ents = _persons(doc, ents)
-    ents = _after_roles(doc, ents)
-    ents = _after_cues(doc, ents)
+    texts = [t.text for t in doc]
+    ents = _add_known(doc, ents, texts)
+    ents = _add_places(doc, ents, texts)
+    ents = _persons(doc, ents, texts)
+    ents = _after_roles(doc, ents, texts)
+    ents = _after_cues(doc, ents, texts)
     doc.ents = filter_spans(ents)
     return doc
 
