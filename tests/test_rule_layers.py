@@ -331,3 +331,24 @@ def test_family_word_is_trimmed_off_a_person():
     clean_entities(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Cilli", "PER")]
     assert [r.text for r in doc.spans["roles"]] == ["Tante"]
+
+
+def test_one_name_gets_the_label_of_most_of_its_uses_in_a_document():
+    from newscorp.pipeline.components import clean_entities
+
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Kyocera", "wächst", ".", "Kyocera", "baut", ",", "Kyocera", "spart", "."],
+        pos=["PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        ents=["B-ORG", "O", "O", "B-PER", "O", "O", "B-ORG", "O", "O"],
+    )
+    clean_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kyocera", "ORG")] * 3
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Kyocera", "wächst", ".", "Kyocera", "baut", "."],
+        pos=["PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        ents=["B-ORG", "O", "O", "B-PER", "O", "O"],
+    )
+    clean_entities(doc)  # a tie: each keeps its label
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kyocera", "ORG"), ("Kyocera", "PER")]
