@@ -3,17 +3,24 @@
 In order:
 - words that annotated corpora use mostly outside names ("Natur", "Kraft") are trimmed off the
   start of an entity ("Firma Hachez" -> "Hachez"); an entity of nothing else is dropped, and
-  so is a lone role word ("US-Außenminister");
+  so is a lone role word ("US-Außenminister") and a lone compound whose head never ends a
+  name (``entity_heads.txt``: "Tandemanordnung"); a describing compound before a complete
+  name goes ("Chemiekonzern BASF" -> "BASF");
 - a name the corpora label consistently gets that label (``name_labels.tsv``: "Hachez" ORG,
   "Euro" MISC), else a multi-word name takes its last word's label (``label_tails.tsv``:
-  "... GmbH" ORG); known names are added where the model found nothing;
+  "... GmbH" ORG); a genitive name is split from the common noun it owns ("Tiganjs Version"
+  -> "Tiganjs", an unknown owner a person); known names are added where the model found
+  nothing, and so are cities and regions (``geo_names.txt.gz``, pycountry subdivisions);
 - a known first name followed by capitalised name words is a person ("Kerstin Holm",
   "Ursula von der Leyen"): added, relabelled, or a model PER span extended by its first name;
   it stops before known places and the model's other multi-word entities, and is no person
   when its last word ends organisation or place names ("Dave Matthews Band");
-- a proper noun right after a role word is a person ("Botschafter Ostrowski").
+- a proper noun right after a role word is a person ("Botschafter Ostrowski");
+- the name after a cue noun takes the cue's label (``label_cues.tsv``: "Zeitung
+  Ekathimerini" ORG, "Insel Lampedusa" LOC).
 
-Word lists: newscorp/data, built by training/name_lists.py (provenance in NOTICE).
+Word lists: newscorp/data, built by training/name_lists.py, entity_heads.py, label_cues.py
+and geo_names.py (provenance in NOTICE).
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from functools import cache
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newscorp.pipeline.lexicons import (
@@ -311,7 +318,7 @@ def _place_lengths() -> dict[str, tuple[int, ...]]:
     return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
 
 
-def _place_word(tok) -> bool:
+def _place_word(tok: Token) -> bool:
     """A one-word place name as the tagger sees it: a proper noun (or a word it could not
     tag), not a German word at a sentence start ("Dort"), not after a first name."""
     if tok.pos_ not in {"PROPN", "X"}:
@@ -381,7 +388,7 @@ def _common_word(text: str) -> bool:
     return text in nonnames() or text.lower() in de_words()
 
 
-def _owner_word(tok) -> bool:
+def _owner_word(tok: Token) -> bool:
     """A name word in the genitive: capitalised, ending in "s", no function word, adjective
     ("Ins", "Meines", "Rotes"), first name ("Andreas", "Markus") or common word
     ("Oberlandesgerichts")."""
@@ -440,7 +447,7 @@ def _genitive_owner(span: Span) -> Span:
     return Span(doc, name.start, name.end, label=label)
 
 
-def _cue_name_word(tok) -> bool:
+def _cue_name_word(tok: Token) -> bool:
     """A word that can be part of the name after a cue: capitalised, no common word."""
     text = tok.text
     if not (text[:1].isupper() and len(text) > 1 and text.replace("-", "").isalpha()):
