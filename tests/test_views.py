@@ -351,7 +351,7 @@ def test_report_in_headless_chromium(sample, tmp_path, capsys):
         captions = [c.find_element(By.TAG_NAME, "figcaption").text for c in charts]
         assert captions[:2] == ["People (PER)", "Places (LOC)"]
         first_bar = charts[0].find_element(By.CSS_SELECTOR, "rect.bar title")
-        assert first_bar.get_attribute("textContent") == "Donald Trump: 40 mentions"
+        assert first_bar.get_attribute("textContent") == "Donald Trump: 41 mentions"
         per_bars = charts[0].find_elements(By.CSS_SELECTOR, "rect.bar")
         assert len(per_bars) == 10
         widths = [b.rect["width"] for b in per_bars]
