@@ -219,3 +219,13 @@ def test_cue_nouns_label_the_name_after_them(nlp):
     assert apply(nlp, text, [("Kyocera", "PER")]) == [("Kyocera", "ORG")]
     # a compound after the cue is no name: "Richtung Koalitionspartner"
     assert apply(nlp, "Er sprach in Richtung Koalitionspartner.", []) == []
+
+
+def test_lone_unknown_name_after_a_verb_of_saying_is_a_person(nlp):
+    text = "Das Geld sei eingegangen, berichtete Bubik am Montag."
+    assert apply(nlp, text, [("Bubik", "ORG")]) == [("Bubik", "PER")]
+    # with an article, in camel case or owning a noun it is no speaker's name
+    text = "Das Geld sei eingegangen, berichtet TorrentFreak."
+    assert apply(nlp, text, [("TorrentFreak", "ORG")]) == [("TorrentFreak", "ORG")]
+    text = "Das sei gut, sagt Odessas Gouverneur."
+    assert apply(nlp, text, [("Odessas", "LOC")]) == [("Odessas", "LOC")]

@@ -45,6 +45,7 @@ from newscorp.pipeline.lexicons import (
     is_role,
     known_words,
     label_cues,
+    words_by_kind,
 )
 
 # lowercase particles inside names: "Giacomo della Porta", "Ursula von der Leyen"
@@ -497,6 +498,31 @@ def _after_cues(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return out
 
 
+def _speakers(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A lone unknown name right after a verb of saying, with no article, is a person
+    ("berichtete Bubik, dass …", "sagt Demel"): organisations come with an article ("sagte
+    die BBC") or are known."""
+    verbs = words_by_kind("cues.txt")["verb"]
+    out = []
+    for ent in ents:
+        if (
+            len(ent) == 1
+            and ent.label_ in {"ORG", "LOC"}
+            and ent.start > 0
+            and doc[ent.start - 1].pos_ == "VERB"
+            and doc[ent.start - 1].lemma_ in verbs
+            and not _known(ent)
+            and ent.text not in name_labels()
+            and ent.text not in geo_names()
+            and ent[0].is_alpha
+            and not any(c.isupper() for c in ent.text[1:])  # "TorrentFreak", "BBC"
+            and not (ent.end < len(doc) and doc[ent.end].pos_ == "NOUN")  # "Odessas Gouverneur"
+        ):
+            ent = Span(doc, ent.start, ent.end, label="PER")
+        out.append(ent)
+    return out
+
+
 def name_rules(doc: Doc) -> Doc:
     """Apply the person and non-name rules to ``doc.ents``."""
     from newscorp.pipeline.components import LABEL_MAP  # "PERSON", "OTH" of other models
@@ -512,6 +538,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _persons(doc, ents, texts)
     ents = _after_roles(doc, ents, texts)
     ents = _after_cues(doc, ents, texts)
+    ents = _speakers(doc, ents)
     doc.ents = filter_spans(ents)
     return doc
 
