@@ -229,3 +229,14 @@ def test_lone_unknown_name_after_a_verb_of_saying_is_a_person(nlp):
     assert apply(nlp, text, [("TorrentFreak", "ORG")]) == [("TorrentFreak", "ORG")]
     text = "Das sei gut, sagt Odessas Gouverneur."
     assert apply(nlp, text, [("Odessas", "LOC")]) == [("Odessas", "LOC")]
+
+
+def test_currencies_are_misc(nlp):
+    text = "Der Umsatz stieg auf 7 Millionen US-Dollar."
+    assert apply(nlp, text, []) == [("US-Dollar", "MISC")]
+    text = "Das kostet 20 Schweizer Franken und 3 Hongkong-Dollar."
+    assert apply(nlp, text, [("Hongkong-Dollar", "LOC")]) == [
+        ("Schweizer Franken", "MISC"),
+        ("Hongkong-Dollar", "MISC"),
+    ]
+    assert apply(nlp, "Sie tragen die Farben Schwarz-Rot-Gold.", []) == []

@@ -195,6 +195,30 @@ def geo_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def currency_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(German currency names of two or more words from pycountry: "Schweizer Franken",
+    "Pfund Sterling"; currency heads that end two or more names: "dollar", "pfund",
+    "franc"), for hyphenated currencies such as "US-Dollar", "Hongkong-Dollar"."""
+    try:
+        import gettext
+
+        import pycountry
+
+        german = gettext.translation("iso4217", pycountry.LOCALES_DIR, languages=["de"])
+        # X codes are metals and units of account ("Gold", "Sonderziehungsrecht")
+        names = [german.gettext(c.name) for c in pycountry.currencies if c.alpha_3[0] != "X"]
+    except (ImportError, OSError):
+        return frozenset(), frozenset()
+    names = [n for n in names if "(" not in n and "," not in n]
+    heads: dict[str, int] = {}
+    for name in names:
+        head = name.replace("-", " ").split()[-1].lower()
+        heads[head] = heads.get(head, 0) + 1
+    phrases = frozenset(n for n in names if " " in n and n[:1].isupper())
+    return phrases, frozenset(h for h, n in heads.items() if n >= 2)
+
+
 MONTHS = frozenset(
     "januar februar märz april mai juni juli august september oktober november dezember "
     "montag dienstag mittwoch donnerstag freitag samstag sonntag".split()

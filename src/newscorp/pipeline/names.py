@@ -37,6 +37,7 @@ from newscorp.pipeline.lexicons import (
     compound_head,
     compound_noun,
     cue_key,
+    currency_names,
     data_lines,
     de_words,
     entity_heads,
@@ -523,6 +524,43 @@ def _speakers(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _currency(tok: Token) -> bool:
+    """A hyphenated currency ("US-Dollar", "Hongkong-Dollars", "Burundi-Franc")."""
+    text = tok.text
+    if "-" not in text or not text[:1].isupper():
+        return False
+    head = text.rsplit("-", 1)[1].lower()
+    heads = currency_names()[1]
+    return head in heads or head.endswith("s") and head[:-1] in heads
+
+
+def _currencies(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """Currencies are MISC (as GermEval annotates "Euro", "Dollar"): hyphenated currencies
+    and pycountry's German names of two words ("Schweizer Franken"), added where the model
+    found nothing or relabelled where it saw a lone place or organisation."""
+    phrases = currency_names()[0]
+    owner = {k: e for e in ents for k in range(e.start, e.end)}
+    out = list(ents)
+    for i, text in enumerate(texts):
+        end = None
+        if "-" in text and _currency(doc[i]):
+            end = i + 1
+        elif i + 1 < len(texts) and f"{text} {texts[i + 1]}" in phrases:
+            end = i + 2
+        if end is None:
+            continue
+        hit = {owner[k] for k in range(i, end) if k in owner}
+        if any(e.start != i or e.end != end for e in hit):
+            continue
+        if hit:
+            ent = hit.pop()
+            if ent.label_ == "MISC":
+                continue
+            out.remove(ent)
+        out.append(Span(doc, i, end, label="MISC"))
+    return out
+
+
 def name_rules(doc: Doc) -> Doc:
     """Apply the person and non-name rules to ``doc.ents``."""
     from newscorp.pipeline.components import LABEL_MAP  # "PERSON", "OTH" of other models
@@ -539,6 +577,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _after_roles(doc, ents, texts)
     ents = _after_cues(doc, ents, texts)
     ents = _speakers(doc, ents)
+    ents = _currencies(doc, ents, texts)
     doc.ents = filter_spans(ents)
     return doc
 
