@@ -17,7 +17,8 @@ In order:
   when its last word ends organisation or place names ("Dave Matthews Band");
 - a proper noun right after a role word is a person ("Botschafter Ostrowski");
 - the name after a cue noun takes the cue's label (``label_cues.tsv``: "Zeitung
-  Ekathimerini" ORG, "Insel Lampedusa" LOC).
+  Ekathimerini" ORG, "Insel Lampedusa" LOC); a lone unknown name right after a verb of
+  saying is a person ("sagte Vestager"); currencies are MISC ("US-Dollar").
 
 Word lists: newscorp/data, built by training/name_lists.py, entity_heads.py, label_cues.py
 and geo_names.py (provenance in NOTICE).
