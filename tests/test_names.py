@@ -157,3 +157,104 @@ def test_unknown_surname_tagged_as_adverb_after_a_first_name_is_part_of_the_name
     # a stop word tagged as adverb is no surname
     doc = Doc(spacy.blank("de").vocab, words=["Hansjörg", "Auch"], pos=["PROPN", "ADV"])
     assert [(e.text, e.label_) for e in name_rules(doc).ents] == []
+
+
+def test_describing_compound_is_trimmed_before_a_complete_name(nlp):
+    text = "Er wurde Trainer beim Traditionsverein Preußen Münster."
+    assert apply(nlp, text, [("Traditionsverein Preußen Münster", "ORG")]) == [
+        ("Preußen Münster", "ORG")
+    ]
+    text = "Das Kraftwerk Lippendorf liegt südlich von Leipzig."
+    assert apply(nlp, text, [("Kraftwerk Lippendorf", "ORG"), ("Leipzig", "LOC")]) == [
+        ("Kraftwerk Lippendorf", "ORG"),  # no compound, one name after it: the name
+        ("Leipzig", "LOC"),
+    ]
+
+
+def test_cities_the_model_missed_are_places(nlp):
+    text = "In der somalischen Hauptstadt Mogadischu wurde ein Kameramann erschossen."
+    assert apply(nlp, text, []) == [("Mogadischu", "LOC")]
+    assert apply(nlp, "Auf diese hofft auch Aleppos Bürgermeister.", []) == [("Aleppos", "LOC")]
+    assert apply(nlp, "Die Provinz Hama liegt im Westen.", []) == [("Hama", "LOC")]
+
+
+def test_place_names_inside_longer_names_or_as_words_are_left_out(nlp):
+    text = "Das Atherton Tableland ist eine Region in Australien."
+    assert ("Atherton", "LOC") not in apply(nlp, text, [("Australien", "LOC")])
+    assert apply(nlp, "Es ist gut. Dort wohnen viele Menschen.", []) == []
+    assert apply(nlp, "Es gibt mehr Schulen und Kitas.", []) == []
+    assert apply(nlp, "Viele Menschen unterstützen die Hamas, die dort herrscht.", []) == []
+
+
+def test_lone_compound_of_common_words_is_no_name(nlp):
+    text = "Zwei Mann sitzen im Turm in Tandemanordnung hintereinander."
+    assert apply(nlp, text, [("Tandemanordnung", "LOC")]) == []
+    text = "Auf das Diakonie-Spendenkonto gingen 50.000 Euro ein."
+    assert apply(nlp, text, [("Diakonie-Spendenkonto", "LOC")]) == [("Euro", "MISC")]
+    # heads that end names in the corpora keep the entity
+    text = "Die Linkspartei und das EU-Parlament stimmten zu."
+    assert apply(nlp, text, [("Linkspartei", "ORG"), ("EU-Parlament", "ORG")]) == [
+        ("Linkspartei", "ORG"),
+        ("EU-Parlament", "ORG"),
+    ]
+
+
+def test_genitive_owner_is_split_from_the_noun_it_owns(nlp):
+    text = "Auch ein Gutachter stützte Tiganjs Version."
+    assert apply(nlp, text, [("Tiganjs Version", "ORG")]) == [("Tiganjs", "PER")]
+    text = "Er war über Zabels Entscheidung nicht glücklich."
+    assert apply(nlp, text, [("Zabels", "LOC")]) == [("Zabels", "PER")]
+    # a known place keeps its label, a title in quotes and an institution stay whole
+    text = "Er sprach über Österreichs Haltung."
+    assert apply(nlp, text, [("Österreichs Haltung", "LOC")]) == [("Österreichs", "LOC")]
+    text = "Die Sendung „Wickerts Bücher“ wechselt den Sendeplatz."
+    assert apply(nlp, text, [("Wickerts Bücher", "MISC")]) == [("Wickerts Bücher", "MISC")]
+    text = "Forscher der John Hopkins Universität warnen."
+    assert apply(nlp, text, [("John Hopkins Universität", "ORG")]) == [
+        ("John Hopkins Universität", "ORG")
+    ]
+    assert apply(nlp, "Dort sah man Markus Werner.", [("Markus Werner", "PER")]) == [
+        ("Markus Werner", "PER")
+    ]
+
+
+def test_compound_heads_split_words_outside_the_dictionary(nlp):
+    text = "Beim Chemiekonzern BASF gibt es Gerüchte."
+    assert apply(nlp, text, [("Chemiekonzern BASF", "ORG")]) == [("BASF", "ORG")]
+    text = "Ausgewachsene Wombatweibchen sind größer."
+    assert apply(nlp, text, [("Wombatweibchen", "LOC")]) == []
+    assert apply(nlp, "Auch BitLocker ist betroffen.", [("BitLocker", "MISC")]) == [
+        ("BitLocker", "MISC")
+    ]
+
+
+def test_cue_nouns_label_the_name_after_them(nlp):
+    text = "Das meldete die griechische Zeitung Ekathimerini am Montag."
+    assert apply(nlp, text, []) == [("Ekathimerini", "ORG")]
+    text = "Die Flüchtlinge kamen auf der Insel Lampedusa an."
+    assert apply(nlp, text, []) == [("Lampedusa", "LOC")]
+    text = "Er ist der Gründer des Technologie-Konzerns Kyocera."
+    assert apply(nlp, text, [("Kyocera", "PER")]) == [("Kyocera", "ORG")]
+    # a compound after the cue is no name: "Richtung Koalitionspartner"
+    assert apply(nlp, "Er sprach in Richtung Koalitionspartner.", []) == []
+
+
+def test_lone_unknown_name_after_a_verb_of_saying_is_a_person(nlp):
+    text = "Das Geld sei eingegangen, berichtete Bubik am Montag."
+    assert apply(nlp, text, [("Bubik", "ORG")]) == [("Bubik", "PER")]
+    # with an article, in camel case or owning a noun it is no speaker's name
+    text = "Das Geld sei eingegangen, berichtet TorrentFreak."
+    assert apply(nlp, text, [("TorrentFreak", "ORG")]) == [("TorrentFreak", "ORG")]
+    text = "Das sei gut, sagt Odessas Gouverneur."
+    assert apply(nlp, text, [("Odessas", "LOC")]) == [("Odessas", "LOC")]
+
+
+def test_currencies_are_misc(nlp):
+    text = "Der Umsatz stieg auf 7 Millionen US-Dollar."
+    assert apply(nlp, text, []) == [("US-Dollar", "MISC")]
+    text = "Das kostet 20 Schweizer Franken und 3 Hongkong-Dollar."
+    assert apply(nlp, text, [("Hongkong-Dollar", "LOC")]) == [
+        ("Schweizer Franken", "MISC"),
+        ("Hongkong-Dollar", "MISC"),
+    ]
+    assert apply(nlp, "Sie tragen die Farben Schwarz-Rot-Gold.", []) == []

@@ -383,3 +383,24 @@ def test_role_closing_an_entity_is_cut_and_the_owner_keeps_its_place_label():
     )
     clean_entities(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Nordkoreas", "LOC")]
+
+
+def test_one_name_gets_the_label_of_most_of_its_uses_in_a_document():
+    from newscorp.pipeline.components import clean_entities
+
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Kyocera", "wächst", ".", "Kyocera", "baut", ",", "Kyocera", "spart", "."],
+        pos=["PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        ents=["B-ORG", "O", "O", "B-PER", "O", "O", "B-ORG", "O", "O"],
+    )
+    clean_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kyocera", "ORG")] * 3
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Kyocera", "wächst", ".", "Kyocera", "baut", "."],
+        pos=["PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        ents=["B-ORG", "O", "O", "B-PER", "O", "O"],
+    )
+    clean_entities(doc)  # a tie: each keeps its label
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kyocera", "ORG"), ("Kyocera", "PER")]

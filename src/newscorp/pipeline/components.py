@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -214,6 +215,28 @@ def clean_entities(doc: Doc) -> Doc:
     return doc
 
 
+def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
+    """One name, one label per document: where the same words carry different labels, the
+    label of most of their uses wins (a tie keeps each as it is)."""
+    votes: dict[str, Counter] = {}
+    for ent in ents:
+        votes.setdefault(ent.text, Counter())[ent.label_] += 1
+    winner = {}
+    for text, counts in votes.items():
+        if len(counts) > 1:
+            (top, n), (_, second) = counts.most_common(2)
+            if n > second:
+                winner[text] = top
+    if not winner:
+        return ents
+    return [
+        Span(doc, e.start, e.end, label=winner[e.text])
+        if winner.get(e.text, e.label_) != e.label_
+        else e
+        for e in ents
+    ]
+
+
 def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     """Document-level consistency: a name found once is found everywhere in the document.
 
@@ -221,6 +244,7 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     full name ("Trump" after "Donald Trump", also genitive "Trumps"), gets the same label
     where the model found nothing.
     """
+    ents = _vote(doc, ents)
     forms: dict[tuple[str, ...], str] = {}
     places = gazetteer_labels()
     for ent in ents:

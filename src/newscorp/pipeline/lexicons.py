@@ -34,6 +34,86 @@ def common_nouns() -> frozenset[str]:
     return frozenset(data_lines("common_nouns.txt"))
 
 
+@cache
+def de_words() -> frozenset[str]:
+    """Lowercase German words (de_words.txt.gz, lemma values of spacy-lookups-data)."""
+    import gzip
+
+    raw = resources.files("newscorp").joinpath("data", "de_words.txt.gz").read_bytes()
+    return frozenset(w for w in gzip.decompress(raw).decode("utf-8").splitlines() if w[:1] != "#")
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Lowercase German words: de_words.txt.gz and the capitalised words annotated corpora
+    use outside names (common_nouns.txt, nonnames.txt: "chemie", "konzern")."""
+    outside = common_nouns() | frozenset(data_lines("nonnames.txt"))
+    return de_words() | {w.lower() for w in outside}
+
+
+@lru_cache(maxsize=1 << 16)
+def compound_head(word: str) -> str | None:
+    """The longest head of a compound of known words, lowercase: "Chemiekonzern" ->
+    "konzern", "Traditionsverein" -> "verein" (a head of four letters or more after a
+    modifier of three or more, with or without a linking "s"); after a hyphen the last part
+    when it is a word ("Diakonie-Spendenkonto" -> "spendenkonto"). None for other words.
+    Known words: :func:`known_words`."""
+    if len(word) < 6 or not word[:1].isupper():
+        return None
+    words = known_words()
+    low = word.lower()
+    if "-" in low:
+        low = low.rsplit("-", 1)[1]
+        if low in words:
+            return low
+    if not low.isalpha():
+        return None
+    for k in range(3, len(low) - 3):
+        if low[k:] in words and (
+            low[:k] in words or low[k - 1] == "s" and low[: k - 1] in words or len(low) - k >= 6
+        ):
+            return low[k:]
+    return None
+
+
+def compound_noun(word: str) -> bool:
+    """A capitalised one-word compound of two known words ("Chemiekonzern")."""
+    return "-" not in word and len(word) >= 8 and compound_head(word) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def cue_key(word: str) -> str | None:
+    """The lowercase head of a known capitalised word or compound, without a genitive
+    ending ("Technologie-Konzerns" -> "konzern", "Bankhaus" -> "haus"), the key of
+    label_cues.tsv; None for other words."""
+    part = word.rsplit("-", 1)[-1]
+    if len(part) < 3 or not part[:1].isupper() or not part.isalpha():
+        return None
+    forms = [part] + [part[: -len(e)] for e in ("s", "es") if part.endswith(e)]
+    for form in forms:
+        if form.lower() in known_words():
+            return form.lower()
+        head = compound_head(form)
+        if head is not None:
+            return head
+    return None
+
+
+@cache
+def label_cues() -> dict[str, str]:
+    """Cue -> label of the name after it (label_cues.tsv: "firma" ORG, "stadt" LOC)."""
+    pairs = (line.split("\t") for line in data_lines("label_cues.tsv"))
+    return {cue: label for label, cue in pairs}
+
+
+@cache
+def entity_heads(at_least: int = 1) -> frozenset[str]:
+    """Heads of compounds that annotated corpora label as names ("heim": "Mannheim";
+    "partei": "Linkspartei") in ``at_least`` name words (entity_heads.txt)."""
+    pairs = (line.split("\t") for line in data_lines("entity_heads.txt"))
+    return frozenset(head for head, n in pairs if int(n) >= at_least)
+
+
 @lru_cache(maxsize=1)
 def _long_roles() -> frozenset[str]:
     """Role words of six letters or more: compound heads ("bundesaußenminister")."""
@@ -83,6 +163,60 @@ def gazetteer() -> tuple[tuple[str, str], ...]:
     except (ImportError, OSError):
         pass
     return tuple(dict.fromkeys(pairs))  # type: ignore[arg-type]
+
+
+@cache
+def geo_names() -> frozenset[str]:
+    """Names of places for the place layer: GeoNames cities (geo_names.txt.gz, built by
+    training/geo_names.py) and pycountry's subdivisions ("Bayern", "Kalifornien") in their
+    German names, without names that are words of the other lists (first names, common
+    nouns)."""
+    import gzip
+
+    raw = resources.files("newscorp").joinpath("data", "geo_names.txt.gz").read_bytes()
+    names = {ln for ln in gzip.decompress(raw).decode("utf-8").splitlines() if ln[:1] != "#"}
+    try:
+        import gettext
+
+        import pycountry
+
+        german = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["de"])
+        for sub in pycountry.subdivisions:
+            for name in {sub.name, german.gettext(sub.name)}:
+                if (
+                    len(name) > 3
+                    and name[:1].isupper()
+                    and not any(c in name for c in ",()[]/")
+                    and name.replace(" ", "").replace("-", "").isalpha()
+                ):
+                    names.add(name)
+    except (ImportError, OSError):
+        pass
+    return frozenset(names)
+
+
+@cache
+def currency_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(German currency names of two or more words from pycountry: "Schweizer Franken",
+    "Pfund Sterling"; currency heads that end two or more names: "dollar", "pfund",
+    "franc"), for hyphenated currencies such as "US-Dollar", "Hongkong-Dollar"."""
+    try:
+        import gettext
+
+        import pycountry
+
+        german = gettext.translation("iso4217", pycountry.LOCALES_DIR, languages=["de"])
+        # X codes are metals and units of account ("Gold", "Sonderziehungsrecht")
+        names = [german.gettext(c.name) for c in pycountry.currencies if c.alpha_3[0] != "X"]
+    except (ImportError, OSError):
+        return frozenset(), frozenset()
+    names = [n for n in names if "(" not in n and "," not in n]
+    heads: dict[str, int] = {}
+    for name in names:
+        head = name.replace("-", " ").split()[-1].lower()
+        heads[head] = heads.get(head, 0) + 1
+    phrases = frozenset(n for n in names if " " in n and n[:1].isupper())
+    return phrases, frozenset(h for h, n in heads.items() if n >= 2)
 
 
 MONTHS = frozenset(

@@ -3,17 +3,25 @@
 In order:
 - words that annotated corpora use mostly outside names ("Natur", "Kraft") are trimmed off the
   start of an entity ("Firma Hachez" -> "Hachez"); an entity of nothing else is dropped, and
-  so is a lone role word ("US-Außenminister");
+  so is a lone role word ("US-Außenminister") and a lone compound whose head never ends a
+  name (``entity_heads.txt``: "Tandemanordnung"); a describing compound before a complete
+  name goes ("Chemiekonzern BASF" -> "BASF");
 - a name the corpora label consistently gets that label (``name_labels.tsv``: "Hachez" ORG,
   "Euro" MISC), else a multi-word name takes its last word's label (``label_tails.tsv``:
-  "... GmbH" ORG); known names are added where the model found nothing;
+  "... GmbH" ORG); a genitive name is split from the common noun it owns ("Tiganjs Version"
+  -> "Tiganjs", an unknown owner a person); known names are added where the model found
+  nothing, and so are cities and regions (``geo_names.txt.gz``, pycountry subdivisions);
 - a known first name followed by capitalised name words is a person ("Kerstin Holm",
   "Ursula von der Leyen"): added, relabelled, or a model PER span extended by its first name;
   it stops before known places and the model's other multi-word entities, and is no person
   when its last word ends organisation or place names ("Dave Matthews Band");
-- a proper noun right after a role word is a person ("Botschafter Ostrowski").
+- a proper noun right after a role word is a person ("Botschafter Ostrowski");
+- the name after a cue noun takes the cue's label (``label_cues.tsv``: "Zeitung
+  Ekathimerini" ORG, "Insel Lampedusa" LOC); a lone unknown name right after a verb of
+  saying is a person ("sagte Vestager"); currencies are MISC ("US-Dollar").
 
-Word lists: newscorp/data, built by training/name_lists.py (provenance in NOTICE).
+Word lists: newscorp/data, built by training/name_lists.py, entity_heads.py, label_cues.py
+and geo_names.py (provenance in NOTICE).
 """
 
 from __future__ import annotations
@@ -22,10 +30,25 @@ from functools import cache
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from newscorp.pipeline.lexicons import common_nouns, data_lines, gazetteer, is_role
+from newscorp.pipeline.lexicons import (
+    common_nouns,
+    compound_head,
+    compound_noun,
+    cue_key,
+    currency_names,
+    data_lines,
+    de_words,
+    entity_heads,
+    gazetteer,
+    geo_names,
+    is_role,
+    known_words,
+    label_cues,
+    words_by_kind,
+)
 
 # lowercase particles inside names: "Giacomo della Porta", "Ursula von der Leyen"
 PARTICLES = frozenset("von van vom de del della di da dos du bin ibn ten".split())
@@ -116,18 +139,14 @@ def _known(span: Span) -> bool:
     return span.text in places()
 
 
-def _persons(doc: Doc, ents: list[Span]) -> list[Span]:
+def _persons(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """Add, extend and relabel person names that start with a known first name."""
     names = first_names()
     owner = {k: e for e in ents for k in range(e.start, e.end)}
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if tok.text not in names or (
-            i > 0
-            and doc[i - 1].text[:1].isupper()
-            and i - 1 in owner
-            and owner[i - 1].label_ != "PER"
+    while i < len(texts):
+        if texts[i] not in names or (
+            i > 0 and texts[i - 1][:1].isupper() and i - 1 in owner and owner[i - 1].label_ != "PER"
         ):
             i += 1
             continue
@@ -148,16 +167,16 @@ def _persons(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents
 
 
-def _after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
+def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """A proper noun right after a role word is a person ("Umweltminister Sigmar Gabriel")
     where the model found nothing, and so is a lone unknown name it gave another label
     ("Botschafter Ostrowski" as LOC); a word between a role and a person's name belongs
     to the name ("Experten Ankit Panda" with only "Panda" found)."""
     taken = {k for e in ents for k in range(e.start, e.end)}
     new = []
-    for tok in doc[:-1]:
-        i = tok.i + 1
-        if not (tok.text[:1].isupper() and doc[i].text[:1].isupper() and is_role(tok.text)):
+    for i in range(1, len(texts)):
+        word = texts[i - 1]
+        if not (word[:1].isupper() and texts[i][:1].isupper() and is_role(word)):
             continue
         if i in taken:  # "Botschafter Ostrowski" tagged LOC: a person
             ent = next(e for e in ents if e.start <= i < e.end)
@@ -188,8 +207,40 @@ def _after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents + new
 
 
+def _full_name(rest: Span) -> bool:
+    """An acronym ("BASF") or two or more capitalised words none of which is a common
+    noun ("Preußen Münster"): a name complete without a describing word before it."""
+    if len(rest) == 1:
+        return rest.text.isupper() and rest.text.isalpha() and len(rest.text) > 1
+    words = nonnames()
+    return all(t.text[:1].isupper() and t.is_alpha and t.text not in words for t in rest)
+
+
+def _common_compound(span: Span) -> bool:
+    """One word the tagger calls a noun (or adjective), a compound whose head never ends a
+    name in the corpora ("Tandem|anordnung", "Diakonie-|Spendenkonto"), and no known name."""
+    if len(span) != 1 or span[0].pos_ not in {"NOUN", "ADJ"}:
+        return False
+    if _known(span) or span.text in name_labels():
+        return False
+    head = compound_head(span.text)
+    if head is None or any(c.isupper() for c in span.text.rsplit("-", 1)[-1][1:]):
+        return False  # no compound, or a brand in camel case ("BitLocker")
+    # any word ending the head that ends names: "EU-Parlament", "UN-Klimakonferenz"
+    heads = entity_heads() | _tail_heads()
+    return not any(head[k:] in heads for k in range(len(head) - 3))
+
+
+@cache
+def _tail_heads() -> frozenset[str]:
+    """Lowercase last words of multi-word place and organisation names ("parlament")."""
+    return frozenset(w.lower() for w in name_tails())
+
+
 def _trim(span: Span) -> Span | None:
     """Drop leading words used mostly outside names; None when nothing name-like is left."""
+    if _common_compound(span):
+        return None
     words = nonnames()
     start = span.start
     doc = span.doc
@@ -197,6 +248,15 @@ def _trim(span: Span) -> Span | None:
         start += 1
     if start == span.end:
         return span if _known(span) or any(c.isdigit() for c in span.text) else None
+    if (
+        start == span.start
+        and span.end - start > 1
+        and doc[start].pos_ == "NOUN"
+        and compound_noun(doc[start].text)
+        and doc[start].text not in name_labels()
+        and _full_name(doc[start + 1 : span.end])
+    ):
+        start += 1  # "Chemiekonzern BASF": a compound describing the name is no part of it
     if start == span.start:
         return span
     rest = doc[start : span.end]
@@ -239,15 +299,15 @@ def _known_lengths() -> dict[str, int]:
     return lengths
 
 
-def _add_known(doc: Doc, ents: list[Span]) -> list[Span]:
+def _add_known(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """Known names where the model found nothing, longest first."""
     labels = name_labels()
     lengths = _known_lengths()
     taken = {k for e in ents for k in range(e.start, e.end)}
     new = []
     i = 0
-    while i < len(doc):
-        longest = lengths.get(doc[i].text, 0) if i not in taken else 0
+    while i < len(texts):
+        longest = lengths.get(texts[i], 0) if i not in taken else 0
         step = 1
         for n in range(min(longest, len(doc) - i), 0, -1):
             label = labels.get(doc[i : i + n].text)
@@ -259,6 +319,260 @@ def _add_known(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents + new
 
 
+@cache
+def _place_lengths() -> dict[str, tuple[int, ...]]:
+    """First word of each place name -> the word counts of places starting with it."""
+    skip = nonnames() | first_names() | {n for n, lab in name_labels().items() if lab != "LOC"}
+    lengths: dict[str, set[int]] = {}
+    for name in geo_names():
+        if name in skip:
+            continue
+        words = name.split()
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+
+
+def _place_word(tok: Token) -> bool:
+    """A one-word place name as the tagger sees it: a proper noun (or a word it could not
+    tag), not a German word at a sentence start ("Dort"), not after a first name."""
+    if tok.pos_ not in {"PROPN", "X"}:
+        return False
+    if tok.is_sent_start and tok.lower_ in de_words():
+        return False
+    return not (tok.i > 0 and tok.doc[tok.i - 1].text in first_names())
+
+
+def _genitive_place(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]``, a place name + "s", reads as its genitive ("Wetzlars Coach",
+    "die Unterstützung Belgrads für"): no article before it ("der Hamas"), no punctuation
+    after it ("Hamas, die"), and its stem no German word ("Kitas")."""
+    if i > 0 and doc[i - 1].pos_ == "DET" or doc[i].lower_[:-1] in de_words():
+        return False
+    return i + 1 < len(doc) and not doc[i + 1].is_punct
+
+
+# foreign particles and articles inside names: "Valle de Curicó", "Isle of Man"
+FOREIGN_PARTICLES = PARTICLES | frozenset("of la le el les los las the".split())
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """Words that continue a longer name: a capitalised word that is no common noun after
+    them ("Atherton Tableland"), or a name particle before them ("Valle de Curicó")."""
+    if end < len(doc):
+        nxt = doc[end].text
+        if nxt[:1].isupper() and nxt.isalpha() and nxt not in nonnames() and not is_role(nxt):
+            return True
+    return start > 0 and doc[start - 1].text in FOREIGN_PARTICLES
+
+
+def _add_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """Names of cities and regions (also genitive "Wetzlars") where the model found
+    nothing, longest first; a one-word name the tagger calls a common noun stays out."""
+    lengths = _place_lengths()
+    taken = {k for e in ents for k in range(e.start, e.end)}
+    new = []
+    i = 0
+    while i < len(texts):
+        step = 1
+        if i not in taken:
+            text = texts[i]
+            sizes = lengths.get(text) or (
+                lengths.get(text[:-1], ()) if text.endswith("s") and len(text) > 4 else ()
+            )
+            for n in sizes:
+                if i + n > len(doc) or any(k in taken for k in range(i, i + n)):
+                    continue
+                if (n == 1 and not _place_word(doc[i])) or _inside_longer_name(doc, i, i + n):
+                    continue
+                if " ".join(texts[i : i + n]) in geo_names() or (
+                    n == 1
+                    and text[:-1] in geo_names()
+                    and not text[:-1].endswith(("s", "x", "z"))
+                    and _genitive_place(doc, i)
+                ):
+                    new.append(Span(doc, i, i + n, label="LOC"))
+                    step = n
+                    break
+        i += step
+    return ents + new
+
+
+def _common_word(text: str) -> bool:
+    """A capitalised word used outside names, or a German dictionary word."""
+    return text in nonnames() or text.lower() in de_words()
+
+
+def _owner_word(tok: Token) -> bool:
+    """A name word in the genitive: capitalised, ending in "s", no function word, adjective
+    ("Ins", "Meines", "Rotes"), first name ("Andreas", "Markus") or common word
+    ("Oberlandesgerichts")."""
+    text = tok.text
+    if not (text.endswith("s") and text[:1].isupper() and tok.is_alpha and len(text) > 3):
+        return False
+    if tok.pos_ in NOT_NAME or text in first_names():
+        return False
+    stem = text[:-1]
+    if stem in places() or stem in geo_names() or stem in name_labels():
+        return True  # "Österreichs", "Odessas"
+    return not (_common_word(text) or _common_word(stem) or compound_head(text))
+
+
+def _lone_owner(span: Span) -> Span:
+    """One unknown name + "s" before a common noun owns it, as a person: "Zabels
+    Entscheidung" tagged LOC -> PER."""
+    nxt = span.doc[span.end]
+    text = span.text
+    if not (nxt.pos_ == "NOUN" and _common_word(nxt.text) and text.endswith("s")):
+        return span
+    stem = text[:-1]
+    if stem in name_labels() or stem in places() or stem in geo_names() or _known(span):
+        return span
+    if not _owner_word(span[0]):
+        return span
+    return Span(span.doc, span.start, span.end, label="PER")
+
+
+def _genitive_owner(span: Span) -> Span:
+    """A name in the genitive and the common noun it owns are two things: "Tiganjs Version"
+    -> "Tiganjs", "Critchlows Stil" -> "Critchlows"; an unknown owner is a person."""
+    doc = span.doc
+    if len(span) == 1 and span.end < len(doc) and span.label_ != "PER":
+        return _lone_owner(span)
+    if len(span) < 2 or span[-1].pos_ != "NOUN" or not _common_word(span[-1].text):
+        return span
+    if span.start > 0 and doc[span.start - 1].is_quote:
+        return span  # a title: "„Wickerts Bücher“"
+    last = span[-1].text
+    if (
+        last.lower() in entity_heads(2)
+        or last.lower() in _tail_heads()
+        or last in label_tails()
+        or last in geo_names()
+        or _known(span[-1:])
+    ):
+        return span  # "John Hopkins Universität", "Oberlandesgerichts Innsbruck"
+    if not _owner_word(span[-2]):
+        return span
+    name = doc[span.start : span.end - 1]
+    stem = name.text[:-1]
+    label = name_labels().get(stem) or ("LOC" if stem in places() or stem in geo_names() else None)
+    if label is None:
+        label = "PER" if span.label_ != "LOC" or len(name) > 1 else span.label_
+    return Span(doc, name.start, name.end, label=label)
+
+
+def _cue_name_word(tok: Token) -> bool:
+    """A word that can be part of the name after a cue: capitalised, no common word."""
+    text = tok.text
+    if not (text[:1].isupper() and len(text) > 1 and text.replace("-", "").isalpha()):
+        return False
+    if text in nonnames() or is_role(text) or not text.strip("IVXLC"):
+        return False  # common words, roles, roman numerals
+    if text in places() or text in geo_names() or text in name_labels():
+        return True
+    if compound_head(text) is not None:
+        return False  # "Richtung Koalitionspartner", "Konzern Mittwochabend"
+    return tok.pos_ in {"PROPN", "X"} or text.lower() not in known_words()
+
+
+def _after_cues(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """The name right after a cue noun gets the cue's label: "Zeitung Ekathimerini" ORG,
+    "Insel Lampedusa" LOC (label_cues.tsv); added where the model found nothing, and a
+    lone unknown name the model labelled otherwise is relabelled."""
+    cues = label_cues()
+    owner = {k: e for e in ents for k in range(e.start, e.end)}
+    out = list(ents)
+    for i in range(1, len(texts) - 1):
+        text = texts[i]
+        if not text[:1].isupper() or i in owner or text.lower() in STOP_WORDS:
+            continue
+        label = cues.get(cue_key(text) or "")
+        if label is None or doc[i - 1].is_punct:
+            continue
+        nxt = owner.get(i + 1)
+        if nxt is not None:
+            if (
+                nxt.start == i + 1
+                and nxt.label_ != label
+                and len(nxt) == 1
+                and not _known(nxt)
+                and nxt.text not in name_labels()
+                and _cue_name_word(nxt[0])
+                and compound_head(nxt.text) is None
+            ):
+                out.remove(nxt)
+                out.append(Span(doc, nxt.start, nxt.end, label=label))
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 3 and end not in owner and _cue_name_word(doc[end]):
+            end += 1
+        if end > i + 1:
+            out.append(Span(doc, i + 1, end, label=label))
+    return out
+
+
+def _speakers(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A lone unknown name right after a verb of saying, with no article, is a person
+    ("berichtete Bubik, dass …", "sagt Demel"): organisations come with an article ("sagte
+    die BBC") or are known."""
+    verbs = words_by_kind("cues.txt")["verb"]
+    out = []
+    for ent in ents:
+        if (
+            len(ent) == 1
+            and ent.label_ in {"ORG", "LOC"}
+            and ent.start > 0
+            and doc[ent.start - 1].pos_ == "VERB"
+            and doc[ent.start - 1].lemma_ in verbs
+            and not _known(ent)
+            and ent.text not in name_labels()
+            and ent.text not in geo_names()
+            and ent[0].is_alpha
+            and not any(c.isupper() for c in ent.text[1:])  # "TorrentFreak", "BBC"
+            and not (ent.end < len(doc) and doc[ent.end].pos_ == "NOUN")  # "Odessas Gouverneur"
+        ):
+            ent = Span(doc, ent.start, ent.end, label="PER")
+        out.append(ent)
+    return out
+
+
+def _currency(tok: Token) -> bool:
+    """A hyphenated currency ("US-Dollar", "Hongkong-Dollars", "Burundi-Franc")."""
+    text = tok.text
+    if "-" not in text or not text[:1].isupper():
+        return False
+    head = text.rsplit("-", 1)[1].lower()
+    heads = currency_names()[1]
+    return head in heads or head.endswith("s") and head[:-1] in heads
+
+
+def _currencies(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """Currencies are MISC (as GermEval annotates "Euro", "Dollar"): hyphenated currencies
+    and pycountry's German names of two words ("Schweizer Franken"), added where the model
+    found nothing or relabelled where it saw a lone place or organisation."""
+    phrases = currency_names()[0]
+    owner = {k: e for e in ents for k in range(e.start, e.end)}
+    out = list(ents)
+    for i, text in enumerate(texts):
+        end = None
+        if "-" in text and _currency(doc[i]):
+            end = i + 1
+        elif i + 1 < len(texts) and f"{text} {texts[i + 1]}" in phrases:
+            end = i + 2
+        if end is None:
+            continue
+        hit = {owner[k] for k in range(i, end) if k in owner}
+        if any(e.start != i or e.end != end for e in hit):
+            continue
+        if hit:
+            ent = hit.pop()
+            if ent.label_ == "MISC":
+                continue
+            out.remove(ent)
+        out.append(Span(doc, i, end, label="MISC"))
+    return out
+
+
 def name_rules(doc: Doc) -> Doc:
     """Apply the person and non-name rules to ``doc.ents``."""
     from newscorp.pipeline.components import LABEL_MAP  # "PERSON", "OTH" of other models
@@ -267,10 +581,15 @@ def name_rules(doc: Doc) -> Doc:
         Span(doc, e.start, e.end, label=LABEL_MAP[e.label_]) if e.label_ in LABEL_MAP else e
         for e in doc.ents
     ]
-    ents = [_relabel(t) for t in (_trim(e) for e in ents) if t is not None]
-    ents = _add_known(doc, ents)
-    ents = _persons(doc, ents)
-    ents = _after_roles(doc, ents)
+    ents = [_genitive_owner(_relabel(t)) for t in (_trim(e) for e in ents) if t is not None]
+    texts = [t.text for t in doc]
+    ents = _add_known(doc, ents, texts)
+    ents = _add_places(doc, ents, texts)
+    ents = _persons(doc, ents, texts)
+    ents = _after_roles(doc, ents, texts)
+    ents = _after_cues(doc, ents, texts)
+    ents = _speakers(doc, ents)
+    ents = _currencies(doc, ents, texts)
     doc.ents = filter_spans(ents)
     return doc
 
