@@ -46,27 +46,33 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
     (``tokens``: ``list(doc)`` when already built)."""
     from newscorp.extract.entities import mentions as extract_mentions
     from newscorp.extract.quotes import quotes as extract_quotes
-    from newscorp.extract.sentiment import score_span
+    from newscorp.extract.sentiment import doc_profiles, score_span
 
     mentions = tuple(extract_mentions(doc, document.doc))
     sentences = []
     # Token objects built once: iterating a Doc or Span builds new ones
     tokens = list(doc) if tokens is None else tokens
     full = "".join(t.text_with_ws for t in tokens)  # == doc.text
+    profiles = doc_profiles(tokens)  # sentiment's view of each token, shared by all spans
     i = 0
     for sent in doc.sents:
         raw = full[sent.start_char : sent.end_char]  # sent.text, without joining tokens again
         text = raw.strip()
         if not text:
             continue
-        score, n = score_span(tokens[sent.start : sent.end])
+        a, b = sent.start, sent.end
+        score, n = score_span(tokens[a:b], profiles=profiles[a:b])
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         sentences.append(SentenceScore(document.doc, i, start, start + len(text), text, score, n))
         i += 1
     quotes = []
     for quote in extract_quotes(doc, document.doc, list(mentions), tokens=tokens, text=full):
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        score = score_span(tokens[span.start : span.end])[0] if span is not None else 0.0
+        score = (
+            score_span(tokens[span.start : span.end], profiles=profiles[span.start : span.end])[0]
+            if span is not None
+            else 0.0
+        )
         quotes.append(replace(quote, sentiment=round(score, 4)))
     light = replace(document, text="", nlp_text="")
     return DocResult(light, mentions, tuple(quotes), tuple(sentences))
