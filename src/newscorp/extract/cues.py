@@ -10,6 +10,7 @@ form (data/konjunktiv.txt), or a finite verb that is its stem plus -e ("er benö
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -56,10 +57,18 @@ def verb_guesses(word: str) -> set[str]:
     return set(_verb_guesses(word.lower()))
 
 
+@cache
+def _particle_prefixes() -> tuple[str, ...]:
+    """Every particle of cues.txt followed by "ge" or "zu" ("ausge", "anzu")."""
+    return tuple(p + infix for p in cue_lexicon().get("particle", ()) for infix in ("ge", "zu"))
+
+
 @lru_cache(maxsize=65536)
 def _verb_guesses(low: str) -> frozenset[str]:
     out = set(_weak_infinitive(low))
-    for particle in cue_lexicon().get("particle", ()):
+    # most words start with no particle + ge/zu: one test for all of them first
+    particles = cue_lexicon().get("particle", ()) if low.startswith(_particle_prefixes()) else ()
+    for particle in particles:
         for infix in ("ge", "zu"):
             if low.startswith(particle + infix) and len(low) - len(particle) > 5:
                 out |= {particle + w for w in _weak_infinitive(low[len(particle) + 2 :])}
@@ -213,35 +222,53 @@ def is_konjunktiv(token: Token, has_morph: bool) -> bool:
     return konjunktiv_kind(token, has_morph) != ""
 
 
-def konjunktiv_kind(token: Token, has_morph: bool = True) -> str:
-    """ "one" (Konjunktiv I), "two" (Konjunktiv II) or "" for a verb token."""
+_KINDS: dict[tuple[int, int, int, int, bool], tuple[str, bool]] = {}
+
+
+def konjunktiv_kind(token: Token, has_morph: bool = True, key: Sequence[int] | None = None) -> str:
+    """ "one" (Konjunktiv I), "two" (Konjunktiv II) or "" for a verb token. What the word
+    form says is remembered by the string ids of its text and lemma and its POS and MORPH
+    ids (``key``: those four, when already read); only the first-person test looks further.
+    """
+    if key is None:
+        key = (token.orth, token.lemma, token.pos, token.morph.key)
+    found = _KINDS.get((*key, has_morph))
+    if found is None:
+        if len(_KINDS) >= 1 << 18:
+            _KINDS.clear()
+        found = _KINDS[(*key, has_morph)] = _form_kind(token, has_morph)
+    kind, personal = found
+    return "" if personal and _first_person(token) else kind
+
+
+def _form_kind(token: Token, has_morph: bool) -> tuple[str, bool]:
+    """(``konjunktiv_kind`` of a word form, whether a first-person subject would make it "")."""
     low = token.lower_
     forms = konjunktiv_forms()
     if low in forms.get("one", ()):
-        return "one"
+        return "one", False
     if low in forms.get("two", ()):
-        return "two"
+        return "two", False
     if token.pos_ not in VERB_POS or not low.isalpha() or not token.text[:1].islower():
-        return ""
+        return "", False
     if low in EPISTEMIC:
-        return ""  # "dürfte": the writer's own guess, not reported speech
+        return "", False  # "dürfte": the writer's own guess, not reported speech
     feats = morph_features(token) if has_morph else {}
     if has_morph and "Sub" in feats.get("Mood", ()):
-        return "two" if "Past" in feats.get("Tense", ()) else "one"
+        return ("two" if "Past" in feats.get("Tense", ()) else "one"), False
     verb_form = feats.get("VerbForm", ())
     if not has_morph or "Fin" not in verb_form and verb_form:
-        return ""
-    if _first_person(token):
-        return ""
+        return "", False
+    # (a first-person subject makes it "": konjunktiv_kind tests that)
     # Konjunktiv I, third person singular: the stem plus -e ("benötige", "trage", "gelte")
     if low.endswith("e") and len(low) >= 4:
         lemma = (token.lemma_ or "").lower()
         stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else ""
         if stem and low == stem + "e":
-            return "one"
+            return "one", True
         if not low.endswith("te") and token.pos_ == "VERB":
-            return "one"
-    return ""
+            return "one", True
+    return "", False
 
 
 def _first_person(token: Token) -> bool:

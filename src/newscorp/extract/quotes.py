@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from newscorp.extract.cues import (
@@ -144,6 +145,8 @@ class QuoteFinder:
         self.text = "".join(t.text_with_ws for t in self.toks) if text is None else text
         self.words = [t.text for t in self.toks]
         self.lowers = [t.lower_ for t in self.toks]
+        # [ORTH, LEMMA, POS, MORPH] ids of each token: the keys of the word-form caches
+        self.form_ids = doc.to_array([ORTH, LEMMA, POS, MORPH]).tolist() if len(doc) else []
         self.doc_id = doc_id
         self.has_parse = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
@@ -581,7 +584,7 @@ class QuoteFinder:
         if not self._reporting_chunk(a, b):
             return False
         for t in toks:
-            if is_finite(t) or t.pos_ in {"VERB", "AUX"} and konjunktiv_kind(t, self.has_morph):
+            if is_finite(t) or t.pos_ in {"VERB", "AUX"} and self._kind(t):
                 return True
             if t.lower_ == "zu" and t.pos_ == "PART":
                 return True
@@ -669,7 +672,7 @@ class QuoteFinder:
             or last.dep_ in {"compound:prt", "svp"}
             or last.lower_ in {"sich", "es", "darauf", "dazu", "davon", "damit"}
         )
-        kon = any(konjunktiv_kind(t, self.has_morph) for t in toks)
+        kon = any(self._kind(t) for t in toks)
         return ends_with_verb or kon
 
     # --- building ------------------------------------------------------------------------
@@ -935,7 +938,9 @@ class QuoteFinder:
         """``konjunktiv_kind`` of a token, computed once per document."""
         kind = self._kinds.get(token.i)
         if kind is None:
-            kind = self._kinds[token.i] = konjunktiv_kind(token, self.has_morph)
+            kind = self._kinds[token.i] = konjunktiv_kind(
+                token, self.has_morph, self.form_ids[token.i]
+            )
         return kind
 
     def _konjunktiv(self, lo: int, hi: int) -> str:
