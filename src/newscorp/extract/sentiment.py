@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import gzip
 import math
+import string
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -277,14 +278,37 @@ def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
     return _compound_head(head, lexicon)
 
 
+_PLAIN = frozenset(string.ascii_letters + "äöüÄÖÜß")
+"""Letters whose case maps one to one (``ß`` only inside a head: ``"ß".upper()`` is "SS")."""
+
+_HEADS: dict[int, tuple[dict[str, float], frozenset[str]]] = {}
+
+
+def _head_forms(lexicon: dict[str, float]) -> frozenset[str]:
+    """The lowercased keys of ``lexicon`` and of the known nouns that are written as
+    ``_noun_key`` writes a head and are no [non_heads]: ``_noun_key(head) in lexicon or in
+    nouns`` for a head of plain letters is ``head.lower() in _head_forms(lexicon)``."""
+    found = _HEADS.get(id(lexicon))
+    if found is None or found[0] is not lexicon:
+        non_heads = load_modifiers().non_heads
+        forms = {k.lower() for k in (*lexicon, *_vocabulary()[1]) if k == _noun_key(k)}
+        found = _HEADS[id(lexicon)] = (lexicon, frozenset(forms - non_heads))
+    return found[1]
+
+
 def _compound_head(word: str, lexicon: dict[str, float]) -> float | None:
     """Polarity of the longest known noun head of ``word`` after a known modifier."""
     mods = load_modifiers()
     words, nouns = _vocabulary()
     stems = _noun_stems(word)
+    plain = _PLAIN.issuperset(word)  # then a head's test needs no key built: one set look-up
+    lows, heads = [stem.lower() for stem in stems], _head_forms(lexicon)
     for start in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
         if word[:start].lower() in mods.prefixes or word[start - 1 : start + 1].lower() == "ch":
             continue
+        if plain and word[start] != "ß":
+            if not any(len(low) - start >= MIN_HEAD and low[start:] in heads for low in lows):
+                continue
         keys = [_noun_key(stem[start:]) for stem in stems if len(stem) - start >= MIN_HEAD]
         keys = [key for key in keys if key.lower() not in mods.non_heads]
         # only a rated or known head ends the search: test for one before the costlier modifier
