@@ -198,15 +198,63 @@ def cue_lemmas(token: Token) -> tuple[str, str]:
     """(``cue_lemma(token, "reported")``, ``cue_lemma(token, "verb")``): most words fail the
     cheap tests ``cue_lemma`` starts with (``_passes_cheap_tests``), made here once for both
     kinds and remembered by the word's and lemma's string ids (they depend on nothing else)."""
-    key = (token.orth, token.lemma)
+    if not may_be_cue(token):
+        return "", ""
+    return cue_lemma(token, "reported"), cue_lemma(token, "verb")
+
+
+def may_be_cue(token: Token, key: Sequence[int] | None = None) -> bool:
+    """Whether ``token`` passes the cheap tests of ``cue_lemmas`` (else both are ""),
+    remembered by the string ids of its text and lemma (``key``: those two, when read)."""
+    key = (token.orth, token.lemma) if key is None else (key[0], key[1])
     may = _MAY_BE_CUE.get(key)
     if may is None:
         if len(_MAY_BE_CUE) >= 1 << 18:
             _MAY_BE_CUE.clear()
         may = _MAY_BE_CUE[key] = _passes_cheap_tests(token, ("reported", "verb"))
-    if not may:
-        return "", ""
-    return cue_lemma(token, "reported"), cue_lemma(token, "verb")
+    return may
+
+
+def cue_candidates(tokens: Sequence[Token], ids: Sequence[Sequence[int]]) -> list[int]:
+    """Indices of the tokens of a document that may be a cue verb (``may_be_cue``) or are a
+    lowercase verb (``ids``: each token's ORTH, LEMMA and POS ids, first)."""
+    from spacy.symbols import AUX, VERB
+
+    remembered, verbal, out = _MAY_BE_CUE, (VERB, AUX), []
+    for i, key in enumerate(ids):
+        orth, lemma, pos = key[0], key[1], key[2]
+        may = remembered.get((orth, lemma))
+        if may is None:
+            may = may_be_cue(tokens[i], key)
+        if may or pos in verbal and tokens[i].text[:1].islower():
+            out.append(i)
+    return out
+
+
+def mood_candidates(
+    tokens: Sequence[Token],
+    lowers: Sequence[str],
+    ids: Sequence[Sequence[int]],
+    has_morph: bool,
+) -> list[int]:
+    """Indices of the tokens of a document whose ``konjunktiv_kind`` may not be "": what
+    their word form says, before the first-person test (``lowers``: each token's
+    ``lower_``; ``ids``: its ORTH, LEMMA, POS and MORPH ids)."""
+    from spacy.symbols import AUX, VERB
+
+    forms = konjunktiv_forms()
+    listed = forms.get("one", frozenset()) | forms.get("two", frozenset())
+    verbal, kinds, out = (VERB, AUX, 0), _KINDS, []
+    for i, key in enumerate(ids):
+        # only a listed form or a verb (or a word without POS) can have a kind
+        if key[2] not in verbal and lowers[i] not in listed:
+            continue
+        found = kinds.get((*key, has_morph))
+        if found is None:
+            found = _form_kind_cached(tokens[i], has_morph, key)
+        if found[0]:
+            out.append(i)
+    return out
 
 
 def is_finite(token: Token) -> bool:
@@ -230,6 +278,11 @@ def konjunktiv_kind(token: Token, has_morph: bool = True, key: Sequence[int] | N
     form says is remembered by the string ids of its text and lemma and its POS and MORPH
     ids (``key``: those four, when already read); only the first-person test looks further.
     """
+    kind, personal = _form_kind_cached(token, has_morph, key)
+    return "" if personal and _first_person(token) else kind
+
+
+def _form_kind_cached(token: Token, has_morph: bool, key: Sequence[int] | None) -> tuple[str, bool]:
     if key is None:
         key = (token.orth, token.lemma, token.pos, token.morph.key)
     found = _KINDS.get((*key, has_morph))
@@ -237,8 +290,7 @@ def konjunktiv_kind(token: Token, has_morph: bool = True, key: Sequence[int] | N
         if len(_KINDS) >= 1 << 18:
             _KINDS.clear()
         found = _KINDS[(*key, has_morph)] = _form_kind(token, has_morph)
-    kind, personal = found
-    return "" if personal and _first_person(token) else kind
+    return found
 
 
 def _form_kind(token: Token, has_morph: bool) -> tuple[str, bool]:

@@ -19,6 +19,7 @@ of its own, the previous statement's speaker. Mentions are resolved within the d
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -26,6 +27,7 @@ from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from newscorp.extract.cues import (
+    cue_candidates,
     cue_lemma,
     cue_lemmas,
     cue_lexicon,
@@ -35,6 +37,7 @@ from newscorp.extract.cues import (
     is_konjunktiv,
     is_source_noun,
     konjunktiv_kind,
+    mood_candidates,
     morph_features,
     verb_lemma,
 )
@@ -165,6 +168,28 @@ class QuoteFinder:
         self.count = 0
         self.last: tuple[Span | None, str, int] | None = None  # speaker, canonical, unit
         self.region_end = 0
+        self._index_words()
+
+    def _index_words(self) -> None:
+        """Sorted indices of the few tokens each test needs, found in one pass per document
+        (most sentences hold none of them, and then the test's loop is skipped)."""
+        lowers, words, ids = self.lowers, self.words, self.form_ids
+        opinions = cue_lexicon().get("opinion", frozenset())
+        # words a verb cue loop can accept: lowercase words that may be a cue or are verbs
+        # (an opinion noun may follow: "ist der Meinung, …")
+        self._candidates = [i for i in cue_candidates(self.toks, ids) if words[i][:1].islower()]
+        self._opinions = [i for i, low in enumerate(lowers) if low in opinions]
+        self._markers = [i for i, word in enumerate(words) if word.lower() in CLAUSE_MARKERS]
+        self._nominals = [i for i, word in enumerate(words) if word.lower() in NOMINAL_WORDS]
+        # tokens that may make a unit Konjunktiv (a first-person subject may still veto one)
+        moods = mood_candidates(self.toks, lowers, ids, self.has_morph)
+        moods += [i for i, low in enumerate(lowers) if low in {"soll", "sollen"}]
+        self._moods = sorted(set(moods))
+
+    @staticmethod
+    def _between(indices: list[int], lo: int, hi: int) -> list[int]:
+        """The members of a sorted index list in [lo, hi)."""
+        return indices[bisect_left(indices, lo) : bisect_left(indices, hi)]
 
     # --- quotation marks ---------------------------------------------------------------
     def _quoted(self) -> list[Quoted]:
@@ -199,10 +224,11 @@ class QuoteFinder:
     def cues(self, lo: int, hi: int) -> list[Cue]:
         """Verb, nominal and colon cues among tokens [lo, hi) outside quotations."""
         found: list[Cue] = []
-        doc, words, inside = self.doc, self.words, self.inside
-        for i in range(lo, hi):
-            # cue verbs and the verb of an opinion noun are written in lowercase
-            if i in inside or not words[i][:1].islower():
+        doc, inside = self.doc, self.inside
+        # cue verbs and the verb of an opinion noun are written in lowercase: only the
+        # candidates can be either (the others give no lemma and no opinion)
+        for i in self._between(self._candidates, lo, hi):
+            if i in inside:
                 continue
             tok = self.toks[i]
             reported, verb = cue_lemmas(tok)
@@ -239,10 +265,9 @@ class QuoteFinder:
         between): "mündete in eine Andeutung, dass …", "die Behauptung, dass …". The
         dass-clause is what was stated; the noun phrase is its source."""
         out = []
-        for i in range(lo + 1, hi - 1):
+        for marker in self._between(self._markers, lo + 2, hi):  # i: the comma before it
+            i = marker - 1
             if self.words[i] != "," or i in self.inside:
-                continue
-            if self.words[i + 1].lower() not in CLAUSE_MARKERS:
                 continue
             last = i - 1
             if self.doc[last].pos_ in {"VERB", "AUX"} and last > lo:
@@ -294,6 +319,8 @@ class QuoteFinder:
         with an opinion noun (data/cues.txt) before a comma is a cue."""
         if verb.pos_ not in {"VERB", "AUX"} or not verb.text[:1].islower():
             return ""
+        if not self._between(self._opinions, verb.i, min(hi, verb.i + 10)):
+            return ""  # no opinion noun in reach
         words = self.words  # token texts, read once per document
         for i in range(verb.i + 1, min(hi, verb.i + 10, len(words))):
             if i in self.inside or words[i] in {".", ";", ":", "!", "?"}:
@@ -454,7 +481,7 @@ class QuoteFinder:
     def nominal_cue(self, lo: int, hi: int) -> Cue | None:
         """'nach Angaben X', 'seiner Meinung nach', 'laut X', 'X zufolge', '…, so X'."""
         doc, inside = self.doc, self.inside
-        if not any(w.lower() in NOMINAL_WORDS for w in self.words[lo:hi]):
+        if not self._between(self._nominals, lo, hi):
             return None
         toks = [t for t in doc[lo:hi] if t.i not in inside and not t.is_space]
         for k, tok in enumerate(toks):
@@ -944,6 +971,8 @@ class QuoteFinder:
         return kind
 
     def _konjunktiv(self, lo: int, hi: int) -> str:
+        if not self._between(self._moods, lo, hi):
+            return ""  # no word that can be a Konjunktiv, no "soll"
         chunks = self.chunks(lo, hi)
         kinds: set[str] = set()
         clauses: list[list[Token]] = []
