@@ -215,18 +215,24 @@ def may_be_cue(token: Token, key: Sequence[int] | None = None) -> bool:
     return may
 
 
-def cue_candidates(tokens: Sequence[Token], ids: Sequence[Sequence[int]]) -> list[int]:
-    """Indices of the tokens of a document that may be a cue verb (``may_be_cue``) or are a
-    lowercase verb (``ids``: each token's ORTH, LEMMA and POS ids, first)."""
+def cue_candidates(
+    tokens: Sequence[Token], texts: Sequence[str], ids: Sequence[Sequence[int]]
+) -> list[int]:
+    """Indices of the lowercase tokens of a document that may be a cue verb (``may_be_cue``)
+    or are a verb (``texts``: each token's text; ``ids``: its ORTH, LEMMA and POS ids)."""
     from spacy.symbols import AUX, VERB
 
     remembered, verbal, out = _MAY_BE_CUE, (VERB, AUX), []
     for i, key in enumerate(ids):
-        orth, lemma, pos = key[0], key[1], key[2]
-        may = remembered.get((orth, lemma))
+        if not texts[i][:1].islower():
+            continue
+        if key[2] in verbal:
+            out.append(i)
+            continue
+        may = remembered.get((key[0], key[1]))
         if may is None:
             may = may_be_cue(tokens[i], key)
-        if may or pos in verbal and tokens[i].text[:1].islower():
+        if may:
             out.append(i)
     return out
 

@@ -177,7 +177,7 @@ class QuoteFinder:
         opinions = cue_lexicon().get("opinion", frozenset())
         # words a verb cue loop can accept: lowercase words that may be a cue or are verbs
         # (an opinion noun may follow: "ist der Meinung, …")
-        self._candidates = [i for i in cue_candidates(self.toks, ids) if words[i][:1].islower()]
+        self._candidates = cue_candidates(self.toks, words, ids)
         self._opinions = [i for i, low in enumerate(lowers) if low in opinions]
         self._markers = [i for i, word in enumerate(words) if word.lower() in CLAUSE_MARKERS]
         self._nominals = [i for i, word in enumerate(words) if word.lower() in NOMINAL_WORDS]
