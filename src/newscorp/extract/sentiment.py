@@ -301,14 +301,16 @@ def _compound_head(word: str, lexicon: dict[str, float]) -> float | None:
     mods = load_modifiers()
     words, nouns = _vocabulary()
     stems = _noun_stems(word)
-    plain = _PLAIN.issuperset(word)  # then a head's test needs no key built: one set look-up
-    lows, heads = [stem.lower() for stem in stems], _head_forms(lexicon)
-    for start in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+    starts = range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)
+    if _PLAIN.issuperset(word):  # a head's test needs no key built: one set look-up
+        heads = _head_forms(lexicon)
+        lows = [stem.lower() for stem in stems]
+        hits = {k for low in lows for k in starts if len(low) - k >= MIN_HEAD and low[k:] in heads}
+        # a head starting with "ß" is the one case _head_forms does not cover: test it in full
+        starts = sorted(hits | {k for k in starts if word[k] == "ß"})
+    for start in starts:
         if word[:start].lower() in mods.prefixes or word[start - 1 : start + 1].lower() == "ch":
             continue
-        if plain and word[start] != "ß":
-            if not any(len(low) - start >= MIN_HEAD and low[start:] in heads for low in lows):
-                continue
         keys = [_noun_key(stem[start:]) for stem in stems if len(stem) - start >= MIN_HEAD]
         keys = [key for key in keys if key.lower() not in mods.non_heads]
         # only a rated or known head ends the search: test for one before the costlier modifier
