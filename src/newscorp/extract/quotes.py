@@ -140,6 +140,7 @@ class QuoteFinder:
         mentions: list[Mention],
         tokens: list[Token] | None = None,
         text: str | None = None,
+        sents: list[Span] | None = None,
     ):
         self.doc = doc
         # Token objects built once (``tokens``: list(doc) already built): doc[i] and doc[a:b]
@@ -155,7 +156,7 @@ class QuoteFinder:
         self.has_morph = doc.has_annotation("MORPH")
         self.resolver = SpeakerResolver(doc, mentions, self.text)
         self.marks = find_quote_marks(self.text)
-        self.sents = sentence_units(doc, self.text, self.marks, self.toks)
+        self.sents = sentence_units(doc, self.text, self.marks, self.toks, sents)
 
         self.unit_of = {i: k for k, u in enumerate(self.sents) for i in range(u.start, u.end)}
         self.unit_texts = [self.text[u.start_char : u.end_char] for u in self.sents]  # Span.text
@@ -1234,12 +1235,14 @@ def sentence_units(
     text: str | None = None,
     marks: list[QuoteMarks] | None = None,
     tokens: list[Token] | None = None,
+    sents: list[Span] | None = None,
 ) -> list[Span]:
     """Sentences repaired for quote finding: a piece without words (a lone quote mark), a
     piece starting in lowercase or with a comma (", sagte er"), or one that splits a name
     joins its neighbour; an opening mark left at the end of a sentence moves to the next.
     Paragraph breaks always separate units (``text``: ``doc.text`` when already built;
-    ``marks``: its ``find_quote_marks`` when already found; ``tokens``: ``list(doc)``)."""
+    ``marks``: its ``find_quote_marks`` when already found; ``tokens``: ``list(doc)``;
+    ``sents``: ``list(doc.sents)``)."""
     text = doc.text if text is None else text
     marks = find_quote_marks(text) if marks is None else marks
     toks = list(doc) if tokens is None else tokens  # doc[i] would build a new Token each time
@@ -1250,7 +1253,7 @@ def sentence_units(
     openers = {m.start - 1 for m in marks}
     closers = {m.end for m in marks}
     units: list[list[int]] = []
-    for sent in doc.sents:
+    for sent in doc.sents if sents is None else sents:
         if units and units[-1][1] - units[-1][0] > 1 and sent.start == units[-1][1]:
             last = toks[units[-1][1] - 1]
             before = text_of(units[-1][0], last.i).rstrip()
@@ -1328,10 +1331,12 @@ def quotes(
     *,
     tokens: list[Token] | None = None,
     text: str | None = None,
+    sents: list[Span] | None = None,
 ) -> Iterator[Quote]:
     """Yield the quotes of one document in text order, numbered in that order (``tokens``:
-    ``list(doc)``, ``text``: ``doc.text``, when already built)."""
-    finder = QuoteFinder(doc, doc_id, mentions, tokens, text)
+    ``list(doc)``, ``text``: ``doc.text``, ``sents``: ``list(doc.sents)``, when already
+    built)."""
+    finder = QuoteFinder(doc, doc_id, mentions, tokens, text, sents)
     found = sorted(finder, key=lambda q: (q.start, -q.end))
 
     for n, quote in enumerate(found, start=1):
