@@ -169,6 +169,7 @@ class QuoteFinder:
         self.count = 0
         self.last: tuple[Span | None, str, int] | None = None  # speaker, canonical, unit
         self.region_end = 0
+        self._inside, self._inside_full = sorted(self.inside), sorted(self.inside_full)
         self._index_words()
 
     def _index_words(self) -> None:
@@ -752,6 +753,8 @@ class QuoteFinder:
 
     def _outside_full(self, a: int, b: int) -> tuple[int, int] | None:
         """The longest run of tokens in [a, b) outside direct quotations (with 3+ words)."""
+        if not self._between(self._inside_full, a - 1, b + 1):  # no quotation near: all of it
+            return (a, b) if b > a and has_words(self.toks[a:b], 3) else None
         best, run = None, None
         for i in range(a, b + 1):
             if (
@@ -1006,6 +1009,8 @@ class QuoteFinder:
 
     def _mostly_quoted(self, run: tuple[int, int]) -> bool:
         """A clause around a quoted fragment with few words of its own ("Es sei „…“")."""
+        if not self._between(self._inside, run[0], run[1]):
+            return False  # nothing quoted
         quoted = unquoted = 0
         for t in self.toks[run[0] : run[1]]:
             if is_word(t):
