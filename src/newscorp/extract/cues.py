@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newscorp.pipeline.lexicons import words_by_kind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 VERB_POS = {"VERB", "AUX", ""}
 EPISTEMIC = {"dürfte", "dürften"}
@@ -107,6 +107,22 @@ def _weak_infinitive(low: str) -> list[str]:
     return out or [low]
 
 
+_CLAUSE_ENDS: list[Any] = [None, []]  # the last document asked about, its _clause_ends
+
+
+def _clause_ends(doc: Doc) -> list[bool]:
+    """Whether each token of ``doc`` is one of , . ; : ! ? (from its ORTH array, kept for the
+    last document: ``particle_of`` asks about the same document many times)."""
+    if _CLAUSE_ENDS[0] is not doc or len(_CLAUSE_ENDS[1]) != len(doc):
+        from spacy.attrs import ORTH
+        from spacy.strings import get_string_id
+
+        stops = {get_string_id(text) for text in (",", ".", ";", ":", "!", "?")}
+        orths = doc.to_array(ORTH).tolist() if len(doc) else []
+        _CLAUSE_ENDS[:] = [doc, [orth in stops for orth in orths]]
+    return _CLAUSE_ENDS[1]
+
+
 def particle_of(token: Token) -> str:
     """The separated particle of a verb ("an" in "kündigte … an"), or "": the parser's
     particle, else a particle word closing the clause ("Das teilte X mit.")."""
@@ -114,8 +130,9 @@ def particle_of(token: Token) -> str:
         if child.dep_ in PARTICLE_DEPS:
             return child.text.lower()
     doc = token.doc
+    ends = _clause_ends(doc)
     i = token.i + 1
-    while i < len(doc) and doc[i].text not in {",", ".", ";", ":", "!", "?"} and i - token.i < 25:
+    while i < len(doc) and not ends[i] and i - token.i < 25:
         i += 1
     last = doc[i - 1] if i - 1 > token.i else None
     if (

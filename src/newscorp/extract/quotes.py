@@ -485,7 +485,7 @@ class QuoteFinder:
         doc, inside = self.doc, self.inside
         if not self._between(self._nominals, lo, hi):
             return None
-        toks = [t for t in doc[lo:hi] if t.i not in inside and not t.is_space]
+        toks = [t for t in self.toks[lo:hi] if t.i not in inside and not t.is_space]
         for k, tok in enumerate(toks):
             low = tok.lower_
             prev = toks[k - 1] if k > 0 else None
@@ -536,13 +536,13 @@ class QuoteFinder:
         doc = self.doc
         if ":" not in self.words[lo:hi]:
             return None
-        for tok in doc[lo:hi]:
+        for tok in self.toks[lo:hi]:
             if tok.text != ":" or tok.i in self.inside:
                 continue
-            rest = [t for t in doc[tok.i + 1 : hi] if not t.is_space]
+            rest = [t for t in self.toks[tok.i + 1 : hi] if not t.is_space]
             if not rest or rest[0].text not in OPENERS:
                 return None
-            before = [t for t in doc[lo : tok.i] if not t.is_space]
+            before = [t for t in self.toks[lo : tok.i] if not t.is_space]
             if not before or len(before) > 4:
                 return None
             # "Trump zu Cohen: „…“": the speaker comes before a preposition
