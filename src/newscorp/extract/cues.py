@@ -107,20 +107,30 @@ def _weak_infinitive(low: str) -> list[str]:
     return out or [low]
 
 
-_CLAUSE_ENDS: list[Any] = [None, []]  # the last document asked about, its _clause_ends
+class _DocMemo:
+    """What the cue tests found in one document, kept while they ask about the same one."""
 
-
-def _clause_ends(doc: Doc) -> list[bool]:
-    """Whether each token of ``doc`` is one of , . ; : ! ? (from its ORTH array, kept for the
-    last document: ``particle_of`` asks about the same document many times)."""
-    if _CLAUSE_ENDS[0] is not doc or len(_CLAUSE_ENDS[1]) != len(doc):
+    def __init__(self, doc: Doc) -> None:
         from spacy.attrs import ORTH
         from spacy.strings import get_string_id
 
+        self.doc, self.length = doc, len(doc)
         stops = {get_string_id(text) for text in (",", ".", ";", ":", "!", "?")}
         orths = doc.to_array(ORTH).tolist() if len(doc) else []
-        _CLAUSE_ENDS[:] = [doc, [orth in stops for orth in orths]]
-    return _CLAUSE_ENDS[1]
+        self.ends = [orth in stops for orth in orths]  # a token is one of , . ; : ! ?
+        self.lemmas: dict[tuple[int, str], str] = {}  # (token index, kind) -> cue_lemma
+
+
+_MEMO: list[Any] = [None]  # the _DocMemo of the last document asked about
+
+
+def _memo(doc: Doc) -> _DocMemo:
+    """The memo of ``doc`` (a new one when another document, or a changed one, is asked
+    about: the tests ask about the same document many times, then move on)."""
+    memo = _MEMO[0]
+    if memo is None or memo.doc is not doc or memo.length != len(doc):
+        memo = _MEMO[0] = _DocMemo(doc)
+    return memo
 
 
 def particle_of(token: Token) -> str:
@@ -130,7 +140,7 @@ def particle_of(token: Token) -> str:
         if child.dep_ in PARTICLE_DEPS:
             return child.text.lower()
     doc = token.doc
-    ends = _clause_ends(doc)
+    ends = _memo(doc).ends
     i = token.i + 1
     while i < len(doc) and not ends[i] and i - token.i < 25:
         i += 1
@@ -169,7 +179,16 @@ def _passes_cheap_tests(token: Token, kinds: tuple[str, ...]) -> bool:
 
 
 def cue_lemma(token: Token, kind: str = "verb") -> str:
-    """The lemma under which a verb is a cue of ``kind`` (verb/reported), or ""."""
+    """The lemma under which a verb is a cue of ``kind`` (verb/reported), or "" (remembered
+    for the document: quote finding asks about the same verb several times)."""
+    lemmas = _memo(token.doc).lemmas
+    found = lemmas.get((token.i, kind))
+    if found is None:
+        found = lemmas[(token.i, kind)] = _cue_lemma(token, kind)
+    return found
+
+
+def _cue_lemma(token: Token, kind: str) -> str:
     if not _passes_cheap_tests(token, (kind,)):
         return ""
     words = cue_lexicon().get(kind, frozenset())
