@@ -372,13 +372,17 @@ def _first_person(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].lower_ == "ich"
 
 
+@cache
+def _noun_endings(kind: str) -> tuple[str, ...]:
+    """The cue words of ``kind`` as one tuple: ``str.endswith`` tests them all in one call."""
+    return tuple(cue_lexicon().get(kind, ()))
+
+
 def is_source_noun(word: str) -> bool:
     """Nouns that name where a statement comes from: "Angaben", "Polizeiangaben", "Meinung"."""
-    low = word.lower()
-    return any(low.endswith(noun) for noun in cue_lexicon().get("source", ()))
+    return word.lower().endswith(_noun_endings("source"))
 
 
 def is_claim_noun(word: str) -> bool:
     """Nouns naming another's statement: "Vorschlag", "Behauptungen", "Forderung"."""
-    low = word.lower()
-    return any(low.endswith(noun) for noun in cue_lexicon().get("claim", ()))
+    return word.lower().endswith(_noun_endings("claim"))
