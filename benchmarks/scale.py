@@ -24,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "10kgnad-test" / "corpus"
+NOTES = "## Notes"
+"""docs/benchmarks.md from this heading on is written by hand; a new table keeps it."""
 
 RSS_PROBE = """
 import resource, sys
@@ -146,9 +148,14 @@ def main() -> None:
     print("\n".join(lines))
     if not args.no_write:
         out = ROOT / "docs" / "benchmarks.md"
+        old = out.read_text(encoding="utf-8") if out.exists() else ""
+        notes = old[old.index(NOTES) :] if NOTES in old else ""  # hand-written: kept
         out.write_text(
             "# Benchmarks\n\nWritten by `python benchmarks/scale.py` "
-            f"({time.strftime('%Y-%m-%d')}).\n\n" + "\n".join(lines) + "\n",
+            f"({time.strftime('%Y-%m-%d')}).\n\n"
+            + "\n".join(lines)
+            + "\n"
+            + ("\n" + notes if notes else ""),
             encoding="utf-8",
         )
         print(f"wrote {out}", file=sys.stderr)

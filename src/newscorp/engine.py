@@ -46,41 +46,55 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
     (``tokens``: ``list(doc)`` when already built)."""
     from newscorp.extract.entities import mentions as extract_mentions
     from newscorp.extract.quotes import quotes as extract_quotes
-    from newscorp.extract.sentiment import score_span
+    from newscorp.extract.sentiment import doc_profiles, score_span
 
-    mentions = tuple(extract_mentions(doc, document.doc))
+    sents = list(doc.sents)  # built once (each pass over doc.sents builds new Spans)
+    mentions = tuple(extract_mentions(doc, document.doc, sents))
     sentences = []
     # Token objects built once: iterating a Doc or Span builds new ones
     tokens = list(doc) if tokens is None else tokens
     full = "".join(t.text_with_ws for t in tokens)  # == doc.text
+    profiles = doc_profiles(tokens)  # sentiment's view of each token, shared by all spans
     i = 0
-    for sent in doc.sents:
+    for sent in sents:
         raw = full[sent.start_char : sent.end_char]  # sent.text, without joining tokens again
         text = raw.strip()
         if not text:
             continue
-        score, n = score_span(tokens[sent.start : sent.end])
+        a, b = sent.start, sent.end
+        score, n = score_span(tokens[a:b], profiles=profiles[a:b])
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         sentences.append(SentenceScore(document.doc, i, start, start + len(text), text, score, n))
         i += 1
     quotes = []
-    for quote in extract_quotes(doc, document.doc, list(mentions), tokens=tokens, text=full):
+    found = extract_quotes(doc, document.doc, list(mentions), tokens=tokens, text=full, sents=sents)
+    for quote in found:
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        score = score_span(tokens[span.start : span.end])[0] if span is not None else 0.0
+        score = (
+            score_span(tokens[span.start : span.end], profiles=profiles[span.start : span.end])[0]
+            if span is not None
+            else 0.0
+        )
         quotes.append(replace(quote, sentiment=round(score, 4)))
     light = replace(document, text="", nlp_text="")
     return DocResult(light, mentions, tuple(quotes), tuple(sentences))
 
 
 def token_index(doc: Doc, tokens: list[Token] | None = None) -> str:
-    """JSON ``[[start, end, text, lemma], ...]`` of the word tokens of a parsed document
-    (``tokens``: ``list(doc)`` when already built)."""
+    """JSON ``[[start, end, text, lemma], ...]`` of the word tokens of a parsed document,
+    read from its arrays (no Token objects: ``tokens`` is accepted and not needed)."""
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, ORTH
+
+    strings = doc.vocab.strings
     rows = []
-    for t in doc if tokens is None else tokens:
-        if t.is_space or t.is_punct:
-            continue
-        text, start = t.text, t.idx  # each read builds a new str: once
-        rows.append([start, start + len(text), text, t.lemma_ or text])
+    if len(doc):
+        for space, punct, start, orth, lemma in doc.to_array(
+            [IS_SPACE, IS_PUNCT, IDX, ORTH, LEMMA]
+        ).tolist():
+            if space or punct:
+                continue
+            text = strings[orth]
+            rows.append([start, start + len(text), text, strings[lemma] or text])
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -10,13 +10,14 @@ form (data/konjunktiv.txt), or a finite verb that is its stem plus -e ("er benö
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newscorp.pipeline.lexicons import words_by_kind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 VERB_POS = {"VERB", "AUX", ""}
 EPISTEMIC = {"dürfte", "dürften"}
@@ -56,10 +57,18 @@ def verb_guesses(word: str) -> set[str]:
     return set(_verb_guesses(word.lower()))
 
 
+@cache
+def _particle_prefixes() -> tuple[str, ...]:
+    """Every particle of cues.txt followed by "ge" or "zu" ("ausge", "anzu")."""
+    return tuple(p + infix for p in cue_lexicon().get("particle", ()) for infix in ("ge", "zu"))
+
+
 @lru_cache(maxsize=65536)
 def _verb_guesses(low: str) -> frozenset[str]:
     out = set(_weak_infinitive(low))
-    for particle in cue_lexicon().get("particle", ()):
+    # most words start with no particle + ge/zu: one test for all of them first
+    particles = cue_lexicon().get("particle", ()) if low.startswith(_particle_prefixes()) else ()
+    for particle in particles:
         for infix in ("ge", "zu"):
             if low.startswith(particle + infix) and len(low) - len(particle) > 5:
                 out |= {particle + w for w in _weak_infinitive(low[len(particle) + 2 :])}
@@ -98,6 +107,32 @@ def _weak_infinitive(low: str) -> list[str]:
     return out or [low]
 
 
+class _DocMemo:
+    """What the cue tests found in one document, kept while they ask about the same one."""
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import ORTH
+        from spacy.strings import get_string_id
+
+        self.doc, self.length = doc, len(doc)
+        stops = {get_string_id(text) for text in (",", ".", ";", ":", "!", "?")}
+        orths = doc.to_array(ORTH).tolist() if len(doc) else []
+        self.ends = [orth in stops for orth in orths]  # a token is one of , . ; : ! ?
+        self.lemmas: dict[tuple[int, str], str] = {}  # (token index, kind) -> cue_lemma
+
+
+_MEMO: list[Any] = [None]  # the _DocMemo of the last document asked about
+
+
+def _memo(doc: Doc) -> _DocMemo:
+    """The memo of ``doc`` (a new one when another document, or a changed one, is asked
+    about: the tests ask about the same document many times, then move on)."""
+    memo = _MEMO[0]
+    if memo is None or memo.doc is not doc or memo.length != len(doc):
+        memo = _MEMO[0] = _DocMemo(doc)
+    return memo
+
+
 def particle_of(token: Token) -> str:
     """The separated particle of a verb ("an" in "kündigte … an"), or "": the parser's
     particle, else a particle word closing the clause ("Das teilte X mit.")."""
@@ -105,8 +140,9 @@ def particle_of(token: Token) -> str:
         if child.dep_ in PARTICLE_DEPS:
             return child.text.lower()
     doc = token.doc
+    ends = _memo(doc).ends
     i = token.i + 1
-    while i < len(doc) and doc[i].text not in {",", ".", ";", ":", "!", "?"} and i - token.i < 25:
+    while i < len(doc) and not ends[i] and i - token.i < 25:
         i += 1
     last = doc[i - 1] if i - 1 > token.i else None
     if (
@@ -143,7 +179,16 @@ def _passes_cheap_tests(token: Token, kinds: tuple[str, ...]) -> bool:
 
 
 def cue_lemma(token: Token, kind: str = "verb") -> str:
-    """The lemma under which a verb is a cue of ``kind`` (verb/reported), or ""."""
+    """The lemma under which a verb is a cue of ``kind`` (verb/reported), or "" (remembered
+    for the document: quote finding asks about the same verb several times)."""
+    lemmas = _memo(token.doc).lemmas
+    found = lemmas.get((token.i, kind))
+    if found is None:
+        found = lemmas[(token.i, kind)] = _cue_lemma(token, kind)
+    return found
+
+
+def _cue_lemma(token: Token, kind: str) -> str:
     if not _passes_cheap_tests(token, (kind,)):
         return ""
     words = cue_lexicon().get(kind, frozenset())
@@ -189,15 +234,69 @@ def cue_lemmas(token: Token) -> tuple[str, str]:
     """(``cue_lemma(token, "reported")``, ``cue_lemma(token, "verb")``): most words fail the
     cheap tests ``cue_lemma`` starts with (``_passes_cheap_tests``), made here once for both
     kinds and remembered by the word's and lemma's string ids (they depend on nothing else)."""
-    key = (token.orth, token.lemma)
+    if not may_be_cue(token):
+        return "", ""
+    return cue_lemma(token, "reported"), cue_lemma(token, "verb")
+
+
+def may_be_cue(token: Token, key: Sequence[int] | None = None) -> bool:
+    """Whether ``token`` passes the cheap tests of ``cue_lemmas`` (else both are ""),
+    remembered by the string ids of its text and lemma (``key``: those two, when read)."""
+    key = (token.orth, token.lemma) if key is None else (key[0], key[1])
     may = _MAY_BE_CUE.get(key)
     if may is None:
         if len(_MAY_BE_CUE) >= 1 << 18:
             _MAY_BE_CUE.clear()
         may = _MAY_BE_CUE[key] = _passes_cheap_tests(token, ("reported", "verb"))
-    if not may:
-        return "", ""
-    return cue_lemma(token, "reported"), cue_lemma(token, "verb")
+    return may
+
+
+def cue_candidates(
+    tokens: Sequence[Token], texts: Sequence[str], ids: Sequence[Sequence[int]]
+) -> list[int]:
+    """Indices of the lowercase tokens of a document that may be a cue verb (``may_be_cue``)
+    or are a verb (``texts``: each token's text; ``ids``: its ORTH, LEMMA and POS ids)."""
+    from spacy.symbols import AUX, VERB
+
+    remembered, verbal, out = _MAY_BE_CUE, (VERB, AUX), []
+    for i, key in enumerate(ids):
+        if not texts[i][:1].islower():
+            continue
+        if key[2] in verbal:
+            out.append(i)
+            continue
+        may = remembered.get((key[0], key[1]))
+        if may is None:
+            may = may_be_cue(tokens[i], key)
+        if may:
+            out.append(i)
+    return out
+
+
+def mood_candidates(
+    tokens: Sequence[Token],
+    lowers: Sequence[str],
+    ids: Sequence[Sequence[int]],
+    has_morph: bool,
+) -> list[int]:
+    """Indices of the tokens of a document whose ``konjunktiv_kind`` may not be "": what
+    their word form says, before the first-person test (``lowers``: each token's
+    ``lower_``; ``ids``: its ORTH, LEMMA, POS and MORPH ids)."""
+    from spacy.symbols import AUX, VERB
+
+    forms = konjunktiv_forms()
+    listed = forms.get("one", frozenset()) | forms.get("two", frozenset())
+    verbal, kinds, out = (VERB, AUX, 0), _KINDS, []
+    for i, key in enumerate(ids):
+        # only a listed form or a verb (or a word without POS) can have a kind
+        if key[2] not in verbal and lowers[i] not in listed:
+            continue
+        found = kinds.get((*key, has_morph))
+        if found is None:
+            found = _form_kind_cached(tokens[i], has_morph, key)
+        if found[0]:
+            out.append(i)
+    return out
 
 
 def is_finite(token: Token) -> bool:
@@ -213,35 +312,57 @@ def is_konjunktiv(token: Token, has_morph: bool) -> bool:
     return konjunktiv_kind(token, has_morph) != ""
 
 
-def konjunktiv_kind(token: Token, has_morph: bool = True) -> str:
-    """ "one" (Konjunktiv I), "two" (Konjunktiv II) or "" for a verb token."""
+_KINDS: dict[tuple[int, int, int, int, bool], tuple[str, bool]] = {}
+
+
+def konjunktiv_kind(token: Token, has_morph: bool = True, key: Sequence[int] | None = None) -> str:
+    """ "one" (Konjunktiv I), "two" (Konjunktiv II) or "" for a verb token. What the word
+    form says is remembered by the string ids of its text and lemma and its POS and MORPH
+    ids (``key``: those four, when already read); only the first-person test looks further.
+    """
+    kind, personal = _form_kind_cached(token, has_morph, key)
+    return "" if personal and _first_person(token) else kind
+
+
+def _form_kind_cached(token: Token, has_morph: bool, key: Sequence[int] | None) -> tuple[str, bool]:
+    if key is None:
+        key = (token.orth, token.lemma, token.pos, token.morph.key)
+    found = _KINDS.get((*key, has_morph))
+    if found is None:
+        if len(_KINDS) >= 1 << 18:
+            _KINDS.clear()
+        found = _KINDS[(*key, has_morph)] = _form_kind(token, has_morph)
+    return found
+
+
+def _form_kind(token: Token, has_morph: bool) -> tuple[str, bool]:
+    """(``konjunktiv_kind`` of a word form, whether a first-person subject would make it "")."""
     low = token.lower_
     forms = konjunktiv_forms()
     if low in forms.get("one", ()):
-        return "one"
+        return "one", False
     if low in forms.get("two", ()):
-        return "two"
+        return "two", False
     if token.pos_ not in VERB_POS or not low.isalpha() or not token.text[:1].islower():
-        return ""
+        return "", False
     if low in EPISTEMIC:
-        return ""  # "dürfte": the writer's own guess, not reported speech
+        return "", False  # "dürfte": the writer's own guess, not reported speech
     feats = morph_features(token) if has_morph else {}
     if has_morph and "Sub" in feats.get("Mood", ()):
-        return "two" if "Past" in feats.get("Tense", ()) else "one"
+        return ("two" if "Past" in feats.get("Tense", ()) else "one"), False
     verb_form = feats.get("VerbForm", ())
     if not has_morph or "Fin" not in verb_form and verb_form:
-        return ""
-    if _first_person(token):
-        return ""
+        return "", False
+    # (a first-person subject makes it "": konjunktiv_kind tests that)
     # Konjunktiv I, third person singular: the stem plus -e ("benötige", "trage", "gelte")
     if low.endswith("e") and len(low) >= 4:
         lemma = (token.lemma_ or "").lower()
         stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else ""
         if stem and low == stem + "e":
-            return "one"
+            return "one", True
         if not low.endswith("te") and token.pos_ == "VERB":
-            return "one"
-    return ""
+            return "one", True
+    return "", False
 
 
 def _first_person(token: Token) -> bool:
@@ -251,13 +372,17 @@ def _first_person(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].lower_ == "ich"
 
 
+@cache
+def _noun_endings(kind: str) -> tuple[str, ...]:
+    """The cue words of ``kind`` as one tuple: ``str.endswith`` tests them all in one call."""
+    return tuple(cue_lexicon().get(kind, ()))
+
+
 def is_source_noun(word: str) -> bool:
     """Nouns that name where a statement comes from: "Angaben", "Polizeiangaben", "Meinung"."""
-    low = word.lower()
-    return any(low.endswith(noun) for noun in cue_lexicon().get("source", ()))
+    return word.lower().endswith(_noun_endings("source"))
 
 
 def is_claim_noun(word: str) -> bool:
     """Nouns naming another's statement: "Vorschlag", "Behauptungen", "Forderung"."""
-    low = word.lower()
-    return any(low.endswith(noun) for noun in cue_lexicon().get("claim", ()))
+    return word.lower().endswith(_noun_endings("claim"))

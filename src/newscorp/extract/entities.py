@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.attrs import IS_SPACE
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newscorp.extract.canon import base_form, link_short_forms
 from newscorp.pipeline.components import ROLE_KEY
 from newscorp.records import Mention
 
 
-def mentions(doc: Doc, doc_id: str) -> Iterator[Mention]:
-    """Yield one Mention per entity in ``doc``; ``entity`` is the document-level canonical name."""
+def mentions(doc: Doc, doc_id: str, sents: Sequence[Span] | None = None) -> Iterator[Mention]:
+    """Yield one Mention per entity in ``doc``; ``entity`` is the document-level canonical name
+    (``sents``: ``list(doc.sents)`` when already built)."""
     ents = doc.ents  # built once: each access makes new Spans
     bases = [(ent.label_, base_form(ent)) for ent in ents]
     canonical = link_short_forms(bases)
     roles = {span.end: span.text for span in doc.spans.get(ROLE_KEY, [])}
     spaces = doc.to_array(IS_SPACE)  # a blank sentence (empty .text.strip()) is all spaces
     sent_index = {}
-    for i, sent in enumerate(s for s in doc.sents if not spaces[s.start : s.end].all()):
+    sents = doc.sents if sents is None else sents
+    for i, sent in enumerate(s for s in sents if not spaces[s.start : s.end].all()):
         sent_index[sent.start] = i
     starts = sorted(sent_index)
     for ent, key in zip(ents, bases, strict=True):

@@ -19,12 +19,15 @@ of its own, the previous statement's speaker. Mentions are resolved within the d
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from newscorp.extract.cues import (
+    cue_candidates,
     cue_lemma,
     cue_lemmas,
     cue_lexicon,
@@ -34,6 +37,7 @@ from newscorp.extract.cues import (
     is_konjunktiv,
     is_source_noun,
     konjunktiv_kind,
+    mood_candidates,
     morph_features,
     verb_lemma,
 )
@@ -136,6 +140,7 @@ class QuoteFinder:
         mentions: list[Mention],
         tokens: list[Token] | None = None,
         text: str | None = None,
+        sents: list[Span] | None = None,
     ):
         self.doc = doc
         # Token objects built once (``tokens``: list(doc) already built): doc[i] and doc[a:b]
@@ -144,12 +149,14 @@ class QuoteFinder:
         self.text = "".join(t.text_with_ws for t in self.toks) if text is None else text
         self.words = [t.text for t in self.toks]
         self.lowers = [t.lower_ for t in self.toks]
+        # [ORTH, LEMMA, POS, MORPH] ids of each token: the keys of the word-form caches
+        self.form_ids = doc.to_array([ORTH, LEMMA, POS, MORPH]).tolist() if len(doc) else []
         self.doc_id = doc_id
         self.has_parse = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
         self.resolver = SpeakerResolver(doc, mentions, self.text)
         self.marks = find_quote_marks(self.text)
-        self.sents = sentence_units(doc, self.text, self.marks, self.toks)
+        self.sents = sentence_units(doc, self.text, self.marks, self.toks, sents)
 
         self.unit_of = {i: k for k, u in enumerate(self.sents) for i in range(u.start, u.end)}
         self.unit_texts = [self.text[u.start_char : u.end_char] for u in self.sents]  # Span.text
@@ -162,6 +169,29 @@ class QuoteFinder:
         self.count = 0
         self.last: tuple[Span | None, str, int] | None = None  # speaker, canonical, unit
         self.region_end = 0
+        self._inside, self._inside_full = sorted(self.inside), sorted(self.inside_full)
+        self._index_words()
+
+    def _index_words(self) -> None:
+        """Sorted indices of the few tokens each test needs, found in one pass per document
+        (most sentences hold none of them, and then the test's loop is skipped)."""
+        lowers, words, ids = self.lowers, self.words, self.form_ids
+        opinions = cue_lexicon().get("opinion", frozenset())
+        # words a verb cue loop can accept: lowercase words that may be a cue or are verbs
+        # (an opinion noun may follow: "ist der Meinung, …")
+        self._candidates = cue_candidates(self.toks, words, ids)
+        self._opinions = [i for i, low in enumerate(lowers) if low in opinions]
+        self._markers = [i for i, word in enumerate(words) if word.lower() in CLAUSE_MARKERS]
+        self._nominals = [i for i, word in enumerate(words) if word.lower() in NOMINAL_WORDS]
+        # tokens that may make a unit Konjunktiv (a first-person subject may still veto one)
+        moods = mood_candidates(self.toks, lowers, ids, self.has_morph)
+        moods += [i for i, low in enumerate(lowers) if low in {"soll", "sollen"}]
+        self._moods = sorted(set(moods))
+
+    @staticmethod
+    def _between(indices: list[int], lo: int, hi: int) -> list[int]:
+        """The members of a sorted index list in [lo, hi)."""
+        return indices[bisect_left(indices, lo) : bisect_left(indices, hi)]
 
     # --- quotation marks ---------------------------------------------------------------
     def _quoted(self) -> list[Quoted]:
@@ -196,10 +226,11 @@ class QuoteFinder:
     def cues(self, lo: int, hi: int) -> list[Cue]:
         """Verb, nominal and colon cues among tokens [lo, hi) outside quotations."""
         found: list[Cue] = []
-        doc, words, inside = self.doc, self.words, self.inside
-        for i in range(lo, hi):
-            # cue verbs and the verb of an opinion noun are written in lowercase
-            if i in inside or not words[i][:1].islower():
+        doc, inside = self.doc, self.inside
+        # cue verbs and the verb of an opinion noun are written in lowercase: only the
+        # candidates can be either (the others give no lemma and no opinion)
+        for i in self._between(self._candidates, lo, hi):
+            if i in inside:
                 continue
             tok = self.toks[i]
             reported, verb = cue_lemmas(tok)
@@ -236,10 +267,9 @@ class QuoteFinder:
         between): "mündete in eine Andeutung, dass …", "die Behauptung, dass …". The
         dass-clause is what was stated; the noun phrase is its source."""
         out = []
-        for i in range(lo + 1, hi - 1):
+        for marker in self._between(self._markers, lo + 2, hi):  # i: the comma before it
+            i = marker - 1
             if self.words[i] != "," or i in self.inside:
-                continue
-            if self.words[i + 1].lower() not in CLAUSE_MARKERS:
                 continue
             last = i - 1
             if self.doc[last].pos_ in {"VERB", "AUX"} and last > lo:
@@ -291,6 +321,8 @@ class QuoteFinder:
         with an opinion noun (data/cues.txt) before a comma is a cue."""
         if verb.pos_ not in {"VERB", "AUX"} or not verb.text[:1].islower():
             return ""
+        if not self._between(self._opinions, verb.i, min(hi, verb.i + 10)):
+            return ""  # no opinion noun in reach
         words = self.words  # token texts, read once per document
         for i in range(verb.i + 1, min(hi, verb.i + 10, len(words))):
             if i in self.inside or words[i] in {".", ";", ":", "!", "?"}:
@@ -451,9 +483,9 @@ class QuoteFinder:
     def nominal_cue(self, lo: int, hi: int) -> Cue | None:
         """'nach Angaben X', 'seiner Meinung nach', 'laut X', 'X zufolge', '…, so X'."""
         doc, inside = self.doc, self.inside
-        if not any(w.lower() in NOMINAL_WORDS for w in self.words[lo:hi]):
+        if not self._between(self._nominals, lo, hi):
             return None
-        toks = [t for t in doc[lo:hi] if t.i not in inside and not t.is_space]
+        toks = [t for t in self.toks[lo:hi] if t.i not in inside and not t.is_space]
         for k, tok in enumerate(toks):
             low = tok.lower_
             prev = toks[k - 1] if k > 0 else None
@@ -504,13 +536,13 @@ class QuoteFinder:
         doc = self.doc
         if ":" not in self.words[lo:hi]:
             return None
-        for tok in doc[lo:hi]:
+        for tok in self.toks[lo:hi]:
             if tok.text != ":" or tok.i in self.inside:
                 continue
-            rest = [t for t in doc[tok.i + 1 : hi] if not t.is_space]
+            rest = [t for t in self.toks[tok.i + 1 : hi] if not t.is_space]
             if not rest or rest[0].text not in OPENERS:
                 return None
-            before = [t for t in doc[lo : tok.i] if not t.is_space]
+            before = [t for t in self.toks[lo : tok.i] if not t.is_space]
             if not before or len(before) > 4:
                 return None
             # "Trump zu Cohen: „…“": the speaker comes before a preposition
@@ -581,7 +613,7 @@ class QuoteFinder:
         if not self._reporting_chunk(a, b):
             return False
         for t in toks:
-            if is_finite(t) or t.pos_ in {"VERB", "AUX"} and konjunktiv_kind(t, self.has_morph):
+            if is_finite(t) or t.pos_ in {"VERB", "AUX"} and self._kind(t):
                 return True
             if t.lower_ == "zu" and t.pos_ == "PART":
                 return True
@@ -669,7 +701,7 @@ class QuoteFinder:
             or last.dep_ in {"compound:prt", "svp"}
             or last.lower_ in {"sich", "es", "darauf", "dazu", "davon", "damit"}
         )
-        kon = any(konjunktiv_kind(t, self.has_morph) for t in toks)
+        kon = any(self._kind(t) for t in toks)
         return ends_with_verb or kon
 
     # --- building ------------------------------------------------------------------------
@@ -721,6 +753,8 @@ class QuoteFinder:
 
     def _outside_full(self, a: int, b: int) -> tuple[int, int] | None:
         """The longest run of tokens in [a, b) outside direct quotations (with 3+ words)."""
+        if not self._between(self._inside_full, a - 1, b + 1):  # no quotation near: all of it
+            return (a, b) if b > a and has_words(self.toks[a:b], 3) else None
         best, run = None, None
         for i in range(a, b + 1):
             if (
@@ -935,10 +969,14 @@ class QuoteFinder:
         """``konjunktiv_kind`` of a token, computed once per document."""
         kind = self._kinds.get(token.i)
         if kind is None:
-            kind = self._kinds[token.i] = konjunktiv_kind(token, self.has_morph)
+            kind = self._kinds[token.i] = konjunktiv_kind(
+                token, self.has_morph, self.form_ids[token.i]
+            )
         return kind
 
     def _konjunktiv(self, lo: int, hi: int) -> str:
+        if not self._between(self._moods, lo, hi):
+            return ""  # no word that can be a Konjunktiv, no "soll"
         chunks = self.chunks(lo, hi)
         kinds: set[str] = set()
         clauses: list[list[Token]] = []
@@ -971,6 +1009,8 @@ class QuoteFinder:
 
     def _mostly_quoted(self, run: tuple[int, int]) -> bool:
         """A clause around a quoted fragment with few words of its own ("Es sei „…“")."""
+        if not self._between(self._inside, run[0], run[1]):
+            return False  # nothing quoted
         quoted = unquoted = 0
         for t in self.toks[run[0] : run[1]]:
             if is_word(t):
@@ -1200,12 +1240,14 @@ def sentence_units(
     text: str | None = None,
     marks: list[QuoteMarks] | None = None,
     tokens: list[Token] | None = None,
+    sents: list[Span] | None = None,
 ) -> list[Span]:
     """Sentences repaired for quote finding: a piece without words (a lone quote mark), a
     piece starting in lowercase or with a comma (", sagte er"), or one that splits a name
     joins its neighbour; an opening mark left at the end of a sentence moves to the next.
     Paragraph breaks always separate units (``text``: ``doc.text`` when already built;
-    ``marks``: its ``find_quote_marks`` when already found; ``tokens``: ``list(doc)``)."""
+    ``marks``: its ``find_quote_marks`` when already found; ``tokens``: ``list(doc)``;
+    ``sents``: ``list(doc.sents)``)."""
     text = doc.text if text is None else text
     marks = find_quote_marks(text) if marks is None else marks
     toks = list(doc) if tokens is None else tokens  # doc[i] would build a new Token each time
@@ -1216,7 +1258,7 @@ def sentence_units(
     openers = {m.start - 1 for m in marks}
     closers = {m.end for m in marks}
     units: list[list[int]] = []
-    for sent in doc.sents:
+    for sent in doc.sents if sents is None else sents:
         if units and units[-1][1] - units[-1][0] > 1 and sent.start == units[-1][1]:
             last = toks[units[-1][1] - 1]
             before = text_of(units[-1][0], last.i).rstrip()
@@ -1294,10 +1336,12 @@ def quotes(
     *,
     tokens: list[Token] | None = None,
     text: str | None = None,
+    sents: list[Span] | None = None,
 ) -> Iterator[Quote]:
     """Yield the quotes of one document in text order, numbered in that order (``tokens``:
-    ``list(doc)``, ``text``: ``doc.text``, when already built)."""
-    finder = QuoteFinder(doc, doc_id, mentions, tokens, text)
+    ``list(doc)``, ``text``: ``doc.text``, ``sents``: ``list(doc.sents)``, when already
+    built)."""
+    finder = QuoteFinder(doc, doc_id, mentions, tokens, text, sents)
     found = sorted(finder, key=lambda q: (q.start, -q.end))
 
     for n, quote in enumerate(found, start=1):

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import gzip
 import math
+import string
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -277,12 +278,37 @@ def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
     return _compound_head(head, lexicon)
 
 
+_PLAIN = frozenset(string.ascii_letters + "äöüÄÖÜß")
+"""Letters whose case maps one to one (``ß`` only inside a head: ``"ß".upper()`` is "SS")."""
+
+_HEADS: dict[int, tuple[dict[str, float], frozenset[str]]] = {}
+
+
+def _head_forms(lexicon: dict[str, float]) -> frozenset[str]:
+    """The lowercased keys of ``lexicon`` and of the known nouns that are written as
+    ``_noun_key`` writes a head and are no [non_heads]: ``_noun_key(head) in lexicon or in
+    nouns`` for a head of plain letters is ``head.lower() in _head_forms(lexicon)``."""
+    found = _HEADS.get(id(lexicon))
+    if found is None or found[0] is not lexicon:
+        non_heads = load_modifiers().non_heads
+        forms = {k.lower() for k in (*lexicon, *_vocabulary()[1]) if k == _noun_key(k)}
+        found = _HEADS[id(lexicon)] = (lexicon, frozenset(forms - non_heads))
+    return found[1]
+
+
 def _compound_head(word: str, lexicon: dict[str, float]) -> float | None:
     """Polarity of the longest known noun head of ``word`` after a known modifier."""
     mods = load_modifiers()
     words, nouns = _vocabulary()
     stems = _noun_stems(word)
-    for start in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+    starts = range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)
+    if _PLAIN.issuperset(word):  # a head's test needs no key built: one set look-up
+        heads = _head_forms(lexicon)
+        lows = [stem.lower() for stem in stems]
+        hits = {k for low in lows for k in starts if len(low) - k >= MIN_HEAD and low[k:] in heads}
+        # a head starting with "ß" is the one case _head_forms does not cover: test it in full
+        starts = sorted(hits | {k for k in starts if word[k] == "ß"})
+    for start in starts:
         if word[:start].lower() in mods.prefixes or word[start - 1 : start + 1].lower() == "ch":
             continue
         keys = [_noun_key(stem[start:]) for stem in stems if len(stem) - start >= MIN_HEAD]
@@ -363,13 +389,16 @@ def is_boundary(token: Token) -> bool:
     return _boundary_form(token.text, _lemma(token).lower())
 
 
-def contributions(tokens: Iterable[Token], *, baseline: bool = False) -> list[float]:
+def contributions(
+    tokens: Iterable[Token], *, baseline: bool = False, profiles: Sequence[_Word] | None = None
+) -> list[float]:
     """Signed value of each polar word in ``tokens`` after negation and scaling, in text order.
 
     ``baseline=True``: plain de-sentiment.xml values (same lookup), without negation,
-    intensifiers, diminishers or the news adjustments of the modifiers file.
+    intensifiers, diminishers or the news adjustments of the modifiers file. ``profiles``:
+    the tokens' part of ``doc_profiles``, when already computed.
     """
-    return [value for _, value in polar_words(tokens, baseline=baseline)]
+    return [value for _, value in polar_words(tokens, baseline=baseline, profiles=profiles)]
 
 
 class _Word(NamedTuple):
@@ -429,19 +458,45 @@ def _profile(token: Token) -> _Word:
     return word
 
 
+def doc_profiles(tokens: Sequence[Token]) -> list[_Word]:
+    """``_profile`` of every token of one document (``tokens``: ``list(doc)``), read from the
+    document's ORTH, LEMMA and POS arrays in one pass instead of token by token."""
+    if not tokens:
+        return []
+    from spacy.attrs import LEMMA, ORTH, POS
+
+    nouns = _noun_ids()
+    profiles = _PROFILES
+    out = []
+    for token, (orth, lemma, pos) in zip(
+        tokens, tokens[0].doc.to_array([ORTH, LEMMA, POS]).tolist(), strict=True
+    ):
+        noun = pos in nouns if pos else _is_noun(token)
+        word = profiles.get((orth, lemma, pos, noun))
+        out.append(_profile(token) if word is None else word)
+    return out
+
+
 def polar_words(
-    tokens: Iterable[Token], *, baseline: bool = False, dependency: bool | None = None
+    tokens: Iterable[Token],
+    *,
+    baseline: bool = False,
+    dependency: bool | None = None,
+    profiles: Sequence[_Word] | None = None,
 ) -> list[tuple[Token, float]]:
     """Each polar word of ``tokens`` with its value after negation and scaling, in text order.
 
     Negation scope comes from the dependency tree when the document is parsed (``dependency``
     None = auto; see ``newscorp.extract.negation``), else from the clause window rule.
+    ``profiles``: the tokens' part of ``doc_profiles``, when already computed.
     """
     toks: Sequence[Token] = tokens if isinstance(tokens, Sequence) else list(tokens)
+    words_ = [_profile(t) for t in toks] if profiles is None else profiles
+    if not baseline and not any(w.polarity for w in words_):
+        return []  # nothing polar: nothing to negate, scale or weigh
     mods = load_modifiers()
     if dependency is None:
         dependency = is_parsed(toks)
-    words_ = [_profile(t) for t in toks]
 
     def active_negator(k: int) -> str | None:
         key = words_[k].negator
@@ -556,19 +611,28 @@ def _in_context(
     return out
 
 
-def score_tokens(tokens: Iterable[Token], *, baseline: bool = False) -> tuple[float, int]:
+def score_tokens(
+    tokens: Iterable[Token], *, baseline: bool = False, profiles: Sequence[_Word] | None = None
+) -> tuple[float, int]:
     """Score a token sequence: (score in [-1, 1], number of polar words used).
 
     ``baseline=True`` scores with de-sentiment.xml alone and no negation or modifiers.
+    ``profiles``: the tokens' part of ``doc_profiles``, when already computed.
     """
-    values = contributions(tokens, baseline=baseline)
+    values = contributions(tokens, baseline=baseline, profiles=profiles)
     total = sum(values)
     return total / math.sqrt(total * total + ALPHA), len(values)
 
 
-def score_span(span: Span | Sequence[Token], *, baseline: bool = False) -> tuple[float, int]:
-    """``score_tokens`` over a Span (a sentence, a clause) or a Doc."""
-    return score_tokens(list(span), baseline=baseline)
+def score_span(
+    span: Span | Sequence[Token],
+    *,
+    baseline: bool = False,
+    profiles: Sequence[_Word] | None = None,
+) -> tuple[float, int]:
+    """``score_tokens`` over a Span (a sentence, a clause) or a Doc (``profiles``: see
+    ``score_tokens``)."""
+    return score_tokens(list(span), baseline=baseline, profiles=profiles)
 
 
 def label_for(score: float, band: float = NEUTRAL_BAND) -> Label:

@@ -79,9 +79,13 @@ def quoted(tokens: Sequence[Token]) -> set[int]:
 def konjunktiv_clauses(tokens: Sequence[Token]) -> set[int]:
     """Document indices of the Konjunktiv verbs (``Mood=Sub``) in ``tokens`` and of their heads
     (an auxiliary's main verb or predicate: "wäre ein Erfolg" marks "Erfolg")."""
+    from spacy.symbols import AUX, VERB  # _VERBAL by id: reading pos_ builds a string
+
+    from newscorp.extract.cues import morph_features
+
     marked: set[int] = set()
     for token in tokens:
-        if token.pos_ in _VERBAL and "Sub" in token.morph.get("Mood"):
+        if token.pos in (VERB, AUX) and "Sub" in morph_features(token).get("Mood", ()):
             marked.add(token.i)
             marked.add(token.head.i)
     return marked
