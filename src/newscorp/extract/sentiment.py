@@ -29,7 +29,6 @@ per-sentence score; ``label_for`` maps a score to a label with a neutral band.
 
 from __future__ import annotations
 
-import gzip
 import math
 import string
 import xml.etree.ElementTree as ET
@@ -58,7 +57,6 @@ LABELS: tuple[Label, ...] = ("positive", "neutral", "negative")
 
 LEXICON_FILE = "de-sentiment.xml"
 MODIFIERS_FILE = "sentiment_modifiers.txt"
-WORDS_FILE = "de_words.txt.gz"
 
 NEGATION_FACTOR = -0.6
 """Multiplier for a negated polar word: flips it and dampens it ("nicht gut" ≈ -0.6)."""
@@ -222,13 +220,11 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     of the gazetteer ("Korea|krieg"); nouns: the lexicon's capitalised entries and
     ``common_nouns.txt``.
     """
-    from newscorp.pipeline.lexicons import common_nouns, gazetteer
+    from newscorp.pipeline.lexicons import common_nouns, de_words, gazetteer
 
     lexicon = load_lexicon(adjusted=False) | load_lexicon(adjusted=True)
-    raw = resources.files("newscorp").joinpath("data", WORDS_FILE).read_bytes()
-    listed = [w for w in gzip.decompress(raw).decode("utf-8").splitlines() if w[:1] != "#"]
     places = {name.lower() for _, name in gazetteer() if name.isalpha()}
-    words = frozenset(listed) | {w.lower() for w in common_nouns()} | {k.lower() for k in lexicon}
+    words = de_words() | {w.lower() for w in common_nouns()} | {k.lower() for k in lexicon}
     words |= places
     nouns = frozenset(common_nouns()) | {k for k in lexicon if k[:1].isupper()}
     return words, nouns

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import gzip
 from functools import cache, lru_cache
 from importlib import resources
 
 
 def data_lines(name: str) -> list[str]:
-    """Non-empty, non-comment lines of a data file shipped in newscorp/data."""
-    text = resources.files("newscorp").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    """Non-empty, non-comment lines of a data file shipped in newscorp/data (gzip-compressed
+    when ``name`` ends in ".gz")."""
+    path = resources.files("newscorp").joinpath("data").joinpath(name)
+    if name.endswith(".gz"):
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
@@ -37,10 +43,7 @@ def common_nouns() -> frozenset[str]:
 @cache
 def de_words() -> frozenset[str]:
     """Lowercase German words (de_words.txt.gz, lemma values of spacy-lookups-data)."""
-    import gzip
-
-    raw = resources.files("newscorp").joinpath("data", "de_words.txt.gz").read_bytes()
-    return frozenset(w for w in gzip.decompress(raw).decode("utf-8").splitlines() if w[:1] != "#")
+    return frozenset(data_lines("de_words.txt.gz"))
 
 
 @cache
@@ -171,10 +174,7 @@ def geo_names() -> frozenset[str]:
     training/geo_names.py) and pycountry's subdivisions ("Bayern", "Kalifornien") in their
     German names, without names that are words of the other lists (first names, common
     nouns)."""
-    import gzip
-
-    raw = resources.files("newscorp").joinpath("data", "geo_names.txt.gz").read_bytes()
-    names = {ln for ln in gzip.decompress(raw).decode("utf-8").splitlines() if ln[:1] != "#"}
+    names = set(data_lines("geo_names.txt.gz"))
     try:
         import gettext
 
