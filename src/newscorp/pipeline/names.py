@@ -227,7 +227,7 @@ def _common_compound(span: Span) -> bool:
     if head is None or any(c.isupper() for c in span.text.rsplit("-", 1)[-1][1:]):
         return False  # no compound, or a brand in camel case ("BitLocker")
     # any word ending the head that ends names: "EU-Parlament", "UN-Klimakonferenz"
-    heads = entity_heads() | _tail_heads()
+    heads = _name_heads()
     return not any(head[k:] in heads for k in range(len(head) - 3))
 
 
@@ -235,6 +235,12 @@ def _common_compound(span: Span) -> bool:
 def _tail_heads() -> frozenset[str]:
     """Lowercase last words of multi-word place and organisation names ("parlament")."""
     return frozenset(w.lower() for w in name_tails())
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    """Words that end names: compound heads of names and last words of multi-word names."""
+    return entity_heads() | _tail_heads()
 
 
 def _trim(span: Span) -> Span | None:
