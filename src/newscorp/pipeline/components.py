@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
+import numpy as np
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LEMMA, POS, SENT_START
+from spacy.errors import Errors
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newscorp.pipeline.lemmas import repaired_lemma
+from newscorp.pipeline.lemmas import OPEN_CLASS, lemma_table, repaired_lemma
 from newscorp.pipeline.lexicons import MONTHS, common_nouns, gazetteer, is_role
 from newscorp.pipeline.mood import (
     VERB_POS,
@@ -29,6 +34,7 @@ from newscorp.pipeline.mood import (
     mistagged_konjunktiv,
     set_mood,
 )
+from newscorp.pipeline.names import token_texts
 
 ROLE_KEY = "roles"
 # parts of speech that never start a name ("Auch Trump", "Mit Kim"): trimmed off entities
@@ -64,8 +70,9 @@ class Gazetteer:
         return doc
 
 
+@cache
 def gazetteer_labels() -> dict[str, str]:
-    """Gazetteer name -> label."""
+    """Gazetteer name -> label (built once; do not modify)."""
     return {name: label for label, name in gazetteer()}
 
 
@@ -277,7 +284,7 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
         lengths.setdefault(form[0], []).append(len(form))
     for sizes in lengths.values():
         sizes.sort(reverse=True)
-    texts = [t.text for t in doc]
+    texts = token_texts(doc)
     i = 0
     while i < len(texts):
         match = None
@@ -299,18 +306,28 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
 @Language.component("newscorp_paragraphs")
 def paragraph_starts(doc: Doc) -> Doc:
     """A line break always starts a new sentence (headlines, datelines, paragraphs); a
-    lowercase word right after a word on the same line never does ("Nordkorea | und die USA")."""
-    for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
-        if tok.is_space and "\n" in tok.text:
-            nxt.is_sent_start = True
-        elif (
-            nxt.text[:1].islower()
-            and tok.is_alpha
-            and "\n" not in tok.whitespace_
-            and nxt.is_sent_start is None
-        ):
-            nxt.is_sent_start = False
+    lowercase word right after a word on the same line never does ("Nordkorea | und die USA").
+
+    Works on ``doc.to_array`` columns (no Token objects); a token's trailing whitespace is
+    one space or none, so only whitespace tokens carry line breaks."""
+    if len(doc) < 2:
+        return doc
+    cols = doc.to_array([IS_SPACE, IS_ALPHA, IDX, SENT_START])
+    space, alpha, idx = cols[:, 0].astype(bool), cols[:, 1].astype(bool), cols[:, 2]
+    starts = cols[:, 3].astype(np.int64)
+    text = doc.text
+    new = starts.copy()
+    for i in np.flatnonzero(space[:-1]).tolist():
+        if "\n" in text[idx[i] : idx[i + 1]]:
+            new[i + 1] = 1
+    after_word = np.flatnonzero(alpha[:-1] & (starts[1:] == 0)) + 1
+    for j in after_word.tolist():
+        if text[idx[j]].islower():
+            new[j] = -1
+    if (new != starts).any():
+        if doc.has_annotation("DEP"):
+            raise ValueError(Errors.E043)  # as setting Token.is_sent_start would
+        doc.from_array([SENT_START], new.astype(np.uint64))
     return doc
 
 
@@ -349,11 +366,20 @@ def add_rule_layers(nlp: Language) -> None:
 
 @Language.component("newscorp_lemmas")
 def lemma_rules(doc: Doc) -> Doc:
-    """Open-class words with an unknown lemma get the lookup table's lemma."""
-    for token in doc:
-        lemma = repaired_lemma(token)
-        if lemma:
-            token.lemma_ = lemma
+    """Open-class words with an unknown lemma get the lookup table's lemma (only the tokens
+    :func:`~newscorp.pipeline.lemmas.repaired_lemma` can change become Token objects)."""
+    known = lemma_table().known
+    strings = doc.vocab.strings
+    open_class = [POS_IDS[pos] for pos in OPEN_CLASS]
+    cols = doc.to_array([POS, LEMMA])
+    for i in np.flatnonzero(np.isin(cols[:, 0], open_class)).tolist():
+        lemma = strings[int(cols[i, 1])]
+        if lemma and (lemma in known or lemma.lower() in known):
+            continue
+        token = doc[i]
+        new = repaired_lemma(token)
+        if new:
+            token.lemma_ = new
     return doc
 
 

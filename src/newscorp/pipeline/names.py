@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.attrs import ORTH
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -78,6 +79,12 @@ def nonnames() -> frozenset[str]:
 def name_tails() -> frozenset[str]:
     """Last words of place/organisation names never seen in a person's (name_tails.txt)."""
     return frozenset(data_lines("name_tails.txt"))
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, from the ORTH column (no Token objects)."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
 
 
 # parts of speech that never continue a person's name ("Patrick von Brunn | Auf ..."); of the
@@ -311,17 +318,16 @@ def _add_known(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     lengths = _known_lengths()
     taken = {k for e in ents for k in range(e.start, e.end)}
     new = []
-    i = 0
-    while i < len(texts):
-        longest = lengths.get(texts[i], 0) if i not in taken else 0
-        step = 1
-        for n in range(min(longest, len(doc) - i), 0, -1):
+    free = 0  # tokens before it belong to a name added here
+    for i in [i for i, text in enumerate(texts) if text in lengths]:
+        if i < free or i in taken:
+            continue
+        for n in range(min(lengths[texts[i]], len(texts) - i), 0, -1):
             label = labels.get(doc[i : i + n].text)
             if label and not any(k in taken for k in range(i, i + n)):
                 new.append(Span(doc, i, i + n, label=label))
-                step = n
+                free = i + n
                 break
-        i += step
     return ents + new
 
 
@@ -377,29 +383,27 @@ def _add_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     lengths = _place_lengths()
     taken = {k for e in ents for k in range(e.start, e.end)}
     new = []
-    i = 0
-    while i < len(texts):
-        step = 1
-        if i not in taken:
-            text = texts[i]
-            sizes = lengths.get(text) or (
-                lengths.get(text[:-1], ()) if text.endswith("s") and len(text) > 4 else ()
-            )
-            for n in sizes:
-                if i + n > len(doc) or any(k in taken for k in range(i, i + n)):
-                    continue
-                if (n == 1 and not _place_word(doc[i])) or _inside_longer_name(doc, i, i + n):
-                    continue
-                if " ".join(texts[i : i + n]) in geo_names() or (
-                    n == 1
-                    and text[:-1] in geo_names()
-                    and not text[:-1].endswith(("s", "x", "z"))
-                    and _genitive_place(doc, i)
-                ):
-                    new.append(Span(doc, i, i + n, label="LOC"))
-                    step = n
-                    break
-        i += step
+    free = 0  # tokens before it belong to a place added here
+    for i, text in enumerate(texts):
+        if i < free or i in taken:
+            continue
+        sizes = lengths.get(text) or (
+            lengths.get(text[:-1], ()) if text.endswith("s") and len(text) > 4 else ()
+        )
+        for n in sizes:
+            if i + n > len(texts) or any(k in taken for k in range(i, i + n)):
+                continue
+            if (n == 1 and not _place_word(doc[i])) or _inside_longer_name(doc, i, i + n):
+                continue
+            if " ".join(texts[i : i + n]) in geo_names() or (
+                n == 1
+                and text[:-1] in geo_names()
+                and not text[:-1].endswith(("s", "x", "z"))
+                and _genitive_place(doc, i)
+            ):
+                new.append(Span(doc, i, i + n, label="LOC"))
+                free = i + n
+                break
     return ents + new
 
 
@@ -552,18 +556,26 @@ def _currency(tok: Token) -> bool:
     return head in heads or head.endswith("s") and head[:-1] in heads
 
 
+@cache
+def _phrase_starts() -> frozenset[str]:
+    """Every part of a currency phrase before one of its spaces: a word followed by a space
+    and the next word can only make a phrase if it is one of these."""
+    return frozenset(p[:k] for p in currency_names()[0] for k, c in enumerate(p) if c == " ")
+
+
 def _currencies(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """Currencies are MISC (as GermEval annotates "Euro", "Dollar"): hyphenated currencies
     and pycountry's German names of two words ("Schweizer Franken"), added where the model
     found nothing or relabelled where it saw a lone place or organisation."""
     phrases = currency_names()[0]
+    firsts = _phrase_starts()
     owner = {k: e for e in ents for k in range(e.start, e.end)}
     out = list(ents)
     for i, text in enumerate(texts):
         end = None
         if "-" in text and _currency(doc[i]):
             end = i + 1
-        elif i + 1 < len(texts) and f"{text} {texts[i + 1]}" in phrases:
+        elif text in firsts and i + 1 < len(texts) and f"{text} {texts[i + 1]}" in phrases:
             end = i + 2
         if end is None:
             continue
@@ -588,7 +600,7 @@ def name_rules(doc: Doc) -> Doc:
         for e in doc.ents
     ]
     ents = [_genitive_owner(_relabel(t)) for t in (_trim(e) for e in ents) if t is not None]
-    texts = [t.text for t in doc]
+    texts = token_texts(doc)
     ents = _add_known(doc, ents, texts)
     ents = _add_places(doc, ents, texts)
     ents = _persons(doc, ents, texts)
