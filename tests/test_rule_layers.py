@@ -3,6 +3,8 @@ pipeline; ``newscorp eval ud`` on a small gold DocBin."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 from click.testing import CliRunner
@@ -404,3 +406,30 @@ def test_one_name_gets_the_label_of_most_of_its_uses_in_a_document():
     )
     clean_entities(doc)  # a tie: each keeps its label
     assert [(e.text, e.label_) for e in doc.ents] == [("Kyocera", "ORG"), ("Kyocera", "PER")]
+
+
+def test_lemma_table_lookups_by_binary_search():
+    from newscorp.pipeline.lemmas import lemma_table
+
+    table = lemma_table()
+    assert table.get("sieht") == "sehen"
+    assert table.get("Häuser") == "Haus"
+    assert table.get("ABMs") == "ABM"  # the first line of the table
+    assert table.get("Häuserx") is None
+    assert table.get("") is None
+    assert table.get("sieht\tsehen") is None  # a whole line is no form
+    assert table.get("\udcff") is None  # lone surrogate: in no UTF-8 file
+    assert "sehen" in table.known and "sieht" not in table.known
+
+
+def test_shipped_lemma_table_is_sorted_by_unique_forms():
+    import gzip
+
+    from newscorp.pipeline.lemmas import lemma_table
+
+    path = Path(__file__).resolve().parents[1] / "src/newscorp/data/de_lemmas.tsv.gz"
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    forms = [line.split("\t")[0] for line in lines if not line.startswith("#")]
+    assert forms == sorted(forms) and len(set(forms)) == len(forms)
+    last = lines[-1].split("\t")
+    assert lemma_table().get(last[0]) == last[1]
