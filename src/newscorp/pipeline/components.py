@@ -16,13 +16,13 @@ from collections import Counter
 from functools import cache
 
 import numpy as np
-from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LEMMA, POS, SENT_START
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LEMMA, MORPH, POS, SENT_START
 from spacy.errors import Errors
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, MorphAnalysis, Span
 from spacy.util import filter_spans
 
 from newscorp.pipeline.lemmas import OPEN_CLASS, lemma_table, repaired_lemma
@@ -389,15 +389,29 @@ def mood_rules(doc: Doc) -> Doc:
     morphologizer ran (without one, quotes detect Konjunktiv by surface forms)."""
     if not doc.has_annotation("MORPH"):
         return doc
-    for token in doc:
+    # whether a token's features say Mood=Sub, once per distinct feature set (a token's own
+    # features change only at its own turn below, after this is read)
+    subjunctive = _subjunctive_morphs(doc)
+    for token, sub in zip(doc, subjunctive, strict=True):
         verb = mistagged_konjunktiv(token)
         if verb:
             token.pos_, token.lemma_ = "VERB", verb
         tense = konjunktiv_tense(token)
-        if tense and "Sub" not in token.morph.get("Mood"):
+        if tense and not sub:
             set_mood(token, "Sub", tense)
             if token.pos_ not in VERB_POS:
                 token.pos_ = "AUX"  # only auxiliaries and modals are in the form lists
-        elif "Sub" in token.morph.get("Mood") and is_indicative(token):
+        elif sub and is_indicative(token):
             set_mood(token, "Ind")
     return doc
+
+
+def _subjunctive_morphs(doc: Doc) -> list[bool]:
+    """For each token, whether ``"Sub" in token.morph.get("Mood")``, from the MORPH column."""
+    sub: dict[int, bool] = {}
+    out = []
+    for key in doc.to_array(MORPH).tolist():
+        if key not in sub:
+            sub[key] = "Sub" in MorphAnalysis.from_id(doc.vocab, key).get("Mood")
+        out.append(sub[key])
+    return out

@@ -15,7 +15,7 @@ def data_lines(name: str) -> list[str]:
         text = gzip.decompress(path.read_bytes()).decode("utf-8")
     else:
         text = path.read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [s for ln in text.splitlines() if (s := ln.strip()) and not ln.startswith("#")]
 
 
 @cache

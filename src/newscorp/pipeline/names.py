@@ -150,16 +150,14 @@ def _persons(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """Add, extend and relabel person names that start with a known first name."""
     names = first_names()
     owner = {k: e for e in ents for k in range(e.start, e.end)}
-    i = 0
-    while i < len(texts):
-        if texts[i] not in names or (
+    free = 0  # tokens before it belong to a name handled here
+    for i in [i for i, text in enumerate(texts) if text in names]:
+        if i < free or (
             i > 0 and texts[i - 1][:1].isupper() and i - 1 in owner and owner[i - 1].label_ != "PER"
         ):
-            i += 1
             continue
         end = _person_end(doc, i, owner)
         if end == i:
-            i += 1
             continue
         hit = {owner[k] for k in range(i, end) if k in owner}
         if all(e.start >= i and e.end <= end or e.label_ == "PER" for e in hit):
@@ -170,7 +168,7 @@ def _persons(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
             ents.append(person)
             for k in range(start, stop):
                 owner[k] = person
-        i = end
+        free = end
     return ents
 
 
@@ -181,9 +179,10 @@ def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     to the name ("Experten Ankit Panda" with only "Panda" found)."""
     taken = {k for e in ents for k in range(e.start, e.end)}
     new = []
-    for i in range(1, len(texts)):
+    caps = [text[:1].isupper() for text in texts]
+    for i in [i for i in range(1, len(texts)) if caps[i] and caps[i - 1]]:
         word = texts[i - 1]
-        if not (word[:1].isupper() and texts[i][:1].isupper() and is_role(word)):
+        if not is_role(word):
             continue
         if i in taken:  # "Botschafter Ostrowski" tagged LOC: a person
             ent = next(e for e in ents if e.start <= i < e.end)
@@ -333,15 +332,20 @@ def _add_known(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
 
 @cache
 def _place_lengths() -> dict[str, tuple[int, ...]]:
-    """First word of each place name -> the word counts of places starting with it."""
+    """First word of each place name -> the word counts of places starting with it (one-word
+    names in bulk: they are most of the list)."""
     skip = nonnames() | first_names() | {n for n, lab in name_labels().items() if lab != "LOC"}
-    lengths: dict[str, set[int]] = {}
-    for name in geo_names():
-        if name in skip:
-            continue
-        words = name.split()
-        lengths.setdefault(words[0], set()).add(len(words))
-    return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+    split = [name.split() for name in geo_names() - skip]
+    lengths: dict[str, tuple[int, ...]] = dict.fromkeys([w[0] for w in split if len(w) == 1], (1,))
+    longer: dict[str, set[int]] = {}
+    for words in split:
+        if len(words) > 1:
+            longer.setdefault(words[0], set()).add(len(words))
+    for word, sizes in longer.items():
+        if word in lengths:
+            sizes.add(1)
+        lengths[word] = tuple(sorted(sizes, reverse=True))
+    return lengths
 
 
 def _place_word(tok: Token) -> bool:
@@ -492,9 +496,9 @@ def _after_cues(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     cues = label_cues()
     owner = {k: e for e in ents for k in range(e.start, e.end)}
     out = list(ents)
-    for i in range(1, len(texts) - 1):
+    for i in [i for i in range(1, len(texts) - 1) if texts[i][:1].isupper()]:
         text = texts[i]
-        if not text[:1].isupper() or i in owner or text.lower() in STOP_WORDS:
+        if i in owner or text.lower() in STOP_WORDS:
             continue
         label = cues.get(cue_key(text) or "")
         if label is None or doc[i - 1].is_punct:
