@@ -22,7 +22,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc, MorphAnalysis, Span
+from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import filter_spans
 
 from newscorp.pipeline.lemmas import OPEN_CLASS, lemma_table, repaired_lemma
@@ -141,6 +141,49 @@ def _first_name_of(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _leading_non_name(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Whether the first word of an entity is no part of the name: punctuation, a role
+    before a person, a function word (not a known first name), a lowercase adjective."""
+    tok = doc[start]
+    text = tok.text
+    return (
+        tok.is_punct
+        or tok.is_space
+        or (label == "PER" and is_role(text))
+        or _function_word(tok, NOT_NAME_START)
+        and not _first_name_of(doc, start, end)
+        or text[:1].islower()
+        and tok.pos_ in {"ADJ", ""}
+    )
+
+
+NOT_NAME_END = NOT_NAME_START - {"ADP", "DET"}
+
+
+def _trailing_non_name(tok: Token) -> bool:
+    """Whether the last word of an entity is no part of the name: punctuation other than
+    "." and "'", or a function word other than a preposition or article."""
+    return (
+        (tok.is_punct or tok.is_space)
+        and tok.text not in {".", "'"}
+        or _function_word(tok, NOT_NAME_END)
+    )
+
+
+def _continues_name(doc: Doc, i: int, places: dict[str, str]) -> bool:
+    """Whether ``doc[i]`` continues the person's name before it ("Kim Jong" + "Un")."""
+    tok = doc[i]
+    text = tok.text
+    return (
+        _name_like(tok)
+        and text[:1].isupper()
+        and not _true_sentence_start(doc, i)
+        and not tok.ent_type_
+        and not is_role(text)
+        and text not in places
+    )
+
+
 def clean_entities(doc: Doc) -> Doc:
     """Trim roles off names, drop date-like and fragment entities, normalise labels."""
     kept: list[Span] = []
@@ -157,23 +200,11 @@ def clean_entities(doc: Doc) -> Doc:
             and all(t.text[:1].isupper() for t in doc[start + 1 : end])
         ):
             label = "PER"  # "US-Präsident Trump" tagged as one ORG/MISC: a role, then a name
-        while start < end and (
-            doc[start].is_punct
-            or doc[start].is_space
-            or (label == "PER" and is_role(doc[start].text))
-            or _function_word(doc[start], NOT_NAME_START)
-            and not _first_name_of(doc, start, end)
-            or doc[start].text[:1].islower()
-            and doc[start].pos_ in {"ADJ", ""}
-        ):
+        while start < end and _leading_non_name(doc, start, end, label):
             if label == "PER" and is_role(doc[start].text):
                 roles.append(Span(doc, start, start + 1, label="ROLE"))
             start += 1
-        while end > start and (
-            (doc[end - 1].is_punct or doc[end - 1].is_space)
-            and doc[end - 1].text not in {".", "'"}
-            or _function_word(doc[end - 1], NOT_NAME_START - {"ADP", "DET"})
-        ):
+        while end > start and _trailing_non_name(doc[end - 1]):
             end -= 1
         if end - start > 1 and is_role(doc[end - 1].text) and doc[end - 1].text[:1].isupper():
             # "Nordkoreas Machthaber" (no name after the role): the role goes, the owner stays
@@ -189,15 +220,7 @@ def clean_entities(doc: Doc) -> Doc:
                     start = k + 1
                     break
             # names the model cut short: "Kim Jong" + "Un"
-            while (
-                end < len(doc)
-                and _name_like(doc[end])
-                and doc[end].text[:1].isupper()
-                and not _true_sentence_start(doc, end)
-                and not doc[end].ent_type_
-                and not is_role(doc[end].text)
-                and doc[end].text not in places
-            ):
+            while end < len(doc) and _continues_name(doc, end, places):
                 end += 1
         if start >= end or label not in ENTITY_LABELS:
             continue
@@ -254,8 +277,9 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     ents = _vote(doc, ents)
     forms: dict[tuple[str, ...], str] = {}
     places = gazetteer_labels()
+    texts = token_texts(doc)
     for ent in ents:
-        words = tuple(t.text for t in ent)
+        words = tuple(texts[ent.start : ent.end])
         if len(words) == 1 and not ent.text[:1].isupper():
             continue
         forms.setdefault(words, ent.label_)
@@ -284,7 +308,6 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
         lengths.setdefault(form[0], []).append(len(form))
     for sizes in lengths.values():
         sizes.sort(reverse=True)
-    texts = token_texts(doc)
     i = 0
     while i < len(texts):
         match = None
