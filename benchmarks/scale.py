@@ -82,6 +82,7 @@ def main() -> None:
 
     from newscorp.analysis import Corpus
     from newscorp.corpus import load_documents
+    from newscorp.engine import BATCH_SIZE
     from newscorp.pipeline.resolve import load_pipeline, resolve_model
 
     files = sorted(str(p) for p in Path(args.folder).rglob("*.txt"))
@@ -95,7 +96,8 @@ def main() -> None:
     nlp = load_pipeline(resolve_model(None).name)
     rows: list[tuple[str, str, str, str]] = []
 
-    bare = timed(lambda: [None for _ in nlp.pipe(texts, batch_size=16)])
+    # analyze's batch size: both sides parse with the same settings
+    bare = timed(lambda: [None for _ in nlp.pipe(texts, batch_size=BATCH_SIZE)])
     texts.clear()
     documents.clear()
     tmp = Path(tempfile.mkdtemp(prefix="newscorp-bench-"))

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from newscorp.analysis import Corpus
+from newscorp.engine import BATCH_SIZE
 from newscorp.pipeline.resolve import load_pipeline, resolve_model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +27,7 @@ def main() -> None:
     words = sum(len(re.findall(r"\w+", t)) for t in texts)
     nlp = load_pipeline(resolve_model(None).name)
     start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=16):
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
         pass
     bare = words / (time.perf_counter() - start)
     start = time.perf_counter()
