@@ -433,3 +433,16 @@ def test_shipped_lemma_table_is_sorted_by_unique_forms():
     assert forms == sorted(forms) and len(set(forms)) == len(forms)
     last = lines[-1].split("\t")
     assert lemma_table().get(last[0]) == last[1]
+
+
+def test_paragraph_starts_on_arrays():
+    from newscorp.pipeline.components import paragraph_starts
+
+    words = ["Berlin", "\n\n", "Nordkorea", "und", "die", "USA", "reden", ".", "Dann", "Ende"]
+    spaces = [False, False, True, True, True, True, False, True, True, False]
+    doc = paragraph_starts(Doc(spacy.blank("de").vocab, words=words, spaces=spaces))
+    # a line break starts a sentence; a lowercase word after a word never does
+    assert [t.is_sent_start for t in doc] == [
+        True, None, True, False, False, None, False, None, None, None
+    ]  # fmt: skip
+    assert paragraph_starts(Doc(spacy.blank("de").vocab, words=["Ja"]))[0].is_sent_start

@@ -16,7 +16,7 @@ from collections import Counter
 from functools import cache
 
 import numpy as np
-from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LEMMA, MORPH, POS, SENT_START
+from spacy.attrs import IS_ALPHA, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START
 from spacy.errors import Errors
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -331,21 +331,23 @@ def paragraph_starts(doc: Doc) -> Doc:
     """A line break always starts a new sentence (headlines, datelines, paragraphs); a
     lowercase word right after a word on the same line never does ("Nordkorea | und die USA").
 
-    Works on ``doc.to_array`` columns (no Token objects); a token's trailing whitespace is
-    one space or none, so only whitespace tokens carry line breaks."""
+    Works on ``doc.to_array`` columns and the vocabulary's strings (no Token objects, not
+    even ``doc.text``, which builds one per word); a token's trailing whitespace is one space
+    or none, so only whitespace tokens carry line breaks."""
     if len(doc) < 2:
         return doc
-    cols = doc.to_array([IS_SPACE, IS_ALPHA, IDX, SENT_START])
-    space, alpha, idx = cols[:, 0].astype(bool), cols[:, 1].astype(bool), cols[:, 2]
+    cols = doc.to_array([IS_SPACE, IS_ALPHA, ORTH, SENT_START])
+    space, alpha = cols[:, 0].astype(bool), cols[:, 1].astype(bool)
+    orth = cols[:, 2].tolist()
     starts = cols[:, 3].astype(np.int64)
-    text = doc.text
+    strings = doc.vocab.strings
     new = starts.copy()
     for i in np.flatnonzero(space[:-1]).tolist():
-        if "\n" in text[idx[i] : idx[i + 1]]:
+        if "\n" in strings[orth[i]]:
             new[i + 1] = 1
     after_word = np.flatnonzero(alpha[:-1] & (starts[1:] == 0)) + 1
     for j in after_word.tolist():
-        if text[idx[j]].islower():
+        if strings[orth[j]][:1].islower():
             new[j] = -1
     if (new != starts).any():
         if doc.has_annotation("DEP"):
