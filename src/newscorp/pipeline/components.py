@@ -397,8 +397,9 @@ def lemma_rules(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     open_class = [POS_IDS[pos] for pos in OPEN_CLASS]
     cols = doc.to_array([POS, LEMMA])
-    for i in np.flatnonzero(np.isin(cols[:, 0], open_class)).tolist():
-        lemma = strings[int(cols[i, 1])]
+    candidates = np.flatnonzero(np.isin(cols[:, 0], open_class))
+    for i, lemma_id in zip(candidates.tolist(), cols[candidates, 1].tolist(), strict=True):
+        lemma = strings[lemma_id]
         if lemma and (lemma in known or lemma.lower() in known):
             continue
         token = doc[i]
