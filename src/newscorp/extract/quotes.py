@@ -23,9 +23,10 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.attrs import IDX, LEMMA, LOWER, MORPH, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
+from newscorp.extract.arrays import id_strings, token_texts
 from newscorp.extract.cues import (
     cue_candidates,
     cue_lemma,
@@ -141,16 +142,20 @@ class QuoteFinder:
         tokens: list[Token] | None = None,
         text: str | None = None,
         sents: list[Span] | None = None,
+        words: list[str] | None = None,
     ):
         self.doc = doc
         # Token objects built once (``tokens``: list(doc) already built): doc[i] and doc[a:b]
-        # build new ones; ``text``: doc.text already built
+        # build new ones; ``text``: doc.text, ``words``: each token's text, already built
         self.toks = list(doc) if tokens is None else tokens
-        self.text = "".join(t.text_with_ws for t in self.toks) if text is None else text
-        self.words = [t.text for t in self.toks]
-        self.lowers = [t.lower_ for t in self.toks]
+        if text is None or words is None:
+            words, text = token_texts(doc)
+        self.text, self.words = text, words
         # [ORTH, LEMMA, POS, MORPH] ids of each token: the keys of the word-form caches
-        self.form_ids = doc.to_array([ORTH, LEMMA, POS, MORPH]).tolist() if len(doc) else []
+        array = doc.to_array([ORTH, LEMMA, POS, MORPH, LOWER, IDX]) if len(doc) else None
+        self.form_ids = array[:, :4].tolist() if array is not None else []
+        self.lowers = id_strings(array[:, 4].tolist(), doc.vocab.strings) if len(doc) else []
+        self._idx = array[:, 5].tolist() if array is not None else []  # each token's .idx
         self.doc_id = doc_id
         self.has_parse = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
@@ -158,19 +163,36 @@ class QuoteFinder:
         self.marks = find_quote_marks(self.text)
         self.sents = sentence_units(doc, self.text, self.marks, self.toks, sents)
 
-        self.unit_of = {i: k for k, u in enumerate(self.sents) for i in range(u.start, u.end)}
+        # the unit of each token (-1: none, a blank piece between units)
+        self._unit_at = [-1] * len(doc)
+        for k, u in enumerate(self.sents):
+            self._unit_at[u.start : u.end] = [k] * (u.end - u.start)
         self.unit_texts = [self.text[u.start_char : u.end_char] for u in self.sents]  # Span.text
         self._kinds: dict[int, str] = {}
         self.quoted = self._quoted()
-        self.inside = {t.i for q in self.quoted for t in q.span if not _in_gap(q.mark, t.idx)}
-        self.inside_full = {
-            t.i for q in self.quoted if q.full for t in q.span if not _in_gap(q.mark, t.idx)
-        }
+        self.inside = self._inside_of(self.quoted)
+        self.inside_full = self._inside_of([q for q in self.quoted if q.full])
         self.count = 0
         self.last: tuple[Span | None, str, int] | None = None  # speaker, canonical, unit
         self.region_end = 0
         self._inside, self._inside_full = sorted(self.inside), sorted(self.inside_full)
         self._index_words()
+
+    def _inside_of(self, quoted: list[Quoted]) -> set[int]:
+        """Indices of the tokens of quotations, without the cues that interrupt them."""
+        out: set[int] = set()
+        idx = self._idx
+        for q in quoted:
+            span, gaps = q.span, q.mark.gaps
+            if gaps:
+                out.update(
+                    i
+                    for i in range(span.start, span.end)
+                    if not any(a <= idx[i] < b for a, b in gaps)
+                )
+            else:
+                out.update(range(span.start, span.end))
+        return out
 
     def _index_words(self) -> None:
         """Sorted indices of the few tokens each test needs, found in one pass per document
@@ -181,8 +203,9 @@ class QuoteFinder:
         # (an opinion noun may follow: "ist der Meinung, …")
         self._candidates = cue_candidates(self.toks, words, ids)
         self._opinions = [i for i, low in enumerate(lowers) if low in opinions]
-        self._markers = [i for i, word in enumerate(words) if word.lower() in CLAUSE_MARKERS]
-        self._nominals = [i for i, word in enumerate(words) if word.lower() in NOMINAL_WORDS]
+        # (spaCy's lower_ is str.lower of the text)
+        self._markers = [i for i, low in enumerate(lowers) if low in CLAUSE_MARKERS]
+        self._nominals = [i for i, low in enumerate(lowers) if low in NOMINAL_WORDS]
         # tokens that may make a unit Konjunktiv (a first-person subject may still veto one)
         moods = mood_candidates(self.toks, lowers, ids, self.has_morph)
         moods += [i for i, low in enumerate(lowers) if low in {"soll", "sollen"}]
@@ -218,9 +241,11 @@ class QuoteFinder:
 
     def _unit(self, i: int) -> int:
         """Index of the sentence unit holding token i (or the nearest one before it)."""
-        while i > 0 and i not in self.unit_of:
+        at = self._unit_at
+        i = min(i, len(at) - 1)
+        while i > 0 and at[i] < 0:
             i -= 1
-        return self.unit_of.get(i, 0)
+        return at[i] if i >= 0 and at[i] >= 0 else 0
 
     # --- cues ----------------------------------------------------------------------------
     def cues(self, lo: int, hi: int) -> list[Cue]:
@@ -1226,11 +1251,6 @@ def _agentive(span: Span | None, finite: Token) -> bool:
     return not (number and verb_number and number != verb_number)
 
 
-def _in_gap(mark: QuoteMarks, idx: int) -> bool:
-    """Is a character offset inside the cue that interrupts a joined quotation?"""
-    return any(a <= idx < b for a, b in mark.gaps)
-
-
 def _participle(tok: Token) -> bool:
     return tok.tag_ in PARTICIPLES or "Part" in tok.morph.get("VerbForm")
 
@@ -1337,11 +1357,12 @@ def quotes(
     tokens: list[Token] | None = None,
     text: str | None = None,
     sents: list[Span] | None = None,
+    words: list[str] | None = None,
 ) -> Iterator[Quote]:
     """Yield the quotes of one document in text order, numbered in that order (``tokens``:
-    ``list(doc)``, ``text``: ``doc.text``, ``sents``: ``list(doc.sents)``, when already
-    built)."""
-    finder = QuoteFinder(doc, doc_id, mentions, tokens, text, sents)
+    ``list(doc)``, ``text``: ``doc.text``, ``sents``: ``list(doc.sents)``, ``words``: each
+    token's text, when already built)."""
+    finder = QuoteFinder(doc, doc_id, mentions, tokens, text, sents, words)
     found = sorted(finder, key=lambda q: (q.start, -q.end))
 
     for n, quote in enumerate(found, start=1):
