@@ -85,38 +85,20 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
 
 def token_index(doc: Doc, tokens: list[Token] | None = None) -> str:
     """JSON ``[[start, end, text, lemma], ...]`` of the word tokens of a parsed document,
-    read from its arrays (no Token objects: ``tokens`` is accepted and not needed); each
-    (text, lemma) pair's JSON is built once per run (``_index_piece``)."""
+    read from its arrays (no Token objects: ``tokens`` is accepted and not needed)."""
     from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, ORTH
 
-    if not len(doc):
-        return "[]"
-    array = doc.to_array([IS_SPACE, IS_PUNCT, IDX, ORTH, LEMMA])
-    words = array[(array[:, 0] == 0) & (array[:, 1] == 0)][:, 2:].tolist()
-    if not words:
-        return "[]"
-    pieces, strings = _INDEX_PIECES, doc.vocab.strings
+    strings = doc.vocab.strings
     rows = []
-    for start, orth, lemma in words:
-        found = pieces.get((orth, lemma))
-        if found is None:
-            found = _index_piece(orth, lemma, strings)
-        rows.append(f"[{start},{start + found[0]},{found[1]}]")
-    return "[" + ",".join(rows) + "]"
-
-
-_INDEX_PIECES: dict[tuple[int, int], tuple[int, str]] = {}
-
-
-def _index_piece(orth: int, lemma: int, strings) -> tuple[int, str]:
-    """(length of the text, ``"text","lemma"`` as ``json.dumps`` writes them) of a token's
-    ORTH and LEMMA ids (the lemma is the text when empty)."""
-    if len(_INDEX_PIECES) >= 1 << 18:
-        _INDEX_PIECES.clear()
-    text = strings[orth]
-    piece = json.dumps([text, strings[lemma] or text], ensure_ascii=False, separators=(",", ":"))
-    found = _INDEX_PIECES[(orth, lemma)] = (len(text), piece[1:-1])
-    return found
+    if len(doc):
+        for space, punct, start, orth, lemma in doc.to_array(
+            [IS_SPACE, IS_PUNCT, IDX, ORTH, LEMMA]
+        ).tolist():
+            if space or punct:
+                continue
+            text = strings[orth]
+            rows.append([start, start + len(text), text, strings[lemma] or text])
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
 def analyse_parsed(doc: Doc, document: Document, tokens: bool = False) -> tuple[DocResult, str]:
