@@ -119,6 +119,7 @@ class _DocMemo:
         orths = doc.to_array(ORTH).tolist() if len(doc) else []
         self.ends = [orth in stops for orth in orths]  # a token is one of , . ; : ! ?
         self.lemmas: dict[tuple[int, str], str] = {}  # (token index, kind) -> cue_lemma
+        self.particles: dict[int, str] = {}  # token index -> particle_of
 
 
 _MEMO: list[Any] = [None]  # the _DocMemo of the last document asked about
@@ -135,12 +136,20 @@ def _memo(doc: Doc) -> _DocMemo:
 
 def particle_of(token: Token) -> str:
     """The separated particle of a verb ("an" in "kündigte … an"), or "": the parser's
-    particle, else a particle word closing the clause ("Das teilte X mit.")."""
+    particle, else a particle word closing the clause ("Das teilte X mit."); remembered
+    for the document (the cue tests ask about the same verb several times)."""
+    memo = _memo(token.doc)
+    found = memo.particles.get(token.i)
+    if found is None:
+        found = memo.particles[token.i] = _particle_of(token, memo.ends)
+    return found
+
+
+def _particle_of(token: Token, ends: list[bool]) -> str:
     for child in token.children:
         if child.dep_ in PARTICLE_DEPS:
             return child.text.lower()
     doc = token.doc
-    ends = _memo(doc).ends
     i = token.i + 1
     while i < len(doc) and not ends[i] and i - token.i < 25:
         i += 1
@@ -170,8 +179,22 @@ def verb_lemma(token: Token) -> str:
     return particle_of(token) + lemma
 
 
+_CHEAP: dict[tuple[int, int, tuple[str, ...]], bool] = {}
+
+
 def _passes_cheap_tests(token: Token, kinds: tuple[str, ...]) -> bool:
-    """A lowercase alphabetic word that may be a cue of one of ``kinds`` (``_may_be_cue``)."""
+    """A lowercase alphabetic word that may be a cue of one of ``kinds`` (``_may_be_cue``),
+    remembered by the string ids of its text and lemma (the test reads nothing else)."""
+    key = (token.orth, token.lemma, kinds)
+    found = _CHEAP.get(key)
+    if found is None:
+        if len(_CHEAP) >= 1 << 18:
+            _CHEAP.clear()
+        found = _CHEAP[key] = _cheap_tests(token, kinds)
+    return found
+
+
+def _cheap_tests(token: Token, kinds: tuple[str, ...]) -> bool:
     if not token.text[:1].islower() or not token.is_alpha:
         return False
     low, lemma = token.lower_, token.lemma_.lower()
