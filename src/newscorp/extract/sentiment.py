@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from newscorp.extract.negation import is_parsed, scope
 from newscorp.extract.shifts import (
@@ -271,39 +271,63 @@ def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
     for ending in _ADJ_ENDINGS:
         if head.endswith(ending) and head[: -len(ending)].lower() in lexicon:
             return lexicon[head[: -len(ending)].lower()]
-    return _compound_head(head, lexicon)
+    return _compound_head(head, lexicon, stems)
 
 
 _PLAIN = frozenset(string.ascii_letters + "äöüÄÖÜß")
 """Letters whose case maps one to one (``ß`` only inside a head: ``"ß".upper()`` is "SS")."""
 
-_HEADS: dict[int, tuple[dict[str, float], frozenset[str]]] = {}
+_HEADS: dict[int, tuple[Any, frozenset[str], dict[str, tuple[int, ...]], dict[str, Any]]] = {}
 
 
-def _head_forms(lexicon: dict[str, float]) -> frozenset[str]:
-    """The lowercased keys of ``lexicon`` and of the known nouns that are written as
-    ``_noun_key`` writes a head and are no [non_heads]: ``_noun_key(head) in lexicon or in
-    nouns`` for a head of plain letters is ``head.lower() in _head_forms(lexicon)``."""
+def _heads(
+    lexicon: dict[str, float],
+) -> tuple[Any, frozenset[str], dict[str, tuple[int, ...]], dict[str, Any]]:
+    """(``lexicon``, its head forms, their lengths by last letters, the ``_known_head``
+    memo). Head forms: the
+    lowercased keys of ``lexicon`` and of the known nouns that are written as ``_noun_key``
+    writes a head and are no [non_heads] (``_noun_key(head) in lexicon or in nouns`` for a
+    head of plain letters is ``head.lower() in`` them). Lengths: the last MIN_HEAD letters
+    of each head form of at least MIN_HEAD letters -> the lengths of the forms ending so,
+    the only split points where a word's rest can be one."""
     found = _HEADS.get(id(lexicon))
     if found is None or found[0] is not lexicon:
         non_heads = load_modifiers().non_heads
         forms = {k.lower() for k in (*lexicon, *_vocabulary()[1]) if k == _noun_key(k)}
-        found = _HEADS[id(lexicon)] = (lexicon, frozenset(forms - non_heads))
-    return found[1]
+        heads = frozenset(forms - non_heads)
+        lengths: dict[str, set[int]] = {}
+        for head in heads:
+            if len(head) >= MIN_HEAD:
+                lengths.setdefault(head[-MIN_HEAD:], set()).add(len(head))
+        by_tail = {tail: tuple(sorted(ns)) for tail, ns in lengths.items()}
+        found = _HEADS[id(lexicon)] = (lexicon, heads, by_tail, {})
+    return found
 
 
-def _compound_head(word: str, lexicon: dict[str, float]) -> float | None:
-    """Polarity of the longest known noun head of ``word`` after a known modifier."""
+def _compound_head(
+    word: str, lexicon: dict[str, float], stems: list[str] | None = None
+) -> float | None:
+    """Polarity of the longest known noun head of ``word`` after a known modifier
+    (``stems``: ``_noun_stems(word)`` when already found)."""
     mods = load_modifiers()
     words, nouns = _vocabulary()
-    stems = _noun_stems(word)
+    stems = _noun_stems(word) if stems is None else stems
     starts = range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)
     if _PLAIN.issuperset(word):  # a head's test needs no key built: one set look-up
-        heads = _head_forms(lexicon)
-        lows = [stem.lower() for stem in stems]
-        hits = {k for low in lows for k in starts if len(low) - k >= MIN_HEAD and low[k:] in heads}
-        # a head starting with "ß" is the one case _head_forms does not cover: test it in full
-        starts = sorted(hits | {k for k in starts if word[k] == "ß"})
+        _, heads, by_tail, _ = _heads(lexicon)
+        hits = set()
+        for stem in stems:  # only the split points where a known head of that length ends
+            low = stem.lower()
+            for length in by_tail.get(low[-MIN_HEAD:], ()):
+                k = len(low) - length
+                if k in starts and low[k:] in heads:
+                    hits.add(k)
+        # a head starting with "ß" is the one case the head forms do not cover: test it in full
+        if "ß" in word:
+            hits |= {k for k in starts if word[k] == "ß"}
+        if not hits:
+            return None
+        starts = sorted(hits)
     for start in starts:
         if word[:start].lower() in mods.prefixes or word[start - 1 : start + 1].lower() == "ch":
             continue
@@ -319,8 +343,20 @@ def _compound_head(word: str, lexicon: dict[str, float]) -> float | None:
                 return lexicon[key]
         for key in keys:
             if key in nouns:  # a known head without a rating: itself a compound, or neutral
-                return _compound_head(key, lexicon)
+                return _known_head(key, lexicon)
     return None
+
+
+def _known_head(key: str, lexicon: dict[str, float]) -> float | None:
+    """``_compound_head`` of a known noun that is a head of other words, remembered (many
+    compounds share a head: "Bundesregierung", "Landesregierung")."""
+    memo = _heads(lexicon)[3]
+    if key in memo:
+        return memo[key]
+    if len(memo) >= 1 << 16:
+        memo.clear()
+    found = memo[key] = _compound_head(key, lexicon)
+    return found
 
 
 @lru_cache(maxsize=65536)
