@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from newscorp.extract.negation import is_parsed, scope
 from newscorp.extract.shifts import (
+    OPENING,
     QUOTE_FACTOR,
     SUBJUNCTIVE_FACTOR,
     konjunktiv_clauses,
@@ -442,6 +443,7 @@ class _Word(NamedTuple):
     scale: float | None
     polarity: float | None
     verbal: bool
+    mark: bool  # an opening quotation mark (``shifts.quoted`` starts only at one)
 
 
 @lru_cache(maxsize=131072)
@@ -462,6 +464,7 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
         scale=scale if scale is not None else mods.scales.get(lowered),
         polarity=_form_polarity(lemma, text, noun, True),
         verbal=pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),
+        mark=text in OPENING,
     )
 
 
@@ -599,7 +602,8 @@ def polar_words(
             last_verbal = len(values) - 1
     close_clause()
     if not baseline and values:
-        values = _in_context(toks, words, values, mods.shifters, dependency)
+        marks = any(w.mark for w in words_)
+        values = _in_context(toks, words, values, mods.shifters, dependency, marks)
     return list(zip(words, values, strict=True))
 
 
@@ -617,10 +621,12 @@ def _in_context(
     values: list[float],
     shifters: dict[str, frozenset[str]],
     parsed: bool,
+    marks: bool = True,
 ) -> list[float]:
     """``values`` weighted for quoted speech and Konjunktiv, objects of shifters inverted
-    (``newscorp.extract.shifts``)."""
-    inside = quoted(toks)
+    (``newscorp.extract.shifts``; ``marks``: False when ``toks`` hold no opening quotation
+    mark, so nothing is quoted)."""
+    inside = quoted(toks) if marks else set()
     clauses = konjunktiv_clauses(toks) if parsed else set()
     shifted: dict[int, int] = {}  # polar object index -> its shifter's token index
     if parsed:

@@ -59,9 +59,6 @@ def quoted(tokens: Sequence[Token]) -> set[int]:
     close it. An opening mark without a closing one in the sequence quotes nothing.
     """
     inside: set[int] = set()
-    texts = _texts(tokens)
-    if texts is not None and OPENING.isdisjoint(texts):
-        return inside  # no opening mark: nothing quoted
     k = 0
     while k < len(tokens):
         mark = tokens[k].text
@@ -113,16 +110,6 @@ def _contiguous(tokens: Sequence[Token]) -> bool:
     )
 
 
-def _texts(tokens: Sequence[Token]) -> list[str] | None:
-    """The texts of consecutive ``tokens`` from the document's arrays, else None."""
-    if not _contiguous(tokens):
-        return None
-    from newscorp.extract.arrays import token_texts
-
-    a = tokens[0].i
-    return token_texts(tokens[0].doc)[0][a : a + len(tokens)]
-
-
 def _doc_konjunktiv(doc) -> list[tuple[int, int]]:
     """(index, head index) of every VERB or AUX token of a document marked ``Mood=Sub``,
     found once per document (``doc_memo``)."""
@@ -135,6 +122,9 @@ def _doc_konjunktiv(doc) -> list[tuple[int, int]]:
     return found
 
 
+_SUBJUNCTIVE: dict[int, bool] = {}  # MORPH id -> has Mood=Sub
+
+
 def _find_konjunktiv(doc) -> list[tuple[int, int]]:
     from spacy.attrs import MORPH, POS
     from spacy.symbols import AUX, VERB
@@ -143,14 +133,15 @@ def _find_konjunktiv(doc) -> list[tuple[int, int]]:
 
     if not len(doc):
         return []
+    array = doc.to_array([POS, MORPH])
+    verbs = ((array[:, 0] == VERB) | (array[:, 0] == AUX)).nonzero()[0]
     out = []
-    subjunctive: dict[int, bool] = {}  # by MORPH id
-    for i, (pos, morph) in enumerate(doc.to_array([POS, MORPH]).tolist()):
-        if pos != VERB and pos != AUX:
-            continue
-        sub = subjunctive.get(morph)
+    for i, morph in zip(verbs.tolist(), array[verbs, 1].tolist(), strict=True):
+        sub = _SUBJUNCTIVE.get(morph)
         if sub is None:
-            sub = subjunctive[morph] = "Sub" in morph_features(doc[i]).get("Mood", ())
+            if len(_SUBJUNCTIVE) >= 1 << 16:
+                _SUBJUNCTIVE.clear()
+            sub = _SUBJUNCTIVE[morph] = "Sub" in morph_features(doc[i]).get("Mood", ())
         if sub:
             out.append((i, doc[i].head.i))
     return out
