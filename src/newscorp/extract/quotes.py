@@ -38,6 +38,7 @@ from newscorp.extract.cues import (
     is_konjunktiv,
     is_source_noun,
     konjunktiv_kind,
+    may_be_cue,
     mood_candidates,
     morph_features,
     verb_lemma,
@@ -202,6 +203,8 @@ class QuoteFinder:
         # words a verb cue loop can accept: lowercase words that may be a cue or are verbs
         # (an opinion noun may follow: "ist der Meinung, …")
         self._candidates = cue_candidates(self.toks, words, ids)
+        # the candidates that pass cue_lemmas' cheap tests (the others only a verb of opinion)
+        self._may_cue = {i for i in self._candidates if may_be_cue(self.toks[i], ids[i])}
         self._opinions = [i for i, low in enumerate(lowers) if low in opinions]
         # (spaCy's lower_ is str.lower of the text)
         self._markers = [i for i, low in enumerate(lowers) if low in CLAUSE_MARKERS]
@@ -257,6 +260,8 @@ class QuoteFinder:
         for i in self._between(self._candidates, lo, hi):
             if i in inside:
                 continue
+            if i not in self._may_cue and not self._between(self._opinions, i, min(hi, i + 10)):
+                continue  # no cue lemma and no opinion noun in reach: _opinion gives ""
             tok = self.toks[i]
             reported, verb = cue_lemmas(tok)
             lemma = verb or reported
