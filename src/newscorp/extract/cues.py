@@ -111,13 +111,11 @@ class _DocMemo:
     """What the cue tests found in one document, kept while they ask about the same one."""
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import ORTH
-        from spacy.strings import get_string_id
+        from newscorp.extract.arrays import token_texts
 
         self.doc, self.length = doc, len(doc)
-        stops = {get_string_id(text) for text in (",", ".", ";", ":", "!", "?")}
-        orths = doc.to_array(ORTH).tolist() if len(doc) else []
-        self.ends = [orth in stops for orth in orths]  # a token is one of , . ; : ! ?
+        stops = {",", ".", ";", ":", "!", "?"}
+        self.ends = [text in stops for text in token_texts(doc)[0]]  # one of , . ; : ! ?
         self.lemmas: dict[tuple[int, str], str] = {}  # (token index, kind) -> cue_lemma
         self.particles: dict[int, str] = {}  # token index -> particle_of
 
