@@ -45,11 +45,14 @@ def guess_verb_lemma(word: str) -> str:
     """Infinitive from a word form without a lemmatizer: weak endings, participles with
     ge-, zu-infinitives and strong forms listed in cues.txt ("sagte" -> "sagen",
     "angekündigt" -> "ankündigen", "sprach" -> "sprechen")."""
-    guesses = verb_guesses(word)
-    known = sorted(
-        guesses & (cue_lexicon().get("verb", frozenset()) | set(irregular_forms().values()))
-    )
+    known = sorted(verb_guesses(word) & _known_verbs())
     return known[0] if known else _weak_infinitive(word.lower())[0]
+
+
+@cache
+def _known_verbs() -> frozenset[str]:
+    """The cue verbs of cues.txt and the infinitives of its strong forms."""
+    return cue_lexicon().get("verb", frozenset()) | frozenset(irregular_forms().values())
 
 
 def verb_guesses(word: str) -> set[str]:

@@ -131,9 +131,18 @@ def words(span: Span | Iterable[Token]) -> list:
     return [t for t in span if is_word(t)]
 
 
+_IS_WORD: dict[int, bool] = {}
+
+
 def is_word(token: Token) -> bool:
-    """A token ``words`` keeps: not punctuation, with at least one letter."""
-    return not token.is_punct and _has_letter(token.text)
+    """A token ``words`` keeps: not punctuation, with at least one letter (remembered by the
+    string id of its text: both depend on nothing else)."""
+    found = _IS_WORD.get(token.orth)
+    if found is None:
+        if len(_IS_WORD) >= 1 << 18:
+            _IS_WORD.clear()
+        found = _IS_WORD[token.orth] = not token.is_punct and _has_letter(token.text)
+    return found
 
 
 def has_words(span: Span | Iterable[Token], n: int) -> bool:

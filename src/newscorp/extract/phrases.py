@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newscorp.extract.cues import morph_features
 from newscorp.pipeline.lexicons import MONTHS, is_role
 
 if TYPE_CHECKING:
@@ -414,7 +415,7 @@ def is_passive(verb: Token) -> bool:
     return any(
         c.dep_ in {"aux:pass", "aux"} and c.lemma_ == "werden" and c.i < verb.i
         for c in verb.children
-    ) and (verb.tag_ in {"VVPP", "VBN"} or "Part" in verb.morph.get("VerbForm"))
+    ) and (verb.tag_ in {"VVPP", "VBN"} or "Part" in morph_features(verb).get("VerbForm", ()))
 
 
 def _agent(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:

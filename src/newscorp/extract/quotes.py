@@ -769,7 +769,7 @@ class QuoteFinder:
     def _plural(self, speaker: Span) -> bool:
         head = speaker.root if self.has_parse else speaker[-1]
         verb = head.head if self.has_parse else None
-        return verb is not None and "Plur" in verb.morph.get("Number")
+        return verb is not None and "Plur" in morph_features(verb).get("Number", ())
 
     def _span_chars(self, a: int, b: int) -> tuple[int, int]:
         toks = [t for t in self.toks[a:b] if not t.is_space]
@@ -1030,8 +1030,8 @@ class QuoteFinder:
         return (
             verb is not None
             and verb.i not in self.inside
-            and "Ind" in verb.morph.get("Mood")
-            and "Pres" in verb.morph.get("Tense")
+            and "Ind" in morph_features(verb).get("Mood", ())
+            and "Pres" in morph_features(verb).get("Tense", ())
             and verb.lemma_ not in MODALS
             and verb.lower_ != verb.lemma_.lower()
             and not self._kind(verb)
@@ -1257,7 +1257,7 @@ def _agentive(span: Span | None, finite: Token) -> bool:
 
 
 def _participle(tok: Token) -> bool:
-    return tok.tag_ in PARTICIPLES or "Part" in tok.morph.get("VerbForm")
+    return tok.tag_ in PARTICIPLES or "Part" in morph_features(tok).get("VerbForm", ())
 
 
 def sentence_units(
