@@ -212,9 +212,24 @@ def cue_lemma(token: Token, kind: str = "verb") -> str:
     return found
 
 
+_CUE_LEMMAS: dict[tuple[int, int, int, str, str], str] = {}
+
+
 def _cue_lemma(token: Token, kind: str) -> str:
+    """``cue_lemma`` of a token: what its text, lemma, POS and separated particle say,
+    remembered by those (string ids and the particle: it reads nothing else)."""
     if not _passes_cheap_tests(token, (kind,)):
         return ""
+    key = (token.orth, token.lemma, token.pos, particle_of(token), kind)
+    found = _CUE_LEMMAS.get(key)
+    if found is None:
+        if len(_CUE_LEMMAS) >= 1 << 16:
+            _CUE_LEMMAS.clear()
+        found = _CUE_LEMMAS[key] = _form_cue_lemma(token, kind)
+    return found
+
+
+def _form_cue_lemma(token: Token, kind: str) -> str:
     words = cue_lexicon().get(kind, frozenset())
     if token.pos_ not in VERB_POS:
         # a tagger may call a finite verb an adjective ("Das teilte X mit"): a past or
