@@ -83,68 +83,12 @@ def konjunktiv_clauses(tokens: Sequence[Token]) -> set[int]:
 
     from newscorp.extract.cues import morph_features
 
-    if _contiguous(tokens):  # a sentence or clause: the document's Konjunktiv verbs in it
-        a, b = tokens[0].i, tokens[-1].i + 1
-        return {
-            i
-            for verb, head in _doc_konjunktiv(tokens[0].doc)
-            if a <= verb < b
-            for i in (verb, head)
-        }
     marked: set[int] = set()
     for token in tokens:
         if token.pos in (VERB, AUX) and "Sub" in morph_features(token).get("Mood", ()):
             marked.add(token.i)
             marked.add(token.head.i)
     return marked
-
-
-def _contiguous(tokens: Sequence[Token]) -> bool:
-    """Are ``tokens`` consecutive tokens of one document, in order (a Span's, or a slice of
-    ``list(doc)``)?"""
-    if not tokens:
-        return False
-    first, doc = tokens[0].i, tokens[0].doc
-    return [t.i for t in tokens] == list(range(first, first + len(tokens))) and all(
-        t.doc is doc for t in (tokens[len(tokens) // 2], tokens[-1])
-    )
-
-
-def _doc_konjunktiv(doc) -> list[tuple[int, int]]:
-    """(index, head index) of every VERB or AUX token of a document marked ``Mood=Sub``,
-    found once per document (``doc_memo``)."""
-    from newscorp.extract.arrays import doc_memo
-
-    memo = doc_memo(doc)
-    found = memo.get("konjunktiv")
-    if found is None:
-        found = memo["konjunktiv"] = _find_konjunktiv(doc)
-    return found
-
-
-_SUBJUNCTIVE: dict[int, bool] = {}  # MORPH id -> has Mood=Sub
-
-
-def _find_konjunktiv(doc) -> list[tuple[int, int]]:
-    from spacy.attrs import MORPH, POS
-    from spacy.symbols import AUX, VERB
-
-    from newscorp.extract.cues import morph_features
-
-    if not len(doc):
-        return []
-    array = doc.to_array([POS, MORPH])
-    verbs = ((array[:, 0] == VERB) | (array[:, 0] == AUX)).nonzero()[0]
-    out = []
-    for i, morph in zip(verbs.tolist(), array[verbs, 1].tolist(), strict=True):
-        sub = _SUBJUNCTIVE.get(morph)
-        if sub is None:
-            if len(_SUBJUNCTIVE) >= 1 << 16:
-                _SUBJUNCTIVE.clear()
-            sub = _SUBJUNCTIVE[morph] = "Sub" in morph_features(doc[i]).get("Mood", ())
-        if sub:
-            out.append((i, doc[i].head.i))
-    return out
 
 
 def subjunctive(token: Token, clauses: set[int]) -> bool:
