@@ -305,6 +305,8 @@ def _compound_head(
 ) -> float | None:
     """Polarity of the longest known noun head of ``word`` after a known modifier
     (``stems``: ``_noun_stems(word)`` when already found)."""
+    if len(word) < MIN_MODIFIER + MIN_HEAD:
+        return None  # no split point
     mods = load_modifiers()
     words, nouns = _vocabulary()
     stems = _noun_stems(word) if stems is None else stems
@@ -396,7 +398,7 @@ def _is_noun(token: Token) -> bool | None:
 
 def _form_polarity(lemma: str, text: str, noun: bool | None, adjusted: bool) -> float | None:
     """Lexicon polarity of a word form (None for forms without a letter)."""
-    if not any(ch.isalpha() for ch in text):
+    if not (text.isalpha() or any(ch.isalpha() for ch in text)):
         return None
     return _polarity(lemma, text, noun, adjusted)
 
@@ -408,7 +410,7 @@ def token_polarity(token: Token, *, adjusted: bool = True) -> float | None:
 
 def _boundary_form(text: str, key: str) -> bool:
     """A clause-ending punctuation mark or conjunction ([boundaries]); ``key``: lowercased lemma."""
-    if text and all(ch in _BOUNDARY_CHARS for ch in text):
+    if text and _BOUNDARY_CHARS.issuperset(text):
         return True
     words = load_modifiers().boundaries
     return text.lower() in words or key in words
