@@ -501,14 +501,25 @@ def doc_profiles(tokens: Sequence[Token]) -> list[_Word]:
 
     nouns = _noun_ids()
     profiles = _PROFILES
-    out = []
-    for token, (orth, lemma, pos) in zip(
-        tokens, tokens[0].doc.to_array([ORTH, LEMMA, POS]).tolist(), strict=True
-    ):
-        noun = pos in nouns if pos else _is_noun(token)
-        word = profiles.get((orth, lemma, pos, noun))
-        out.append(_profile(token) if word is None else word)
-    return out
+    orths, lemmas, poses = tokens[0].doc.to_array([ORTH, LEMMA, POS]).T.tolist()
+    if len(orths) != len(tokens):
+        raise ValueError("doc_profiles needs every token of one document")
+    if all(poses):  # tagged: a token's noun flag is its POS's
+        keys = zip(orths, lemmas, poses, [pos in nouns for pos in poses], strict=True)
+    else:
+        keys = zip(
+            orths,
+            lemmas,
+            poses,
+            [p in nouns if p else _is_noun(t) for p, t in zip(poses, tokens, strict=True)],
+            strict=True,
+        )
+    out = [profiles.get(key) for key in keys]
+    if None in out:
+        for k, word in enumerate(out):
+            if word is None:
+                out[k] = _profile(tokens[k])
+    return out  # type: ignore[return-value]
 
 
 def polar_words(
