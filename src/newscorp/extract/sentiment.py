@@ -278,25 +278,19 @@ def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
 _PLAIN = frozenset(string.ascii_letters + "äöüÄÖÜß")
 """Letters whose case maps one to one (``ß`` only inside a head: ``"ß".upper()`` is "SS")."""
 
-_HEADS: dict[int, tuple[Any, frozenset[str], frozenset[str], dict[str, Any]]] = {}
+_HEADS: dict[int, tuple[Any, frozenset[str], dict[str, Any]]] = {}
 
 
-def _heads(
-    lexicon: dict[str, float],
-) -> tuple[Any, frozenset[str], frozenset[str], dict[str, Any]]:
-    """(``lexicon``, its head forms, their endings, the ``_known_head`` memo). Head forms:
-    the lowercased keys of ``lexicon`` and of the known nouns that are written as
-    ``_noun_key`` writes a head and are no [non_heads] (``_noun_key(head) in lexicon or in
-    nouns`` for a head of plain letters is ``head.lower() in`` them). Endings: every ending
-    of at least MIN_HEAD letters of a head form; a word's ending that is none of them ends no
-    head form, and neither does any longer ending of the word."""
+def _heads(lexicon: dict[str, float]) -> tuple[Any, frozenset[str], dict[str, Any]]:
+    """(``lexicon``, its head forms, the ``_known_head`` memo). Head forms: the lowercased
+    keys of ``lexicon`` and of the known nouns that are written as ``_noun_key`` writes a
+    head and are no [non_heads] (``_noun_key(head) in lexicon or in nouns`` for a head of
+    plain letters is ``head.lower() in`` them)."""
     found = _HEADS.get(id(lexicon))
     if found is None or found[0] is not lexicon:
         non_heads = load_modifiers().non_heads
         forms = {k.lower() for k in (*lexicon, *_vocabulary()[1]) if k == _noun_key(k)}
-        heads = frozenset(forms - non_heads)
-        endings = frozenset(h[k:] for h in heads for k in range(len(h) - MIN_HEAD + 1))
-        found = _HEADS[id(lexicon)] = (lexicon, heads, endings, {})
+        found = _HEADS[id(lexicon)] = (lexicon, frozenset(forms - non_heads), {})
     return found
 
 
@@ -312,16 +306,9 @@ def _compound_head(
     stems = _noun_stems(word) if stems is None else stems
     starts = range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)
     if _PLAIN.issuperset(word):  # a head's test needs no key built: one set look-up
-        _, heads, endings, _ = _heads(lexicon)
-        hits = set()
-        for stem in stems:  # the stem's endings from short to long, while some head ends so
-            low = stem.lower()
-            for k in range(len(low) - MIN_HEAD, MIN_MODIFIER - 1, -1):
-                rest = low[k:]
-                if rest not in endings:
-                    break
-                if rest in heads and k in starts:
-                    hits.add(k)
+        heads = _heads(lexicon)[1]
+        lows = [stem.lower() for stem in stems]
+        hits = {k for low in lows for k in starts if len(low) - k >= MIN_HEAD and low[k:] in heads}
         # a head starting with "ß" is the one case the head forms do not cover: test it in full
         if "ß" in word:
             hits |= {k for k in starts if word[k] == "ß"}
@@ -350,7 +337,7 @@ def _compound_head(
 def _known_head(key: str, lexicon: dict[str, float]) -> float | None:
     """``_compound_head`` of a known noun that is a head of other words, remembered (many
     compounds share a head: "Bundesregierung", "Landesregierung")."""
-    memo = _heads(lexicon)[3]
+    memo = _heads(lexicon)[2]
     if key in memo:
         return memo[key]
     if len(memo) >= 1 << 16:
