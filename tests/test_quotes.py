@@ -1055,3 +1055,21 @@ def test_short_quoted_clause_after_an_article_is_a_name():
     start = doc.text.index("Hvalur")
     mark = QuoteMarks(start, start + len("Hvalur 9"))
     assert is_title(doc.text, mark, doc.char_span(mark.start, mark.end), True)
+
+
+def test_possessive_tagged_as_a_noun_stays_with_its_source_noun():
+    from newscorp.extract.quotes import quotes
+
+    # the retrained tagger calls "Seiner" a noun (tag PPOSAT, attached det:poss)
+    doc = _built(
+        ["Seiner", "Meinung", "nach", "sei", "die", "Lage", "ernst", "."],
+        ["NOUN", "NOUN", "ADP", "AUX", "DET", "NOUN", "ADJ", "PUNCT"],
+        heads=[1, 6, 1, 6, 5, 6, 6, 6],
+        deps=["det:poss", "obl", "case", "cop", "det", "nsubj", "ROOT", "punct"],
+        spaces=[True, True, True, True, True, True, False, False],
+        tags=["PPOSAT", "NN", "APPO", "VAFIN", "ART", "NN", "ADJD", "$."],
+    )
+    found = [(q.type, q.speaker_mention, q.cue, q.text) for q in quotes(doc, "t", [])]
+    assert found == [
+        ("indirect", "Seiner Meinung", "nach", "Seiner Meinung nach sei die Lage ernst")
+    ]

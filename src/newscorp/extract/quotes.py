@@ -522,7 +522,8 @@ class QuoteFinder:
                 if phrase is not None and any(is_source_noun(t.text) for t in phrase[:4]):
                     return Cue("nach", tok.i, phrase, "noun")
             if low == "nach" and prev is not None and is_source_noun(prev.text):
-                start = prev.i - 1 if prev.i > lo and doc[prev.i - 1].pos_ == "DET" else prev.i
+                det = doc[prev.i - 1] if prev.i > lo else None  # "Seiner" may be tagged NOUN
+                start = prev.i - 1 if det is not None and _determiner(det) else prev.i
                 return Cue("nach", tok.i, doc[start : prev.i + 1], "noun")
             if (
                 low == "laut"
@@ -1274,6 +1275,11 @@ def _agentive(span: Span | None, finite: Token) -> bool:
         return False  # a bare singular is an adverb the tagger took for a noun ("Zuvor")
     number, verb_number = head.morph.get("Number"), finite.morph.get("Number")
     return not (number and verb_number and number != verb_number)
+
+
+def _determiner(tok: Token) -> bool:
+    """A determiner by its tag or by its attachment ("Seiner" tagged NOUN, attached det:poss)."""
+    return tok.pos_ == "DET" or tok.dep_ in {"det", "det:poss"}
 
 
 def _in_gap(mark: QuoteMarks, idx: int) -> bool:
