@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newscorp.pipeline.lexicons import words_by_kind
+from newscorp.pipeline.mood import INDICATIVE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -399,7 +400,10 @@ def _form_kind(token: Token, has_morph: bool) -> tuple[str, bool]:
         stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else ""
         if stem and low == stem + "e":
             return "one", True
-        if not low.endswith("te") and token.pos_ == "VERB":
+        # a form in -e the lemma does not explain: Konjunktiv I unless a past form ("wurde",
+        # or marked past by the morphologizer) or a weak past in -te
+        past = low in INDICATIVE or "Past" in feats.get("Tense", ())
+        if not low.endswith("te") and token.pos_ == "VERB" and not past:
             return "one", True
     return "", False
 

@@ -240,7 +240,32 @@ class QuoteFinder:
             return False
         if not self.has_morph:  # fallback: three or more words make a statement
             return len(ws) >= 3
-        return any(is_finite(t) for t in span)
+        return any(is_finite(t) for t in span) or self._cued_opening(span)
+
+    def _cued_opening(self, span: Span) -> bool:
+        """A quotation of three or more words after a speaker and a colon, or opening its
+        sentence and followed by a comma and a cue verb, is a statement, whatever the tagger
+        made of its verb („Erwarten Sie mehr Raketen-Tests“, schrieb er)."""
+        if len(words(span)) < 3:
+            return False
+        opener = span.start - 1
+        while opener >= 0 and (self.toks[opener].is_space or self.toks[opener].text in OPENERS):
+            opener -= 1
+        if opener >= 0 and self.words[opener] == ":":  # "Nordkorea-Experte: „Erwarten Sie …“"
+            lead = self.sents[self._unit(opener)]  # the colon's unit (the parser may split)
+            before = [t for t in self.toks[lead.start : opener] if not t.is_space]
+            return 0 < len(before) <= 4 and (
+                any(t.ent_type_ in {"PER", "ORG"} for t in before) or is_role(before[-1].text)
+            )
+        unit = self.sents[self._unit(span.start)]
+        if any(
+            not t.is_space and t.text not in OPENERS for t in self.toks[unit.start : span.start]
+        ):
+            return False
+        after = [t for t in self.toks[span.end : span.end + 4] if not t.is_space]
+        while after and after[0].text in CLOSERS:
+            after.pop(0)
+        return len(after) >= 2 and after[0].text == "," and bool(cue_lemma(after[1], "verb"))
 
     def _unit(self, i: int) -> int:
         """Index of the sentence unit holding token i (or the nearest one before it)."""
@@ -365,8 +390,10 @@ class QuoteFinder:
 
     def _not_speech(self, tok: Token, lemma: str) -> bool:
         """Cue verbs used in a sense that reports nothing."""
-        if lemma == "ausgehen":  # "geht davon aus, dass" only
-            return not any(t.lower_ == "davon" for t in self.doc[tok.sent.start : tok.i + 3])
+        if lemma == "ausgehen":  # "geht davon aus, dass" only, "davon" up to the particle
+            parts = [c.i for c in tok.children if c.dep_ in {"compound:prt", "svp"} and c.i > tok.i]
+            end = max(parts + [tok.i + 2]) + 1
+            return not any(t.lower_ == "davon" for t in self.doc[tok.sent.start : end])
         if lemma == "heißen":  # "hieß es", "es heißt"
             return not any(c.lower_ == "es" for c in self.doc[tok.i - 2 : tok.i + 3])
         if tok.lower_ == "geraten" and lemma == "raten":  # "in eine Krise geraten (war)"
@@ -525,7 +552,8 @@ class QuoteFinder:
                 if phrase is not None and any(is_source_noun(t.text) for t in phrase[:4]):
                     return Cue("nach", tok.i, phrase, "noun")
             if low == "nach" and prev is not None and is_source_noun(prev.text):
-                start = prev.i - 1 if prev.i > lo and doc[prev.i - 1].pos_ == "DET" else prev.i
+                det = doc[prev.i - 1] if prev.i > lo else None  # "Seiner" may be tagged NOUN
+                start = prev.i - 1 if det is not None and _determiner(det) else prev.i
                 return Cue("nach", tok.i, doc[start : prev.i + 1], "noun")
             if (
                 low == "laut"
@@ -688,7 +716,13 @@ class QuoteFinder:
         )
         if verb_first and k > 0 and first.lower_ != "wie" and not dass_after:
             a, b = parts[0][0], parts[k - 1][1]
-            subject = any(c.dep_ in SUBJ_DEPS and a <= c.i < b for c in verb.children)
+            subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+            own = any(parts[k][0] <= c.i < parts[k][1] and c.i > verb.i for c in subjects)
+            # a subject of the dass-clause before, or a second one when the cue has its own
+            # ("…, hieß es"), is not the cue's, whatever the parse says
+            subject = not own and any(
+                a <= c.i < b and not self._subordinate(parts, c.i) for c in subjects
+            )
             if self._statement(a, b) and not subject:
                 return a, b
         n = k + 1
@@ -710,6 +744,14 @@ class QuoteFinder:
             if self._statement(a, b):
                 return a, b
         return None
+
+    def _subordinate(self, parts: list[tuple[int, int]], i: int) -> bool:
+        """Is token i in a chunk that opens a subordinate clause ("dass …", "ob …")?"""
+        chunk = next(((a, b) for a, b in parts if a <= i < b), None)
+        if chunk is None:
+            return False
+        first = next((t for t in self.toks[chunk[0] : chunk[1]] if not t.is_space), None)
+        return first is not None and (first.lower_ in CLAUSE_MARKERS or first.pos_ == "SCONJ")
 
     def _content_after(self, verb: Token, cue: tuple[int, int], nxt: tuple[int, int]) -> bool:
         """A dass-clause, or a clause or zu-infinitive right after the cue verb group."""
@@ -835,10 +877,20 @@ class QuoteFinder:
         context = bool(cues) or kon == "one" or kon == "two" and self._near(1, si)
         context = context or si > 0 and self.unit_texts[si - 1].rstrip().endswith(":")
         for q in quoted:
-            yield from self._quote(q, si, main, context, kon)
+            yield from self._quote(q, si, self._cue_of(q, attributing) or main, context, kon)
         if any(q.full for q in quoted) and self._outside_full(lo, hi) is None:
             return
         yield from self._clauses(si, last_unit, cues, kon, bool(quoted))
+
+    @staticmethod
+    def _cue_of(q: Quoted, attributing: list[Cue]) -> Cue | None:
+        """A quoted fragment's own cue: the nearest speech verb before it, when another
+        follows the region's first ("…, sagte Trump, Kim nannte sie „begrüßenswert“")."""
+        if q.full:
+            return None
+        kinds = {"verb", "reported"}
+        before = [c for c in attributing if c.kind in kinds and c.token < q.span.start]
+        return max(before, key=lambda c: c.token) if before else None
 
     def _quote(self, q: Quoted, si: int, main: Cue | None, context: bool, kon: str):
         speaker, cue = (main.speaker, main.lemma) if main is not None else (None, "")
@@ -1086,13 +1138,12 @@ class QuoteFinder:
             return
         if (
             not kon
-            and any(
-                c.kind == "noun" and c.lemma != "wonach" and run[0] <= c.token < run[1]
-                for c in cues
-            )
+            and any(c.kind == "noun" and c.lemma != "wonach" for c in cues)
             and self._introduces(run)
         ):
-            return  # a nominal cue in an indicative clause introducing a quotation attributes it
+            # a nominal cue in or after an indicative clause introducing a quotation with a
+            # colon attributes the quotation ("X gab die Schuld Y: „…“, so Trump")
+            return
         if (
             any(self.inside_full)
             and any(
@@ -1254,6 +1305,11 @@ def _agentive(span: Span | None, finite: Token) -> bool:
         return False  # a bare singular is an adverb the tagger took for a noun ("Zuvor")
     number, verb_number = head.morph.get("Number"), finite.morph.get("Number")
     return not (number and verb_number and number != verb_number)
+
+
+def _determiner(tok: Token) -> bool:
+    """A determiner by its tag or by its attachment ("Seiner" tagged NOUN, attached det:poss)."""
+    return tok.pos_ == "DET" or tok.dep_ in {"det", "det:poss"}
 
 
 def _participle(tok: Token) -> bool:

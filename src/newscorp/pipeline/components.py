@@ -20,14 +20,17 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newscorp.pipeline.lemmas import repaired_lemma
+from newscorp.pipeline.lemmas import repaired_lemma, verb_lemma_of_e_form
 from newscorp.pipeline.lexicons import MONTHS, common_nouns, gazetteer, is_role
 from newscorp.pipeline.mood import (
     VERB_POS,
+    drop_mood,
     is_indicative,
     konjunktiv_tense,
     mistagged_konjunktiv,
+    not_konjunktiv,
     set_mood,
+    verb_first,
 )
 
 ROLE_KEY = "roles"
@@ -367,6 +370,9 @@ def mood_rules(doc: Doc) -> Doc:
         verb = mistagged_konjunktiv(token)
         if verb:
             token.pos_, token.lemma_ = "VERB", verb
+        elif verb_first(token):
+            token.pos_ = "AUX"  # "Hätte es …" tagged as a noun
+            token.lemma_ = verb_lemma_of_e_form(token.text) or token.lemma_
         tense = konjunktiv_tense(token)
         if tense and "Sub" not in token.morph.get("Mood"):
             set_mood(token, "Sub", tense)
@@ -374,4 +380,6 @@ def mood_rules(doc: Doc) -> Doc:
                 token.pos_ = "AUX"  # only auxiliaries and modals are in the form lists
         elif "Sub" in token.morph.get("Mood") and is_indicative(token):
             set_mood(token, "Ind")
+        elif "Sub" in token.morph.get("Mood") and not_konjunktiv(token):
+            drop_mood(token)
     return doc
