@@ -904,3 +904,172 @@ def test_role_phrase_followed_by_a_name_in_apposition_is_that_person(nlp):
     doc = nlp("Der Vorsitzende des Ausschusses, Sebastian Edathy, verteidigte den Entwurf.")
     resolver = SpeakerResolver(doc, list(mentions(doc, "t.txt")))
     assert resolver.resolve(doc[0:4], 0) == "Sebastian Edathy"  # the parse stopped at ","
+
+
+# --- rules for the parses of the retrained UD part (they hold on both parsers) -------------
+
+
+def test_cue_after_a_konjunktiv_clause_keeps_it_whatever_subject_the_parser_gives(nlp):
+    # a parser may hang "Es" or the dass-clause's subject on "hieß"; "hieß es" has its own
+    text = (
+        "Es sei offensichtlich, dass dieser Prozess Zeit erfordere, "
+        "hieß es in einer Erklärung des Ministeriums."
+    )
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Ministeriums",
+            "einer Erklärung des Ministeriums",
+            "heißen",
+            "Es sei offensichtlich, dass dieser Prozess Zeit erfordere",
+        )
+    ]
+
+
+def test_clause_before_a_colon_and_a_quotation_attributed_by_so_is_no_statement(nlp):
+    text = (
+        "Schuld gab er dann auch früheren Regierungen: »Das hätte gelöst werden müssen«, so Trump."
+    )
+    assert rows(nlp, text) == [("direct", "Trump", "Trump", "so", "Das hätte gelöst werden müssen")]
+
+
+def test_quoted_fragment_takes_the_nearest_cue_before_it(nlp):
+    text = (
+        "Es sei „eine gute Idee“, sagte Trump am Donnerstag in Hanoi, "
+        "Kim nannte sie „begrüßenswert“."
+    )
+    assert rows(nlp, text) == [
+        ("mixed", "Trump", "Trump", "sagen", "eine gute Idee"),
+        ("mixed", "Kim", "Kim", "nennen", "begrüßenswert"),
+    ]
+
+
+def test_quotation_opening_a_cued_sentence_or_after_a_speaker_colon_is_direct(nlp):
+    # whatever the tagger makes of "Erwarten" (a noun for the retrained tagger)
+    assert rows(nlp, "„Erwarten Sie mehr Raketen-Tests“, schrieb Panda.") == [
+        ("direct", "Panda", "Panda", "schreiben", "Erwarten Sie mehr Raketen-Tests")
+    ]
+    assert rows(nlp, "Experte Panda: „Erwarten Sie mehr Raketen-Tests“") == [
+        ("direct", "Panda", "Panda", "", "Erwarten Sie mehr Raketen-Tests")
+    ]
+
+
+def test_quoted_motto_or_work_title_is_no_quotation(nlp):
+    assert rows(nlp, "Unter dem Motto „Lolls bleibt bestehen“ wird in Bad Hersfeld gefeiert.") == []
+
+
+def test_ausgehen_with_davon_after_a_long_subject_is_a_cue(nlp):
+    text = "Zu dieser Zeit ging die Anwältin der Frau noch davon aus, dass er verhaftet würde."
+    assert rows(nlp, text) == [
+        ("indirect", "", "die Anwältin der Frau", "ausgehen", "dass er verhaftet würde")
+    ]
+
+
+def _built(words, pos, heads=None, deps=None, ents=None, spaces=None, tags=None):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(
+        spacy.blank("de").vocab,
+        words=words,
+        spaces=spaces,
+        pos=pos,
+        tags=tags,
+        heads=heads,
+        deps=deps,
+        ents=ents,
+    )
+
+
+def test_phrase_is_not_cut_inside_a_name():
+    from newscorp.extract.phrases import phrase_from
+
+    doc = _built(
+        ["Präsident", "Moon", "Jae", "In", "sagte"],
+        ["NOUN", "PROPN", "PROPN", "ADP", "VERB"],
+        ents=["O", "B-PER", "I-PER", "I-PER", "O"],
+    )
+    assert phrase_from(doc, 0, 5, set()).text == "Präsident Moon Jae In"
+
+
+def test_subject_after_a_comma_the_parser_hung_on_it():
+    from newscorp.extract.phrases import subject_phrase
+
+    # "Trump lachte , Kim nannte es gut": the comma is a child of "Kim"
+    doc = _built(
+        ["Trump", "lachte", ",", "Kim", "nannte", "es", "gut"],
+        ["PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PRON", "ADJ"],
+        heads=[1, 1, 3, 4, 1, 4, 4],
+        deps=["nsubj", "ROOT", "punct", "nsubj", "parataxis", "obj", "xcomp"],
+        ents=["B-PER", "O", "O", "B-PER", "O", "O", "O"],
+    )
+    assert subject_phrase(doc[4], 0, 7, set()).text == "Kim"
+
+
+def test_name_before_the_verb_beats_a_case_ambiguous_pronoun_after_it():
+    from newscorp.extract.phrases import subject_phrase
+
+    # ", Kim nannte sie gut" parsed with "sie" as the subject and "Kim" hung elsewhere
+    doc = _built(
+        ["Trump", "lachte", ",", "Kim", "nannte", "sie", "gut"],
+        ["PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PRON", "ADJ"],
+        heads=[1, 1, 1, 1, 1, 4, 4],
+        deps=["nsubj", "ROOT", "punct", "dep", "parataxis", "nsubj", "xcomp"],
+        ents=["B-PER", "O", "O", "B-PER", "O", "O", "O"],
+    )
+    assert subject_phrase(doc[4], 0, 7, set()).text == "Kim"
+    doc = _built(
+        ["Trump", "lachte", ",", "Kim", "nannte", "er", "gut"],
+        ["PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PRON", "ADJ"],
+        heads=[1, 1, 1, 1, 1, 4, 4],
+        deps=["nsubj", "ROOT", "punct", "dep", "parataxis", "nsubj", "xcomp"],
+        ents=["B-PER", "O", "O", "B-PER", "O", "O", "O"],
+    )
+    assert subject_phrase(doc[4], 0, 7, set()).text == "er"  # "er" is nominative
+
+
+def test_quoted_common_compound_tagged_as_a_name_is_no_title():
+    from newscorp.extract.marks import QuoteMarks, is_title
+
+    words = ["nur", "ein", "„", "Papiertiger", "“", "sei"]
+    doc = _built(
+        words,
+        ["ADV", "DET", "PUNCT", "PROPN", "PUNCT", "AUX"],
+        spaces=[True, True, False, False, True, False],
+    )
+    start = doc.text.index("Papiertiger")
+    mark = QuoteMarks(start, start + len("Papiertiger"))
+    span = doc.char_span(mark.start, mark.end)
+    assert not is_title(doc.text, mark, span, False)
+
+
+def test_short_quoted_clause_after_an_article_is_a_name():
+    from newscorp.extract.marks import QuoteMarks, is_title
+
+    # the tagger took "Hvalur" for a finite verb: die „Hvalur 9“, ein Schiff
+    doc = _built(
+        ["die", "„", "Hvalur", "9", "“", ",", "ein", "Schiff"],
+        ["DET", "PUNCT", "VERB", "NUM", "PUNCT", "PUNCT", "DET", "NOUN"],
+        spaces=[True, False, True, False, False, True, True, False],
+    )
+    start = doc.text.index("Hvalur")
+    mark = QuoteMarks(start, start + len("Hvalur 9"))
+    assert is_title(doc.text, mark, doc.char_span(mark.start, mark.end), True)
+
+
+def test_possessive_tagged_as_a_noun_stays_with_its_source_noun():
+    from newscorp.extract.quotes import quotes
+
+    # the retrained tagger calls "Seiner" a noun (tag PPOSAT, attached det:poss)
+    doc = _built(
+        ["Seiner", "Meinung", "nach", "sei", "die", "Lage", "ernst", "."],
+        ["NOUN", "NOUN", "ADP", "AUX", "DET", "NOUN", "ADJ", "PUNCT"],
+        heads=[1, 6, 1, 6, 5, 6, 6, 6],
+        deps=["det:poss", "obl", "case", "cop", "det", "nsubj", "ROOT", "punct"],
+        spaces=[True, True, True, True, True, True, False, False],
+        tags=["PPOSAT", "NN", "APPO", "VAFIN", "ART", "NN", "ADJD", "$."],
+    )
+    found = [(q.type, q.speaker_mention, q.cue, q.text) for q in quotes(doc, "t", [])]
+    assert found == [
+        ("indirect", "Seiner Meinung", "nach", "Seiner Meinung nach sei die Lage ernst")
+    ]

@@ -446,3 +446,101 @@ def test_paragraph_starts_on_arrays():
         True, None, True, False, False, None, False, None, None, None
     ]  # fmt: skip
     assert paragraph_starts(Doc(spacy.blank("de").vocab, words=["Ja"]))[0].is_sent_start
+
+
+def test_sentence_initial_auxiliary_tagged_as_a_noun_is_a_verb():
+    doc = _doc(
+        ["Hätte", "es", "geklappt", "."],
+        ["NOUN", "PRON", "VERB", "PUNCT"],
+        ["Hätte", "es", "klappen", "."],
+    )
+    mood_rules(doc)
+    assert (doc[0].pos_, doc[0].lemma_, str(doc[0].morph)) == (
+        "AUX",
+        "haben",
+        "Mood=Sub|Tense=Past|VerbForm=Fin",
+    )
+    # a subject-less "Habe" follows the Konjunktiv I rule (no "ich" subject)
+    doc = _doc(
+        ["Habe", "die", "Artikel", "erhalten"],
+        ["NOUN", "DET", "NOUN", "VERB"],
+        ["Habe", "der", "Artikel", "erhalten"],
+    )
+    mood_rules(doc)
+    assert (doc[0].pos_, doc[0].lemma_, str(doc[0].morph)) == (
+        "AUX",
+        "haben",
+        "Mood=Sub|Tense=Pres|VerbForm=Fin",
+    )
+    # the noun "Würde" stays one unless a pronoun subject follows
+    doc = _doc(["Würde", "des", "Menschen"], ["NOUN", "DET", "NOUN"], ["Würde", "der", "Mensch"])
+    mood_rules(doc)
+    assert doc[0].pos_ == "NOUN" and not doc[0].morph.get("Mood")
+
+
+def test_model_konjunktiv_on_a_non_verb_or_a_past_form_is_removed():
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=[
+            "Hundeschule",
+            "ade",
+            ",",
+            "was",
+            "meine",
+            "Wertung",
+            "wäre",
+            ",",
+            "er",
+            "wusste",
+            "es",
+        ],
+        pos=["NOUN", "VERB", "PUNCT", "PRON", "AUX", "NOUN", "AUX", "PUNCT", "PRON", "AUX", "PRON"],
+        tags=["NN", "PTKVZ", "$,", "PWS", "PPOSAT", "NN", "VAFIN", "$,", "PPER", "VVFIN", "PPER"],
+        lemmas=[
+            "Hundeschule",
+            "ade",
+            ",",
+            "was",
+            "mein",
+            "Wertung",
+            "sein",
+            ",",
+            "er",
+            "wissen",
+            "es",
+        ],
+        morphs=[
+            "",
+            "Mood=Sub|Tense=Pres",
+            "",
+            "",
+            "Mood=Sub|Tense=Past",
+            "",
+            "Mood=Sub|Tense=Past",
+            "",
+            "",
+            "Mood=Sub|Tense=Pres|VerbForm=Fin",
+            "",
+        ],
+    )
+    mood_rules(doc)
+    assert str(doc[1].morph) == ""  # "ade": no verb lemma
+    assert str(doc[4].morph) == ""  # "meine": a possessive's tag
+    assert str(doc[6].morph) == "Mood=Sub|Tense=Past"  # "wäre" stays as the model had it
+    assert str(doc[9].morph) == "Mood=Ind|Tense=Past|VerbForm=Fin"  # "wusste": a past form
+
+
+def test_past_form_in_e_is_no_konjunktiv_one():
+    from newscorp.extract.cues import konjunktiv_kind
+
+    doc = _doc(
+        ["es", "wurde", "gebaut", "die", "geborene", "Frau"],
+        ["PRON", "VERB", "VERB", "DET", "VERB", "NOUN"],
+        ["es", "werden", "bauen", "der", "gebären", "Frau"],
+        morphs=["", "Mood=Ind|Tense=Past", "", "", "Tense=Past", ""],
+    )
+    assert konjunktiv_kind(doc[1]) == ""
+    assert konjunktiv_kind(doc[4]) == ""
+    # a form in -e the lemma does not explain and no past: still Konjunktiv I
+    doc = _doc(["er", "benötige", "Geld"], ["PRON", "VERB", "NOUN"], ["er", "benötigt", "Geld"])
+    assert konjunktiv_kind(doc[1]) == "one"

@@ -20,9 +20,11 @@ def assemble(ud_dir: Path, ner_dir: Path, target: Path = TARGET, version: str = 
     if "ner" in nlp.pipe_names:  # an assembled pipeline used as the UD part: swap its NER
         nlp.remove_pipe("ner")
     ner_nlp = spacy.load(ner_dir)
-    if "tok2vec" in ner_nlp.pipe_names:
+    names = ner_nlp.pipe_names
+    if "tok2vec" in names and "ner" in ner_nlp.get_pipe("tok2vec").listening_components:
         # The NER run trains its own tok2vec component (so `spacy pretrain` can initialise
         # it); copy it into the NER component so it does not listen to the UD tok2vec.
+        # An assembled package as NER source already has its tok2vec inlined in the NER.
         ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner_nlp, last=True)
     nlp.meta.update(

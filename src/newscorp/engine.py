@@ -11,6 +11,7 @@ import gc
 import json
 import multiprocessing
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -46,6 +47,7 @@ def parse_workers(value: str | int | None) -> int:
 def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None) -> DocResult:
     """Extract mentions, quotes and sentence sentiment from one parsed document
     (``tokens``: ``list(doc)`` when already built)."""
+    from newscorp.extract.arrays import token_texts
     from newscorp.extract.entities import mentions as extract_mentions
     from newscorp.extract.quotes import quotes as extract_quotes
     from newscorp.extract.sentiment import doc_profiles, score_span
@@ -55,7 +57,7 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
     sentences = []
     # Token objects built once: iterating a Doc or Span builds new ones
     tokens = list(doc) if tokens is None else tokens
-    full = "".join(t.text_with_ws for t in tokens)  # == doc.text
+    words, full = token_texts(doc)  # == [t.text for t in doc], doc.text
     profiles = doc_profiles(tokens)  # sentiment's view of each token, shared by all spans
     i = 0
     for sent in sents:
@@ -69,7 +71,9 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
         sentences.append(SentenceScore(document.doc, i, start, start + len(text), text, score, n))
         i += 1
     quotes = []
-    found = extract_quotes(doc, document.doc, list(mentions), tokens=tokens, text=full, sents=sents)
+    found = extract_quotes(
+        doc, document.doc, list(mentions), tokens=tokens, text=full, sents=sents, words=words
+    )
     for quote in found:
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         score = (
@@ -84,20 +88,42 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
 
 def token_index(doc: Doc, tokens: list[Token] | None = None) -> str:
     """JSON ``[[start, end, text, lemma], ...]`` of the word tokens of a parsed document,
-    read from its arrays (no Token objects: ``tokens`` is accepted and not needed)."""
+    read from its arrays (no Token objects: ``tokens`` is accepted and not needed); the
+    ``"text","lemma"`` part of each (text, lemma) pair is written once per run
+    (``_index_piece``), as ``json.dumps`` writes it."""
     from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, ORTH
 
-    strings = doc.vocab.strings
+    if not len(doc):
+        return "[]"
+    array = doc.to_array([IS_SPACE, IS_PUNCT, IDX, ORTH, LEMMA])
+    words = array[(array[:, 0] == 0) & (array[:, 1] == 0)][:, 2:].tolist()
+    pieces, strings = _INDEX_PIECES, doc.vocab.strings
     rows = []
-    if len(doc):
-        for space, punct, start, orth, lemma in doc.to_array(
-            [IS_SPACE, IS_PUNCT, IDX, ORTH, LEMMA]
-        ).tolist():
-            if space or punct:
-                continue
-            text = strings[orth]
-            rows.append([start, start + len(text), text, strings[lemma] or text])
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    for start, orth, lemma in words:
+        found = pieces.get((orth, lemma))
+        if found is None:
+            found = _index_piece(orth, lemma, strings)
+        rows.append(f"[{start},{start + found[0]},{found[1]}]")
+    return "[" + ",".join(rows) + "]"
+
+
+_INDEX_PIECES: dict[tuple[int, int], tuple[int, str]] = {}
+_JSON_ESCAPED = re.compile(r'["\\\x00-\x1f]')  # what json.dumps(ensure_ascii=False) escapes
+
+
+def _index_piece(orth: int, lemma: int, strings) -> tuple[int, str]:
+    """(length of the text, ``"text","lemma"`` as ``json.dumps`` writes them) of a token's
+    ORTH and LEMMA ids (the lemma is the text when empty)."""
+    if len(_INDEX_PIECES) >= 1 << 18:
+        _INDEX_PIECES.clear()
+    text = strings[orth]
+    lemma_text = strings[lemma] or text
+    if _JSON_ESCAPED.search(text) or _JSON_ESCAPED.search(lemma_text):
+        piece = json.dumps([text, lemma_text], ensure_ascii=False, separators=(",", ":"))[1:-1]
+    else:
+        piece = f'"{text}","{lemma_text}"'
+    found = _INDEX_PIECES[(orth, lemma)] = (len(text), piece)
+    return found
 
 
 def analyse_parsed(doc: Doc, document: Document, tokens: bool = False) -> tuple[DocResult, str]:

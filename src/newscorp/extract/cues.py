@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newscorp.pipeline.lexicons import words_by_kind
+from newscorp.pipeline.mood import INDICATIVE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -45,11 +46,14 @@ def guess_verb_lemma(word: str) -> str:
     """Infinitive from a word form without a lemmatizer: weak endings, participles with
     ge-, zu-infinitives and strong forms listed in cues.txt ("sagte" -> "sagen",
     "angekündigt" -> "ankündigen", "sprach" -> "sprechen")."""
-    guesses = verb_guesses(word)
-    known = sorted(
-        guesses & (cue_lexicon().get("verb", frozenset()) | set(irregular_forms().values()))
-    )
+    known = sorted(verb_guesses(word) & _known_verbs())
     return known[0] if known else _weak_infinitive(word.lower())[0]
+
+
+@cache
+def _known_verbs() -> frozenset[str]:
+    """The cue verbs of cues.txt and the infinitives of its strong forms."""
+    return cue_lexicon().get("verb", frozenset()) | frozenset(irregular_forms().values())
 
 
 def verb_guesses(word: str) -> set[str]:
@@ -111,14 +115,13 @@ class _DocMemo:
     """What the cue tests found in one document, kept while they ask about the same one."""
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import ORTH
-        from spacy.strings import get_string_id
+        from newscorp.extract.arrays import token_texts
 
         self.doc, self.length = doc, len(doc)
-        stops = {get_string_id(text) for text in (",", ".", ";", ":", "!", "?")}
-        orths = doc.to_array(ORTH).tolist() if len(doc) else []
-        self.ends = [orth in stops for orth in orths]  # a token is one of , . ; : ! ?
+        stops = {",", ".", ";", ":", "!", "?"}
+        self.ends = [text in stops for text in token_texts(doc)[0]]  # one of , . ; : ! ?
         self.lemmas: dict[tuple[int, str], str] = {}  # (token index, kind) -> cue_lemma
+        self.particles: dict[int, str] = {}  # token index -> particle_of
 
 
 _MEMO: list[Any] = [None]  # the _DocMemo of the last document asked about
@@ -135,12 +138,20 @@ def _memo(doc: Doc) -> _DocMemo:
 
 def particle_of(token: Token) -> str:
     """The separated particle of a verb ("an" in "kündigte … an"), or "": the parser's
-    particle, else a particle word closing the clause ("Das teilte X mit.")."""
+    particle, else a particle word closing the clause ("Das teilte X mit."); remembered
+    for the document (the cue tests ask about the same verb several times)."""
+    memo = _memo(token.doc)
+    found = memo.particles.get(token.i)
+    if found is None:
+        found = memo.particles[token.i] = _particle_of(token, memo.ends)
+    return found
+
+
+def _particle_of(token: Token, ends: list[bool]) -> str:
     for child in token.children:
         if child.dep_ in PARTICLE_DEPS:
             return child.text.lower()
     doc = token.doc
-    ends = _memo(doc).ends
     i = token.i + 1
     while i < len(doc) and not ends[i] and i - token.i < 25:
         i += 1
@@ -170,8 +181,22 @@ def verb_lemma(token: Token) -> str:
     return particle_of(token) + lemma
 
 
+_CHEAP: dict[tuple[int, int, tuple[str, ...]], bool] = {}
+
+
 def _passes_cheap_tests(token: Token, kinds: tuple[str, ...]) -> bool:
-    """A lowercase alphabetic word that may be a cue of one of ``kinds`` (``_may_be_cue``)."""
+    """A lowercase alphabetic word that may be a cue of one of ``kinds`` (``_may_be_cue``),
+    remembered by the string ids of its text and lemma (the test reads nothing else)."""
+    key = (token.orth, token.lemma, kinds)
+    found = _CHEAP.get(key)
+    if found is None:
+        if len(_CHEAP) >= 1 << 18:
+            _CHEAP.clear()
+        found = _CHEAP[key] = _cheap_tests(token, kinds)
+    return found
+
+
+def _cheap_tests(token: Token, kinds: tuple[str, ...]) -> bool:
     if not token.text[:1].islower() or not token.is_alpha:
         return False
     low, lemma = token.lower_, token.lemma_.lower()
@@ -188,9 +213,24 @@ def cue_lemma(token: Token, kind: str = "verb") -> str:
     return found
 
 
+_CUE_LEMMAS: dict[tuple[int, int, int, str, str], str] = {}
+
+
 def _cue_lemma(token: Token, kind: str) -> str:
+    """``cue_lemma`` of a token: what its text, lemma, POS and separated particle say,
+    remembered by those (string ids and the particle: it reads nothing else)."""
     if not _passes_cheap_tests(token, (kind,)):
         return ""
+    key = (token.orth, token.lemma, token.pos, particle_of(token), kind)
+    found = _CUE_LEMMAS.get(key)
+    if found is None:
+        if len(_CUE_LEMMAS) >= 1 << 16:
+            _CUE_LEMMAS.clear()
+        found = _CUE_LEMMAS[key] = _form_cue_lemma(token, kind)
+    return found
+
+
+def _form_cue_lemma(token: Token, kind: str) -> str:
     words = cue_lexicon().get(kind, frozenset())
     if token.pos_ not in VERB_POS:
         # a tagger may call a finite verb an adjective ("Das teilte X mit"): a past or
@@ -360,7 +400,10 @@ def _form_kind(token: Token, has_morph: bool) -> tuple[str, bool]:
         stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else ""
         if stem and low == stem + "e":
             return "one", True
-        if not low.endswith("te") and token.pos_ == "VERB":
+        # a form in -e the lemma does not explain: Konjunktiv I unless a past form ("wurde",
+        # or marked past by the morphologizer) or a weak past in -te
+        past = low in INDICATIVE or "Past" in feats.get("Tense", ())
+        if not low.endswith("te") and token.pos_ == "VERB" and not past:
             return "one", True
     return "", False
 

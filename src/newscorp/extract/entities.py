@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from itertools import accumulate
 
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span
@@ -20,10 +21,12 @@ def mentions(doc: Doc, doc_id: str, sents: Sequence[Span] | None = None) -> Iter
     bases = [(ent.label_, base_form(ent)) for ent in ents]
     canonical = link_short_forms(bases)
     roles = {span.end: span.text for span in doc.spans.get(ROLE_KEY, [])}
-    spaces = doc.to_array(IS_SPACE)  # a blank sentence (empty .text.strip()) is all spaces
+    # a blank sentence (empty .text.strip()) is all spaces: no word before its end but those
+    # before its start (``words[k]``: the tokens before token k that are no space)
+    words = [0, *accumulate((doc.to_array(IS_SPACE) == 0).tolist())]
     sent_index = {}
     sents = doc.sents if sents is None else sents
-    for i, sent in enumerate(s for s in sents if not spaces[s.start : s.end].all()):
+    for i, sent in enumerate(s for s in sents if words[s.end] > words[s.start]):
         sent_index[sent.start] = i
     starts = sorted(sent_index)
     for ent, key in zip(ents, bases, strict=True):

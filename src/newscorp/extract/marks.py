@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 OPENERS = {"„": "“", "»": "«", "“": "”", '"': '"', "«": "»", "‚": "‘"}
 CLOSERS = {"“", "”", "«", "»", '"', "‘", "'"}
 NAME_POS = {"PROPN", "X"}
+ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 MAX_TITLE_WORDS = 6
 _OPENER = re.compile("[" + re.escape("".join(OPENERS)) + "]")
 
@@ -131,9 +132,18 @@ def words(span: Span | Iterable[Token]) -> list:
     return [t for t in span if is_word(t)]
 
 
+_IS_WORD: dict[int, bool] = {}
+
+
 def is_word(token: Token) -> bool:
-    """A token ``words`` keeps: not punctuation, with at least one letter."""
-    return not token.is_punct and _has_letter(token.text)
+    """A token ``words`` keeps: not punctuation, with at least one letter (remembered by the
+    string id of its text: both depend on nothing else)."""
+    found = _IS_WORD.get(token.orth)
+    if found is None:
+        if len(_IS_WORD) >= 1 << 18:
+            _IS_WORD.clear()
+        found = _IS_WORD[token.orth] = not token.is_punct and _has_letter(token.text)
+    return found
 
 
 def has_words(span: Span | Iterable[Token], n: int) -> bool:
@@ -166,6 +176,13 @@ def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool
     if full_clause:
         # a clause in quotes used as a noun phrase: "So arbeitet die Redaktion" informiert Sie
         last = text[mark.start : mark.end].rstrip()[-1:]
+        before = _token_before(doc, span)
+        if before is not None and before.lower_ in ARTICLES and len(ws) <= 3:
+            return True  # a short name after an article: die „Hvalur 9“ (a tagger's verb inside)
+        if before is not None and before.text == ":" and before.i > 0:
+            before = doc[before.i - 1]
+        if before is not None and before.pos_ in {"NOUN", "PROPN"} and _title_noun(before.text):
+            return True  # "Unter dem Motto „…“", "ihr Erstwerk: „…“"
         return after[:1].isalpha() and last not in ".!?,"
     if len(ws) > MAX_TITLE_WORDS:
         return False
@@ -175,7 +192,10 @@ def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool
     if text[mark.start - 2 : mark.start - 1] == "(" and text[mark.end + 1 : mark.end + 2] == ")":
         return True  # a term in parentheses: („Hybride“)
     names_only = all(
-        (t.pos_ in NAME_POS or t.ent_type_) if t.text[:1].isupper() else t.is_stop for t in ws
+        (t.pos_ in NAME_POS and not _common_noun(t) or t.ent_type_)
+        if t.text[:1].isupper()
+        else t.is_stop
+        for t in ws
     )
     if names_only and any(t.text[:1].isupper() for t in ws):
         return True
@@ -190,6 +210,22 @@ def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool
         and len(ws) <= 3
         and ws[0].text[:1].isupper()
     )
+
+
+def _common_noun(token: Token) -> bool:
+    """A word tagged as a name that is a known common noun or a compound of known words
+    („Papiertiger“), and no entity: a quoted word, not a title."""
+    from newscorp.pipeline.lexicons import common_nouns, compound_noun
+
+    return not token.ent_type_ and (token.text in common_nouns() or compound_noun(token.text))
+
+
+def _title_noun(word: str) -> bool:
+    """A noun naming a work or a motto ("Motto", "Erstwerk", "Buchtitel"): cues.txt."""
+    from newscorp.pipeline.lexicons import words_by_kind
+
+    low = word.lower()
+    return any(low.endswith(n) for n in words_by_kind("cues.txt").get("titlenoun", ()))
 
 
 def _speech_noun(word: str) -> bool:

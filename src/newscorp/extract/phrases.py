@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newscorp.extract.cues import morph_features
 from newscorp.pipeline.lexicons import MONTHS, is_role
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"}
 HEAD_POS = {"NOUN", "PROPN", "X"}
 GENITIVE_DETS = {"des", "der", "eines", "einer", "dieses", "dieser"}
 # subjects that do not say anything themselves
+CASE_AMBIGUOUS = {"sie"}  # a pronoun after the verb that may be its object ("nannte sie")
 NOT_SPEAKERS = {"es", "man", "das", "dies", "dieses", "was", "sich", "alles", "diese", "der"}
 PERSONAL = {"er", "sie", "ich", "wir", "ihr"}
 DEMONSTRATIVES = {"dieser", "diese", "jener", "jene"}
@@ -78,6 +80,8 @@ def phrase_from(doc: Doc, start: int, stop: int, inside: set[int]) -> Span | Non
     if not seen_head:
         return None
     end = i
+    while end < stop and end not in inside and doc[end].ent_iob_ == "I":
+        end += 1  # a name is not cut by a word tagged as a preposition ("Moon Jae In")
     while end < stop:
         nxt = _attachment(doc, end, stop, inside)
         if nxt is None or nxt - start > MAX_PHRASE:
@@ -302,8 +306,13 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                 and child.pos_ in HEAD_POS | {"PRON"}
             ):
                 if child.pos_ == "PRON":
+                    front = _front_name(finite, lo, inside) if child.i > finite.i else None
+                    if front is not None and child.lower_ in CASE_AMBIGUOUS:
+                        return front  # ", Kim nannte sie „…“": the name before the verb
                     return doc[child.i : child.i + 1]
                 left = min(t.i for t in child.subtree if t.i >= lo and t.i not in inside)
+                while left < child.i and doc[left].text in {",", ";", "–", "—"}:
+                    left += 1  # a comma the parser hung on the subject (", Kim nannte …")
                 found = phrase_from(doc, left, hi, inside)
                 if found is not None and not relative and _across_comma(found, verb):
                     continue  # "Ein Sprecher … nannte …, Medien berichteten": another clause
@@ -317,6 +326,23 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                         return other  # "Unterdessen verlangten die Grünen"
                     return found
     return _positional(verb, lo, hi, inside)
+
+
+def _front_name(finite: Token, lo: int, inside: set[int]) -> Span | None:
+    """A name or role alone before the finite verb at the start of a clause (", Kim nannte
+    sie"): with a pronoun after the verb that may be nominative or accusative ("sie"), the
+    first phrase is the subject, whatever the parser attached."""
+    doc = finite.doc
+    k = finite.i - 1
+    while k >= lo and k not in inside and doc[k].pos_ in NP_POS:
+        k -= 1
+    if k == finite.i - 1 or k >= lo and doc[k].text not in {",", ";"}:
+        return None
+    phrase = doc[k + 1 : finite.i]
+    head = phrase[-1]
+    if set(head.morph.get("Case")) & {"Acc", "Dat", "Gen"} or not speakerlike(phrase):
+        return None
+    return phrase
 
 
 def _known_name(tok: Token) -> bool:
@@ -414,7 +440,7 @@ def is_passive(verb: Token) -> bool:
     return any(
         c.dep_ in {"aux:pass", "aux"} and c.lemma_ == "werden" and c.i < verb.i
         for c in verb.children
-    ) and (verb.tag_ in {"VVPP", "VBN"} or "Part" in verb.morph.get("VerbForm"))
+    ) and (verb.tag_ in {"VVPP", "VBN"} or "Part" in morph_features(verb).get("VerbForm", ()))
 
 
 def _agent(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:

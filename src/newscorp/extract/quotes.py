@@ -23,9 +23,10 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.attrs import IDX, LEMMA, LOWER, MORPH, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
+from newscorp.extract.arrays import id_strings, token_texts
 from newscorp.extract.cues import (
     cue_candidates,
     cue_lemma,
@@ -37,6 +38,7 @@ from newscorp.extract.cues import (
     is_konjunktiv,
     is_source_noun,
     konjunktiv_kind,
+    may_be_cue,
     mood_candidates,
     morph_features,
     verb_lemma,
@@ -141,16 +143,20 @@ class QuoteFinder:
         tokens: list[Token] | None = None,
         text: str | None = None,
         sents: list[Span] | None = None,
+        words: list[str] | None = None,
     ):
         self.doc = doc
         # Token objects built once (``tokens``: list(doc) already built): doc[i] and doc[a:b]
-        # build new ones; ``text``: doc.text already built
+        # build new ones; ``text``: doc.text, ``words``: each token's text, already built
         self.toks = list(doc) if tokens is None else tokens
-        self.text = "".join(t.text_with_ws for t in self.toks) if text is None else text
-        self.words = [t.text for t in self.toks]
-        self.lowers = [t.lower_ for t in self.toks]
+        if text is None or words is None:
+            words, text = token_texts(doc)
+        self.text, self.words = text, words
         # [ORTH, LEMMA, POS, MORPH] ids of each token: the keys of the word-form caches
-        self.form_ids = doc.to_array([ORTH, LEMMA, POS, MORPH]).tolist() if len(doc) else []
+        array = doc.to_array([ORTH, LEMMA, POS, MORPH, LOWER, IDX]) if len(doc) else None
+        self.form_ids = array[:, :4].tolist() if array is not None else []
+        self.lowers = id_strings(array[:, 4].tolist(), doc.vocab.strings) if len(doc) else []
+        self._idx = array[:, 5].tolist() if array is not None else []  # each token's .idx
         self.doc_id = doc_id
         self.has_parse = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
@@ -158,19 +164,36 @@ class QuoteFinder:
         self.marks = find_quote_marks(self.text)
         self.sents = sentence_units(doc, self.text, self.marks, self.toks, sents)
 
-        self.unit_of = {i: k for k, u in enumerate(self.sents) for i in range(u.start, u.end)}
+        # the unit of each token (-1: none, a blank piece between units)
+        self._unit_at = [-1] * len(doc)
+        for k, u in enumerate(self.sents):
+            self._unit_at[u.start : u.end] = [k] * (u.end - u.start)
         self.unit_texts = [self.text[u.start_char : u.end_char] for u in self.sents]  # Span.text
         self._kinds: dict[int, str] = {}
         self.quoted = self._quoted()
-        self.inside = {t.i for q in self.quoted for t in q.span if not _in_gap(q.mark, t.idx)}
-        self.inside_full = {
-            t.i for q in self.quoted if q.full for t in q.span if not _in_gap(q.mark, t.idx)
-        }
+        self.inside = self._inside_of(self.quoted)
+        self.inside_full = self._inside_of([q for q in self.quoted if q.full])
         self.count = 0
         self.last: tuple[Span | None, str, int] | None = None  # speaker, canonical, unit
         self.region_end = 0
         self._inside, self._inside_full = sorted(self.inside), sorted(self.inside_full)
         self._index_words()
+
+    def _inside_of(self, quoted: list[Quoted]) -> set[int]:
+        """Indices of the tokens of quotations, without the cues that interrupt them."""
+        out: set[int] = set()
+        idx = self._idx
+        for q in quoted:
+            span, gaps = q.span, q.mark.gaps
+            if gaps:
+                out.update(
+                    i
+                    for i in range(span.start, span.end)
+                    if not any(a <= idx[i] < b for a, b in gaps)
+                )
+            else:
+                out.update(range(span.start, span.end))
+        return out
 
     def _index_words(self) -> None:
         """Sorted indices of the few tokens each test needs, found in one pass per document
@@ -180,9 +203,12 @@ class QuoteFinder:
         # words a verb cue loop can accept: lowercase words that may be a cue or are verbs
         # (an opinion noun may follow: "ist der Meinung, …")
         self._candidates = cue_candidates(self.toks, words, ids)
+        # the candidates that pass cue_lemmas' cheap tests (the others only a verb of opinion)
+        self._may_cue = {i for i in self._candidates if may_be_cue(self.toks[i], ids[i])}
         self._opinions = [i for i, low in enumerate(lowers) if low in opinions]
-        self._markers = [i for i, word in enumerate(words) if word.lower() in CLAUSE_MARKERS]
-        self._nominals = [i for i, word in enumerate(words) if word.lower() in NOMINAL_WORDS]
+        # (spaCy's lower_ is str.lower of the text)
+        self._markers = [i for i, low in enumerate(lowers) if low in CLAUSE_MARKERS]
+        self._nominals = [i for i, low in enumerate(lowers) if low in NOMINAL_WORDS]
         # tokens that may make a unit Konjunktiv (a first-person subject may still veto one)
         moods = mood_candidates(self.toks, lowers, ids, self.has_morph)
         moods += [i for i, low in enumerate(lowers) if low in {"soll", "sollen"}]
@@ -214,13 +240,40 @@ class QuoteFinder:
             return False
         if not self.has_morph:  # fallback: three or more words make a statement
             return len(ws) >= 3
-        return any(is_finite(t) for t in span)
+        return any(is_finite(t) for t in span) or self._cued_opening(span)
+
+    def _cued_opening(self, span: Span) -> bool:
+        """A quotation of three or more words after a speaker and a colon, or opening its
+        sentence and followed by a comma and a cue verb, is a statement, whatever the tagger
+        made of its verb („Erwarten Sie mehr Raketen-Tests“, schrieb er)."""
+        if len(words(span)) < 3:
+            return False
+        opener = span.start - 1
+        while opener >= 0 and (self.toks[opener].is_space or self.toks[opener].text in OPENERS):
+            opener -= 1
+        if opener >= 0 and self.words[opener] == ":":  # "Nordkorea-Experte: „Erwarten Sie …“"
+            lead = self.sents[self._unit(opener)]  # the colon's unit (the parser may split)
+            before = [t for t in self.toks[lead.start : opener] if not t.is_space]
+            return 0 < len(before) <= 4 and (
+                any(t.ent_type_ in {"PER", "ORG"} for t in before) or is_role(before[-1].text)
+            )
+        unit = self.sents[self._unit(span.start)]
+        if any(
+            not t.is_space and t.text not in OPENERS for t in self.toks[unit.start : span.start]
+        ):
+            return False
+        after = [t for t in self.toks[span.end : span.end + 4] if not t.is_space]
+        while after and after[0].text in CLOSERS:
+            after.pop(0)
+        return len(after) >= 2 and after[0].text == "," and bool(cue_lemma(after[1], "verb"))
 
     def _unit(self, i: int) -> int:
         """Index of the sentence unit holding token i (or the nearest one before it)."""
-        while i > 0 and i not in self.unit_of:
+        at = self._unit_at
+        i = min(i, len(at) - 1)
+        while i > 0 and at[i] < 0:
             i -= 1
-        return self.unit_of.get(i, 0)
+        return at[i] if i >= 0 and at[i] >= 0 else 0
 
     # --- cues ----------------------------------------------------------------------------
     def cues(self, lo: int, hi: int) -> list[Cue]:
@@ -232,6 +285,8 @@ class QuoteFinder:
         for i in self._between(self._candidates, lo, hi):
             if i in inside:
                 continue
+            if i not in self._may_cue and not self._between(self._opinions, i, min(hi, i + 10)):
+                continue  # no cue lemma and no opinion noun in reach: _opinion gives ""
             tok = self.toks[i]
             reported, verb = cue_lemmas(tok)
             lemma = verb or reported
@@ -335,8 +390,10 @@ class QuoteFinder:
 
     def _not_speech(self, tok: Token, lemma: str) -> bool:
         """Cue verbs used in a sense that reports nothing."""
-        if lemma == "ausgehen":  # "geht davon aus, dass" only
-            return not any(t.lower_ == "davon" for t in self.doc[tok.sent.start : tok.i + 3])
+        if lemma == "ausgehen":  # "geht davon aus, dass" only, "davon" up to the particle
+            parts = [c.i for c in tok.children if c.dep_ in {"compound:prt", "svp"} and c.i > tok.i]
+            end = max(parts + [tok.i + 2]) + 1
+            return not any(t.lower_ == "davon" for t in self.doc[tok.sent.start : end])
         if lemma == "heißen":  # "hieß es", "es heißt"
             return not any(c.lower_ == "es" for c in self.doc[tok.i - 2 : tok.i + 3])
         if tok.lower_ == "geraten" and lemma == "raten":  # "in eine Krise geraten (war)"
@@ -495,7 +552,8 @@ class QuoteFinder:
                 if phrase is not None and any(is_source_noun(t.text) for t in phrase[:4]):
                     return Cue("nach", tok.i, phrase, "noun")
             if low == "nach" and prev is not None and is_source_noun(prev.text):
-                start = prev.i - 1 if prev.i > lo and doc[prev.i - 1].pos_ == "DET" else prev.i
+                det = doc[prev.i - 1] if prev.i > lo else None  # "Seiner" may be tagged NOUN
+                start = prev.i - 1 if det is not None and _determiner(det) else prev.i
                 return Cue("nach", tok.i, doc[start : prev.i + 1], "noun")
             if (
                 low == "laut"
@@ -658,7 +716,13 @@ class QuoteFinder:
         )
         if verb_first and k > 0 and first.lower_ != "wie" and not dass_after:
             a, b = parts[0][0], parts[k - 1][1]
-            subject = any(c.dep_ in SUBJ_DEPS and a <= c.i < b for c in verb.children)
+            subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+            own = any(parts[k][0] <= c.i < parts[k][1] and c.i > verb.i for c in subjects)
+            # a subject of the dass-clause before, or a second one when the cue has its own
+            # ("…, hieß es"), is not the cue's, whatever the parse says
+            subject = not own and any(
+                a <= c.i < b and not self._subordinate(parts, c.i) for c in subjects
+            )
             if self._statement(a, b) and not subject:
                 return a, b
         n = k + 1
@@ -680,6 +744,14 @@ class QuoteFinder:
             if self._statement(a, b):
                 return a, b
         return None
+
+    def _subordinate(self, parts: list[tuple[int, int]], i: int) -> bool:
+        """Is token i in a chunk that opens a subordinate clause ("dass …", "ob …")?"""
+        chunk = next(((a, b) for a, b in parts if a <= i < b), None)
+        if chunk is None:
+            return False
+        first = next((t for t in self.toks[chunk[0] : chunk[1]] if not t.is_space), None)
+        return first is not None and (first.lower_ in CLAUSE_MARKERS or first.pos_ == "SCONJ")
 
     def _content_after(self, verb: Token, cue: tuple[int, int], nxt: tuple[int, int]) -> bool:
         """A dass-clause, or a clause or zu-infinitive right after the cue verb group."""
@@ -739,7 +811,7 @@ class QuoteFinder:
     def _plural(self, speaker: Span) -> bool:
         head = speaker.root if self.has_parse else speaker[-1]
         verb = head.head if self.has_parse else None
-        return verb is not None and "Plur" in verb.morph.get("Number")
+        return verb is not None and "Plur" in morph_features(verb).get("Number", ())
 
     def _span_chars(self, a: int, b: int) -> tuple[int, int]:
         toks = [t for t in self.toks[a:b] if not t.is_space]
@@ -805,10 +877,20 @@ class QuoteFinder:
         context = bool(cues) or kon == "one" or kon == "two" and self._near(1, si)
         context = context or si > 0 and self.unit_texts[si - 1].rstrip().endswith(":")
         for q in quoted:
-            yield from self._quote(q, si, main, context, kon)
+            yield from self._quote(q, si, self._cue_of(q, attributing) or main, context, kon)
         if any(q.full for q in quoted) and self._outside_full(lo, hi) is None:
             return
         yield from self._clauses(si, last_unit, cues, kon, bool(quoted))
+
+    @staticmethod
+    def _cue_of(q: Quoted, attributing: list[Cue]) -> Cue | None:
+        """A quoted fragment's own cue: the nearest speech verb before it, when another
+        follows the region's first ("…, sagte Trump, Kim nannte sie „begrüßenswert“")."""
+        if q.full:
+            return None
+        kinds = {"verb", "reported"}
+        before = [c for c in attributing if c.kind in kinds and c.token < q.span.start]
+        return max(before, key=lambda c: c.token) if before else None
 
     def _quote(self, q: Quoted, si: int, main: Cue | None, context: bool, kon: str):
         speaker, cue = (main.speaker, main.lemma) if main is not None else (None, "")
@@ -1000,8 +1082,8 @@ class QuoteFinder:
         return (
             verb is not None
             and verb.i not in self.inside
-            and "Ind" in verb.morph.get("Mood")
-            and "Pres" in verb.morph.get("Tense")
+            and "Ind" in morph_features(verb).get("Mood", ())
+            and "Pres" in morph_features(verb).get("Tense", ())
             and verb.lemma_ not in MODALS
             and verb.lower_ != verb.lemma_.lower()
             and not self._kind(verb)
@@ -1056,13 +1138,12 @@ class QuoteFinder:
             return
         if (
             not kon
-            and any(
-                c.kind == "noun" and c.lemma != "wonach" and run[0] <= c.token < run[1]
-                for c in cues
-            )
+            and any(c.kind == "noun" and c.lemma != "wonach" for c in cues)
             and self._introduces(run)
         ):
-            return  # a nominal cue in an indicative clause introducing a quotation attributes it
+            # a nominal cue in or after an indicative clause introducing a quotation with a
+            # colon attributes the quotation ("X gab die Schuld Y: „…“, so Trump")
+            return
         if (
             any(self.inside_full)
             and any(
@@ -1226,13 +1307,13 @@ def _agentive(span: Span | None, finite: Token) -> bool:
     return not (number and verb_number and number != verb_number)
 
 
-def _in_gap(mark: QuoteMarks, idx: int) -> bool:
-    """Is a character offset inside the cue that interrupts a joined quotation?"""
-    return any(a <= idx < b for a, b in mark.gaps)
+def _determiner(tok: Token) -> bool:
+    """A determiner by its tag or by its attachment ("Seiner" tagged NOUN, attached det:poss)."""
+    return tok.pos_ == "DET" or tok.dep_ in {"det", "det:poss"}
 
 
 def _participle(tok: Token) -> bool:
-    return tok.tag_ in PARTICIPLES or "Part" in tok.morph.get("VerbForm")
+    return tok.tag_ in PARTICIPLES or "Part" in morph_features(tok).get("VerbForm", ())
 
 
 def sentence_units(
@@ -1337,11 +1418,12 @@ def quotes(
     tokens: list[Token] | None = None,
     text: str | None = None,
     sents: list[Span] | None = None,
+    words: list[str] | None = None,
 ) -> Iterator[Quote]:
     """Yield the quotes of one document in text order, numbered in that order (``tokens``:
-    ``list(doc)``, ``text``: ``doc.text``, ``sents``: ``list(doc.sents)``, when already
-    built)."""
-    finder = QuoteFinder(doc, doc_id, mentions, tokens, text, sents)
+    ``list(doc)``, ``text``: ``doc.text``, ``sents``: ``list(doc.sents)``, ``words``: each
+    token's text, when already built)."""
+    finder = QuoteFinder(doc, doc_id, mentions, tokens, text, sents, words)
     found = sorted(finder, key=lambda q: (q.start, -q.end))
 
     for n, quote in enumerate(found, start=1):

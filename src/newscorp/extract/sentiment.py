@@ -37,10 +37,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from newscorp.extract.negation import is_parsed, scope
 from newscorp.extract.shifts import (
+    OPENING,
     QUOTE_FACTOR,
     SUBJUNCTIVE_FACTOR,
     konjunktiv_clauses,
@@ -271,39 +272,49 @@ def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
     for ending in _ADJ_ENDINGS:
         if head.endswith(ending) and head[: -len(ending)].lower() in lexicon:
             return lexicon[head[: -len(ending)].lower()]
-    return _compound_head(head, lexicon)
+    return _compound_head(head, lexicon, stems)
 
 
 _PLAIN = frozenset(string.ascii_letters + "äöüÄÖÜß")
 """Letters whose case maps one to one (``ß`` only inside a head: ``"ß".upper()`` is "SS")."""
 
-_HEADS: dict[int, tuple[dict[str, float], frozenset[str]]] = {}
+_HEADS: dict[int, tuple[Any, frozenset[str], dict[str, Any]]] = {}
 
 
-def _head_forms(lexicon: dict[str, float]) -> frozenset[str]:
-    """The lowercased keys of ``lexicon`` and of the known nouns that are written as
-    ``_noun_key`` writes a head and are no [non_heads]: ``_noun_key(head) in lexicon or in
-    nouns`` for a head of plain letters is ``head.lower() in _head_forms(lexicon)``."""
+def _heads(lexicon: dict[str, float]) -> tuple[Any, frozenset[str], dict[str, Any]]:
+    """(``lexicon``, its head forms, the ``_known_head`` memo). Head forms: the lowercased
+    keys of ``lexicon`` and of the known nouns that are written as ``_noun_key`` writes a
+    head and are no [non_heads] (``_noun_key(head) in lexicon or in nouns`` for a head of
+    plain letters is ``head.lower() in`` them)."""
     found = _HEADS.get(id(lexicon))
     if found is None or found[0] is not lexicon:
         non_heads = load_modifiers().non_heads
         forms = {k.lower() for k in (*lexicon, *_vocabulary()[1]) if k == _noun_key(k)}
-        found = _HEADS[id(lexicon)] = (lexicon, frozenset(forms - non_heads))
-    return found[1]
+        found = _HEADS[id(lexicon)] = (lexicon, frozenset(forms - non_heads), {})
+    return found
 
 
-def _compound_head(word: str, lexicon: dict[str, float]) -> float | None:
-    """Polarity of the longest known noun head of ``word`` after a known modifier."""
+def _compound_head(
+    word: str, lexicon: dict[str, float], stems: list[str] | None = None
+) -> float | None:
+    """Polarity of the longest known noun head of ``word`` after a known modifier
+    (``stems``: ``_noun_stems(word)`` when already found)."""
+    if len(word) < MIN_MODIFIER + MIN_HEAD:
+        return None  # no split point
     mods = load_modifiers()
     words, nouns = _vocabulary()
-    stems = _noun_stems(word)
+    stems = _noun_stems(word) if stems is None else stems
     starts = range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)
     if _PLAIN.issuperset(word):  # a head's test needs no key built: one set look-up
-        heads = _head_forms(lexicon)
+        heads = _heads(lexicon)[1]
         lows = [stem.lower() for stem in stems]
         hits = {k for low in lows for k in starts if len(low) - k >= MIN_HEAD and low[k:] in heads}
-        # a head starting with "ß" is the one case _head_forms does not cover: test it in full
-        starts = sorted(hits | {k for k in starts if word[k] == "ß"})
+        # a head starting with "ß" is the one case the head forms do not cover: test it in full
+        if "ß" in word:
+            hits |= {k for k in starts if word[k] == "ß"}
+        if not hits:
+            return None
+        starts = sorted(hits)
     for start in starts:
         if word[:start].lower() in mods.prefixes or word[start - 1 : start + 1].lower() == "ch":
             continue
@@ -319,8 +330,20 @@ def _compound_head(word: str, lexicon: dict[str, float]) -> float | None:
                 return lexicon[key]
         for key in keys:
             if key in nouns:  # a known head without a rating: itself a compound, or neutral
-                return _compound_head(key, lexicon)
+                return _known_head(key, lexicon)
     return None
+
+
+def _known_head(key: str, lexicon: dict[str, float]) -> float | None:
+    """``_compound_head`` of a known noun that is a head of other words, remembered (many
+    compounds share a head: "Bundesregierung", "Landesregierung")."""
+    memo = _heads(lexicon)[2]
+    if key in memo:
+        return memo[key]
+    if len(memo) >= 1 << 16:
+        memo.clear()
+    found = memo[key] = _compound_head(key, lexicon)
+    return found
 
 
 @lru_cache(maxsize=65536)
@@ -362,7 +385,7 @@ def _is_noun(token: Token) -> bool | None:
 
 def _form_polarity(lemma: str, text: str, noun: bool | None, adjusted: bool) -> float | None:
     """Lexicon polarity of a word form (None for forms without a letter)."""
-    if not any(ch.isalpha() for ch in text):
+    if not (text.isalpha() or any(ch.isalpha() for ch in text)):
         return None
     return _polarity(lemma, text, noun, adjusted)
 
@@ -374,7 +397,7 @@ def token_polarity(token: Token, *, adjusted: bool = True) -> float | None:
 
 def _boundary_form(text: str, key: str) -> bool:
     """A clause-ending punctuation mark or conjunction ([boundaries]); ``key``: lowercased lemma."""
-    if text and all(ch in _BOUNDARY_CHARS for ch in text):
+    if text and _BOUNDARY_CHARS.issuperset(text):
         return True
     words = load_modifiers().boundaries
     return text.lower() in words or key in words
@@ -406,6 +429,7 @@ class _Word(NamedTuple):
     scale: float | None
     polarity: float | None
     verbal: bool
+    mark: bool  # an opening quotation mark (``shifts.quoted`` starts only at one)
 
 
 @lru_cache(maxsize=131072)
@@ -426,6 +450,7 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
         scale=scale if scale is not None else mods.scales.get(lowered),
         polarity=_form_polarity(lemma, text, noun, True),
         verbal=pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),
+        mark=text in OPENING,
     )
 
 
@@ -463,14 +488,25 @@ def doc_profiles(tokens: Sequence[Token]) -> list[_Word]:
 
     nouns = _noun_ids()
     profiles = _PROFILES
-    out = []
-    for token, (orth, lemma, pos) in zip(
-        tokens, tokens[0].doc.to_array([ORTH, LEMMA, POS]).tolist(), strict=True
-    ):
-        noun = pos in nouns if pos else _is_noun(token)
-        word = profiles.get((orth, lemma, pos, noun))
-        out.append(_profile(token) if word is None else word)
-    return out
+    orths, lemmas, poses = tokens[0].doc.to_array([ORTH, LEMMA, POS]).T.tolist()
+    if len(orths) != len(tokens):
+        raise ValueError("doc_profiles needs every token of one document")
+    if all(poses):  # tagged: a token's noun flag is its POS's
+        keys = zip(orths, lemmas, poses, [pos in nouns for pos in poses], strict=True)
+    else:
+        keys = zip(
+            orths,
+            lemmas,
+            poses,
+            [p in nouns if p else _is_noun(t) for p, t in zip(poses, tokens, strict=True)],
+            strict=True,
+        )
+    out = [profiles.get(key) for key in keys]
+    if None in out:
+        for k, word in enumerate(out):
+            if word is None:
+                out[k] = _profile(tokens[k])
+    return out  # type: ignore[return-value]
 
 
 def polar_words(
@@ -563,7 +599,8 @@ def polar_words(
             last_verbal = len(values) - 1
     close_clause()
     if not baseline and values:
-        values = _in_context(toks, words, values, mods.shifters, dependency)
+        marks = any(w.mark for w in words_)
+        values = _in_context(toks, words, values, mods.shifters, dependency, marks)
     return list(zip(words, values, strict=True))
 
 
@@ -581,10 +618,12 @@ def _in_context(
     values: list[float],
     shifters: dict[str, frozenset[str]],
     parsed: bool,
+    marks: bool = True,
 ) -> list[float]:
     """``values`` weighted for quoted speech and Konjunktiv, objects of shifters inverted
-    (``newscorp.extract.shifts``)."""
-    inside = quoted(toks)
+    (``newscorp.extract.shifts``; ``marks``: False when ``toks`` hold no opening quotation
+    mark, so nothing is quoted)."""
+    inside = quoted(toks) if marks else set()
     clauses = konjunktiv_clauses(toks) if parsed else set()
     shifted: dict[int, int] = {}  # polar object index -> its shifter's token index
     if parsed:

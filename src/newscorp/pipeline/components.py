@@ -25,14 +25,22 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import filter_spans
 
-from newscorp.pipeline.lemmas import OPEN_CLASS, lemma_table, repaired_lemma
+from newscorp.pipeline.lemmas import (
+    OPEN_CLASS,
+    lemma_table,
+    repaired_lemma,
+    verb_lemma_of_e_form,
+)
 from newscorp.pipeline.lexicons import MONTHS, common_nouns, gazetteer, is_role
 from newscorp.pipeline.mood import (
     VERB_POS,
+    drop_mood,
     is_indicative,
     konjunktiv_tense,
     mistagged_konjunktiv,
+    not_konjunktiv,
     set_mood,
+    verb_first,
 )
 from newscorp.pipeline.names import token_texts
 
@@ -422,6 +430,9 @@ def mood_rules(doc: Doc) -> Doc:
         verb = mistagged_konjunktiv(token)
         if verb:
             token.pos_, token.lemma_ = "VERB", verb
+        elif verb_first(token):
+            token.pos_ = "AUX"  # "Hätte es …" tagged as a noun
+            token.lemma_ = verb_lemma_of_e_form(token.text) or token.lemma_
         tense = konjunktiv_tense(token)
         if tense and not sub:
             set_mood(token, "Sub", tense)
@@ -429,6 +440,8 @@ def mood_rules(doc: Doc) -> Doc:
                 token.pos_ = "AUX"  # only auxiliaries and modals are in the form lists
         elif sub and is_indicative(token):
             set_mood(token, "Ind")
+        elif sub and not_konjunktiv(token):
+            drop_mood(token)
     return doc
 
 

@@ -123,6 +123,49 @@ def _first_person(token: Token) -> bool:
     return any(t.lower_ in _FIRST_PERSON for t in near)
 
 
+# capitalised forms that are also nouns ("die Würde", "die Wolle"): a verb only before a
+# pronoun subject ("Würde es …")
+_ALSO_NOUNS = frozenset({"würde", "wolle"})
+_AUX_E_FORMS = frozenset({"habe", "werde"})  # stem + e of the auxiliaries "haben", "werden"
+# the tags of determiners in STTS: a possessive ("meine", "unsere") is never a verb
+DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PRELAT", "PWAT"})
+
+
+def verb_first(token: Token) -> bool:
+    """A capitalised auxiliary or modal opening a sentence that the tagger took for a noun,
+    name or adverb ("Hätte es das Zentrum gegeben", "Habe die Artikel erhalten")."""
+    low = token.lower_
+    if token.pos_ in VERB_POS or not token.text[:1].isupper():
+        return False
+    if low not in KONJUNKTIV_ONE and low not in KONJUNKTIV_TWO and low not in _AUX_E_FORMS:
+        return False
+    doc = token.doc
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and not (prev.text in {".", "!", "?"} or "\n" in prev.text_with_ws):
+        return False
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is None or nxt.pos_ in {"VERB", "AUX", "PUNCT"} or nxt.lower_ in {"des", "und"}:
+        return False
+    return nxt.pos_ == "PRON" or low not in _ALSO_NOUNS
+
+
+def not_konjunktiv(token: Token) -> bool:
+    """A model's ``Mood=Sub`` on a word that is no Konjunktiv: no verb (a lemma not in -n:
+    "ade", "meist"; a determiner's tag: "meine"), or a past form in -te read as
+    Konjunktiv I ("wusste" of "wissen" with Tense=Pres)."""
+    low = token.lower_
+    if low in KONJUNKTIV_ONE or low in KONJUNKTIV_TWO or konjunktiv_tense(token):
+        return False
+    lemma = token.lemma_.lower()
+    if not lemma.endswith("n") or token.tag_ in DETERMINER_TAGS:
+        return True
+    return (
+        "Pres" in token.morph.get("Tense")
+        and low.endswith(("te", "ten"))
+        and not low.startswith(_stem(lemma))
+    )
+
+
 def set_mood(token: Token, mood: str, tense: str = "") -> None:
     """Set a finite verb's mood (and tense), keeping its other features."""
     feats = token.morph.to_dict()
@@ -130,3 +173,15 @@ def set_mood(token: Token, mood: str, tense: str = "") -> None:
     if tense:
         feats["Tense"] = tense
     token.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+
+
+def drop_mood(token: Token) -> None:
+    """Remove a wrong ``Mood=Sub``: a past form gets ``Mood=Ind|Tense=Past``, a word that
+    is no verb loses its verb features."""
+    feats = token.morph.to_dict()
+    if token.lemma_.lower().endswith("n") and token.tag_ not in DETERMINER_TAGS:
+        feats.update(Mood="Ind", Tense="Past")
+    else:
+        for key in ("Mood", "Tense", "VerbForm", "Person"):
+            feats.pop(key, None)
+    token.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())) or None)
