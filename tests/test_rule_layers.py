@@ -150,6 +150,20 @@ def test_lemma_repair_replaces_invented_lemmas_only():
     assert table_lemma("Bekomme") == "bekommen"  # capitalised sentence start
 
 
+def test_line_breaks_are_space_whatever_the_tagger_guessed(nlp):
+    doc = nlp("Der Gipfel endete ohne Einigung.\n\n„Hatten mehrere Optionen“\n\nMehr dazu hier.")
+    breaks = [t for t in doc if t.is_space]
+    assert [t.text for t in breaks] == ["\n\n", "\n\n"]
+    assert [(t.pos_, t.tag_, str(t.morph)) for t in breaks] == [("SPACE", "_SP", "")] * 2
+
+
+def test_a_whitespace_token_of_a_hand_built_doc_becomes_space():
+    doc = _doc(["Ende", "\n\n", "Anfang"], ["NOUN", "NOUN", "NOUN"], ["Ende", "\n\n", "Anfang"])
+    lemma_rules(doc)
+    assert [t.pos_ for t in doc] == ["NOUN", "SPACE", "NOUN"]
+    assert doc[1].tag_ == "_SP"
+
+
 def test_known_lemma_of_the_model_is_kept():
     doc = _doc(["Daten", "liegen"], ["NOUN", "VERB"], ["Datum", "liegen"])
     assert repaired_lemma(doc[0]) is None

@@ -399,12 +399,19 @@ def add_rule_layers(nlp: Language) -> None:
 
 @Language.component("newscorp_lemmas")
 def lemma_rules(doc: Doc) -> Doc:
-    """Open-class words with an unknown lemma get the lookup table's lemma (only the tokens
-    :func:`~newscorp.pipeline.lemmas.repaired_lemma` can change become Token objects)."""
+    """Whitespace tokens are ``SPACE`` (the treebanks have none, so a tagger guesses a noun or
+    a verb for a line break); open-class words with an unknown lemma get the lookup table's
+    lemma (only the tokens :func:`~newscorp.pipeline.lemmas.repaired_lemma` can change become
+    Token objects)."""
     known = lemma_table().known
     strings = doc.vocab.strings
     open_class = [POS_IDS[pos] for pos in OPEN_CLASS]
-    cols = doc.to_array([POS, LEMMA])
+    cols = doc.to_array([POS, LEMMA, IS_SPACE])
+    for i in np.flatnonzero(cols[:, 2]).tolist():
+        token = doc[i]
+        token.pos_, token.tag_ = "SPACE", "_SP"
+        token.set_morph(None)
+        cols[i, 0] = POS_IDS["SPACE"]  # not open-class any more
     candidates = np.flatnonzero(np.isin(cols[:, 0], open_class))
     for i, lemma_id in zip(candidates.tolist(), cols[candidates, 1].tolist(), strict=True):
         lemma = strings[lemma_id]
