@@ -10,7 +10,7 @@ form (data/konjunktiv.txt), or a finite verb that is its stem plus -e ("er benö
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -181,19 +181,26 @@ def verb_lemma(token: Token) -> str:
     return particle_of(token) + lemma
 
 
+def _remembered(memo: dict, limit: int, key: tuple, compute: Callable, *args: Any) -> Any:
+    """``compute(*args)`` remembered under ``key`` in ``memo``, which starts afresh at ``limit``
+    entries (word-form caches kept across documents)."""
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= limit:
+            memo.clear()
+        found = memo[key] = compute(*args)
+    return found
+
+
 _CHEAP: dict[tuple[int, int, tuple[str, ...]], bool] = {}
 
 
 def _passes_cheap_tests(token: Token, kinds: tuple[str, ...]) -> bool:
     """A lowercase alphabetic word that may be a cue of one of ``kinds`` (``_may_be_cue``),
     remembered by the string ids of its text and lemma (the test reads nothing else)."""
-    key = (token.orth, token.lemma, kinds)
-    found = _CHEAP.get(key)
-    if found is None:
-        if len(_CHEAP) >= 1 << 18:
-            _CHEAP.clear()
-        found = _CHEAP[key] = _cheap_tests(token, kinds)
-    return found
+    return _remembered(
+        _CHEAP, 1 << 18, (token.orth, token.lemma, kinds), _cheap_tests, token, kinds
+    )
 
 
 def _cheap_tests(token: Token, kinds: tuple[str, ...]) -> bool:
@@ -222,12 +229,7 @@ def _cue_lemma(token: Token, kind: str) -> str:
     if not _passes_cheap_tests(token, (kind,)):
         return ""
     key = (token.orth, token.lemma, token.pos, particle_of(token), kind)
-    found = _CUE_LEMMAS.get(key)
-    if found is None:
-        if len(_CUE_LEMMAS) >= 1 << 16:
-            _CUE_LEMMAS.clear()
-        found = _CUE_LEMMAS[key] = _form_cue_lemma(token, kind)
-    return found
+    return _remembered(_CUE_LEMMAS, 1 << 16, key, _form_cue_lemma, token, kind)
 
 
 def _form_cue_lemma(token: Token, kind: str) -> str:
