@@ -108,7 +108,7 @@ def main() -> None:
         (
             "analyze vs bare nlp.pipe",
             f"{one_wps:,.0f} vs {bare_wps:,.0f} words/s",
-            f"{one_wps / bare_wps:.2f}",
+            f"{one_wps / bare_wps:.3f}",
             ">= 0.90",
         )
     )
