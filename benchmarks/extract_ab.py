@@ -18,46 +18,24 @@ distort (on this VM a ``process_time`` call costs tens of microseconds).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+from rows import parsed_documents  # benchmarks/ is on sys.path when a script here runs
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "10kgnad-test" / "corpus"
-
-
-def _docs(n: int):
-    """(parsed documents, Documents) of the first n files, parses cached as a DocBin."""
-    from spacy.tokens import DocBin
-
-    from newscorp import engine
-    from newscorp.corpus import load_documents
-    from newscorp.pipeline.resolve import load_pipeline, resolve_model
-
-    files = sorted(str(p) for p in DEFAULT.rglob("*.txt"))[:n]
-    model = resolve_model(None).name
-    nlp = load_pipeline(model)
-    documents = list(load_documents(files))
-    key = hashlib.sha256("\0".join([model, *(d.sha256 for d in documents)]).encode()).hexdigest()
-    cache = Path(tempfile.gettempdir()) / f"newscorp-rows-{key[:16]}.spacy"
-    if cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    else:
-        docs = list(nlp.pipe((d.nlp_text for d in documents), batch_size=engine.BATCH_SIZE))
-        DocBin(store_user_data=True, docs=docs).to_disk(cache)
-    return docs, documents
 
 
 def worker(n: int) -> None:
     """Analyse all documents each time a line arrives on stdin; print the CPU seconds."""
     from newscorp import engine
 
-    docs, documents = _docs(n)
+    docs, documents = parsed_documents(DEFAULT, n)
     engine.analyse_parsed_all([(docs[0], documents[0])], True)
     print("ready", flush=True)
     for _ in sys.stdin:

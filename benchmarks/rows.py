@@ -47,6 +47,29 @@ def tables_text(results: list, links: dict | None = None) -> list[str]:
     return [f"## table {name}\n{frame.to_csv(index=False)}" for name, frame in frames.items()]
 
 
+def parsed_documents(folder: Path, n: int, cache: str = "") -> tuple[list, list]:
+    """(spaCy Docs, Documents) of the first n files of folder, parsed once with the resolved
+    pipeline and kept as a DocBin (by default in the temp folder, keyed by model and content)."""
+    from spacy.tokens import DocBin
+
+    from newscorp import engine
+    from newscorp.corpus import load_documents
+    from newscorp.pipeline.resolve import load_pipeline, resolve_model
+
+    files = sorted(str(p) for p in folder.rglob("*.txt"))[:n]
+    model = resolve_model(None).name
+    nlp = load_pipeline(model)
+    documents = list(load_documents(files))
+    key = hashlib.sha256("\0".join([model, *(d.sha256 for d in documents)]).encode()).hexdigest()
+    path = Path(cache or Path(tempfile.gettempdir()) / f"newscorp-rows-{key[:16]}.spacy")
+    if path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab)), documents
+    docs = list(nlp.pipe((d.nlp_text for d in documents), batch_size=engine.BATCH_SIZE))
+    DocBin(store_user_data=True, docs=docs).to_disk(path)
+    print(f"parsed {len(docs)} documents into {path}", file=sys.stderr)
+    return docs, documents
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
@@ -56,26 +79,11 @@ def main() -> None:
     parser.add_argument("--cache", default="")
     args = parser.parse_args()
 
-    from spacy.tokens import DocBin
-
     from newscorp import engine
     from newscorp.analysis import Corpus
-    from newscorp.corpus import load_documents
-    from newscorp.pipeline.resolve import load_pipeline, resolve_model
     from newscorp.store import Store
 
-    files = sorted(str(p) for p in Path(args.folder).rglob("*.txt"))[: args.n]
-    model = resolve_model(None).name
-    nlp = load_pipeline(model)
-    documents = list(load_documents(files))
-    key = hashlib.sha256("\0".join([model, *(d.sha256 for d in documents)]).encode()).hexdigest()
-    cache = Path(args.cache or Path(tempfile.gettempdir()) / f"newscorp-rows-{key[:16]}.spacy")
-    if cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    else:
-        docs = list(nlp.pipe((d.nlp_text for d in documents), batch_size=engine.BATCH_SIZE))
-        DocBin(store_user_data=True, docs=docs).to_disk(cache)
-        print(f"parsed {len(docs)} documents into {cache}", file=sys.stderr)
+    docs, documents = parsed_documents(Path(args.folder), args.n, args.cache)
 
     out: list[str] = []
     pairs = [
