@@ -6,8 +6,9 @@ Usage: python benchmarks/rows.py OUT [DIR] [-n N] [--sample DIR] [--cache FILE]
 
 Writes, for the first N documents of DIR (parsed once and kept in ``--cache``, a DocBin, so
 that runs of old and new code see the same parses): each DocResult (mentions, quotes,
-sentence scores) and its token index JSON as ``engine.analyse_parsed_all`` returns them in
-analyze's chunks of 32, the same after a round trip through a fresh store, and the tables
+sentence scores) and its token index (as JSON rows [start, end, text, lemma], whatever the
+index's layout) as ``engine.analyse_parsed_all`` returns them in analyze's chunks of 32, the
+same after a round trip through a fresh store, and the tables
 (mentions, entities, quotes with clusters, speakers, sentiment by every ``--by``). For the
 sample corpus it writes the tables of ``Corpus(...)`` parsed fresh, with and without a store.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import sys
 import tempfile
@@ -45,6 +47,16 @@ def tables_text(results: list, links: dict | None = None) -> list[str]:
         },
     }
     return [f"## table {name}\n{frame.to_csv(index=False)}" for name, frame in frames.items()]
+
+
+def token_rows(index: str, text: str) -> list:
+    """The [start, end, text, lemma] rows of a token index (the JSON rows themselves before
+    the compact index of ``newscorp.tokenindex``)."""
+    try:
+        from newscorp.tokenindex import decode
+    except ImportError:
+        return json.loads(index)
+    return decode(index, text)
 
 
 def parsed_documents(folder: Path, n: int, cache: str = "") -> tuple[list, list]:
@@ -94,8 +106,11 @@ def main() -> None:
         )
     ]
     results = [r for r, _ in pairs]
-    for result, tokens in pairs:
-        out.append(f"## doc {result.document.doc}\n{result!r}\n{tokens}")
+    for (result, tokens), document in zip(pairs, documents, strict=True):
+        rows = json.dumps(
+            token_rows(tokens, document.text), ensure_ascii=False, separators=(",", ":")
+        )
+        out.append(f"## doc {result.document.doc}\n{result!r}\n{rows}")
     with tempfile.TemporaryDirectory(prefix="newscorp-rows-") as tmp:
         store = Store(Path(tmp) / "rows.db", "rows")
         store.lock()

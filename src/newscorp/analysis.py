@@ -214,7 +214,7 @@ class Corpus:
                 found = [store.lookup(d) if store is not None else None for d in chunk]
                 hits = store.load([i for i in found if i is not None]) if store else {}
                 misses = [d for d, i in zip(chunk, found, strict=False) if i is None]
-                fresh: list[tuple[DocResult, str]] = []
+                fresh: list[tuple[DocResult, bytes]] = []
                 if misses:
                     if analyser is None:
                         self.nlp()  # loaded once here: the notice; forked workers inherit it
@@ -278,14 +278,14 @@ class Corpus:
                     text, tokens = store.text_and_tokens(id_)
                     yield result.document.doc, text, tokens
             return
-        import json
-
         from newscorp.engine import BATCH_SIZE, token_index
+        from newscorp.tokenindex import decode
 
         nlp = self.nlp()
         pairs = ((d.nlp_text, d) for d in self.documents())
         for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-            yield document.doc, document.text, json.loads(token_index(doc))
+            index = token_index(doc, text=document.text)
+            yield document.doc, document.text, decode(index, document.text)
 
     # --- tables -----------------------------------------------------------------------
     def links(self) -> dict[str, str]:

@@ -8,10 +8,8 @@ batches, so only Documents and small result records cross process boundaries.
 from __future__ import annotations
 
 import gc
-import json
 import multiprocessing
 import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -86,56 +84,25 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
     return DocResult(light, mentions, tuple(quotes), tuple(sentences))
 
 
-def token_index(doc: Doc, tokens: list[Token] | None = None) -> str:
-    """JSON ``[[start, end, text, lemma], ...]`` of the word tokens of a parsed document,
-    read from its arrays (no Token objects: ``tokens`` is accepted and not needed); the
-    ``"text","lemma"`` part of each (text, lemma) pair is written once per run
-    (``_index_piece``), as ``json.dumps`` writes it."""
-    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, ORTH
+def token_index(doc: Doc, tokens: list[Token] | None = None, *, text: str | None = None) -> bytes:
+    """The compact index of the word tokens of a parsed document that kwic reads back
+    (``newscorp.tokenindex``; ``text``: the document's decoded text, default its parsed
+    text; ``tokens`` is accepted and not needed)."""
+    from newscorp.tokenindex import encode
 
-    if not len(doc):
-        return "[]"
-    array = doc.to_array([IS_SPACE, IS_PUNCT, IDX, ORTH, LEMMA])
-    words = array[(array[:, 0] == 0) & (array[:, 1] == 0)][:, 2:].tolist()
-    pieces, strings = _INDEX_PIECES, doc.vocab.strings
-    rows = []
-    for start, orth, lemma in words:
-        found = pieces.get((orth, lemma))
-        if found is None:
-            found = _index_piece(orth, lemma, strings)
-        rows.append(f"[{start},{start + found[0]},{found[1]}]")
-    return "[" + ",".join(rows) + "]"
+    return encode(doc, text)
 
 
-_INDEX_PIECES: dict[tuple[int, int], tuple[int, str]] = {}
-_JSON_ESCAPED = re.compile(r'["\\\x00-\x1f]')  # what json.dumps(ensure_ascii=False) escapes
-
-
-def _index_piece(orth: int, lemma: int, strings) -> tuple[int, str]:
-    """(length of the text, ``"text","lemma"`` as ``json.dumps`` writes them) of a token's
-    ORTH and LEMMA ids (the lemma is the text when empty)."""
-    if len(_INDEX_PIECES) >= 1 << 18:
-        _INDEX_PIECES.clear()
-    text = strings[orth]
-    lemma_text = strings[lemma] or text
-    if _JSON_ESCAPED.search(text) or _JSON_ESCAPED.search(lemma_text):
-        piece = json.dumps([text, lemma_text], ensure_ascii=False, separators=(",", ":"))[1:-1]
-    else:
-        piece = f'"{text}","{lemma_text}"'
-    found = _INDEX_PIECES[(orth, lemma)] = (len(text), piece)
-    return found
-
-
-def analyse_parsed(doc: Doc, document: Document, tokens: bool = False) -> tuple[DocResult, str]:
-    """``analyse_doc`` and, with ``tokens``, ``token_index`` of one parsed document, both
-    from one list of its Tokens."""
-    toks = list(doc)
-    return analyse_doc(doc, document, toks), token_index(doc, toks) if tokens else ""
+def analyse_parsed(doc: Doc, document: Document, tokens: bool = False) -> tuple[DocResult, bytes]:
+    """``analyse_doc`` and, with ``tokens``, ``token_index`` of one parsed document (else
+    b"")."""
+    result = analyse_doc(doc, document)
+    return result, token_index(doc, text=document.text) if tokens else b""
 
 
 def analyse_parsed_all(
     pairs: Iterable[tuple[Doc, Document]], tokens: bool = False
-) -> list[tuple[DocResult, str]]:
+) -> list[tuple[DocResult, bytes]]:
     """``analyse_parsed`` over (parsed document, Document) pairs. After the first one, when
     the pipeline and every word list are loaded, all objects alive are kept out of the cyclic
     garbage collector's way until the end (``gc.freeze``): its collections of the oldest
@@ -156,8 +123,8 @@ def analyse_parsed_all(
 
 def analyse_batch(
     model: str, documents: Sequence[Document], tokens: bool = False
-) -> list[tuple[DocResult, str]]:
-    """Parse and extract a batch in this process: (result, token index JSON or "")."""
+) -> list[tuple[DocResult, bytes]]:
+    """Parse and extract a batch in this process: (result, token index or b"")."""
     from newscorp.pipeline.resolve import load_pipeline
 
     nlp = load_pipeline(model)
@@ -174,7 +141,7 @@ class Analyser:
         self.tokens = tokens
         self._pool: ProcessPoolExecutor | None = None
 
-    def run(self, documents: Sequence[Document]) -> list[tuple[DocResult, str]]:
+    def run(self, documents: Sequence[Document]) -> list[tuple[DocResult, bytes]]:
         """Results in input order."""
         if not documents:
             return []

@@ -25,6 +25,7 @@ from typing import Any
 
 from newscorp.errors import NewscorpError
 from newscorp.records import DocResult, Document, Mention, Quote, SentenceScore
+from newscorp.tokenindex import FORMAT as TOKENS_FORMAT
 
 ENV_DB = "NEWSCORP_DB"
 STORE_DIR = ".newscorp"
@@ -70,7 +71,7 @@ def _schema_sql() -> str:
             "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
             "CREATE TABLE IF NOT EXISTS analyses (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL,"
             " nlp_sha TEXT NOT NULL, fingerprint TEXT NOT NULL, doc TEXT NOT NULL,"
-            f" path TEXT NOT NULL, {doc_cols}, text TEXT NOT NULL, tokens TEXT NOT NULL,"
+            f" path TEXT NOT NULL, {doc_cols}, text TEXT NOT NULL, tokens BLOB NOT NULL,"
             " analysed_at REAL NOT NULL, UNIQUE (sha256, nlp_sha, fingerprint));",
             "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, doc TEXT NOT NULL,"
             " analysis INTEGER REFERENCES analyses(id) ON DELETE SET NULL, skipped TEXT,"
@@ -101,7 +102,8 @@ _INSERT_ANALYSIS = (
     + ", ".join(f'"{n}"' for n in _DOC_FIELDS)
     + f", text, tokens, analysed_at) VALUES ({','.join('?' * (8 + len(_DOC_FIELDS)))})"
 )
-SCHEMA_VERSION = hashlib.sha256(SCHEMA.encode()).hexdigest()[:12]
+# the token index layout is part of the schema: a store of another layout is rebuilt
+SCHEMA_VERSION = hashlib.sha256(f"{SCHEMA}\ntokens {TOKENS_FORMAT}".encode()).hexdigest()[:12]
 
 
 def nlp_digest(document: Document) -> str:
@@ -248,11 +250,16 @@ class Store:
 
     @_guarded
     def text_and_tokens(self, analysis: int) -> tuple[str, list[list[Any]]]:
-        """The decoded text and the [start, end, text, lemma] word tokens of an analysis."""
+        """The decoded text and the [start, end, text, lemma] word tokens of an analysis
+        (from the compact index of ``newscorp.tokenindex``)."""
         row = self.db.execute(
             "SELECT text, tokens FROM analyses WHERE id=?", (analysis,)
         ).fetchone()
-        return ("", []) if row is None else (row[0], json.loads(row[1] or "[]"))
+        if row is None:
+            return "", []
+        from newscorp.tokenindex import decode
+
+        return row[0], decode(row[1], row[0])
 
     @_guarded
     def replay(self, key: str) -> list[tuple[str, str, int | str]] | None:
@@ -294,8 +301,8 @@ class Store:
             )
 
     @_guarded
-    def save(self, items: Iterable[tuple[DocResult, Document, str]]) -> list[int]:
-        """Insert (result, full document, tokens JSON) triples in one transaction; return ids."""
+    def save(self, items: Iterable[tuple[DocResult, Document, bytes]]) -> list[int]:
+        """Insert (result, full document, token index) triples in one transaction; return ids."""
         ids = []
         now = time.time()
         with self.transaction():
