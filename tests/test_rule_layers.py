@@ -558,3 +558,38 @@ def test_past_form_in_e_is_no_konjunktiv_one():
     # a form in -e the lemma does not explain and no past: still Konjunktiv I
     doc = _doc(["er", "benötige", "Geld"], ["PRON", "VERB", "NOUN"], ["er", "benötigt", "Geld"])
     assert konjunktiv_kind(doc[1]) == "one"
+
+
+def test_mentions_read_from_arrays_match_entity_spans():
+    from spacy.tokens import Span
+
+    from newscorp.extract.canon import base_form
+    from newscorp.extract.entities import mentions
+    from newscorp.pipeline.components import ROLE_KEY
+
+    words = ["Laut", "Russischen", "Außenministeriums", "sagte", "Präsident", "Trumps"]
+    words += ["Sprecherin", "\n", "Sarah", "\n", "Sanders", "gestern", "."]
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=words,
+        spaces=[True, True, True, True, True, True, True, False, False, False, True, False, False],
+        pos=["ADP", "ADJ", "NOUN", "VERB", "NOUN", "PROPN", "NOUN", "SPACE", "PROPN"]
+        + ["SPACE", "PROPN", "ADV", "PUNCT"],
+        lemmas=["laut", "russisch", "Außenministerium", "sagen", "Präsident", "Trump"]
+        + ["Sprecherin", "\n", "Sarah", "\n", "Sanders", "gestern", "."],
+        morphs=["", "Case=Gen|Degree=Pos", "Case=Gen|Gender=Neut|Number=Sing", ""]
+        + ["", "Case=Gen|Number=Sing", "", "", "", "", "Case=Nom|Number=Sing", "", ""],
+        ents=["O", "B-ORG", "I-ORG", "O", "O", "B-PER", "O", "O", "B-PER", "I-PER", "I-PER"]
+        + ["O", "O"],
+        sent_starts=[True] + [False] * 12,
+    )
+    doc.spans[ROLE_KEY] = [Span(doc, 4, 5, label="ROLE")]
+    found = [(m.start, m.end, m.text, m.label, m.entity, m.role) for m in mentions(doc, "d")]
+    assert found == [
+        (5, 33, "Russischen Außenministeriums", "ORG", "Russisches Außenministerium", ""),
+        (50, 56, "Trumps", "PER", "Trump", "Präsident"),
+        (69, 82, "Sarah\nSanders", "PER", "Sarah Sanders", ""),
+    ]  # the adjective and noun in the nominative, the genitive s dropped, spaces skipped
+    assert [base_form(e) for e in doc.ents] == ["Russisches Außenministerium", "Trump"] + [
+        "Sarah Sanders"
+    ]
