@@ -529,3 +529,14 @@ def test_load_logs_skips_without_callback(tmp_path: Path, caplog: pytest.LogCapt
     with caplog.at_level(logging.WARNING, logger="newscorp.corpus.loader"):
         assert list(load_documents([str(tmp_path)])) == []
     assert "empty.txt: empty file" in caplog.text
+
+
+def test_dates_in_a_line_only_where_no_digit_precedes() -> None:
+    from newscorp.corpus.metadata import _dates_in
+
+    line = (
+        "Am 3.4.2019 und 2019-05-06, dann 12. März 2020; nicht 123.4.2019, 12019-01-02, 31.2.2020"
+    )
+    assert _dates_in(line) == ["2019-04-03", "2019-05-06", "2020-03-12"]
+    assert _dates_in("keine Ziffer") == []
+    assert _dates_in("x1.1.2000") == ["2000-01-01"]

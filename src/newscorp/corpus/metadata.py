@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TypedDict
 
 from newscorp.corpus.boilerplate import Span, default_patterns, iter_lines, merge_spans
@@ -66,6 +66,7 @@ _MONTHS = {
     for number, names in enumerate(_MONTH_NAMES.split(), 1)
     for name in names.split("|")
 }
+_DIGITS = re.compile(r"\d+")  # where a date can start: each pattern's lookbehind rules out a digit
 _NAMED_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.\s*({'|'.join(_MONTHS)})\s+(\d{{4}})", re.I)
 
 
@@ -221,15 +222,31 @@ def _find_date(text: str) -> str:
 
 def _dates_in(line: str) -> list[str]:
     """Return the valid dates written in one line, as ISO strings, in order."""
+    starts = [match.start() for match in _DIGITS.finditer(line)]
+    if not starts:
+        return []
     found: list[tuple[int, str]] = []
-    for match in _ISO_DATE.finditer(line):
+    for match in _matches(_ISO_DATE, line, starts):
         found.append((match.start(), _iso(match[1], match[2], match[3])))
-    for match in _NUMERIC_DATE.finditer(line):
+    for match in _matches(_NUMERIC_DATE, line, starts):
         found.append((match.start(), _iso(match[3], match[2], match[1])))
-    for match in _NAMED_DATE.finditer(line):
+    for match in _matches(_NAMED_DATE, line, starts):
         month = str(_MONTHS[match[2].lower()])
         found.append((match.start(), _iso(match[3], month, match[1])))
     return [date for _, date in sorted(found) if date]
+
+
+def _matches(pattern: re.Pattern[str], line: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(line)`` for a date pattern, tried only where a run of digits
+    starts (``starts``): each date pattern begins with a digit that no digit precedes, and
+    the regex engine would otherwise try every position of a long line three times."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            match = pattern.match(line, start)  # its lookbehind still sees line[:start]
+            if match is not None:
+                yield match
+                end = match.end()
 
 
 def _normalise_date(token: str) -> str:

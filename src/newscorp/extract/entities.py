@@ -35,15 +35,18 @@ def mentions(doc: Doc, doc_id: str, sents: Sequence[Span] | None = None) -> Iter
         return
     iobs, types, spaces, offsets, poses, lemmas, morphs = columns.T.tolist()
     n = len(iobs)
+    labels = id_strings([types[begin] for begin in begins], strings)
     ents = []
-    for begin in begins:
+    spans = []  # the words (no space tokens) of each entity
+    for begin, label in zip(begins, labels, strict=True):
         end = begin + 1
         while end < n and iobs[end] == 1:  # an I token continues the entity before it
             end += 1
-        ents.append((begin, end, id_strings([types[begin]], strings)[0]))
+        ents.append((begin, end, label))
+        spans.append([k for k in range(begin, end) if not spaces[k]])
+    last_lemmas = id_strings([lemmas[words[-1]] if words else 0 for words in spans], strings)
     bases = []
-    for begin, end, label in ents:
-        words = [k for k in range(begin, end) if not spaces[k]]
+    for (begin, end, label), words, last_lemma in zip(ents, spans, last_lemmas, strict=True):
         if not words:
             base = full[offsets[begin] : offsets[end - 1] + len(texts[end - 1])]
         else:
@@ -53,7 +56,7 @@ def mentions(doc: Doc, doc_id: str, sents: Sequence[Span] | None = None) -> Iter
                 [texts[k] for k in words],
                 POS_NAMES[poses[first]],
                 POS_NAMES[poses[last]],
-                id_strings([lemmas[last]], strings)[0],
+                last_lemma,
                 _morph_string(morphs[last], doc, last),
                 lambda w=words: adjective_noun_nominative(doc[w[0]], doc[w[1]]),
             )
