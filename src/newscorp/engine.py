@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from newscorp.errors import UsageError
@@ -57,6 +58,8 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
     tokens = list(doc) if tokens is None else tokens
     words, full = token_texts(doc)  # == [t.text for t in doc], doc.text
     profiles = doc_profiles(tokens)  # sentiment's view of each token, shared by all spans
+    # polar[k]: polar words before token k; a span without one scores (0.0, 0) at once
+    polar = [0, *accumulate([1 if w.polarity else 0 for w in profiles])]
     i = 0
     for sent in sents:
         raw = full[sent.start_char : sent.end_char]  # sent.text, without joining tokens again
@@ -64,7 +67,10 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
         if not text:
             continue
         a, b = sent.start, sent.end
-        score, n = score_span(tokens[a:b], profiles=profiles[a:b])
+        if polar[b] > polar[a]:
+            score, n = score_span(tokens[a:b], profiles=profiles[a:b])
+        else:
+            score, n = 0.0, 0
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         sentences.append(SentenceScore(document.doc, i, start, start + len(text), text, score, n))
         i += 1
@@ -74,11 +80,11 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
     )
     for quote in found:
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        score = (
-            score_span(tokens[span.start : span.end], profiles=profiles[span.start : span.end])[0]
-            if span is not None
-            else 0.0
-        )
+        if span is not None and polar[span.end] > polar[span.start]:
+            a, b = span.start, span.end
+            score = score_span(tokens[a:b], profiles=profiles[a:b])[0]
+        else:
+            score = 0.0
         quotes.append(replace(quote, sentiment=round(score, 4)))
     light = replace(document, text="", nlp_text="")
     return DocResult(light, mentions, tuple(quotes), tuple(sentences))

@@ -547,8 +547,9 @@ def polar_words(
             for t, w in zip(toks, words_, strict=True)
             if w.polarity and w.negator is None and not w.scale
         }
-        for k, token in enumerate(toks):
-            if active_negator(k):
+        for k, w in enumerate(words_):
+            if w.negator is not None and active_negator(k):
+                token = toks[k]
                 covered = scope(token) & polar
                 if covered:
                     tree_counts.update(covered)
@@ -573,7 +574,7 @@ def polar_words(
             close_clause()
             continue
         if not baseline:
-            key = active_negator(i)
+            key = active_negator(i) if word.negator is not None else None
             if key is not None:
                 if key and i not in by_tree:
                     negations += 1
