@@ -560,7 +560,7 @@ def test_past_form_in_e_is_no_konjunktiv_one():
     assert konjunktiv_kind(doc[1]) == "one"
 
 
-def test_mentions_read_from_arrays_match_entity_spans():
+def test_mentions_offsets_names_and_roles():
     from spacy.tokens import Span
 
     from newscorp.extract.canon import base_form

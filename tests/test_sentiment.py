@@ -357,3 +357,27 @@ def test_cli_cross_validation_table(tmp_path: Path) -> None:
     lines = [line.split("\t") for line in result.stdout.splitlines()]
     assert lines[0] == ["fold", "band", "n", "accuracy", "macro_f1"]
     assert [(row[0], row[2]) for row in lines[1:]] == [("1", "3"), ("2", "3"), ("mean", "6")]
+
+
+@pytest.mark.parametrize(
+    ("lemma", "text", "noun", "adjusted", "baseline"),
+    [
+        ("Krise", "Krisen", True, -1.0, -1.0),  # by lemma
+        ("", "Krise", True, -1.0, -1.0),  # no lemma: by text
+        ("gut", "guten", False, 1.0, 1.0),
+        ("GUT", "GUT", None, 1.0, 1.0),  # unknown noun-ness: lowercased or capitalised
+        ("Corona-Krise", "Corona-Krise", True, -1.0, -1.0),  # last hyphen part
+        ("Friedensgespräche", "Friedensgespräche", True, 0.7, 0.7),  # without the ending
+        ("Unbekannten", "Unbekannten", True, -0.7, -0.7),  # nominalised adjective
+        ("Finanzkrisen", "Finanzkrisen", True, -1.0, -1.0),  # compound head
+        ("Sommerkleid", "Sommerkleid", True, None, None),  # "Kleid" blocks "Leid"
+        ("Zeitraum", "Zeitraum", True, 0.0, 0.7),  # head "Raum" (0.7), [not_polar] in news
+        ("natürlich", "natürlich", False, 0.0, 0.7),  # [not_polar]
+        (".", ".", False, None, None),  # no letter
+    ],
+)
+def test_form_polarity_lookup_order(lemma, text, noun, adjusted, baseline):
+    from newscorp.extract.sentiment import _form_polarity
+
+    assert _form_polarity(lemma, text, noun, True) == adjusted
+    assert _form_polarity(lemma, text, noun, False) == baseline

@@ -9,7 +9,7 @@ unique in the whole corpus; two full names are never merged.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -64,52 +64,28 @@ def base_form(span: Span) -> str:
     tokens = [t for t in span if not t.is_space]
     if not tokens:
         return span.text
+    words = [t.text for t in tokens]
     last = tokens[-1]
-    return base_form_of(
-        span.label_,
-        [t.text for t in tokens],
-        tokens[0].pos_,
-        last.pos_,
-        last.lemma_,
-        str(last.morph),
-        lambda: adjective_noun_nominative(tokens[0], tokens[1]),
-    )
-
-
-def base_form_of(
-    label: str,
-    words: list[str],
-    first_pos: str,
-    last_pos: str,
-    last_lemma: str,
-    last_morph: str,
-    pair: Callable[[], list[str]],
-) -> str:
-    """``base_form`` of a mention of ``label`` from its words (no space tokens; at least
-    one), the POS of its first and last word, the last word's lemma and morphology string,
-    and ``pair``: ``adjective_noun_nominative`` of its two words (called only when needed)."""
-    words = list(words)
-    last_text = words[-1]
     if (
-        label in {"ORG", "LOC"}
-        and len(words) == 1
-        and last_pos == "NOUN"
-        and last_lemma[:1].isupper()
-        and last_text != last_lemma
-        and last_text.startswith(last_lemma)
+        span.label_ in {"ORG", "LOC"}
+        and len(tokens) == 1
+        and last.pos_ == "NOUN"
+        and last.lemma_[:1].isupper()
+        and last.text != last.lemma_
+        and last.text.startswith(last.lemma_)
     ):
-        return last_lemma  # "Außenministeriums" -> "Außenministerium"
+        return last.lemma_  # "Außenministeriums" -> "Außenministerium"
     # no morphology: genitive unless the tagger took the word for a function word, which it
     # only does for unknown names ("Sanders" tagged ADV has no case)
-    genitive = "Case=Gen" in last_morph or (
-        not last_morph and last_pos in {"", "PROPN", "NOUN", "X"}
+    genitive = "Case=Gen" in str(last.morph) or (
+        not str(last.morph) and last.pos_ in {"", "PROPN", "NOUN", "X"}
     )
-    if label in {"PER", "LOC"} and len(last_text) > 3 and genitive:
-        if last_text.endswith("s") and not last_text.endswith(("ss", "us", "is", "os")):
-            if last_text[-2:-1].isalpha() and last_text[-2] not in "sxzß":
-                words[-1] = last_text[:-1]
-    elif label in {"ORG", "LOC", "MISC"} and len(words) == 2 and first_pos == "ADJ":
-        words = pair() or words
+    if span.label_ in {"PER", "LOC"} and len(last.text) > 3 and genitive:
+        if last.text.endswith("s") and not last.text.endswith(("ss", "us", "is", "os")):
+            if last.text[-2:-1].isalpha() and last.text[-2] not in "sxzß":
+                words[-1] = last.text[:-1]
+    elif span.label_ in {"ORG", "LOC", "MISC"} and len(tokens) == 2 and tokens[0].pos_ == "ADJ":
+        words = adjective_noun_nominative(tokens[0], tokens[1]) or words
     text = " ".join(words)
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 

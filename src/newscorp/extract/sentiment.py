@@ -266,12 +266,14 @@ def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
             return found
     stems = _noun_stems(head)
     for stem in stems[1:]:
-        found = lexicon.get(_noun_key(stem))
+        found = lexicon.get(stem[:1].upper() + stem[1:].lower())  # _noun_key
         if found is not None:
             return found
     for ending in _ADJ_ENDINGS:
-        if head.endswith(ending) and head[: -len(ending)].lower() in lexicon:
-            return lexicon[head[: -len(ending)].lower()]
+        if head.endswith(ending):
+            found = lexicon.get(head[: -len(ending)].lower())
+            if found is not None:
+                return found
     return _compound_head(head, lexicon, stems)
 
 
@@ -301,20 +303,24 @@ def _compound_head(
     (``stems``: ``_noun_stems(word)`` when already found)."""
     if len(word) < MIN_MODIFIER + MIN_HEAD:
         return None  # no split point
-    mods = load_modifiers()
-    words, nouns = _vocabulary()
     stems = _noun_stems(word) if stems is None else stems
     starts = range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)
     if _PLAIN.issuperset(word):  # a head's test needs no key built: one set look-up
         heads = _heads(lexicon)[1]
-        lows = [stem.lower() for stem in stems]
-        hits = {k for low in lows for k in starts if len(low) - k >= MIN_HEAD and low[k:] in heads}
+        hits = {
+            k
+            for low in [stem.lower() for stem in stems]
+            for k in range(MIN_MODIFIER, len(low) - MIN_HEAD + 1)
+            if low[k:] in heads
+        }
         # a head starting with "ß" is the one case the head forms do not cover: test it in full
         if "ß" in word:
             hits |= {k for k in starts if word[k] == "ß"}
         if not hits:
             return None
         starts = sorted(hits)
+    mods = load_modifiers()
+    words, nouns = _vocabulary()
     for start in starts:
         if word[:start].lower() in mods.prefixes or word[start - 1 : start + 1].lower() == "ch":
             continue
@@ -351,14 +357,23 @@ def _polarity(lemma: str, text: str, noun: bool | None, adjusted: bool = True) -
     lexicon = load_lexicon(adjusted=adjusted)
     if adjusted and text.lower() in load_modifiers().not_polar:
         return 0.0
-    forms = [f for f in dict.fromkeys((lemma, text)) if f]
+    # the lemma, then the text, each once and only when not empty
+    if lemma == text or not lemma:
+        forms: tuple[str, ...] = (text,) if text else ()
+    else:
+        forms = (lemma, text) if text else (lemma,)
     for form in forms:
         if form in lexicon:
             return lexicon[form]
-    for form in forms:
-        found = _lookup(form, lexicon, noun)
-        if found is not None:
-            return found
+    for form in forms:  # ``_lookup`` but for the form as written, tested just now
+        if noun is not True:
+            variant = form.lower()
+            if variant in lexicon:
+                return lexicon[variant]
+        if noun is not False:
+            variant = form[:1].upper() + form[1:].lower()  # _noun_key
+            if variant in lexicon:
+                return lexicon[variant]
     if noun is not False:
         for form in forms:
             if form.replace("-", "").isalpha():
@@ -443,14 +458,27 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
     else:  # a form that negates unless its lemma scales ("kaum")
         negator = lowered if lowered in mods.negators and key not in mods.scales else None
     scale = mods.scales.get(key)
+    # _boundary_form(text, key), then the coordinators
+    boundaries = mods.boundaries
+    ends_scope = (
+        bool(text and _BOUNDARY_CHARS.issuperset(text))
+        or lowered in boundaries
+        or key in boundaries
+        or lowered in mods.coordinators
+    )
+    # _form_polarity: None for a form without a letter
+    if text.isalpha() or any(ch.isalpha() for ch in text):
+        polarity = _polarity(lemma, text, noun, True)
+    else:
+        polarity = None
     return _Word(
-        ends_scope=_boundary_form(text, key) or lowered in mods.coordinators,
-        negator=negator,
-        modifier=key,
-        scale=scale if scale is not None else mods.scales.get(lowered),
-        polarity=_form_polarity(lemma, text, noun, True),
-        verbal=pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),
-        mark=text in OPENING,
+        ends_scope,
+        negator,
+        key,
+        scale if scale is not None else mods.scales.get(lowered),
+        polarity,
+        pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),
+        text in OPENING,
     )
 
 
