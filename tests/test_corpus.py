@@ -540,3 +540,11 @@ def test_dates_in_a_line_only_where_no_digit_precedes() -> None:
     assert _dates_in(line) == ["2019-04-03", "2019-05-06", "2020-03-12"]
     assert _dates_in("keine Ziffer") == []
     assert _dates_in("x1.1.2000") == ["2000-01-01"]
+
+
+def test_trailer_is_the_last_parenthesis_after_spaces() -> None:
+    text = "Titel\n\nDie Partei (SPD) legte zu. \u00a0 (mwo / dpa) \n"
+    meta = extract_metadata(text)
+    assert meta["agency"] == "mwo/dpa"
+    assert [text[s:e] for s, e in meta["spans"]] == ["(mwo / dpa) "]
+    assert extract_metadata("Titel\n\nEr sagte (dpa) etwas.\n")["agency"] == ""

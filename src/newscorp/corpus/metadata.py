@@ -171,7 +171,15 @@ def _take_trailer(text: str, lines: list[Span], meta: Metadata) -> str:
     if not lines:
         return ""
     start, end = lines[-1]
-    match = _TRAILER.search(text, start, end)
+    # the marker's "(" is the last one of the line, after nothing but spaces: search from
+    # there, not from every position of a long line
+    paren = text.rfind("(", start, end)
+    if paren < 0:
+        return ""
+    first = paren
+    while first > start and text[first - 1].isspace():
+        first -= 1
+    match = _TRAILER.search(text, first, end)
     if not match:
         return ""
     agency = re.sub(r"\s", "", match["agency"])
