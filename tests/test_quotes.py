@@ -1073,3 +1073,37 @@ def test_possessive_tagged_as_a_noun_stays_with_its_source_noun():
     assert found == [
         ("indirect", "Seiner Meinung", "nach", "Seiner Meinung nach sei die Lage ernst")
     ]
+
+
+def _parsed_rows(nlp, items: str) -> list[tuple[str, str, str]]:
+    """(type, speaker_mention, cue) of the quotes of a hand-parsed Doc (conftest.parsed)."""
+    from conftest import parsed
+
+    from newscorp.extract.quotes import quotes
+
+    doc = parsed(nlp, items)
+    return [(q.type, q.speaker_mention, q.cue) for q in quotes(doc, "t.txt", [])]
+
+
+def test_nominative_object_of_a_verb_without_subject_is_its_speaker(nlp):
+    # the parser took the plural noun before the verb for an object; it is nominative and
+    # the verb has no subject, so it is the subject
+    items = (
+        "Augenzeugen/NOUN/obj/1//Case=Nom|Number=Plur "
+        "berichteten/VERB/ROOT/1/berichten/Mood=Ind|Number=Plur|Tense=Past|VerbForm=Fin "
+        "von/ADP/case/3 Panzerbewegungen/NOUN/obl/1//Case=Dat|Number=Plur ./PUNCT/punct/1"
+    )
+    assert _parsed_rows(nlp, items) == [("reported", "Augenzeugen", "berichten")]
+    # an accusative object is no speaker
+    items = items.replace("Case=Nom|Number=Plur", "Case=Acc|Number=Plur", 1)
+    assert _parsed_rows(nlp, items) == []
+
+
+def test_nominalised_adjective_subject_is_the_speaker(nlp):
+    items = (
+        "Angehörige/ADJ/nsubj/1//Case=Nom|Number=Plur "
+        "beklagten/VERB/ROOT/1/beklagen/Mood=Ind|Number=Plur|Tense=Past|VerbForm=Fin "
+        "sich/PRON/obj/1 über/ADP/case/5 mangelnde/ADJ/amod/5/mangelnd "
+        "Information/NOUN/obl/1//Case=Acc|Number=Sing ./PUNCT/punct/1"
+    )
+    assert _parsed_rows(nlp, items) == [("reported", "Angehörige", "beklagen")]

@@ -71,7 +71,12 @@ def phrase_from(doc: Doc, start: int, stop: int, inside: set[int]) -> Span | Non
             or (tok.is_space and not seen_head)
             or (_title_mark(doc, i, inside))
         ):
-            seen_head = seen_head or tok.pos_ in HEAD_POS or tok.pos_ == "X"
+            seen_head = (
+                seen_head
+                or tok.pos_ in HEAD_POS
+                or tok.dep_ in SUBJ_DEPS
+                and _nominal_adjective(tok)  # "Angehörige"
+            )
             i += 1
             continue
         if tok.pos_ == "PRON" and i == start and tok.lower_ in PERSONAL:
@@ -303,7 +308,7 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                 and lo <= child.i < hi
                 and child.i not in inside
                 and child.lower_ not in NOT_SPEAKERS
-                and child.pos_ in HEAD_POS | {"PRON"}
+                and (child.pos_ in HEAD_POS | {"PRON"} or _nominal_adjective(child))
             ):
                 if child.pos_ == "PRON":
                     front = _front_name(finite, lo, inside) if child.i > finite.i else None
@@ -326,6 +331,12 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                         return other  # "Unterdessen verlangten die Grünen"
                     return found
     return _positional(verb, lo, hi, inside)
+
+
+def _nominal_adjective(tok: Token) -> bool:
+    """A capitalised adjective the parser made a subject: a nominalised adjective
+    ("Angehörige beklagten sich", "Verletzte wurden …")."""
+    return tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.is_alpha
 
 
 def _front_name(finite: Token, lo: int, inside: set[int]) -> Span | None:
