@@ -1107,3 +1107,15 @@ def test_nominalised_adjective_subject_is_the_speaker(nlp):
         "Information/NOUN/obl/1//Case=Acc|Number=Sing ./PUNCT/punct/1"
     )
     assert _parsed_rows(nlp, items) == [("reported", "Angehörige", "beklagen")]
+
+
+def test_infinitive_under_lassen_speaks_with_the_subject_of_lassen(nlp):
+    # "Dazu ließ Welajati verbreiten, Iran werde …": the parser made "verbreiten" an xcomp
+    items = (
+        "Dazu/ADV/advmod/1 ließ/VERB/ROOT/1/lassen/Mood=Ind|Tense=Past|VerbForm=Fin "
+        "Welajati/PROPN/nsubj/1//Case=Nom|Number=Sing im/ADP/case/5 Rundfunk/NOUN/obl/1 "
+        "verbreiten/VERB/xcomp/1//VerbForm=Inf ,/PUNCT/punct/10 Iran/PROPN/nsubj/10//Case=Nom "
+        "werde/AUX/aux/10/werden/Mood=Sub nicht/PART/advmod/10 "
+        "nachgeben/VERB/ccomp/5//VerbForm=Inf ./PUNCT/punct/1"
+    )
+    assert _parsed_rows(nlp, items) == [("indirect", "Welajati", "verbreiten")]

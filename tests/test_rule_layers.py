@@ -614,6 +614,21 @@ def test_finite_verb_tag_and_verb_lemma_overrule_an_adjective():
     )
     mood_rules(doc)
     assert doc[1].pos_ == "ADJ"
+    # a lemmatizer's stem ("stell") gives way to the lemma table's verb; stem + e is Konjunktiv I
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Dieses", "stelle", "eine", "Verletzung", "dar", "."],
+        pos=["DET", "ADJ", "DET", "NOUN", "ADV", "PUNCT"],
+        tags=["PDAT", "VVFIN", "ART", "NN", "PTKVZ", "$."],
+        lemmas=["dieser", "stell", "ein", "Verletzung", "dar", "."],
+        morphs=["", "Degree=Pos", "", "", "", ""],
+    )
+    mood_rules(doc)
+    assert (doc[1].pos_, doc[1].lemma_, str(doc[1].morph)) == (
+        "VERB",
+        "stellen",
+        "Mood=Sub|Tense=Pres|VerbForm=Fin",
+    )
 
 
 def test_hyphenated_compound_with_a_capital_tagged_as_a_verb_is_a_noun():

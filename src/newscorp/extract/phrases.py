@@ -279,10 +279,14 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
             and any(c.dep_ in SUBJ_DEPS and c.i < verb.head.i for c in verb.head.children)
         ):
             verb = verb.head  # "Podolski war anwesend und sagte": the subject of the first part
-        if any(c.lower_ == "zu" and c.dep_ == "mark" for c in verb.children) and (
-            verb.head.pos_ in {"VERB", "AUX"} and lo <= verb.head.i < hi and verb.head != verb
-        ):
-            verb = verb.head  # "Er wisse es zu schätzen": the subject of the governing verb
+        if (
+            any(c.lower_ == "zu" and c.dep_ == "mark" for c in verb.children)
+            or verb.dep_ == "xcomp"
+            and verb.head.lemma_ == "lassen"
+            and not any(c.dep_ in SUBJ_DEPS for c in verb.children)
+        ) and (verb.head.pos_ in {"VERB", "AUX"} and lo <= verb.head.i < hi and verb.head != verb):
+            verb = verb.head  # "Er wisse es zu schätzen", "X ließ verbreiten": the subject of
+            # the governing verb
         if is_passive(verb) and verb.lemma_ != "zitieren" and "zitiert" not in verb.lower_:
             return _agent(verb, lo, hi, inside)  # "wurde … geäußert": the subject said nothing
         finite = finite_of(verb)

@@ -471,8 +471,8 @@ def mood_rules(doc: Doc) -> Doc:
         verb = mistagged_konjunktiv(token)
         if verb:
             token.pos_, token.lemma_ = "VERB", verb
-        elif mistagged_finite(token):
-            token.pos_ = "VERB"  # "…, dass die Regierung … ins Auge fasst" tagged ADJ
+        elif verb := mistagged_finite(token):
+            token.pos_, token.lemma_ = "VERB", verb  # "…, dass … ins Auge fasst" tagged ADJ
             token.set_morph("Mood=Ind|VerbForm=Fin")  # konjunktiv_tense below may make it Sub
             sub = False
         elif verb_first(token):

@@ -182,14 +182,21 @@ _FINITE_ENDINGS = ("t", "st", "e", "en", "te", "ten", "tet")
 
 def mistagged_finite(token: Token) -> str:
     """The verb lemma of a finite verb that the morphologizer called an adjective or adverb
-    while the tagger gave it a finite verb tag and the lemmatizer a verb lemma ("dass die
-    Regierung eine Kooperation ins Auge fasst": "fasst" VVFIN, lemma "fassen"), or "": two
-    components of three say verb, and the form has a finite ending of that verb's stem."""
+    while the tagger gave it a finite verb tag and the lemmatizer (else the lemma table) a
+    verb lemma ("dass die Regierung eine Kooperation ins Auge fasst": "fasst" VVFIN, lemma
+    "fassen"; "Dieses stelle eine Verletzung dar"), or "": the form has a finite ending and
+    the verb's first letters."""
     if token.pos_ not in {"ADJ", "ADV"} or token.tag_ not in FINITE_TAGS:
         return ""
     low = token.lower_
+    if not low.isalpha() or not token.text[:1].islower():
+        return ""
     lemma = token.lemma_.lower()
-    if not low.isalpha() or not token.text[:1].islower() or not lemma.endswith("n"):
+    if not lemma.endswith("n") or lemma == low:
+        from newscorp.pipeline.lemmas import verb_lemma_of_e_form
+
+        lemma = (verb_lemma_of_e_form(low) or "").lower()  # "stelle": lemmatizer "stell"
+    if not lemma.endswith("n"):
         return ""
     if lemma == low or not low.endswith(_FINITE_ENDINGS) or low[:2] != lemma[:2]:
         return ""
