@@ -1255,11 +1255,19 @@ class QuoteFinder:
             return False
         if verb.pos_ != "VERB":
             return False
-        if any(
+        participle = "Part" in verb.morph.get("VerbForm")
+        if participle and any(
             c.dep_ == "aux:pass" or c.lemma_ == "werden" and c.dep_.startswith("aux")
             for c in verb.children
-        ) and "Part" in verb.morph.get("VerbForm"):
+        ):
             return False
+        if (
+            (participle or verb.tag_ in PARTICIPLES)
+            and finite.lemma_ in MODALS - {"werden"}
+            and not any(c.lemma_ in {"haben", "sein"} for c in verb.children)
+        ):
+            return False  # a modal with a bare participle ("Die Pläne will X … bekanntgegeben"):
+            # no completed speech act, which needs "haben" ("X soll es gesagt haben")
         chunk = next(
             ((a, b) for a, b in self.chunks(verb.sent.start, verb.sent.end) if a <= verb.i < b),
             None,
