@@ -455,9 +455,10 @@ def test_paragraph_starts_on_arrays():
     words = ["Berlin", "\n\n", "Nordkorea", "und", "die", "USA", "reden", ".", "Dann", "Ende"]
     spaces = [False, False, True, True, True, True, False, True, True, False]
     doc = paragraph_starts(Doc(spacy.blank("de").vocab, words=words, spaces=spaces))
-    # a line break starts a sentence; a lowercase word after a word never does
+    # a line break starts a sentence, and so does a capitalised word after a word and a full
+    # stop; a lowercase word after a word never does
     assert [t.is_sent_start for t in doc] == [
-        True, None, True, False, False, None, False, None, None, None
+        True, None, True, False, False, None, False, None, True, None
     ]  # fmt: skip
     assert paragraph_starts(Doc(spacy.blank("de").vocab, words=["Ja"]))[0].is_sent_start
 
@@ -592,4 +593,88 @@ def test_mentions_offsets_names_and_roles():
     ]  # the adjective and noun in the nominative, the genitive s dropped, spaces skipped
     assert [base_form(e) for e in doc.ents] == ["Russisches Außenministerium", "Trump"] + [
         "Sarah Sanders"
+    ]
+
+
+def test_a_title_before_a_name_ends_no_sentence_and_a_full_stop_after_a_word_does():
+    from newscorp.pipeline.components import paragraph_starts
+
+    words = ["Außenminister", "Heiko", "Maas", "hat", "bedauert", ".", "Die", "Lage", "bzw", "."]
+    words += ["Sie", "kam"]
+    doc = paragraph_starts(Doc(spacy.blank("de").vocab, words=words))
+    assert doc[1].is_sent_start is False  # "Außenminister | Heiko": the parser may not split
+    assert doc[6].is_sent_start is True  # "bedauert . Die"
+    assert doc[10].is_sent_start is None  # "bzw . Sie": a short word may be an abbreviation
+
+
+def test_headline_auxiliary_in_quotation_marks_tagged_as_a_noun_is_a_verb():
+    doc = _doc(
+        ["Ende", "\n\n", "„", "Hatten", "mehrere", "Optionen", "“"],
+        ["NOUN", "SPACE", "PUNCT", "NOUN", "DET", "NOUN", "PUNCT"],
+        ["Ende", "\n\n", "„", "haben", "mehrere", "Option", "“"],
+        ["", "", "", "Case=Nom|Gender=Fem|Number=Plur", "", "", ""],
+    )
+    mood_rules(doc)
+    assert (doc[3].pos_, doc[3].lemma_, str(doc[3].morph)) == (
+        "AUX",
+        "haben",
+        "Mood=Ind|VerbForm=Fin",
+    )
+    # a capitalised form with a noun lemma of its own ("Waren" -> "Ware") stays a noun
+    doc = _doc(["Waren", "kosten", "mehr"], ["NOUN", "VERB", "ADV"], ["Ware", "kosten", "mehr"])
+    mood_rules(doc)
+    assert doc[0].pos_ == "NOUN"
+
+
+def test_finite_verb_tag_and_verb_lemma_overrule_an_adjective():
+    words = ["dass", "die", "Regierung", "Hilfe", "ins", "Auge", "fasst", "."]
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=words,
+        pos=["SCONJ", "DET", "NOUN", "NOUN", "ADP", "NOUN", "ADJ", "PUNCT"],
+        tags=["KOUS", "ART", "NN", "NN", "APPRART", "NN", "VVFIN", "$."],
+        lemmas=["dass", "der", "Regierung", "Hilfe", "in", "Auge", "fassen", "."],
+        morphs=["", "", "", "", "", "", "Degree=Pos", ""],
+    )
+    mood_rules(doc)
+    assert (doc[6].pos_, str(doc[6].morph)) == ("VERB", "Mood=Ind|VerbForm=Fin")
+    # before its noun it is an attributive adjective, whatever the tagger said
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["die", "interessierte", "Öffentlichkeit"],
+        pos=["DET", "ADJ", "NOUN"],
+        tags=["ART", "VVFIN", "NN"],
+        lemmas=["der", "interessieren", "Öffentlichkeit"],
+        morphs=["", "Degree=Pos", ""],
+    )
+    mood_rules(doc)
+    assert doc[1].pos_ == "ADJ"
+    # a lemmatizer's stem ("stell") gives way to the lemma table's verb; stem + e is Konjunktiv I
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Dieses", "stelle", "eine", "Verletzung", "dar", "."],
+        pos=["DET", "ADJ", "DET", "NOUN", "ADV", "PUNCT"],
+        tags=["PDAT", "VVFIN", "ART", "NN", "PTKVZ", "$."],
+        lemmas=["dieser", "stell", "ein", "Verletzung", "dar", "."],
+        morphs=["", "Degree=Pos", "", "", "", ""],
+    )
+    mood_rules(doc)
+    assert (doc[1].pos_, doc[1].lemma_, str(doc[1].morph)) == (
+        "VERB",
+        "stellen",
+        "Mood=Sub|Tense=Pres|VerbForm=Fin",
+    )
+
+
+def test_hyphenated_compound_with_a_capital_tagged_as_a_verb_is_a_noun():
+    doc = _doc(
+        ["Nordkorea-Experte", ":", "Erwarten"],
+        ["VERB", "PUNCT", "VERB"],
+        ["Nordkorea-Experen", ":", "erwarten"],
+    )
+    lemma_rules(doc)
+    assert [(t.pos_, t.lemma_) for t in doc] == [
+        ("NOUN", "Nordkorea-Experte"),
+        ("PUNCT", ":"),
+        ("VERB", "erwarten"),
     ]

@@ -63,10 +63,24 @@ def test_konjunktiv_counts_less(nlp: spacy.language.Language) -> None:
         "Das/PRON/nsubj/3 ist/AUX/cop/3/sein/Mood=Ind ein/DET/det/3 Erfolg/NOUN/ROOT/3"
         " ./PUNCT/punct/3",
     )
-    assert konjunktiv_clauses(list(konj)) == {1, 3} and not konjunktiv_clauses(list(ind))
-    assert subjunctive(konj[3], {1, 3}) and not subjunctive(ind[3], set())
+    # the clause of the Konjunktiv verb: its tokens up to the full stop
+    assert konjunktiv_clauses(list(konj)) == {0, 1, 2, 3} and not konjunktiv_clauses(list(ind))
+    assert subjunctive(konj[3], {0, 1, 2, 3}) and not subjunctive(ind[3], set())
     assert values(konj) == [("Erfolg", 0.6)]
     assert values(ind) == [("Erfolg", 1.0)]
+
+
+def test_konjunktiv_weight_follows_the_clause_not_the_parse(nlp: spacy.language.Language) -> None:
+    # "seien" hung on the wrong word by the parser: "Gefahr" in its clause still counts less;
+    # "Erfolg" after the comma, in an indicative clause, keeps its weight
+    d = parsed(
+        nlp,
+        "Die/DET/det/1 Arbeiten/NOUN/nsubj/4 seien/AUX/cop/0/sein/Mood=Sub "
+        "eine/DET/det/4 Gefahr/NOUN/ROOT/4 ,/PUNCT/punct/7 das/PRON/nsubj/7 "
+        "war/AUX/cop/8/sein/Mood=Ind Erfolg/NOUN/conj/4 ./PUNCT/punct/4",
+    )
+    assert konjunktiv_clauses(list(d)) == {0, 1, 2, 3, 4}
+    assert values(d) == [("Gefahr", -0.6), ("Erfolg", 1.0)]
 
 
 def test_shifter_verb_inverts_its_object(nlp: spacy.language.Language) -> None:

@@ -14,9 +14,9 @@ sentiment FILE --cv 5``): the band chosen on four folds, scored on the fifth, me
 
     method    by      band  dev acc  dev macro-F1  5-fold macro-F1 (± sd)
     baseline  text    0.36  0.493    0.461         0.474 (± 0.024)
-    full      text    0.36  0.553    0.506         0.503 (± 0.038)
+    full      text    0.36  0.555    0.508         0.504 (± 0.042)
     baseline  target  0.16  0.507    0.432         0.437 (± 0.027)
-    full      target  0.16  0.527    0.445         0.438 (± 0.023)
+    full      target  0.16  0.526    0.444         0.433 (± 0.020)
 
 The baseline is de-sentiment.xml alone, same lookup, no negation or modifiers. Always answering
 "neutral" scores accuracy 0.572 and macro-F1 0.243. GerNTSA labels the sentiment towards a

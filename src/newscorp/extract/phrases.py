@@ -71,7 +71,12 @@ def phrase_from(doc: Doc, start: int, stop: int, inside: set[int]) -> Span | Non
             or (tok.is_space and not seen_head)
             or (_title_mark(doc, i, inside))
         ):
-            seen_head = seen_head or tok.pos_ in HEAD_POS or tok.pos_ == "X"
+            seen_head = (
+                seen_head
+                or tok.pos_ in HEAD_POS
+                or tok.dep_ in SUBJ_DEPS
+                and _nominal_adjective(tok)  # "Angehörige"
+            )
             i += 1
             continue
         if tok.pos_ == "PRON" and i == start and tok.lower_ in PERSONAL:
@@ -274,10 +279,14 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
             and any(c.dep_ in SUBJ_DEPS and c.i < verb.head.i for c in verb.head.children)
         ):
             verb = verb.head  # "Podolski war anwesend und sagte": the subject of the first part
-        if any(c.lower_ == "zu" and c.dep_ == "mark" for c in verb.children) and (
-            verb.head.pos_ in {"VERB", "AUX"} and lo <= verb.head.i < hi and verb.head != verb
-        ):
-            verb = verb.head  # "Er wisse es zu schätzen": the subject of the governing verb
+        if (
+            any(c.lower_ == "zu" and c.dep_ == "mark" for c in verb.children)
+            or verb.dep_ == "xcomp"
+            and verb.head.lemma_ == "lassen"
+            and not any(c.dep_ in SUBJ_DEPS for c in verb.children)
+        ) and (verb.head.pos_ in {"VERB", "AUX"} and lo <= verb.head.i < hi and verb.head != verb):
+            verb = verb.head  # "Er wisse es zu schätzen", "X ließ verbreiten": the subject of
+            # the governing verb
         if is_passive(verb) and verb.lemma_ != "zitieren" and "zitiert" not in verb.lower_:
             return _agent(verb, lo, hi, inside)  # "wurde … geäußert": the subject said nothing
         finite = finite_of(verb)
@@ -303,7 +312,7 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                 and lo <= child.i < hi
                 and child.i not in inside
                 and child.lower_ not in NOT_SPEAKERS
-                and child.pos_ in HEAD_POS | {"PRON"}
+                and (child.pos_ in HEAD_POS | {"PRON"} or _nominal_adjective(child))
             ):
                 if child.pos_ == "PRON":
                     front = _front_name(finite, lo, inside) if child.i > finite.i else None
@@ -326,6 +335,12 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
                         return other  # "Unterdessen verlangten die Grünen"
                     return found
     return _positional(verb, lo, hi, inside)
+
+
+def _nominal_adjective(tok: Token) -> bool:
+    """A capitalised adjective the parser made a subject: a nominalised adjective
+    ("Angehörige beklagten sich", "Verletzte wurden …")."""
+    return tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.is_alpha
 
 
 def _front_name(finite: Token, lo: int, inside: set[int]) -> Span | None:

@@ -1255,11 +1255,19 @@ class QuoteFinder:
             return False
         if verb.pos_ != "VERB":
             return False
-        if any(
+        participle = "Part" in verb.morph.get("VerbForm")
+        if participle and any(
             c.dep_ == "aux:pass" or c.lemma_ == "werden" and c.dep_.startswith("aux")
             for c in verb.children
-        ) and "Part" in verb.morph.get("VerbForm"):
+        ):
             return False
+        if (
+            (participle or verb.tag_ in PARTICIPLES)
+            and finite.lemma_ in MODALS - {"werden"}
+            and not any(c.lemma_ in {"haben", "sein"} for c in verb.children)
+        ):
+            return False  # a modal with a bare participle ("Die Pläne will X … bekanntgegeben"):
+            # no completed speech act, which needs "haben" ("X soll es gesagt haben")
         chunk = next(
             ((a, b) for a, b in self.chunks(verb.sent.start, verb.sent.end) if a <= verb.i < b),
             None,
@@ -1294,12 +1302,23 @@ def _agentive(span: Span | None, finite: Token) -> bool:
     agrees in number with the finite verb (not a fronted object: "Die Pläne will er …")."""
     if span is None:
         return False
-    heads = [t for t in span if t.pos_ in {"NOUN", "PROPN"} and t.text[:1].isupper()]
+    heads = [
+        t
+        for t in span
+        if t.text[:1].isupper()
+        and (t.pos_ in {"NOUN", "PROPN"} or t.pos_ == "ADJ" and t.dep_ in SUBJ_DEPS)
+    ]  # "Angehörige beklagten sich": a nominalised adjective as the subject
     if not heads or is_source_noun(heads[0].text):
         return False
     head = heads[0]
-    if set(head.morph.get("Case")) & {"Acc", "Dat", "Gen"} or head.dep_ == "obj":
+    cases = set(head.morph.get("Case"))
+    if cases & {"Acc", "Dat", "Gen"}:
         return False
+    if head.dep_ == "obj" and (
+        "Nom" not in cases or any(c.dep_ in SUBJ_DEPS for c in head.head.children)
+    ):
+        return False  # an object; but a nominative "object" of a verb without a subject is
+        # its subject ("Augenzeugen berichteten von …" parsed as an object)
     bare = not any(t.pos_ in {"DET", "ADJ"} for t in span if t.i < head.i)
     if bare and "Plur" not in head.morph.get("Number") and not head.ent_type_:
         return False  # a bare singular is an adverb the tagger took for a noun ("Zuvor")

@@ -9,10 +9,9 @@ token sequence (so the cost grows with polar words, not with tokens):
   else's. Short quotations are scare quotes or titles and keep their full weight. A quotation
   scored on its own (its marks outside the sequence, as ``sentiment --by quote`` does) is
   unaffected.
-- **Konjunktiv**: a polar word whose clause verb (the word itself or a head up to
-  ``MOOD_HOPS`` steps, or an auxiliary of one of them) is marked ``Mood=Sub`` ("wäre",
-  "könnte", "sei", "würde") counts ``SUBJUNCTIVE_FACTOR``: a hypothetical or reported
-  claim is weaker.
+- **Konjunktiv**: a polar word in a clause (the tokens between punctuation marks) with a
+  verb marked ``Mood=Sub`` ("wäre", "könnte", "sei", "würde") counts
+  ``SUBJUNCTIVE_FACTOR``: a hypothetical or reported claim is weaker.
 - **Shifters** (``[shifters]`` in ``sentiment_modifiers.txt``): a polar object of a verb or
   noun that ends, prevents or removes something ("die Krise überwinden", "Kampf gegen
   Korruption", "Schutz vor Infektionen") has its sign inverted, and the shifter's own polarity
@@ -38,8 +37,8 @@ SCARE_QUOTE_MAX = 3
 SUBJUNCTIVE_FACTOR = 0.6
 """Weight of a polar word in a Konjunktiv clause."""
 
-MOOD_HOPS = 3
-"""How many heads up from a polar word the Konjunktiv check looks for the clause verb."""
+CLAUSE_MARKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "–", "—", "…"})
+"""Punctuation that ends a clause for the Konjunktiv weight."""
 
 OPENING = frozenset({"„", "«", "»", '"', "“"})
 CLOSING = {"„": {"“", '"', "”"}, "«": {"»"}, "»": {"«"}, '"': {'"', "“", "”"}, "“": {"”", '"'}}
@@ -77,31 +76,40 @@ def quoted(tokens: Sequence[Token]) -> set[int]:
 
 
 def konjunktiv_clauses(tokens: Sequence[Token]) -> set[int]:
-    """Document indices of the Konjunktiv verbs (``Mood=Sub``) in ``tokens`` and of their heads
-    (an auxiliary's main verb or predicate: "wäre ein Erfolg" marks "Erfolg")."""
+    """Document indices of the tokens of every clause in ``tokens`` that holds a Konjunktiv
+    verb (``Mood=Sub``): a clause is a run of tokens between punctuation marks that end one
+    (``CLAUSE_MARKS``: "Die Arbeiten seien kein Spaziergang und neben der Gefahr sehr
+    anstrengend, sagte er" marks everything before the comma). The tokens between marks,
+    not the parse: a parser that hangs "seien" on another word must not move the weight."""
     from spacy.symbols import AUX, VERB  # _VERBAL by id: reading pos_ builds a string
 
     from newscorp.extract.cues import morph_features
 
     marked: set[int] = set()
+    clause: list[int] = []
+    konjunktiv = False
     for token in tokens:
-        if token.pos in (VERB, AUX) and "Sub" in morph_features(token).get("Mood", ()):
-            marked.add(token.i)
-            marked.add(token.head.i)
+        if token.text in CLAUSE_MARKS:
+            if konjunktiv:
+                marked.update(clause)
+            clause, konjunktiv = [], False
+            continue
+        clause.append(token.i)
+        if (
+            not konjunktiv
+            and token.pos in (VERB, AUX)
+            and "Sub" in morph_features(token).get("Mood", ())
+        ):
+            konjunktiv = True
+    if konjunktiv:
+        marked.update(clause)
     return marked
 
 
 def subjunctive(token: Token, clauses: set[int]) -> bool:
-    """True when ``token`` or one of its heads up to MOOD_HOPS steps is in ``clauses``
-    (``konjunktiv_clauses``): its clause verb is in the Konjunktiv."""
-    node = token
-    for _ in range(MOOD_HOPS):
-        if node.i in clauses:
-            return True
-        if node.head is node:
-            break
-        node = node.head
-    return False
+    """True when ``token`` is in ``clauses`` (``konjunktiv_clauses``): its clause is in the
+    Konjunktiv."""
+    return token.i in clauses
 
 
 def shifter_of(token: Token, shifters: Mapping[str, frozenset[str]]) -> Token | None:

@@ -37,6 +37,7 @@ from newscorp.pipeline.mood import (
     drop_mood,
     is_indicative,
     konjunktiv_tense,
+    mistagged_finite,
     mistagged_konjunktiv,
     not_konjunktiv,
     set_mood,
@@ -334,10 +335,22 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     return filter_spans(ents + added) if added else ents
 
 
+# a word before a full stop token at least this long is no abbreviation ("bzw", "Std")
+MIN_WORD_BEFORE_PERIOD = 4
+
+
+def _title_before(word: str) -> bool:
+    """A capitalised title or role word ("Außenminister", "US-Präsidentin"), which a name
+    follows on the same line, never the end of a sentence."""
+    return word[:1].isupper() and is_role(word)
+
+
 @Language.component("newscorp_paragraphs")
 def paragraph_starts(doc: Doc) -> Doc:
     """A line break always starts a new sentence (headlines, datelines, paragraphs); a
-    lowercase word right after a word on the same line never does ("Nordkorea | und die USA").
+    capitalised word after a word and a full stop does ("… verletzt. | Die Polizei"); a
+    lowercase word right after a word on the same line never does ("Nordkorea | und die USA"),
+    nor does a capitalised word after a title ("Außenminister | Heiko Maas").
 
     Works on ``doc.to_array`` columns and the vocabulary's strings (no Token objects, not
     even ``doc.text``, which builds one per word); a token's trailing whitespace is one space
@@ -353,10 +366,18 @@ def paragraph_starts(doc: Doc) -> Doc:
     for i in np.flatnonzero(space[:-1]).tolist():
         if "\n" in strings[orth[i]]:
             new[i + 1] = 1
+    period = strings.as_int(".") if "." in strings else -1
+    for i in np.flatnonzero(alpha[:-2] & (cols[1:-1, 2] == period) & alpha[2:]).tolist():
+        word, nxt = strings[orth[i]], strings[orth[i + 2]]
+        if len(word) >= MIN_WORD_BEFORE_PERIOD and nxt[:1].isupper():
+            new[i + 2] = 1  # "… Schussverletzungen. Oppositionsanhänger …": a full stop
     after_word = np.flatnonzero(alpha[:-1] & (starts[1:] == 0)) + 1
     for j in after_word.tolist():
-        if strings[orth[j]][:1].islower():
+        text = strings[orth[j]]
+        if text[:1].islower():
             new[j] = -1
+        elif text[:1].isupper() and _title_before(strings[orth[j - 1]]):
+            new[j] = -1  # "Außenminister | Heiko Maas": a title before a name ends nothing
     if (new != starts).any():
         if doc.has_annotation("DEP"):
             raise ValueError(Errors.E043)  # as setting Token.is_sent_start would
@@ -397,21 +418,34 @@ def add_rule_layers(nlp: Language) -> None:
         nlp.add_pipe("newscorp_entity_rules", last=True)
 
 
+# a hyphen before a capital letter ("Nordkorea-Experte", "SPD-Politiker"): no verb form has one
+_HYPHEN_CAPITAL = re.compile(r"[^\W\d_]-[A-ZÄÖÜ]")
+
+
 @Language.component("newscorp_lemmas")
 def lemma_rules(doc: Doc) -> Doc:
     """Whitespace tokens are ``SPACE`` (the treebanks have none, so a tagger guesses a noun or
-    a verb for a line break); open-class words with an unknown lemma get the lookup table's
-    lemma (only the tokens :func:`~newscorp.pipeline.lemmas.repaired_lemma` can change become
-    Token objects)."""
+    a verb for a line break); a word with a hyphen before a capital letter tagged as a verb is
+    a noun ("Nordkorea-Experte"; a name if the tagger said NE); open-class words with an
+    unknown lemma get the lookup table's lemma (only the tokens
+    :func:`~newscorp.pipeline.lemmas.repaired_lemma` can change become Token objects)."""
     known = lemma_table().known
     strings = doc.vocab.strings
     open_class = [POS_IDS[pos] for pos in OPEN_CLASS]
-    cols = doc.to_array([POS, LEMMA, IS_SPACE])
+    cols = doc.to_array([POS, LEMMA, IS_SPACE, ORTH])
     for i in np.flatnonzero(cols[:, 2]).tolist():
         token = doc[i]
         token.pos_, token.tag_ = "SPACE", "_SP"
         token.set_morph(None)
         cols[i, 0] = POS_IDS["SPACE"]  # not open-class any more
+    verbal = np.flatnonzero(np.isin(cols[:, 0], [POS_IDS["VERB"], POS_IDS["AUX"]]))
+    for i in verbal.tolist():
+        if _HYPHEN_CAPITAL.search(strings[cols[i, 3]]):  # "Nordkorea-Experte" tagged VERB
+            token = doc[i]
+            token.pos_ = "PROPN" if token.tag_ == "NE" else "NOUN"
+            token.lemma_ = token.text  # the lemmatizer's verb lemma: "Nordkorea-Experen"
+            token.set_morph(None)
+            cols[i, 0] = POS_IDS[token.pos_]
     candidates = np.flatnonzero(np.isin(cols[:, 0], open_class))
     for i, lemma_id in zip(candidates.tolist(), cols[candidates, 1].tolist(), strict=True):
         lemma = strings[lemma_id]
@@ -437,9 +471,15 @@ def mood_rules(doc: Doc) -> Doc:
         verb = mistagged_konjunktiv(token)
         if verb:
             token.pos_, token.lemma_ = "VERB", verb
+        elif verb := mistagged_finite(token):
+            token.pos_, token.lemma_ = "VERB", verb  # "…, dass … ins Auge fasst" tagged ADJ
+            token.set_morph("Mood=Ind|VerbForm=Fin")  # konjunktiv_tense below may make it Sub
+            sub = False
         elif verb_first(token):
-            token.pos_ = "AUX"  # "Hätte es …" tagged as a noun
+            token.pos_ = "AUX"  # "Hätte es …", „Hatten mehrere Optionen“ tagged as a noun
             token.lemma_ = verb_lemma_of_e_form(token.text) or token.lemma_
+            token.set_morph("Mood=Ind|VerbForm=Fin")  # no noun's case and gender
+            sub = False
         tense = konjunktiv_tense(token)
         if tense and not sub:
             set_mood(token, "Sub", tense)

@@ -131,22 +131,80 @@ _AUX_E_FORMS = frozenset({"habe", "werde"})  # stem + e of the auxiliaries "habe
 DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PRELAT", "PWAT"})
 
 
+# lemmas of the auxiliaries and modals whose finite forms open verb-first clauses
+AUX_LEMMAS = frozenset("haben sein werden können müssen dürfen sollen wollen mögen".split())
+OPENING_MARKS = frozenset("„“\"»«‚‘'")
+
+
 def verb_first(token: Token) -> bool:
     """A capitalised auxiliary or modal opening a sentence that the tagger took for a noun,
-    name or adverb ("Hätte es das Zentrum gegeben", "Habe die Artikel erhalten")."""
+    name or adverb ("Hätte es das Zentrum gegeben", "Habe die Artikel erhalten", a headline
+    „Hatten mehrere Optionen …“): a Konjunktiv form, or a finite form of an auxiliary or
+    modal by the lemma table that is no noun of its own ("Waren", "Würde")."""
     low = token.lower_
-    if token.pos_ in VERB_POS or not token.text[:1].isupper():
+    if token.pos_ in VERB_POS or not token.text[:1].isupper() or token.ent_type_:
         return False
     if low not in KONJUNKTIV_ONE and low not in KONJUNKTIV_TWO and low not in _AUX_E_FORMS:
-        return False
+        if not _finite_auxiliary(token.text):
+            return False
     doc = token.doc
-    prev = doc[token.i - 1] if token.i > 0 else None
+    k = token.i - 1
+    while k >= 0 and doc[k].text in OPENING_MARKS and "\n" not in doc[k].whitespace_:
+        k -= 1  # a headline in quotation marks: „Hatten …“
+    prev = doc[k] if k >= 0 else None
     if prev is not None and not (prev.text in {".", "!", "?"} or "\n" in prev.text_with_ws):
         return False
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if nxt is None or nxt.pos_ in {"VERB", "AUX", "PUNCT"} or nxt.lower_ in {"des", "und"}:
         return False
     return nxt.pos_ == "PRON" or low not in _ALSO_NOUNS
+
+
+def _finite_auxiliary(text: str) -> bool:
+    """A capitalised finite form of an auxiliary or modal ("Hatten", "Wurde", "Kann") by the
+    lemma table, which knows no noun of that spelling ("Waren" -> "Ware") and is no
+    infinitive ("Sein", "Wollen")."""
+    from newscorp.pipeline.lemmas import lemma_table
+
+    table = lemma_table()
+    own = table.get(text)
+    if own is not None and own[:1].isupper():
+        return False  # the capitalised form has a noun lemma of its own: "Waren" -> "Ware"
+    low = text.lower()
+    lemma = table.get(low)
+    return lemma in AUX_LEMMAS and lemma != low
+
+
+# STTS tags of finite verbs: a tagger trained on STTS ("VVFIN") against a morphologizer's ADJ
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+_FINITE_ENDINGS = ("t", "st", "e", "en", "te", "ten", "tet")
+
+
+def mistagged_finite(token: Token) -> str:
+    """The verb lemma of a finite verb that the morphologizer called an adjective or adverb
+    while the tagger gave it a finite verb tag and the lemmatizer (else the lemma table) a
+    verb lemma ("dass die Regierung eine Kooperation ins Auge fasst": "fasst" VVFIN, lemma
+    "fassen"; "Dieses stelle eine Verletzung dar"), or "": the form has a finite ending and
+    the verb's first letters."""
+    if token.pos_ not in {"ADJ", "ADV"} or token.tag_ not in FINITE_TAGS:
+        return ""
+    low = token.lower_
+    if not low.isalpha() or not token.text[:1].islower():
+        return ""
+    lemma = token.lemma_.lower()
+    if not lemma.endswith("n") or lemma == low:
+        from newscorp.pipeline.lemmas import verb_lemma_of_e_form
+
+        lemma = (verb_lemma_of_e_form(low) or "").lower()  # "stelle": lemmatizer "stell"
+    if not lemma.endswith("n"):
+        return ""
+    if lemma == low or not low.endswith(_FINITE_ENDINGS) or low[:2] != lemma[:2]:
+        return ""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
+        return ""  # attributive: "die interessierte Öffentlichkeit"
+    return lemma
 
 
 def not_konjunktiv(token: Token) -> bool:
