@@ -605,6 +605,11 @@ def test_a_title_before_a_name_ends_no_sentence_and_a_full_stop_after_a_word_doe
     assert doc[1].is_sent_start is False  # "Außenminister | Heiko": the parser may not split
     assert doc[6].is_sent_start is True  # "bedauert . Die"
     assert doc[10].is_sent_start is None  # "bzw . Sie": a short word may be an abbreviation
+    words = ["der", "Kath", ".", "Kirche", "und", "der", "Schussverletzungen", "."]
+    words += ["Oppositionelle"]
+    doc = paragraph_starts(Doc(spacy.blank("de").vocab, words=words))
+    assert doc[3].is_sent_start is None  # "Kath . Kirche": unknown and short, an abbreviation
+    assert doc[8].is_sent_start is True  # long words are no abbreviations
 
 
 def test_headline_auxiliary_in_quotation_marks_tagged_as_a_noun_is_a_verb():

@@ -335,8 +335,21 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     return filter_spans(ents + added) if added else ents
 
 
-# a word before a full stop token at least this long is no abbreviation ("bzw", "Std")
+# a word before a full stop token at least this long is no abbreviation ("bzw", "Std");
+# a shorter unknown one may be ("Kath.", "Stellv." are split off by the tokenizer)
 MIN_WORD_BEFORE_PERIOD = 4
+MIN_UNKNOWN_WORD_BEFORE_PERIOD = 7
+
+
+def _sentence_final(word: str) -> bool:
+    """A word before a full stop that ends a sentence, not an abbreviation: a known word
+    form of at least 4 letters ("bedauert"), or any word of at least 7 ("Schussverletzungen")."""
+    if len(word) >= MIN_UNKNOWN_WORD_BEFORE_PERIOD:
+        return True
+    if len(word) < MIN_WORD_BEFORE_PERIOD:
+        return False
+    table = lemma_table()
+    return any(table.get(w) is not None or w in table.known for w in (word, word.lower()))
 
 
 def _title_before(word: str) -> bool:
@@ -369,7 +382,7 @@ def paragraph_starts(doc: Doc) -> Doc:
     period = strings.as_int(".") if "." in strings else -1
     for i in np.flatnonzero(alpha[:-2] & (cols[1:-1, 2] == period) & alpha[2:]).tolist():
         word, nxt = strings[orth[i]], strings[orth[i + 2]]
-        if len(word) >= MIN_WORD_BEFORE_PERIOD and nxt[:1].isupper():
+        if nxt[:1].isupper() and _sentence_final(word):
             new[i + 2] = 1  # "… Schussverletzungen. Oppositionsanhänger …": a full stop
     after_word = np.flatnonzero(alpha[:-1] & (starts[1:] == 0)) + 1
     for j in after_word.tolist():
