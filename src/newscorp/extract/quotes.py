@@ -22,11 +22,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 
-from spacy.attrs import IDX, LEMMA, LOWER, MORPH, ORTH, POS
+import numpy as np
+from spacy.attrs import IDX, LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
-from newscorp.extract.arrays import id_strings, token_texts
+from newscorp.extract.arrays import token_lowers, token_texts
 from newscorp.extract.cues import (
     cue_candidates,
     cue_lemma,
@@ -48,7 +50,6 @@ from newscorp.extract.marks import (
     OPENERS,
     QuoteMarks,
     find_quote_marks,
-    has_words,
     is_title,
     is_word,
     words,
@@ -109,6 +110,12 @@ MAX_PHRASE_TOKENS = 18
 SOURCE_CUES = {"nach", "laut", "zufolge", "gemäß"}  # nominal cues naming a source
 # every word a nominal cue starts from ("nach Angaben", "laut", "zufolge", ", so X", "wonach")
 NOMINAL_WORDS = {"nach", "laut", "gemäß", "zufolge", "so", "wonach", "demnach"}
+# bits of a word form (QuoteFinder._form_bits), remembered by its [ORTH, LEMMA, POS, MORPH]
+# ids, one table with and one without morphology
+_CANDIDATE, _MAY_CUE, _OPINION, _MARKER, _NOMINAL, _MOOD, _KONJUNKTIV, _WORD = (
+    1 << k for k in range(8)
+)
+_FORM_BITS: dict[bool, dict[bytes, int]] = {True: {}, False: {}}
 
 
 @dataclass
@@ -153,10 +160,9 @@ class QuoteFinder:
             words, text = token_texts(doc)
         self.text, self.words = text, words
         # [ORTH, LEMMA, POS, MORPH] ids of each token: the keys of the word-form caches
-        array = doc.to_array([ORTH, LEMMA, POS, MORPH, LOWER, IDX]) if len(doc) else None
-        self.form_ids = array[:, :4].tolist() if array is not None else []
-        self.lowers = id_strings(array[:, 4].tolist(), doc.vocab.strings) if len(doc) else []
-        self._idx = array[:, 5].tolist() if array is not None else []  # each token's .idx
+        array = doc.to_array([ORTH, LEMMA, POS, MORPH, IDX]) if len(doc) else None
+        self._forms = np.ascontiguousarray(array[:, :4]) if array is not None else None
+        self._idx = array[:, 4].tolist() if array is not None else []  # each token's .idx
         self.doc_id = doc_id
         self.has_parse = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
@@ -170,6 +176,8 @@ class QuoteFinder:
             self._unit_at[u.start : u.end] = [k] * (u.end - u.start)
         self.unit_texts = [self.text[u.start_char : u.end_char] for u in self.sents]  # Span.text
         self._kinds: dict[int, str] = {}
+        self._cues: dict[tuple[int, int], list[Cue]] = {}
+        self._chunks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.quoted = self._quoted()
         self.inside = self._inside_of(self.quoted)
         self.inside_full = self._inside_of([q for q in self.quoted if q.full])
@@ -178,6 +186,21 @@ class QuoteFinder:
         self.region_end = 0
         self._inside, self._inside_full = sorted(self.inside), sorted(self.inside_full)
         self._index_words()
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Each token's ``lower_``."""
+        return token_lowers(self.doc)
+
+    def _form_id(self, i: int) -> tuple[int, ...]:
+        """Token i's [ORTH, LEMMA, POS, MORPH] ids (the key of the word-form caches)."""
+        return tuple(self._forms[i].tolist())
+
+    def _has_words(self, a: int, b: int, n: int) -> bool:
+        """``has_words(self.toks[a:b], n)``: tokens [a, b) hold at least n words."""
+        counts = self._word_counts
+        b = min(b, len(counts) - 1)
+        return a < b and counts[b] - counts[a] >= n
 
     def _inside_of(self, quoted: list[Quoted]) -> set[int]:
         """Indices of the tokens of quotations, without the cues that interrupt them."""
@@ -197,22 +220,56 @@ class QuoteFinder:
 
     def _index_words(self) -> None:
         """Sorted indices of the few tokens each test needs, found in one pass per document
-        (most sentences hold none of them, and then the test's loop is skipped)."""
-        lowers, words, ids = self.lowers, self.words, self.form_ids
-        opinions = cue_lexicon().get("opinion", frozenset())
+        (most sentences hold none of them, and then the test's loop is skipped): what each
+        test says of a word form is remembered as bits by its string ids (``_form_bits``)."""
+        known = _FORM_BITS[self.has_morph]
+        get = known.get
+        # the four ids of each token as one bytes key (faster to hash than a tuple)
+        keys = self._forms.view("V32").ravel().tolist() if self._forms is not None else []
+        bits = [get(key) for key in keys]
+        if None in bits:
+            if len(known) >= 1 << 18:
+                known.clear()
+            for i, found in enumerate(bits):
+                if found is None:
+                    bits[i] = known[keys[i]] = self._form_bits(i)
+        mask = np.array(bits, dtype=np.int64)
+        words = (mask & _WORD) > 0  # is_word of each token
+        self._is_word = words.tolist()
+        self._word_counts = [0, *np.cumsum(words).tolist()]  # words before each token
         # words a verb cue loop can accept: lowercase words that may be a cue or are verbs
         # (an opinion noun may follow: "ist der Meinung, …")
-        self._candidates = cue_candidates(self.toks, words, ids)
+        self._candidates = np.flatnonzero(mask & _CANDIDATE).tolist()
         # the candidates that pass cue_lemmas' cheap tests (the others only a verb of opinion)
-        self._may_cue = {i for i in self._candidates if may_be_cue(self.toks[i], ids[i])}
-        self._opinions = [i for i, low in enumerate(lowers) if low in opinions]
-        # (spaCy's lower_ is str.lower of the text)
-        self._markers = [i for i, low in enumerate(lowers) if low in CLAUSE_MARKERS]
-        self._nominals = [i for i, low in enumerate(lowers) if low in NOMINAL_WORDS]
+        self._may_cue = set(np.flatnonzero(mask & _MAY_CUE).tolist())
+        self._opinions = np.flatnonzero(mask & _OPINION).tolist()
+        self._markers = np.flatnonzero(mask & _MARKER).tolist()
+        self._nominals = np.flatnonzero(mask & _NOMINAL).tolist()
         # tokens that may make a unit Konjunktiv (a first-person subject may still veto one)
-        moods = mood_candidates(self.toks, lowers, ids, self.has_morph)
-        moods += [i for i, low in enumerate(lowers) if low in {"soll", "sollen"}]
-        self._moods = sorted(set(moods))
+        self._moods = np.flatnonzero(mask & _MOOD).tolist()
+        self._mood_forms = set(np.flatnonzero(mask & _KONJUNKTIV).tolist())
+
+    def _form_bits(self, i: int) -> int:
+        """What the word-level tests say of token i's form (text, lemma, POS, morphology):
+        ``cue_candidates``, ``may_be_cue``, the word lists (by ``lower_``: spaCy's lower_ is
+        str.lower of the text) and ``mood_candidates`` (or "soll"/"sollen")."""
+        tok, key, low = self.toks[i], self._form_id(i), self.lowers[i]
+        bits = _WORD if is_word(tok) else 0
+        if cue_candidates([tok], [self.words[i]], [key]):
+            bits |= _CANDIDATE
+        if bits & _CANDIDATE and may_be_cue(tok, key):  # (a cue is lowercase: a candidate)
+            bits |= _MAY_CUE
+        if low in cue_lexicon().get("opinion", frozenset()):
+            bits |= _OPINION
+        if low in CLAUSE_MARKERS:
+            bits |= _MARKER
+        if low in NOMINAL_WORDS:
+            bits |= _NOMINAL
+        if mood_candidates([tok], [low], [key], self.has_morph):
+            bits |= _MOOD | _KONJUNKTIV
+        if low in {"soll", "sollen"}:
+            bits |= _MOOD
+        return bits
 
     @staticmethod
     def _between(indices: list[int], lo: int, hi: int) -> list[int]:
@@ -277,7 +334,14 @@ class QuoteFinder:
 
     # --- cues ----------------------------------------------------------------------------
     def cues(self, lo: int, hi: int) -> list[Cue]:
-        """Verb, nominal and colon cues among tokens [lo, hi) outside quotations."""
+        """Verb, nominal and colon cues among tokens [lo, hi) outside quotations (remembered:
+        a unit's cues are asked for again by the unit before it; do not change the list)."""
+        found = self._cues.get((lo, hi))
+        if found is None:
+            found = self._cues[(lo, hi)] = self._find_cues(lo, hi)
+        return found
+
+    def _find_cues(self, lo: int, hi: int) -> list[Cue]:
         found: list[Cue] = []
         doc, inside = self.doc, self.inside
         # cue verbs and the verb of an opinion noun are written in lowercase: only the
@@ -615,7 +679,14 @@ class QuoteFinder:
 
     # --- reported clauses ------------------------------------------------------------------
     def chunks(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """Token ranges of a unit between commas, semicolons, colons and dashes."""
+        """Token ranges of a unit between commas, semicolons, colons and dashes (remembered:
+        the cue and mood tests ask for the same unit's; do not change the list)."""
+        found = self._chunks.get((lo, hi))
+        if found is None:
+            found = self._chunks[(lo, hi)] = self._find_chunks(lo, hi)
+        return found
+
+    def _find_chunks(self, lo: int, hi: int) -> list[tuple[int, int]]:
         out, start = [], lo
         for i in range(lo, hi):
             if self.words[i] in BOUNDARIES and i not in self.inside:
@@ -677,7 +748,7 @@ class QuoteFinder:
                 return True
             if t.pos_ == "VERB" and "zu" in t.lower_[2:-2] and t.lower_.endswith("en"):
                 return True
-        return not self.has_morph and len(words(self.toks[a:b])) >= 3
+        return not self.has_morph and self._has_words(a, b, 3)
 
     def _content(self, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
         """The clause a cue verb reports: after it ("sagte, …"), or before it ("…, sagte er")."""
@@ -826,7 +897,7 @@ class QuoteFinder:
     def _outside_full(self, a: int, b: int) -> tuple[int, int] | None:
         """The longest run of tokens in [a, b) outside direct quotations (with 3+ words)."""
         if not self._between(self._inside_full, a - 1, b + 1):  # no quotation near: all of it
-            return (a, b) if b > a and has_words(self.toks[a:b], 3) else None
+            return (a, b) if b > a and self._has_words(a, b, 3) else None
         best, run = None, None
         for i in range(a, b + 1):
             if (
@@ -842,7 +913,7 @@ class QuoteFinder:
             if run and (best is None or run[1] - run[0] > best[1] - best[0]):
                 best = run
             run = None
-        if best is None or not has_words(self.toks[best[0] : best[1]], 3):
+        if best is None or not self._has_words(best[0], best[1], 3):
             return None
 
         return best
@@ -1049,10 +1120,12 @@ class QuoteFinder:
 
     def _kind(self, token: Token) -> str:
         """``konjunktiv_kind`` of a token, computed once per document."""
+        if token.i not in self._mood_forms:
+            return ""  # its form can be no Konjunktiv (mood_candidates)
         kind = self._kinds.get(token.i)
         if kind is None:
             kind = self._kinds[token.i] = konjunktiv_kind(
-                token, self.has_morph, self.form_ids[token.i]
+                token, self.has_morph, self._form_id(token.i)
             )
         return kind
 
@@ -1094,9 +1167,10 @@ class QuoteFinder:
         if not self._between(self._inside, run[0], run[1]):
             return False  # nothing quoted
         quoted = unquoted = 0
-        for t in self.toks[run[0] : run[1]]:
-            if is_word(t):
-                if t.i in self.inside:
+        inside, is_word_ = self.inside, self._is_word
+        for i in range(run[0], min(run[1], len(is_word_))):
+            if is_word_[i]:
+                if i in inside:
                     quoted += 1
                 elif (unquoted := unquoted + 1) >= MIXED_MIN_WORDS:
                     return False  # enough words of its own, whatever else follows
