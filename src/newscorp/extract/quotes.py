@@ -112,9 +112,10 @@ SOURCE_CUES = {"nach", "laut", "zufolge", "gemäß"}  # nominal cues naming a so
 NOMINAL_WORDS = {"nach", "laut", "gemäß", "zufolge", "so", "wonach", "demnach"}
 # bits of a word form (QuoteFinder._form_bits), remembered by its [ORTH, LEMMA, POS, MORPH]
 # ids, one table with and one without morphology
-_CANDIDATE, _MAY_CUE, _OPINION, _MARKER, _NOMINAL, _MOOD, _KONJUNKTIV, _WORD = (
+_CANDIDATE, _MAY_CUE, _OPINION, _MARKER, _NOMINAL, _SOLL, _KONJUNKTIV, _WORD = (
     1 << k for k in range(8)
 )
+_SUBORDINATOR = 1 << 8  # where _main_clause stops
 _FORM_BITS: dict[bool, dict[bytes, int]] = {True: {}, False: {}}
 
 
@@ -168,7 +169,7 @@ class QuoteFinder:
         self.has_morph = doc.has_annotation("MORPH")
         self.resolver = SpeakerResolver(doc, mentions, self.text)
         self.marks = find_quote_marks(self.text)
-        self.sents = sentence_units(doc, self.text, self.marks, self.toks, sents)
+        self.sents = sentence_units(doc, self.text, self.marks, self.toks, sents, self._idx)
 
         # the unit of each token (-1: none, a blank piece between units)
         self._unit_at = [-1] * len(doc)
@@ -221,7 +222,7 @@ class QuoteFinder:
     def _index_words(self) -> None:
         """Sorted indices of the few tokens each test needs, found in one pass per document
         (most sentences hold none of them, and then the test's loop is skipped): what each
-        test says of a word form is remembered as bits by its string ids (``_form_bits``)."""
+        test says of a word form is remembered as bits by its string ids (``_new_bits``)."""
         known = _FORM_BITS[self.has_morph]
         get = known.get
         # the four ids of each token as one bytes key (faster to hash than a tuple)
@@ -230,9 +231,11 @@ class QuoteFinder:
         if None in bits:
             if len(known) >= 1 << 18:
                 known.clear()
-            for i, found in enumerate(bits):
-                if found is None:
-                    bits[i] = known[keys[i]] = self._form_bits(i)
+            new = {key: i for i, key in enumerate(keys) if bits[i] is None}  # one per form
+            for key, found in zip(new, self._new_bits(list(new.values())), strict=True):
+                known[key] = found
+            bits = [get(key) for key in keys]
+        self._bits = bits
         mask = np.array(bits, dtype=np.int64)
         words = (mask & _WORD) > 0  # is_word of each token
         self._is_word = words.tolist()
@@ -246,30 +249,42 @@ class QuoteFinder:
         self._markers = np.flatnonzero(mask & _MARKER).tolist()
         self._nominals = np.flatnonzero(mask & _NOMINAL).tolist()
         # tokens that may make a unit Konjunktiv (a first-person subject may still veto one)
-        self._moods = np.flatnonzero(mask & _MOOD).tolist()
+        self._moods = np.flatnonzero(mask & (_KONJUNKTIV | _SOLL)).tolist()
         self._mood_forms = set(np.flatnonzero(mask & _KONJUNKTIV).tolist())
+        self._solls = np.flatnonzero(mask & _SOLL).tolist()
 
-    def _form_bits(self, i: int) -> int:
-        """What the word-level tests say of token i's form (text, lemma, POS, morphology):
-        ``cue_candidates``, ``may_be_cue``, the word lists (by ``lower_``: spaCy's lower_ is
-        str.lower of the text) and ``mood_candidates`` (or "soll"/"sollen")."""
-        tok, key, low = self.toks[i], self._form_id(i), self.lowers[i]
-        bits = _WORD if is_word(tok) else 0
-        if cue_candidates([tok], [self.words[i]], [key]):
-            bits |= _CANDIDATE
-        if bits & _CANDIDATE and may_be_cue(tok, key):  # (a cue is lowercase: a candidate)
-            bits |= _MAY_CUE
-        if low in cue_lexicon().get("opinion", frozenset()):
-            bits |= _OPINION
-        if low in CLAUSE_MARKERS:
-            bits |= _MARKER
-        if low in NOMINAL_WORDS:
-            bits |= _NOMINAL
-        if mood_candidates([tok], [low], [key], self.has_morph):
-            bits |= _MOOD | _KONJUNKTIV
-        if low in {"soll", "sollen"}:
-            bits |= _MOOD
-        return bits
+    def _new_bits(self, new: list[int]) -> list[int]:
+        """What the word-level tests say of the forms (text, lemma, POS, morphology) of
+        tokens ``new``: ``cue_candidates``, ``may_be_cue``, ``mood_candidates``, ``is_word``
+        and the word lists (by ``lower_``: spaCy's lower_ is str.lower of the text)."""
+        toks = [self.toks[i] for i in new]
+        ids = [tuple(row) for row in self._forms[new].tolist()]
+        lowers = [self.lowers[i] for i in new]
+        candidates = set(cue_candidates(toks, [self.words[i] for i in new], ids))
+        moods = set(mood_candidates(toks, lowers, ids, self.has_morph))
+        opinions = cue_lexicon().get("opinion", frozenset())
+        out = []
+        for k, tok in enumerate(toks):
+            low = lowers[k]
+            bits = _WORD if is_word(tok) else 0
+            if k in candidates:
+                bits |= _CANDIDATE
+                if may_be_cue(tok, ids[k]):  # (a cue is lowercase: a candidate)
+                    bits |= _MAY_CUE
+            if low in opinions:
+                bits |= _OPINION
+            if low in CLAUSE_MARKERS:
+                bits |= _MARKER
+            if low in NOMINAL_WORDS:
+                bits |= _NOMINAL
+            if k in moods:
+                bits |= _KONJUNKTIV
+            if low in {"soll", "sollen"}:
+                bits |= _SOLL
+            if low in NOT_CONTENT and tok.pos_ in {"SCONJ", "ADV", ""} or low == "ob":
+                bits |= _SUBORDINATOR
+            out.append(bits)
+        return out
 
     @staticmethod
     def _between(indices: list[int], lo: int, hi: int) -> list[int]:
@@ -1092,10 +1107,9 @@ class QuoteFinder:
     def _main_clause(self, a: int, b: int) -> list[Token]:
         """Tokens of a chunk outside quotations, up to a subordinator ("Auf die Frage, ob …")."""
         out = []
-        lowers, toks = self.lowers, self.toks
+        bits, toks = self._bits, self.toks
         for i in range(a, min(b, len(toks))):
-            low = lowers[i]
-            if low in NOT_CONTENT and toks[i].pos_ in {"SCONJ", "ADV", ""} or low == "ob":
+            if bits[i] & _SUBORDINATOR:  # a word of NOT_CONTENT tagged SCONJ/ADV, or "ob"
                 break
             if i not in self.inside_full:
                 out.append(toks[i])
@@ -1103,7 +1117,7 @@ class QuoteFinder:
 
     def _reportative(self, a: int, b: int) -> bool:
         """Reportative "sollen" with a perfect infinitive: "Er soll gelogen haben"."""
-        if not any(low in {"soll", "sollen"} for low in self.lowers[a:b]):
+        if not self._between(self._solls, a, b):
             return False  # cheap test first: no "soll" among all the chunk's words
         toks = [t for t in self.toks[a:b] if t.i not in self.inside_full and not t.is_space]
         if not self._reporting_chunk(a, b) or not any(t.lower_ in {"soll", "sollen"} for t in toks):
@@ -1396,13 +1410,14 @@ def sentence_units(
     marks: list[QuoteMarks] | None = None,
     tokens: list[Token] | None = None,
     sents: list[Span] | None = None,
+    idx: list[int] | None = None,
 ) -> list[Span]:
     """Sentences repaired for quote finding: a piece without words (a lone quote mark), a
     piece starting in lowercase or with a comma (", sagte er"), or one that splits a name
     joins its neighbour; an opening mark left at the end of a sentence moves to the next.
     Paragraph breaks always separate units (``text``: ``doc.text`` when already built;
     ``marks``: its ``find_quote_marks`` when already found; ``tokens``: ``list(doc)``;
-    ``sents``: ``list(doc.sents)``)."""
+    ``sents``: ``list(doc.sents)``; ``idx``: each token's ``idx``)."""
     text = doc.text if text is None else text
     marks = find_quote_marks(text) if marks is None else marks
     toks = list(doc) if tokens is None else tokens  # doc[i] would build a new Token each time
@@ -1460,25 +1475,29 @@ def sentence_units(
         else:
             units.append([sent.start, sent.end])
     # whitespace-only pieces (blank lines) are not sentences: distances count real ones
-    split = _split_after_closers(toks, units, closers)
+    split = _split_after_closers(toks, units, closers, idx)
     return [doc[a:b] for a, b in split if text_of(a, b).strip()]
 
 
 def _split_after_closers(
-    toks: list[Token], units: list[list[int]], closers: set[int]
+    toks: list[Token], units: list[list[int]], closers: set[int], idx: list[int] | None = None
 ) -> list[list[int]]:
-    """„… hier.“ Kim wurde gefragt — a new sentence after a quotation the parser ran on."""
+    """„… hier.“ Kim wurde gefragt — a new sentence after a quotation the parser ran on
+    (``idx``: each token's ``idx``, when already read)."""
+    idx = [t.idx for t in toks] if idx is None else idx
+    # the tokens that start at a closing mark, in text order
+    at = sorted(k for c in closers if (k := bisect_left(idx, c)) < len(idx) and idx[k] == c)
     out = []
     for a, b in units:
         start = a
-        for tok in toks[a:b]:
-            if tok.idx not in closers or tok.i + 1 >= b or tok.i == start:
+        for i in at[bisect_left(at, a) : bisect_left(at, b)]:
+            if i + 1 >= b or i == start:
                 continue
-            prev = toks[tok.i - 1]
-            nxt = next((t for t in toks[tok.i + 1 : b] if not t.is_space), None)
+            prev = toks[i - 1]
+            nxt = next((t for t in toks[i + 1 : b] if not t.is_space), None)
             if prev.text in {".", "!", "?"} and nxt is not None and nxt.text[:1].isupper():
-                out.append([start, tok.i + 1])
-                start = tok.i + 1
+                out.append([start, i + 1])
+                start = i + 1
         if b > start:
             out.append([start, b])
     return out
