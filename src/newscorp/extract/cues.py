@@ -118,8 +118,7 @@ class _DocMemo:
         from newscorp.extract.arrays import token_texts
 
         self.doc, self.length = doc, len(doc)
-        stops = {",", ".", ";", ":", "!", "?"}
-        self.ends = [text in stops for text in token_texts(doc)[0]]  # one of , . ; : ! ?
+        self.texts = token_texts(doc)[0]  # each token's text
         self.lemmas: dict[tuple[int, str], str] = {}  # (token index, kind) -> cue_lemma
         self.particles: dict[int, str] = {}  # token index -> particle_of
 
@@ -143,17 +142,20 @@ def particle_of(token: Token) -> str:
     memo = _memo(token.doc)
     found = memo.particles.get(token.i)
     if found is None:
-        found = memo.particles[token.i] = _particle_of(token, memo.ends)
+        found = memo.particles[token.i] = _particle_of(token, memo.texts)
     return found
 
 
-def _particle_of(token: Token, ends: list[bool]) -> str:
+_ENDS = {",", ".", ";", ":", "!", "?"}  # where a clause's closing particle is looked for
+
+
+def _particle_of(token: Token, texts: list[str]) -> str:
     for child in token.children:
         if child.dep_ in PARTICLE_DEPS:
             return child.text.lower()
     doc = token.doc
     i = token.i + 1
-    while i < len(doc) and not ends[i] and i - token.i < 25:
+    while i < len(doc) and texts[i] not in _ENDS and i - token.i < 25:
         i += 1
     last = doc[i - 1] if i - 1 > token.i else None
     if (

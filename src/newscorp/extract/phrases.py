@@ -377,6 +377,9 @@ def _not_subject(phrase: Span, head: Token) -> bool:
 def _relative_subject(child: Token, lo: int, finite: Token) -> bool:
     """A subject opening the sentence with a relative clause up to the verb ("Deiss, der
     sich … entschlossen hatte, sagte")."""
+    clauses = [c for c in child.children if c.dep_ in {"acl:relcl", "acl"} and c.i > child.i]
+    if not clauses:  # (tested first: walking the subtree costs more)
+        return False
     first = _first_word(child.doc, lo)
     return min(t.i for t in child.subtree) == first and any(
         c.dep_ in {"acl:relcl", "acl"}

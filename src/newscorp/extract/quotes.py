@@ -367,7 +367,7 @@ class QuoteFinder:
             if i not in self._may_cue and not self._between(self._opinions, i, min(hi, i + 10)):
                 continue  # no cue lemma and no opinion noun in reach: _opinion gives ""
             tok = self.toks[i]
-            reported, verb = cue_lemmas(tok)
+            reported, verb = cue_lemmas(tok) if i in self._may_cue else ("", "")
             lemma = verb or reported
             opinion = "" if lemma else self._opinion(tok, hi)
             lemma = lemma or opinion
@@ -772,13 +772,14 @@ class QuoteFinder:
         if k is None:
             return None
         doc = self.doc
-        if parts[k][1] < len(doc) and doc[parts[k][1]].text == ":":
+        if parts[k][1] < len(doc) and self.words[parts[k][1]] == ":":
             return None  # "sagte Kim: „…“" introduces a quotation
-        first = next((t for t in doc[parts[k][0] : parts[k][1]] if not t.is_space), None)
+        toks = self.toks  # (doc[a:b] would build a Span and new Tokens)
+        first = next((t for t in toks[parts[k][0] : parts[k][1]] if not t.is_space), None)
         finite = finite_of(verb)
         verb_final = all(
             t.pos_ in {"AUX", "PART", "PUNCT", "SPACE"} or t.i == verb.i
-            for t in doc[finite.i + 1 : parts[k][1]]
+            for t in toks[finite.i + 1 : parts[k][1]]
         )
         if (
             first is not None
@@ -798,7 +799,7 @@ class QuoteFinder:
             first.i == verb.i or perfect and first.i == finite.i or first.lower_ in {"wie", "so"}
         )  # "…, sagte er", "…, hatte Obama gesagt", "…, wie X sagte"
         dass_after = k + 1 < len(parts) and any(
-            t.lower_ in CLAUSE_MARKERS for t in doc[parts[k + 1][0] : parts[k + 1][0] + 2]
+            t.lower_ in CLAUSE_MARKERS for t in toks[parts[k + 1][0] : parts[k + 1][0] + 2]
         )
         if verb_first and k > 0 and first.lower_ != "wie" and not dass_after:
             a, b = parts[0][0], parts[k - 1][1]
@@ -817,13 +818,13 @@ class QuoteFinder:
         if n < len(parts) and self._content_after(verb, (parts[k][0], parts[n - 1][1]), parts[n]):
             end = parts[-1][1]
             for m in range(n + 1, len(parts)):  # stop before a new cue clause ("…, sagte er")
-                head = next((t for t in self.doc[parts[m][0] : parts[m][1]] if t.is_alpha), None)
+                head = next((t for t in toks[parts[m][0] : parts[m][1]] if t.is_alpha), None)
                 if head is not None and cue_lemma(head, "verb"):
                     end = parts[m - 1][1]
                     break
             return parts[n][0], end
         named = first is not None and any(
-            t.pos_ in {"NOUN", "PROPN", "PRON"} for t in doc[first.i + 1 : verb.i]
+            t.pos_ in {"NOUN", "PROPN", "PRON"} for t in toks[first.i + 1 : verb.i]
         )  # "wie die Polizei mitteilte", not "wie erwartet"
         if k > 0 and first is not None and first.lower_ == "wie" and verb_final and named:
             a, b = parts[0][0], parts[k - 1][1]  # "…, wie die Polizei mitteilte."
@@ -841,7 +842,7 @@ class QuoteFinder:
 
     def _content_after(self, verb: Token, cue: tuple[int, int], nxt: tuple[int, int]) -> bool:
         """A dass-clause, or a clause or zu-infinitive right after the cue verb group."""
-        toks = [t for t in self.doc[nxt[0] : nxt[1]] if not t.is_space]
+        toks = [t for t in self.toks[nxt[0] : nxt[1]] if not t.is_space]
         if toks and toks[0].lower_ == "ob" and any(is_finite(t) for t in toks):
             return not is_passive(verb)  # "fragte, ob …" (not "wurde gefragt, ob …")
         if not toks or not self._statement(*nxt):
@@ -850,7 +851,7 @@ class QuoteFinder:
             return True
         if any(cue_lemma(t, "verb") for t in toks if t.i not in self.inside):
             return False
-        tail = [t for t in self.doc[verb.i : cue[1]] if t.is_alpha and t.i not in self.inside]
+        tail = [t for t in self.toks[verb.i : cue[1]] if t.is_alpha and t.i not in self.inside]
         last = tail[-1] if tail else verb
         ends_with_verb = (
             last.i == verb.i
@@ -1053,7 +1054,7 @@ class QuoteFinder:
         ("Die Ministerin sieht die Verantwortung beim Staat:"), when it can speak."""
         if not self.has_parse:
             return None
-        toks = [t for t in self.doc[lo:hi] if t.i not in self.inside]
+        toks = [t for t in self.toks[lo:hi] if t.i not in self.inside]
         roots = [
             t for t in toks if t.pos_ in {"VERB", "AUX"} and (t.dep_ == "ROOT" or t.head.i < lo)
         ]
@@ -1283,7 +1284,7 @@ class QuoteFinder:
             return False
         if cue.lemma not in cue_lexicon().get("expect", ()):
             return False
-        finite = [t for t in self.doc[run[0] : run[1]] if is_finite(t) and t.i not in self.inside]
+        finite = [t for t in self.toks[run[0] : run[1]] if is_finite(t) and t.i not in self.inside]
         return bool(finite) and not any(self._kind(t) for t in finite)
 
     def _semicolon_part(self, run: tuple[int, int], i: int) -> tuple[int, int]:
@@ -1305,10 +1306,10 @@ class QuoteFinder:
     def _introduces(self, run: tuple[int, int]) -> bool:
         """Does a run of words end with a colon that opens a direct quotation ("Streitfall
         war demnach die Forderung nach Abrüstung: „…“")?"""
-        toks = [t for t in self.doc[run[0] : run[1]] if not t.is_space and t.text not in OPENERS]
+        toks = [t for t in self.toks[run[0] : run[1]] if not t.is_space and t.text not in OPENERS]
         if not toks or toks[-1].text != ":":
             return False
-        nxt = next((t for t in self.doc[toks[-1].i + 1 : toks[-1].i + 4] if t.is_alpha), None)
+        nxt = next((t for t in self.toks[toks[-1].i + 1 : toks[-1].i + 4] if t.is_alpha), None)
         return nxt is not None and nxt.i in self.inside_full
 
     def _outer_speaker(self, cue: Cue, cues: list[Cue]) -> Span | None:
