@@ -280,7 +280,22 @@ def cue_lemmas(token: Token) -> tuple[str, str]:
     kinds and remembered by the word's and lemma's string ids (they depend on nothing else)."""
     if not may_be_cue(token):
         return "", ""
-    return cue_lemma(token, "reported"), cue_lemma(token, "verb")
+    # cue_lemma of both kinds with one look-up of the form (``_cue_lemma`` reads nothing
+    # else), remembered for the document as cue_lemma does
+    lemmas, i = _memo(token.doc).lemmas, token.i
+    reported, verb = lemmas.get((i, "reported")), lemmas.get((i, "verb"))
+    if reported is None or verb is None:
+        key = (token.orth, token.lemma, token.pos, particle_of(token))
+        reported, verb = _remembered(_CUE_PAIRS, 1 << 16, key, _cue_pair, token)
+        lemmas[(i, "reported")], lemmas[(i, "verb")] = reported, verb
+    return reported, verb
+
+
+_CUE_PAIRS: dict[tuple[int, int, int, str], tuple[str, str]] = {}
+
+
+def _cue_pair(token: Token) -> tuple[str, str]:
+    return _cue_lemma(token, "reported"), _cue_lemma(token, "verb")
 
 
 def may_be_cue(token: Token, key: Sequence[int] | None = None) -> bool:

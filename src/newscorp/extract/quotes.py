@@ -227,14 +227,14 @@ class QuoteFinder:
         get = known.get
         # the four ids of each token as one bytes key (faster to hash than a tuple)
         keys = self._forms.view("V32").ravel().tolist() if self._forms is not None else []
-        bits = [get(key) for key in keys]
+        bits = list(map(get, keys))
         if None in bits:
             if len(known) >= 1 << 18:
                 known.clear()
             new = {key: i for i, key in enumerate(keys) if bits[i] is None}  # one per form
             for key, found in zip(new, self._new_bits(list(new.values())), strict=True):
                 known[key] = found
-            bits = [get(key) for key in keys]
+            bits = list(map(get, keys))
         self._bits = bits
         mask = np.array(bits, dtype=np.int64)
         words = (mask & _WORD) > 0  # is_word of each token
@@ -868,7 +868,7 @@ class QuoteFinder:
         """Build a Quote record, resolving the speaker within the document."""
         if speaker is not None:
             toks = [t for t in speaker if not t.is_space]
-            speaker = self.doc[toks[0].i : toks[-1].i + 1] if toks else None
+            speaker = Span(self.doc, toks[0].i, toks[-1].i + 1) if toks else None  # doc[a:b]
         text = self.text[start:end]
         lead = len(text) - len(text.lstrip())
         trail = len(text) - len(text.rstrip())
@@ -1477,7 +1477,8 @@ def sentence_units(
             units.append([sent.start, sent.end])
     # whitespace-only pieces (blank lines) are not sentences: distances count real ones
     split = _split_after_closers(toks, units, closers, idx)
-    return [doc[a:b] for a, b in split if text_of(a, b).strip()]
+    # Span(doc, a, b) is doc[a:b] (0 <= a < b) without the slice checks
+    return [Span(doc, a, b) for a, b in split if text_of(a, b).strip()]
 
 
 def _split_after_closers(
