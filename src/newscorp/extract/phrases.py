@@ -259,7 +259,9 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
     doc = verb.doc
     if doc.has_annotation("DEP"):
         # "…, Medien berichteten": a conjunct with a subject of its own speaks for itself
-        own = any(c.dep_ in {"nsubj", "sb"} and c.lower_ not in NOT_SPEAKERS for c in verb.children)
+        own = verb.dep_ == "conj" and any(  # (only a conjunct asks)
+            c.dep_ in {"nsubj", "sb"} and c.lower_ not in NOT_SPEAKERS for c in verb.children
+        )
         if (
             verb.dep_ == "conj"
             and verb.head.pos_ == "VERB"
