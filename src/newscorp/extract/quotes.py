@@ -116,6 +116,7 @@ _CANDIDATE, _MAY_CUE, _OPINION, _MARKER, _NOMINAL, _SOLL, _KONJUNKTIV, _WORD = (
     1 << k for k in range(8)
 )
 _SUBORDINATOR = 1 << 8  # where _main_clause stops
+_BOUNDARY = 1 << 9  # a word in BOUNDARIES, where chunks end
 _FORM_BITS: dict[bool, dict[bytes, int]] = {True: {}, False: {}}
 
 
@@ -252,6 +253,7 @@ class QuoteFinder:
         self._moods = np.flatnonzero(mask & (_KONJUNKTIV | _SOLL)).tolist()
         self._mood_forms = set(np.flatnonzero(mask & _KONJUNKTIV).tolist())
         self._solls = np.flatnonzero(mask & _SOLL).tolist()
+        self._boundaries = np.flatnonzero(mask & _BOUNDARY).tolist()
 
     def _new_bits(self, new: list[int]) -> list[int]:
         """What the word-level tests say of the forms (text, lemma, POS, morphology) of
@@ -283,6 +285,8 @@ class QuoteFinder:
                 bits |= _SOLL
             if low in NOT_CONTENT and tok.pos_ in {"SCONJ", "ADV", ""} or low == "ob":
                 bits |= _SUBORDINATOR
+            if self.words[new[k]] in BOUNDARIES:
+                bits |= _BOUNDARY
             out.append(bits)
         return out
 
@@ -622,7 +626,10 @@ class QuoteFinder:
         if not self._between(self._nominals, lo, hi):
             return None
         toks = [t for t in self.toks[lo:hi] if t.i not in inside and not t.is_space]
+        bits = self._bits
         for k, tok in enumerate(toks):
+            if not bits[tok.i] & _NOMINAL:
+                continue  # every test below asks for a word of NOMINAL_WORDS
             low = tok.lower_
             prev = toks[k - 1] if k > 0 else None
             nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -703,8 +710,8 @@ class QuoteFinder:
 
     def _find_chunks(self, lo: int, hi: int) -> list[tuple[int, int]]:
         out, start = [], lo
-        for i in range(lo, hi):
-            if self.words[i] in BOUNDARIES and i not in self.inside:
+        for i in self._between(self._boundaries, lo, hi):  # the words in BOUNDARIES
+            if i not in self.inside:
                 if i > start:
                     out.append((start, i))
                 start = i + 1
@@ -873,7 +880,8 @@ class QuoteFinder:
         lead = len(text) - len(text.lstrip())
         trail = len(text) - len(text.rstrip())
         start, end = start + lead, end - trail
-        mention = speaker.text if speaker is not None else ""
+        # speaker.text, without joining its tokens again
+        mention = self.text[speaker.start_char : speaker.end_char] if speaker is not None else ""
         canonical = ""
         if speaker is not None:
             canonical = self.resolver.resolve(speaker, unit, plural=self._plural(speaker))
@@ -1093,10 +1101,11 @@ class QuoteFinder:
         if k >= len(self.sents):
             return None
         unit = self.sents[k]
-        first = next((t for t in unit if not t.is_space), None)
+        toks = self.toks[unit.start : unit.end]  # (iterating the Span builds new Tokens)
+        first = next((t for t in toks if not t.is_space), None)
         if first is None or first.lower_ not in ANAPHORA:
             return None
-        following = next((t for t in unit if t.i > first.i and not t.is_space), None)
+        following = next((t for t in toks if t.i > first.i and not t.is_space), None)
         cues = [c for c in self.cues(unit.start, unit.end) if c.kind in {"verb", "reported"}]
         if not cues or cues[0].speaker is None or following is None:
             return None
@@ -1154,7 +1163,8 @@ class QuoteFinder:
             if self._reporting_chunk(a, b):
                 clause = self._main_clause(a, b)
                 clauses.append(clause)
-                kinds.update(self._kind(t) for t in clause)
+                # (a word whose form can be no Konjunktiv has kind "")
+                kinds.update(self._kind(t) for t in clause if t.i in self._mood_forms)
                 if "one" in kinds:
                     return "one"  # the answer whatever the other chunks hold
         if any(self._reportative(a, b) for a, b in chunks):
@@ -1258,9 +1268,11 @@ class QuoteFinder:
         if back is not None and self._statement(*run) and not has_quotes:
             yield self.make("indirect", *self._span_chars(*run), back.lemma, back.speaker, si)
             return
-        reported = [c for c in cues if c.kind == "reported" and self._reports(c)]
-        if reported and not has_quotes and not kon:
-            c = reported[0]
+        if has_quotes or kon:
+            return  # (tested first: _reports costs more)
+        reported = (c for c in cues if c.kind == "reported" and self._reports(c))
+        c = next(reported, None)  # the first reported cue only
+        if c is not None:
             if c.lemma in cue_lexicon().get("bare", ()):
                 self._note_speaker(c.speaker, si)  # "X verteidigte den Entwurf. Er halte …"
                 return
