@@ -1435,8 +1435,10 @@ def sentence_units(
     marks = find_quote_marks(text) if marks is None else marks
     toks = list(doc) if tokens is None else tokens  # doc[i] would build a new Token each time
 
+    idx = [t.idx for t in toks] if idx is None else idx
+
     def text_of(a: int, b: int) -> str:  # doc[a:b].text without joining the tokens again
-        return text[toks[a].idx : toks[b - 1].idx + len(toks[b - 1])] if a < b else ""
+        return text[idx[a] : idx[b - 1] + len(toks[b - 1])] if a < b else ""
 
     openers = {m.start - 1 for m in marks}
     closers = {m.end for m in marks}
@@ -1458,29 +1460,29 @@ def sentence_units(
                 else:
                     units.append([sent.start + 1, sent.end])
                 continue
-        if not text[sent.start_char : sent.end_char].strip():
-            units.append([sent.start, sent.end])
+        start, end = sent.start, sent.end
+        if not text_of(start, end).strip():  # (the sentence's text)
+            units.append([start, end])
             continue
-        sent_toks = toks[sent.start : sent.end]
+        sent_toks = toks[start:end]
         first = next((t for t in sent_toks if not t.is_space), sent_toks[0])
-        has_words = any(t.is_alpha for t in sent_toks)
         prev = units[-1] if units else None
-        prev_text = text_of(prev[0], prev[1]) if prev else ""
+        prev_text = text_of(prev[0], prev[1]).rstrip() if prev else ""  # (stripped once)
         joins = (
             prev is not None
             and "\n" not in toks[prev[1] - 1].text_with_ws
-            and prev_text.strip()
+            and prev_text
             and (
-                not has_words
-                and first.text in CLOSERS
+                first.text in CLOSERS
+                and not any(t.is_alpha for t in sent_toks)  # (no words)
                 or first.text[:1].islower()
                 or first.text in {",", ";", ":"}
                 or first.ent_iob_ == "I"
-                or (prev_text.rstrip()[-1:] in OPENERS and prev_text.rstrip()[-1:] != "")
-                or prev_text.rstrip().endswith(":")
+                or (prev_text[-1:] in OPENERS and prev_text[-1:] != "")
+                or prev_text.endswith(":")
                 and first.text not in OPENERS
                 # a sentence the parser ended without punctuation goes on ("nicht aber | Kim")
-                or prev_text.rstrip()[-1:].isalnum()
+                or prev_text[-1:].isalnum()
             )
         )
         if joins:
