@@ -50,6 +50,7 @@ from newscorp.extract.marks import (
     OPENERS,
     QuoteMarks,
     find_quote_marks,
+    has_words,
     is_title,
     is_word,
     words,
@@ -112,11 +113,9 @@ SOURCE_CUES = {"nach", "laut", "zufolge", "gemäß"}  # nominal cues naming a so
 NOMINAL_WORDS = {"nach", "laut", "gemäß", "zufolge", "so", "wonach", "demnach"}
 # bits of a word form (QuoteFinder._form_bits), remembered by its [ORTH, LEMMA, POS, MORPH]
 # ids, one table with and one without morphology
-_CANDIDATE, _MAY_CUE, _OPINION, _MARKER, _NOMINAL, _SOLL, _KONJUNKTIV, _WORD = (
-    1 << k for k in range(8)
-)
-_SUBORDINATOR = 1 << 8  # where _main_clause stops
-_BOUNDARY = 1 << 9  # a word in BOUNDARIES, where chunks end
+_CANDIDATE, _MAY_CUE, _OPINION, _MARKER, _NOMINAL, _SOLL, _KONJUNKTIV = (1 << k for k in range(7))
+_SUBORDINATOR = 1 << 7  # where _main_clause stops
+_BOUNDARY = 1 << 8  # a word in BOUNDARIES, where chunks end
 _FORM_BITS: dict[bool, dict[bytes, int]] = {True: {}, False: {}}
 
 
@@ -199,10 +198,9 @@ class QuoteFinder:
         return tuple(self._forms[i].tolist())
 
     def _has_words(self, a: int, b: int, n: int) -> bool:
-        """``has_words(self.toks[a:b], n)``: tokens [a, b) hold at least n words."""
-        counts = self._word_counts
-        b = min(b, len(counts) - 1)
-        return a < b and counts[b] - counts[a] >= n
+        """Tokens [a, b) hold at least n words (``has_words``; is_word is asked lazily: the
+        first test of a new word form costs more than the few tokens a unit needs)."""
+        return has_words(self.toks[a:b], n)
 
     def _inside_of(self, quoted: list[Quoted]) -> set[int]:
         """Indices of the tokens of quotations, without the cues that interrupt them."""
@@ -238,9 +236,6 @@ class QuoteFinder:
             bits = list(map(get, keys))
         self._bits = bits
         mask = np.array(bits, dtype=np.int64)
-        words = (mask & _WORD) > 0  # is_word of each token
-        self._is_word = words.tolist()
-        self._word_counts = [0, *np.cumsum(words).tolist()]  # words before each token
         # words a verb cue loop can accept: lowercase words that may be a cue or are verbs
         # (an opinion noun may follow: "ist der Meinung, …")
         self._candidates = np.flatnonzero(mask & _CANDIDATE).tolist()
@@ -257,8 +252,8 @@ class QuoteFinder:
 
     def _new_bits(self, new: list[int]) -> list[int]:
         """What the word-level tests say of the forms (text, lemma, POS, morphology) of
-        tokens ``new``: ``cue_candidates``, ``may_be_cue``, ``mood_candidates``, ``is_word``
-        and the word lists (by ``lower_``: spaCy's lower_ is str.lower of the text)."""
+        tokens ``new``: ``cue_candidates``, ``may_be_cue``, ``mood_candidates`` and the word
+        lists (by ``lower_``: spaCy's lower_ is str.lower of the text)."""
         toks = [self.toks[i] for i in new]
         ids = [tuple(row) for row in self._forms[new].tolist()]
         lowers = [self.lowers[i] for i in new]
@@ -268,7 +263,7 @@ class QuoteFinder:
         out = []
         for k, tok in enumerate(toks):
             low = lowers[k]
-            bits = _WORD if is_word(tok) else 0
+            bits = 0
             if k in candidates:
                 bits |= _CANDIDATE
                 if may_be_cue(tok, ids[k]):  # (a cue is lowercase: a candidate)
@@ -1192,10 +1187,9 @@ class QuoteFinder:
         if not self._between(self._inside, run[0], run[1]):
             return False  # nothing quoted
         quoted = unquoted = 0
-        inside, is_word_ = self.inside, self._is_word
-        for i in range(run[0], min(run[1], len(is_word_))):
-            if is_word_[i]:
-                if i in inside:
+        for t in self.toks[run[0] : run[1]]:
+            if is_word(t):
+                if t.i in self.inside:
                     quoted += 1
                 elif (unquoted := unquoted + 1) >= MIXED_MIN_WORDS:
                     return False  # enough words of its own, whatever else follows
