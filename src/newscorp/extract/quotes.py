@@ -22,13 +22,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cached_property
 
 import numpy as np
 from spacy.attrs import IDX, LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
-from newscorp.extract.arrays import token_lowers, token_texts
+from newscorp.extract.arrays import token_texts
 from newscorp.extract.cues import (
     cue_candidates,
     cue_lemma,
@@ -188,11 +187,6 @@ class QuoteFinder:
         self._inside, self._inside_full = sorted(self.inside), sorted(self.inside_full)
         self._index_words()
 
-    @cached_property
-    def lowers(self) -> list[str]:
-        """Each token's ``lower_``."""
-        return token_lowers(self.doc)
-
     def _form_id(self, i: int) -> tuple[int, ...]:
         """Token i's [ORTH, LEMMA, POS, MORPH] ids (the key of the word-form caches)."""
         return tuple(self._forms[i].tolist())
@@ -256,7 +250,7 @@ class QuoteFinder:
         lists (by ``lower_``: spaCy's lower_ is str.lower of the text)."""
         toks = [self.toks[i] for i in new]
         ids = [tuple(row) for row in self._forms[new].tolist()]
-        lowers = [self.lowers[i] for i in new]
+        lowers = [t.lower_ for t in toks]
         candidates = set(cue_candidates(toks, [self.words[i] for i in new], ids))
         moods = set(mood_candidates(toks, lowers, ids, self.has_morph))
         opinions = cue_lexicon().get("opinion", frozenset())
