@@ -118,8 +118,7 @@ class _DocMemo:
         from newscorp.extract.arrays import token_texts
 
         self.doc, self.length = doc, len(doc)
-        stops = {",", ".", ";", ":", "!", "?"}
-        self.ends = [text in stops for text in token_texts(doc)[0]]  # one of , . ; : ! ?
+        self.texts = token_texts(doc)[0]  # each token's text
         self.lemmas: dict[tuple[int, str], str] = {}  # (token index, kind) -> cue_lemma
         self.particles: dict[int, str] = {}  # token index -> particle_of
 
@@ -143,17 +142,20 @@ def particle_of(token: Token) -> str:
     memo = _memo(token.doc)
     found = memo.particles.get(token.i)
     if found is None:
-        found = memo.particles[token.i] = _particle_of(token, memo.ends)
+        found = memo.particles[token.i] = _particle_of(token, memo.texts)
     return found
 
 
-def _particle_of(token: Token, ends: list[bool]) -> str:
+_ENDS = {",", ".", ";", ":", "!", "?"}  # where a clause's closing particle is looked for
+
+
+def _particle_of(token: Token, texts: list[str]) -> str:
     for child in token.children:
         if child.dep_ in PARTICLE_DEPS:
             return child.text.lower()
     doc = token.doc
     i = token.i + 1
-    while i < len(doc) and not ends[i] and i - token.i < 25:
+    while i < len(doc) and texts[i] not in _ENDS and i - token.i < 25:
         i += 1
     last = doc[i - 1] if i - 1 > token.i else None
     if (
@@ -278,7 +280,22 @@ def cue_lemmas(token: Token) -> tuple[str, str]:
     kinds and remembered by the word's and lemma's string ids (they depend on nothing else)."""
     if not may_be_cue(token):
         return "", ""
-    return cue_lemma(token, "reported"), cue_lemma(token, "verb")
+    # cue_lemma of both kinds with one look-up of the form (``_cue_lemma`` reads nothing
+    # else), remembered for the document as cue_lemma does
+    lemmas, i = _memo(token.doc).lemmas, token.i
+    reported, verb = lemmas.get((i, "reported")), lemmas.get((i, "verb"))
+    if reported is None or verb is None:
+        key = (token.orth, token.lemma, token.pos, particle_of(token))
+        reported, verb = _remembered(_CUE_PAIRS, 1 << 16, key, _cue_pair, token)
+        lemmas[(i, "reported")], lemmas[(i, "verb")] = reported, verb
+    return reported, verb
+
+
+_CUE_PAIRS: dict[tuple[int, int, int, str], tuple[str, str]] = {}
+
+
+def _cue_pair(token: Token) -> tuple[str, str]:
+    return _cue_lemma(token, "reported"), _cue_lemma(token, "verb")
 
 
 def may_be_cue(token: Token, key: Sequence[int] | None = None) -> bool:

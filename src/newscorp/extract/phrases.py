@@ -264,7 +264,9 @@ def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | No
     doc = verb.doc
     if doc.has_annotation("DEP"):
         # "…, Medien berichteten": a conjunct with a subject of its own speaks for itself
-        own = any(c.dep_ in {"nsubj", "sb"} and c.lower_ not in NOT_SPEAKERS for c in verb.children)
+        own = verb.dep_ == "conj" and any(  # (only a conjunct asks)
+            c.dep_ in {"nsubj", "sb"} and c.lower_ not in NOT_SPEAKERS for c in verb.children
+        )
         if (
             verb.dep_ == "conj"
             and verb.head.pos_ == "VERB"
@@ -392,6 +394,9 @@ def _not_subject(phrase: Span, head: Token) -> bool:
 def _relative_subject(child: Token, lo: int, finite: Token) -> bool:
     """A subject opening the sentence with a relative clause up to the verb ("Deiss, der
     sich … entschlossen hatte, sagte")."""
+    clauses = [c for c in child.children if c.dep_ in {"acl:relcl", "acl"} and c.i > child.i]
+    if not clauses:  # (tested first: walking the subtree costs more)
+        return False
     first = _first_word(child.doc, lo)
     return min(t.i for t in child.subtree) == first and any(
         c.dep_ in {"acl:relcl", "acl"}

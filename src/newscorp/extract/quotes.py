@@ -23,10 +23,11 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from spacy.attrs import IDX, LEMMA, LOWER, MORPH, ORTH, POS
+import numpy as np
+from spacy.attrs import IDX, LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
-from newscorp.extract.arrays import id_strings, token_texts
+from newscorp.extract.arrays import token_texts
 from newscorp.extract.cues import (
     cue_candidates,
     cue_lemma,
@@ -109,6 +110,12 @@ MAX_PHRASE_TOKENS = 18
 SOURCE_CUES = {"nach", "laut", "zufolge", "gemäß"}  # nominal cues naming a source
 # every word a nominal cue starts from ("nach Angaben", "laut", "zufolge", ", so X", "wonach")
 NOMINAL_WORDS = {"nach", "laut", "gemäß", "zufolge", "so", "wonach", "demnach"}
+# bits of a word form (QuoteFinder._form_bits), remembered by its [ORTH, LEMMA, POS, MORPH]
+# ids, one table with and one without morphology
+_CANDIDATE, _MAY_CUE, _OPINION, _MARKER, _NOMINAL, _SOLL, _KONJUNKTIV = (1 << k for k in range(7))
+_SUBORDINATOR = 1 << 7  # where _main_clause stops
+_BOUNDARY = 1 << 8  # a word in BOUNDARIES, where chunks end
+_FORM_BITS: dict[bool, dict[bytes, int]] = {True: {}, False: {}}
 
 
 @dataclass
@@ -153,16 +160,15 @@ class QuoteFinder:
             words, text = token_texts(doc)
         self.text, self.words = text, words
         # [ORTH, LEMMA, POS, MORPH] ids of each token: the keys of the word-form caches
-        array = doc.to_array([ORTH, LEMMA, POS, MORPH, LOWER, IDX]) if len(doc) else None
-        self.form_ids = array[:, :4].tolist() if array is not None else []
-        self.lowers = id_strings(array[:, 4].tolist(), doc.vocab.strings) if len(doc) else []
-        self._idx = array[:, 5].tolist() if array is not None else []  # each token's .idx
+        array = doc.to_array([ORTH, LEMMA, POS, MORPH, IDX]) if len(doc) else None
+        self._forms = np.ascontiguousarray(array[:, :4]) if array is not None else None
+        self._idx = array[:, 4].tolist() if array is not None else []  # each token's .idx
         self.doc_id = doc_id
         self.has_parse = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
         self.resolver = SpeakerResolver(doc, mentions, self.text)
         self.marks = find_quote_marks(self.text)
-        self.sents = sentence_units(doc, self.text, self.marks, self.toks, sents)
+        self.sents = sentence_units(doc, self.text, self.marks, self.toks, sents, self._idx)
 
         # the unit of each token (-1: none, a blank piece between units)
         self._unit_at = [-1] * len(doc)
@@ -170,6 +176,8 @@ class QuoteFinder:
             self._unit_at[u.start : u.end] = [k] * (u.end - u.start)
         self.unit_texts = [self.text[u.start_char : u.end_char] for u in self.sents]  # Span.text
         self._kinds: dict[int, str] = {}
+        self._cues: dict[tuple[int, int], list[Cue]] = {}
+        self._chunks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.quoted = self._quoted()
         self.inside = self._inside_of(self.quoted)
         self.inside_full = self._inside_of([q for q in self.quoted if q.full])
@@ -178,6 +186,15 @@ class QuoteFinder:
         self.region_end = 0
         self._inside, self._inside_full = sorted(self.inside), sorted(self.inside_full)
         self._index_words()
+
+    def _form_id(self, i: int) -> tuple[int, ...]:
+        """Token i's [ORTH, LEMMA, POS, MORPH] ids (the key of the word-form caches)."""
+        return tuple(self._forms[i].tolist())
+
+    def _has_words(self, a: int, b: int, n: int) -> bool:
+        """Tokens [a, b) hold at least n words (``has_words``; is_word is asked lazily: the
+        first test of a new word form costs more than the few tokens a unit needs)."""
+        return has_words(self.toks[a:b], n)
 
     def _inside_of(self, quoted: list[Quoted]) -> set[int]:
         """Indices of the tokens of quotations, without the cues that interrupt them."""
@@ -197,22 +214,70 @@ class QuoteFinder:
 
     def _index_words(self) -> None:
         """Sorted indices of the few tokens each test needs, found in one pass per document
-        (most sentences hold none of them, and then the test's loop is skipped)."""
-        lowers, words, ids = self.lowers, self.words, self.form_ids
-        opinions = cue_lexicon().get("opinion", frozenset())
+        (most sentences hold none of them, and then the test's loop is skipped): what each
+        test says of a word form is remembered as bits by its string ids (``_new_bits``)."""
+        known = _FORM_BITS[self.has_morph]
+        get = known.get
+        # the four ids of each token as one bytes key (faster to hash than a tuple)
+        keys = self._forms.view("V32").ravel().tolist() if self._forms is not None else []
+        bits = list(map(get, keys))
+        if None in bits:
+            if len(known) >= 1 << 18:
+                known.clear()
+            new = {key: i for i, key in enumerate(keys) if bits[i] is None}  # one per form
+            for key, found in zip(new, self._new_bits(list(new.values())), strict=True):
+                known[key] = found
+            bits = list(map(get, keys))
+        self._bits = bits
+        mask = np.array(bits, dtype=np.int64)
         # words a verb cue loop can accept: lowercase words that may be a cue or are verbs
         # (an opinion noun may follow: "ist der Meinung, …")
-        self._candidates = cue_candidates(self.toks, words, ids)
+        self._candidates = np.flatnonzero(mask & _CANDIDATE).tolist()
         # the candidates that pass cue_lemmas' cheap tests (the others only a verb of opinion)
-        self._may_cue = {i for i in self._candidates if may_be_cue(self.toks[i], ids[i])}
-        self._opinions = [i for i, low in enumerate(lowers) if low in opinions]
-        # (spaCy's lower_ is str.lower of the text)
-        self._markers = [i for i, low in enumerate(lowers) if low in CLAUSE_MARKERS]
-        self._nominals = [i for i, low in enumerate(lowers) if low in NOMINAL_WORDS]
+        self._may_cue = set(np.flatnonzero(mask & _MAY_CUE).tolist())
+        self._opinions = np.flatnonzero(mask & _OPINION).tolist()
+        self._markers = np.flatnonzero(mask & _MARKER).tolist()
+        self._nominals = np.flatnonzero(mask & _NOMINAL).tolist()
         # tokens that may make a unit Konjunktiv (a first-person subject may still veto one)
-        moods = mood_candidates(self.toks, lowers, ids, self.has_morph)
-        moods += [i for i, low in enumerate(lowers) if low in {"soll", "sollen"}]
-        self._moods = sorted(set(moods))
+        self._moods = np.flatnonzero(mask & (_KONJUNKTIV | _SOLL)).tolist()
+        self._mood_forms = set(np.flatnonzero(mask & _KONJUNKTIV).tolist())
+        self._solls = np.flatnonzero(mask & _SOLL).tolist()
+        self._boundaries = np.flatnonzero(mask & _BOUNDARY).tolist()
+
+    def _new_bits(self, new: list[int]) -> list[int]:
+        """What the word-level tests say of the forms (text, lemma, POS, morphology) of
+        tokens ``new``: ``cue_candidates``, ``may_be_cue``, ``mood_candidates`` and the word
+        lists (by ``lower_``: spaCy's lower_ is str.lower of the text)."""
+        toks = [self.toks[i] for i in new]
+        ids = [tuple(row) for row in self._forms[new].tolist()]
+        lowers = [t.lower_ for t in toks]
+        candidates = set(cue_candidates(toks, [self.words[i] for i in new], ids))
+        moods = set(mood_candidates(toks, lowers, ids, self.has_morph))
+        opinions = cue_lexicon().get("opinion", frozenset())
+        out = []
+        for k, tok in enumerate(toks):
+            low = lowers[k]
+            bits = 0
+            if k in candidates:
+                bits |= _CANDIDATE
+                if may_be_cue(tok, ids[k]):  # (a cue is lowercase: a candidate)
+                    bits |= _MAY_CUE
+            if low in opinions:
+                bits |= _OPINION
+            if low in CLAUSE_MARKERS:
+                bits |= _MARKER
+            if low in NOMINAL_WORDS:
+                bits |= _NOMINAL
+            if k in moods:
+                bits |= _KONJUNKTIV
+            if low in {"soll", "sollen"}:
+                bits |= _SOLL
+            if low in NOT_CONTENT and tok.pos_ in {"SCONJ", "ADV", ""} or low == "ob":
+                bits |= _SUBORDINATOR
+            if self.words[new[k]] in BOUNDARIES:
+                bits |= _BOUNDARY
+            out.append(bits)
+        return out
 
     @staticmethod
     def _between(indices: list[int], lo: int, hi: int) -> list[int]:
@@ -277,7 +342,14 @@ class QuoteFinder:
 
     # --- cues ----------------------------------------------------------------------------
     def cues(self, lo: int, hi: int) -> list[Cue]:
-        """Verb, nominal and colon cues among tokens [lo, hi) outside quotations."""
+        """Verb, nominal and colon cues among tokens [lo, hi) outside quotations (remembered:
+        a unit's cues are asked for again by the unit before it; do not change the list)."""
+        found = self._cues.get((lo, hi))
+        if found is None:
+            found = self._cues[(lo, hi)] = self._find_cues(lo, hi)
+        return found
+
+    def _find_cues(self, lo: int, hi: int) -> list[Cue]:
         found: list[Cue] = []
         doc, inside = self.doc, self.inside
         # cue verbs and the verb of an opinion noun are written in lowercase: only the
@@ -288,7 +360,7 @@ class QuoteFinder:
             if i not in self._may_cue and not self._between(self._opinions, i, min(hi, i + 10)):
                 continue  # no cue lemma and no opinion noun in reach: _opinion gives ""
             tok = self.toks[i]
-            reported, verb = cue_lemmas(tok)
+            reported, verb = cue_lemmas(tok) if i in self._may_cue else ("", "")
             lemma = verb or reported
             opinion = "" if lemma else self._opinion(tok, hi)
             lemma = lemma or opinion
@@ -543,7 +615,10 @@ class QuoteFinder:
         if not self._between(self._nominals, lo, hi):
             return None
         toks = [t for t in self.toks[lo:hi] if t.i not in inside and not t.is_space]
+        bits = self._bits
         for k, tok in enumerate(toks):
+            if not bits[tok.i] & _NOMINAL:
+                continue  # every test below asks for a word of NOMINAL_WORDS
             low = tok.lower_
             prev = toks[k - 1] if k > 0 else None
             nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -615,10 +690,17 @@ class QuoteFinder:
 
     # --- reported clauses ------------------------------------------------------------------
     def chunks(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """Token ranges of a unit between commas, semicolons, colons and dashes."""
+        """Token ranges of a unit between commas, semicolons, colons and dashes (remembered:
+        the cue and mood tests ask for the same unit's; do not change the list)."""
+        found = self._chunks.get((lo, hi))
+        if found is None:
+            found = self._chunks[(lo, hi)] = self._find_chunks(lo, hi)
+        return found
+
+    def _find_chunks(self, lo: int, hi: int) -> list[tuple[int, int]]:
         out, start = [], lo
-        for i in range(lo, hi):
-            if self.words[i] in BOUNDARIES and i not in self.inside:
+        for i in self._between(self._boundaries, lo, hi):  # the words in BOUNDARIES
+            if i not in self.inside:
                 if i > start:
                     out.append((start, i))
                 start = i + 1
@@ -677,7 +759,7 @@ class QuoteFinder:
                 return True
             if t.pos_ == "VERB" and "zu" in t.lower_[2:-2] and t.lower_.endswith("en"):
                 return True
-        return not self.has_morph and len(words(self.toks[a:b])) >= 3
+        return not self.has_morph and self._has_words(a, b, 3)
 
     def _content(self, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
         """The clause a cue verb reports: after it ("sagte, …"), or before it ("…, sagte er")."""
@@ -686,13 +768,14 @@ class QuoteFinder:
         if k is None:
             return None
         doc = self.doc
-        if parts[k][1] < len(doc) and doc[parts[k][1]].text == ":":
+        if parts[k][1] < len(doc) and self.words[parts[k][1]] == ":":
             return None  # "sagte Kim: „…“" introduces a quotation
-        first = next((t for t in doc[parts[k][0] : parts[k][1]] if not t.is_space), None)
+        toks = self.toks  # (doc[a:b] would build a Span and new Tokens)
+        first = next((t for t in toks[parts[k][0] : parts[k][1]] if not t.is_space), None)
         finite = finite_of(verb)
         verb_final = all(
             t.pos_ in {"AUX", "PART", "PUNCT", "SPACE"} or t.i == verb.i
-            for t in doc[finite.i + 1 : parts[k][1]]
+            for t in toks[finite.i + 1 : parts[k][1]]
         )
         if (
             first is not None
@@ -712,7 +795,7 @@ class QuoteFinder:
             first.i == verb.i or perfect and first.i == finite.i or first.lower_ in {"wie", "so"}
         )  # "…, sagte er", "…, hatte Obama gesagt", "…, wie X sagte"
         dass_after = k + 1 < len(parts) and any(
-            t.lower_ in CLAUSE_MARKERS for t in doc[parts[k + 1][0] : parts[k + 1][0] + 2]
+            t.lower_ in CLAUSE_MARKERS for t in toks[parts[k + 1][0] : parts[k + 1][0] + 2]
         )
         if verb_first and k > 0 and first.lower_ != "wie" and not dass_after:
             a, b = parts[0][0], parts[k - 1][1]
@@ -731,13 +814,13 @@ class QuoteFinder:
         if n < len(parts) and self._content_after(verb, (parts[k][0], parts[n - 1][1]), parts[n]):
             end = parts[-1][1]
             for m in range(n + 1, len(parts)):  # stop before a new cue clause ("…, sagte er")
-                head = next((t for t in self.doc[parts[m][0] : parts[m][1]] if t.is_alpha), None)
+                head = next((t for t in toks[parts[m][0] : parts[m][1]] if t.is_alpha), None)
                 if head is not None and cue_lemma(head, "verb"):
                     end = parts[m - 1][1]
                     break
             return parts[n][0], end
         named = first is not None and any(
-            t.pos_ in {"NOUN", "PROPN", "PRON"} for t in doc[first.i + 1 : verb.i]
+            t.pos_ in {"NOUN", "PROPN", "PRON"} for t in toks[first.i + 1 : verb.i]
         )  # "wie die Polizei mitteilte", not "wie erwartet"
         if k > 0 and first is not None and first.lower_ == "wie" and verb_final and named:
             a, b = parts[0][0], parts[k - 1][1]  # "…, wie die Polizei mitteilte."
@@ -755,7 +838,7 @@ class QuoteFinder:
 
     def _content_after(self, verb: Token, cue: tuple[int, int], nxt: tuple[int, int]) -> bool:
         """A dass-clause, or a clause or zu-infinitive right after the cue verb group."""
-        toks = [t for t in self.doc[nxt[0] : nxt[1]] if not t.is_space]
+        toks = [t for t in self.toks[nxt[0] : nxt[1]] if not t.is_space]
         if toks and toks[0].lower_ == "ob" and any(is_finite(t) for t in toks):
             return not is_passive(verb)  # "fragte, ob …" (not "wurde gefragt, ob …")
         if not toks or not self._statement(*nxt):
@@ -764,7 +847,7 @@ class QuoteFinder:
             return True
         if any(cue_lemma(t, "verb") for t in toks if t.i not in self.inside):
             return False
-        tail = [t for t in self.doc[verb.i : cue[1]] if t.is_alpha and t.i not in self.inside]
+        tail = [t for t in self.toks[verb.i : cue[1]] if t.is_alpha and t.i not in self.inside]
         last = tail[-1] if tail else verb
         ends_with_verb = (
             last.i == verb.i
@@ -781,12 +864,13 @@ class QuoteFinder:
         """Build a Quote record, resolving the speaker within the document."""
         if speaker is not None:
             toks = [t for t in speaker if not t.is_space]
-            speaker = self.doc[toks[0].i : toks[-1].i + 1] if toks else None
+            speaker = Span(self.doc, toks[0].i, toks[-1].i + 1) if toks else None  # doc[a:b]
         text = self.text[start:end]
         lead = len(text) - len(text.lstrip())
         trail = len(text) - len(text.rstrip())
         start, end = start + lead, end - trail
-        mention = speaker.text if speaker is not None else ""
+        # speaker.text, without joining its tokens again
+        mention = self.text[speaker.start_char : speaker.end_char] if speaker is not None else ""
         canonical = ""
         if speaker is not None:
             canonical = self.resolver.resolve(speaker, unit, plural=self._plural(speaker))
@@ -826,7 +910,7 @@ class QuoteFinder:
     def _outside_full(self, a: int, b: int) -> tuple[int, int] | None:
         """The longest run of tokens in [a, b) outside direct quotations (with 3+ words)."""
         if not self._between(self._inside_full, a - 1, b + 1):  # no quotation near: all of it
-            return (a, b) if b > a and has_words(self.toks[a:b], 3) else None
+            return (a, b) if b > a and self._has_words(a, b, 3) else None
         best, run = None, None
         for i in range(a, b + 1):
             if (
@@ -842,7 +926,7 @@ class QuoteFinder:
             if run and (best is None or run[1] - run[0] > best[1] - best[0]):
                 best = run
             run = None
-        if best is None or not has_words(self.toks[best[0] : best[1]], 3):
+        if best is None or not self._has_words(best[0], best[1], 3):
             return None
 
         return best
@@ -967,7 +1051,7 @@ class QuoteFinder:
         ("Die Ministerin sieht die Verantwortung beim Staat:"), when it can speak."""
         if not self.has_parse:
             return None
-        toks = [t for t in self.doc[lo:hi] if t.i not in self.inside]
+        toks = [t for t in self.toks[lo:hi] if t.i not in self.inside]
         roots = [
             t for t in toks if t.pos_ in {"VERB", "AUX"} and (t.dep_ == "ROOT" or t.head.i < lo)
         ]
@@ -1006,10 +1090,11 @@ class QuoteFinder:
         if k >= len(self.sents):
             return None
         unit = self.sents[k]
-        first = next((t for t in unit if not t.is_space), None)
+        toks = self.toks[unit.start : unit.end]  # (iterating the Span builds new Tokens)
+        first = next((t for t in toks if not t.is_space), None)
         if first is None or first.lower_ not in ANAPHORA:
             return None
-        following = next((t for t in unit if t.i > first.i and not t.is_space), None)
+        following = next((t for t in toks if t.i > first.i and not t.is_space), None)
         cues = [c for c in self.cues(unit.start, unit.end) if c.kind in {"verb", "reported"}]
         if not cues or cues[0].speaker is None or following is None:
             return None
@@ -1021,10 +1106,9 @@ class QuoteFinder:
     def _main_clause(self, a: int, b: int) -> list[Token]:
         """Tokens of a chunk outside quotations, up to a subordinator ("Auf die Frage, ob …")."""
         out = []
-        lowers, toks = self.lowers, self.toks
+        bits, toks = self._bits, self.toks
         for i in range(a, min(b, len(toks))):
-            low = lowers[i]
-            if low in NOT_CONTENT and toks[i].pos_ in {"SCONJ", "ADV", ""} or low == "ob":
+            if bits[i] & _SUBORDINATOR:  # a word of NOT_CONTENT tagged SCONJ/ADV, or "ob"
                 break
             if i not in self.inside_full:
                 out.append(toks[i])
@@ -1032,7 +1116,7 @@ class QuoteFinder:
 
     def _reportative(self, a: int, b: int) -> bool:
         """Reportative "sollen" with a perfect infinitive: "Er soll gelogen haben"."""
-        if not any(low in {"soll", "sollen"} for low in self.lowers[a:b]):
+        if not self._between(self._solls, a, b):
             return False  # cheap test first: no "soll" among all the chunk's words
         toks = [t for t in self.toks[a:b] if t.i not in self.inside_full and not t.is_space]
         if not self._reporting_chunk(a, b) or not any(t.lower_ in {"soll", "sollen"} for t in toks):
@@ -1049,10 +1133,12 @@ class QuoteFinder:
 
     def _kind(self, token: Token) -> str:
         """``konjunktiv_kind`` of a token, computed once per document."""
+        if token.i not in self._mood_forms:
+            return ""  # its form can be no Konjunktiv (mood_candidates)
         kind = self._kinds.get(token.i)
         if kind is None:
             kind = self._kinds[token.i] = konjunktiv_kind(
-                token, self.has_morph, self.form_ids[token.i]
+                token, self.has_morph, self._form_id(token.i)
             )
         return kind
 
@@ -1066,7 +1152,8 @@ class QuoteFinder:
             if self._reporting_chunk(a, b):
                 clause = self._main_clause(a, b)
                 clauses.append(clause)
-                kinds.update(self._kind(t) for t in clause)
+                # (a word whose form can be no Konjunktiv has kind "")
+                kinds.update(self._kind(t) for t in clause if t.i in self._mood_forms)
                 if "one" in kinds:
                     return "one"  # the answer whatever the other chunks hold
         if any(self._reportative(a, b) for a, b in chunks):
@@ -1169,9 +1256,11 @@ class QuoteFinder:
         if back is not None and self._statement(*run) and not has_quotes:
             yield self.make("indirect", *self._span_chars(*run), back.lemma, back.speaker, si)
             return
-        reported = [c for c in cues if c.kind == "reported" and self._reports(c)]
-        if reported and not has_quotes and not kon:
-            c = reported[0]
+        if has_quotes or kon:
+            return  # (tested first: _reports costs more)
+        reported = (c for c in cues if c.kind == "reported" and self._reports(c))
+        c = next(reported, None)  # the first reported cue only
+        if c is not None:
             if c.lemma in cue_lexicon().get("bare", ()):
                 self._note_speaker(c.speaker, si)  # "X verteidigte den Entwurf. Er halte …"
                 return
@@ -1195,7 +1284,7 @@ class QuoteFinder:
             return False
         if cue.lemma not in cue_lexicon().get("expect", ()):
             return False
-        finite = [t for t in self.doc[run[0] : run[1]] if is_finite(t) and t.i not in self.inside]
+        finite = [t for t in self.toks[run[0] : run[1]] if is_finite(t) and t.i not in self.inside]
         return bool(finite) and not any(self._kind(t) for t in finite)
 
     def _semicolon_part(self, run: tuple[int, int], i: int) -> tuple[int, int]:
@@ -1217,10 +1306,10 @@ class QuoteFinder:
     def _introduces(self, run: tuple[int, int]) -> bool:
         """Does a run of words end with a colon that opens a direct quotation ("Streitfall
         war demnach die Forderung nach Abrüstung: „…“")?"""
-        toks = [t for t in self.doc[run[0] : run[1]] if not t.is_space and t.text not in OPENERS]
+        toks = [t for t in self.toks[run[0] : run[1]] if not t.is_space and t.text not in OPENERS]
         if not toks or toks[-1].text != ":":
             return False
-        nxt = next((t for t in self.doc[toks[-1].i + 1 : toks[-1].i + 4] if t.is_alpha), None)
+        nxt = next((t for t in self.toks[toks[-1].i + 1 : toks[-1].i + 4] if t.is_alpha), None)
         return nxt is not None and nxt.i in self.inside_full
 
     def _outer_speaker(self, cue: Cue, cues: list[Cue]) -> Span | None:
@@ -1341,19 +1430,22 @@ def sentence_units(
     marks: list[QuoteMarks] | None = None,
     tokens: list[Token] | None = None,
     sents: list[Span] | None = None,
+    idx: list[int] | None = None,
 ) -> list[Span]:
     """Sentences repaired for quote finding: a piece without words (a lone quote mark), a
     piece starting in lowercase or with a comma (", sagte er"), or one that splits a name
     joins its neighbour; an opening mark left at the end of a sentence moves to the next.
     Paragraph breaks always separate units (``text``: ``doc.text`` when already built;
     ``marks``: its ``find_quote_marks`` when already found; ``tokens``: ``list(doc)``;
-    ``sents``: ``list(doc.sents)``)."""
+    ``sents``: ``list(doc.sents)``; ``idx``: each token's ``idx``)."""
     text = doc.text if text is None else text
     marks = find_quote_marks(text) if marks is None else marks
     toks = list(doc) if tokens is None else tokens  # doc[i] would build a new Token each time
 
+    idx = [t.idx for t in toks] if idx is None else idx
+
     def text_of(a: int, b: int) -> str:  # doc[a:b].text without joining the tokens again
-        return text[toks[a].idx : toks[b - 1].idx + len(toks[b - 1])] if a < b else ""
+        return text[idx[a] : idx[b - 1] + len(toks[b - 1])] if a < b else ""
 
     openers = {m.start - 1 for m in marks}
     closers = {m.end for m in marks}
@@ -1375,29 +1467,29 @@ def sentence_units(
                 else:
                     units.append([sent.start + 1, sent.end])
                 continue
-        if not text[sent.start_char : sent.end_char].strip():
-            units.append([sent.start, sent.end])
+        start, end = sent.start, sent.end
+        if not text_of(start, end).strip():  # (the sentence's text)
+            units.append([start, end])
             continue
-        sent_toks = toks[sent.start : sent.end]
+        sent_toks = toks[start:end]
         first = next((t for t in sent_toks if not t.is_space), sent_toks[0])
-        has_words = any(t.is_alpha for t in sent_toks)
         prev = units[-1] if units else None
-        prev_text = text_of(prev[0], prev[1]) if prev else ""
+        prev_text = text_of(prev[0], prev[1]).rstrip() if prev else ""  # (stripped once)
         joins = (
             prev is not None
             and "\n" not in toks[prev[1] - 1].text_with_ws
-            and prev_text.strip()
+            and prev_text
             and (
-                not has_words
-                and first.text in CLOSERS
+                first.text in CLOSERS
+                and not any(t.is_alpha for t in sent_toks)  # (no words)
                 or first.text[:1].islower()
                 or first.text in {",", ";", ":"}
                 or first.ent_iob_ == "I"
-                or (prev_text.rstrip()[-1:] in OPENERS and prev_text.rstrip()[-1:] != "")
-                or prev_text.rstrip().endswith(":")
+                or (prev_text[-1:] in OPENERS and prev_text[-1:] != "")
+                or prev_text.endswith(":")
                 and first.text not in OPENERS
                 # a sentence the parser ended without punctuation goes on ("nicht aber | Kim")
-                or prev_text.rstrip()[-1:].isalnum()
+                or prev_text[-1:].isalnum()
             )
         )
         if joins:
@@ -1405,25 +1497,30 @@ def sentence_units(
         else:
             units.append([sent.start, sent.end])
     # whitespace-only pieces (blank lines) are not sentences: distances count real ones
-    split = _split_after_closers(toks, units, closers)
-    return [doc[a:b] for a, b in split if text_of(a, b).strip()]
+    split = _split_after_closers(toks, units, closers, idx)
+    # Span(doc, a, b) is doc[a:b] (0 <= a < b) without the slice checks
+    return [Span(doc, a, b) for a, b in split if text_of(a, b).strip()]
 
 
 def _split_after_closers(
-    toks: list[Token], units: list[list[int]], closers: set[int]
+    toks: list[Token], units: list[list[int]], closers: set[int], idx: list[int] | None = None
 ) -> list[list[int]]:
-    """„… hier.“ Kim wurde gefragt — a new sentence after a quotation the parser ran on."""
+    """„… hier.“ Kim wurde gefragt — a new sentence after a quotation the parser ran on
+    (``idx``: each token's ``idx``, when already read)."""
+    idx = [t.idx for t in toks] if idx is None else idx
+    # the tokens that start at a closing mark, in text order
+    at = sorted(k for c in closers if (k := bisect_left(idx, c)) < len(idx) and idx[k] == c)
     out = []
     for a, b in units:
         start = a
-        for tok in toks[a:b]:
-            if tok.idx not in closers or tok.i + 1 >= b or tok.i == start:
+        for i in at[bisect_left(at, a) : bisect_left(at, b)]:
+            if i + 1 >= b or i == start:
                 continue
-            prev = toks[tok.i - 1]
-            nxt = next((t for t in toks[tok.i + 1 : b] if not t.is_space), None)
+            prev = toks[i - 1]
+            nxt = next((t for t in toks[i + 1 : b] if not t.is_space), None)
             if prev.text in {".", "!", "?"} and nxt is not None and nxt.text[:1].isupper():
-                out.append([start, tok.i + 1])
-                start = tok.i + 1
+                out.append([start, i + 1])
+                start = i + 1
         if b > start:
             out.append([start, b])
     return out

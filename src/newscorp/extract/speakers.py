@@ -141,10 +141,9 @@ class SpeakerResolver:
 
     def entity_in(self, span: Span) -> Mention | None:
         """The entity a speaker phrase names (apposition, then person, organisation, place)."""
+        start, end = span.start_char, span.end_char  # (read once: Span properties)
         inside = [
-            m
-            for m in self.mentions
-            if span.start_char <= m.start and m.end <= span.end_char and not is_role(m.text)
+            m for m in self.mentions if start <= m.start and m.end <= end and not is_role(m.text)
         ]
         if not inside:
             return None
