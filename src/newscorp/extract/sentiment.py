@@ -41,13 +41,12 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from newscorp.extract.negation import is_parsed, scope
 from newscorp.extract.shifts import (
+    CLAUSE_MARKS,
     OPENING,
     QUOTE_FACTOR,
     SUBJUNCTIVE_FACTOR,
-    konjunktiv_clauses,
     quoted,
     shifter_of,
-    subjunctive,
 )
 
 if TYPE_CHECKING:
@@ -95,6 +94,7 @@ _BOUNDARY_CHARS = frozenset(",;:–—.!?()[]…")
 _SENTENCE_OPENERS = frozenset({".", "..", "...", "!", "?", ":", "«", "»", '"', "„", "“", "–"})
 _VERBAL_POS = frozenset({"VERB", "AUX", "ADJ", "ADV"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+_FINITE_POS = frozenset({"VERB", "AUX"})
 
 
 @dataclass(frozen=True)
@@ -445,6 +445,8 @@ class _Word(NamedTuple):
     polarity: float | None
     verbal: bool
     mark: bool  # an opening quotation mark (``shifts.quoted`` starts only at one)
+    clause_mark: bool  # ends a clause for the Konjunktiv weight (``shifts.CLAUSE_MARKS``)
+    verb: bool  # VERB or AUX: may carry ``Mood=Sub`` (``shifts.konjunktiv_clauses``)
 
 
 @lru_cache(maxsize=131072)
@@ -479,6 +481,8 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
         polarity,
         pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),
         text in OPENING,
+        text in CLAUSE_MARKS,
+        pos in _FINITE_POS,
     )
 
 
@@ -584,6 +588,7 @@ def polar_words(
                     by_tree.add(k)
     values: list[float] = []
     words: list[Token] = []
+    positions: list[int] = []  # each polar word's index in ``toks``
     negations = 0  # active forward negators in the current clause (window rule)
     backward: int | None = None  # index in ``values`` a still-unused "both" negator would hit
     pending_back = False
@@ -624,12 +629,15 @@ def polar_words(
             pending_back = pending_back and not negations
         values.append(value)
         words.append(token)
+        positions.append(i)
         if not negated and word.verbal:
             last_verbal = len(values) - 1
     close_clause()
     if not baseline and values:
         marks = any(w.mark for w in words_)
-        values = _in_context(toks, words, values, mods.shifters, dependency, marks)
+        values = _in_context(
+            toks, words, values, mods.shifters, dependency, marks, (words_, positions)
+        )
     return list(zip(words, values, strict=True))
 
 
@@ -648,12 +656,18 @@ def _in_context(
     shifters: dict[str, frozenset[str]],
     parsed: bool,
     marks: bool = True,
+    at: tuple[Sequence[_Word], list[int]] | None = None,
 ) -> list[float]:
     """``values`` weighted for quoted speech and Konjunktiv, objects of shifters inverted
     (``newscorp.extract.shifts``; ``marks``: False when ``toks`` hold no opening quotation
-    mark, so nothing is quoted)."""
+    mark, so nothing is quoted; ``at``: the profiles of ``toks`` and each polar word's index
+    in them, so that only the clauses of polar words are tested for Konjunktiv)."""
     inside = quoted(toks) if marks else set()
-    clauses = konjunktiv_clauses(toks) if parsed else set()
+    if at is None:
+        index = {t.i: k for k, t in enumerate(toks)}
+        at = ([_profile(t) for t in toks], [index[t.i] for t in words])
+    profiles, positions = at
+    konjunktiv: dict[int, bool] = {}  # clause start -> holds a Konjunktiv verb
     shifted: dict[int, int] = {}  # polar object index -> its shifter's token index
     if parsed:
         for k, token in enumerate(words):
@@ -669,10 +683,32 @@ def _in_context(
             value = -value
         if token.i in inside:
             value *= QUOTE_FACTOR
-        if clauses and subjunctive(token, clauses):
+        if parsed and _in_konjunktiv(toks, profiles, positions[k], konjunktiv):
             value *= SUBJUNCTIVE_FACTOR
         out.append(value)
     return out
+
+
+def _in_konjunktiv(
+    toks: Sequence[Token], profiles: Sequence[_Word], k: int, memo: dict[int, bool]
+) -> bool:
+    """True when the clause of ``toks[k]`` (the tokens between ``CLAUSE_MARKS``) holds a
+    Konjunktiv verb: ``shifts.konjunktiv_clauses`` for one clause (``memo``: by clause start)."""
+    from newscorp.extract.cues import morph_features
+
+    start = k
+    while start > 0 and not profiles[start - 1].clause_mark:
+        start -= 1
+    found = memo.get(start)
+    if found is None:
+        end, n = k, len(toks)
+        while end < n and not profiles[end].clause_mark:
+            end += 1
+        found = memo[start] = any(
+            profiles[j].verb and "Sub" in morph_features(toks[j]).get("Mood", ())
+            for j in range(start, end)
+        )
+    return found
 
 
 def score_tokens(
