@@ -280,19 +280,24 @@ def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
 _PLAIN = frozenset(string.ascii_letters + "äöüÄÖÜß")
 """Letters whose case maps one to one (``ß`` only inside a head: ``"ß".upper()`` is "SS")."""
 
-_HEADS: dict[int, tuple[Any, frozenset[str], dict[str, Any]]] = {}
+_HEADS: dict[int, tuple[Any, frozenset[str], dict[str, Any], frozenset[str]]] = {}
 
 
-def _heads(lexicon: dict[str, float]) -> tuple[Any, frozenset[str], dict[str, Any]]:
-    """(``lexicon``, its head forms, the ``_known_head`` memo). Head forms: the lowercased
-    keys of ``lexicon`` and of the known nouns that are written as ``_noun_key`` writes a
-    head and are no [non_heads] (``_noun_key(head) in lexicon or in nouns`` for a head of
-    plain letters is ``head.lower() in`` them)."""
+def _heads(
+    lexicon: dict[str, float],
+) -> tuple[Any, frozenset[str], dict[str, Any], frozenset[str]]:
+    """(``lexicon``, its head forms, the ``_known_head`` memo, every suffix of >= MIN_HEAD
+    letters of a head form). Head forms: the lowercased keys of ``lexicon`` and of the known
+    nouns that are written as ``_noun_key`` writes a head and are no [non_heads]
+    (``_noun_key(head) in lexicon or in nouns`` for a head of plain letters is ``head.lower()
+    in`` them). A word's ending that is no such suffix ends the search for longer heads."""
     found = _HEADS.get(id(lexicon))
     if found is None or found[0] is not lexicon:
         non_heads = load_modifiers().non_heads
         forms = {k.lower() for k in (*lexicon, *_vocabulary()[1]) if k == _noun_key(k)}
-        found = _HEADS[id(lexicon)] = (lexicon, frozenset(forms - non_heads), {})
+        heads = frozenset(forms - non_heads)
+        suffixes = frozenset(h[k:] for h in heads for k in range(len(h) - MIN_HEAD + 1))
+        found = _HEADS[id(lexicon)] = (lexicon, heads, {}, suffixes)
     return found
 
 
@@ -306,13 +311,17 @@ def _compound_head(
     stems = _noun_stems(word) if stems is None else stems
     starts = range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)
     if _PLAIN.issuperset(word):  # a head's test needs no key built: one set look-up
-        heads = _heads(lexicon)[1]
-        hits = {
-            k
-            for low in [stem.lower() for stem in stems]
-            for k in range(MIN_MODIFIER, len(low) - MIN_HEAD + 1)
-            if low[k:] in heads
-        }
+        _, heads, _, suffixes = _heads(lexicon)
+        hits: set[int] = set()
+        for stem in stems:
+            low = stem.lower()
+            # shortest ending first: an ending that ends no head form rules out longer ones
+            for k in range(len(low) - MIN_HEAD, MIN_MODIFIER - 1, -1):
+                tail = low[k:]
+                if tail not in suffixes:
+                    break
+                if tail in heads:
+                    hits.add(k)
         # a head starting with "ß" is the one case the head forms do not cover: test it in full
         if "ß" in word:
             hits |= {k for k in starts if word[k] == "ß"}
@@ -524,7 +533,7 @@ def doc_profiles(tokens: Sequence[Token]) -> list[_Word]:
     if len(orths) != len(tokens):
         raise ValueError("doc_profiles needs every token of one document")
     if all(poses):  # tagged: a token's noun flag is its POS's
-        keys = zip(orths, lemmas, poses, [pos in nouns for pos in poses], strict=True)
+        keys = zip(orths, lemmas, poses, map(nouns.__contains__, poses), strict=True)
     else:
         keys = zip(
             orths,
@@ -533,7 +542,7 @@ def doc_profiles(tokens: Sequence[Token]) -> list[_Word]:
             [p in nouns if p else _is_noun(t) for p, t in zip(poses, tokens, strict=True)],
             strict=True,
         )
-    out = [profiles.get(key) for key in keys]
+    out = list(map(profiles.get, keys))
     if None in out:
         for k, word in enumerate(out):
             if word is None:
