@@ -201,11 +201,25 @@ def _lookup(form: str, lexicon: dict[str, float], noun: bool | None = None) -> f
 
 
 def _noun_stems(word: str) -> list[str]:
-    """``word`` and its stems without a plural/genitive ending, each >= MIN_HEAD letters."""
+    """``word`` and its stems without a plural/genitive ending (in ``_NOUN_ENDINGS`` order),
+    each >= MIN_HEAD letters."""
     stems = [word]
-    for ending in _NOUN_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_HEAD:
-            stems.append(word[: -len(ending)])
+    room = len(word) - MIN_HEAD  # letters an ending may take
+    last = word[-1:]
+    if last == "n":  # nen, en, n
+        if room >= 3 and word.endswith("nen"):
+            stems.append(word[:-3])
+        if room >= 2 and word[-2:] == "en":
+            stems.append(word[:-2])
+        if room >= 1:
+            stems.append(word[:-1])
+    elif last == "s":  # es, s
+        if room >= 2 and word[-2:] == "es":
+            stems.append(word[:-2])
+        if room >= 1:
+            stems.append(word[:-1])
+    elif last == "e" and room >= 1:
+        stems.append(word[:-1])
     return stems
 
 
@@ -496,6 +510,9 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
 
 
 _PROFILES: dict[tuple[int, int, int, bool | None], _Word] = {}
+_BY_IDS: dict[bytes, _Word] = {}
+"""``_profile`` of tagged tokens by their ORTH, LEMMA and POS ids as 24 little-endian bytes
+(``doc_profiles``: one bytes slice per token is cheaper than a tuple of three ints)."""
 
 
 @lru_cache(maxsize=1)
@@ -528,20 +545,30 @@ def doc_profiles(tokens: Sequence[Token]) -> list[_Word]:
     from spacy.attrs import LEMMA, ORTH, POS
 
     nouns = _noun_ids()
-    profiles = _PROFILES
-    orths, lemmas, poses = tokens[0].doc.to_array([ORTH, LEMMA, POS]).T.tolist()
-    if len(orths) != len(tokens):
+    array = tokens[0].doc.to_array([ORTH, LEMMA, POS])
+    if len(array) != len(tokens):
         raise ValueError("doc_profiles needs every token of one document")
-    if all(poses):  # tagged: a token's noun flag is its POS's
-        keys = zip(orths, lemmas, poses, map(nouns.__contains__, poses), strict=True)
-    else:
-        keys = zip(
-            orths,
-            lemmas,
-            poses,
-            [p in nouns if p else _is_noun(t) for p, t in zip(poses, tokens, strict=True)],
-            strict=True,
-        )
+    poses = array[:, 2]
+    if poses.all():  # tagged: a token's noun flag is its POS's, the three ids are the key
+        data = array.astype("<u8", copy=False).tobytes()
+        by_ids = _BY_IDS
+        out = list(map(by_ids.get, [data[k : k + 24] for k in range(0, len(data), 24)]))
+        if None in out:
+            if len(by_ids) >= 1 << 18:
+                by_ids.clear()
+            for k, word in enumerate(out):
+                if word is None:
+                    out[k] = by_ids[data[24 * k : 24 * k + 24]] = _profile(tokens[k])
+        return out  # type: ignore[return-value]
+    profiles = _PROFILES
+    orths, lemmas, poses_ = array.T.tolist()
+    keys = zip(
+        orths,
+        lemmas,
+        poses_,
+        [p in nouns if p else _is_noun(t) for p, t in zip(poses_, tokens, strict=True)],
+        strict=True,
+    )
     out = list(map(profiles.get, keys))
     if None in out:
         for k, word in enumerate(out):
