@@ -381,3 +381,31 @@ def test_form_polarity_lookup_order(lemma, text, noun, adjusted, baseline):
 
     assert _form_polarity(lemma, text, noun, True) == adjusted
     assert _form_polarity(lemma, text, noun, False) == baseline
+
+
+def test_noun_stems_drop_one_inflectional_ending_in_order() -> None:
+    from newscorp.extract.sentiment import _noun_stems
+
+    assert _noun_stems("Gespräche") == ["Gespräche", "Gespräch"]
+    assert _noun_stems("Krisen") == ["Krisen", "Kris", "Krise"]
+    assert _noun_stems("Lehrerinnen") == ["Lehrerinnen", "Lehrerin", "Lehrerinn", "Lehrerinne"]
+    assert _noun_stems("Hauses") == ["Hauses", "Haus", "Hause"]
+    assert _noun_stems("Haus") == ["Haus"]  # no stem under MIN_HEAD letters
+
+
+def test_doc_profiles_of_a_tagged_document_match_each_token(
+    nlp: spacy.language.Language,
+) -> None:
+    from newscorp.extract.sentiment import _profile, doc_profiles
+
+    d = parsed(
+        nlp,
+        "Die/DET/det/1 Krise/NOUN/nsubj/3 ist/AUX/cop/3/sein nicht/PART/advmod/3 "
+        "vorbei/ADV/ROOT/3 ./PUNCT/punct/3",
+    )
+    tokens = list(d)
+    first = doc_profiles(tokens)
+    assert first == doc_profiles(tokens) == [_profile(t) for t in tokens]
+    assert [w.polarity for w in first][:2] == [None, -1.0]
+    assert [w.clause_mark for w in first] == [False] * 5 + [True]
+    assert [w.verb for w in first] == [False, False, True, False, False, False]

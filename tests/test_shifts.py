@@ -133,3 +133,20 @@ def test_subject_of_a_shifter_is_not_inverted(nlp: spacy.language.Language) -> N
 def test_unparsed_text_has_no_shifters(nlp: spacy.language.Language) -> None:
     d = words(nlp, "Die Regierung will die Krise überwinden .")
     assert values(d) == [("Krise", -1.0), ("überwinden", 1.0)]
+
+
+def test_konjunktiv_weight_within_a_span(nlp: spacy.language.Language) -> None:
+    # a span scored on its own: only the Konjunktiv verbs inside it count for its clauses
+    d = parsed(
+        nlp,
+        "Die/DET/det/1 Arbeiten/NOUN/nsubj/4 seien/AUX/cop/0/sein/Mood=Sub "
+        "eine/DET/det/4 Gefahr/NOUN/ROOT/4 ,/PUNCT/punct/7 das/PRON/nsubj/7 "
+        "war/AUX/cop/8/sein/Mood=Ind Erfolg/NOUN/conj/4 ./PUNCT/punct/4",
+    )
+    with_verb, without = list(d[2:9]), list(d[3:5])
+    assert konjunktiv_clauses(with_verb) == {2, 3, 4} and not konjunktiv_clauses(without)
+    assert [(t.text, round(v, 3)) for t, v in polar_words(with_verb)] == [
+        ("Gefahr", -0.6),
+        ("Erfolg", 1.0),
+    ]
+    assert [(t.text, round(v, 3)) for t, v in polar_words(without)] == [("Gefahr", -1.0)]
