@@ -90,10 +90,10 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
     return DocResult(light, mentions, tuple(quotes), tuple(sentences))
 
 
-def token_index(doc: Doc, tokens: list[Token] | None = None, *, text: str | None = None) -> bytes:
+def token_index(doc: Doc, *, text: str | None = None) -> bytes:
     """The compact index of the word tokens of a parsed document that kwic reads back
     (``newscorp.tokenindex``; ``text``: the document's decoded text, default its parsed
-    text; ``tokens`` is accepted and not needed)."""
+    text)."""
     from newscorp.tokenindex import encode
 
     return encode(doc, text)

@@ -45,6 +45,7 @@ from newscorp.extract.shifts import (
     OPENING,
     QUOTE_FACTOR,
     SUBJUNCTIVE_FACTOR,
+    in_konjunktiv_clause,
     quoted,
     shifter_of,
 )
@@ -280,7 +281,7 @@ def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
             return found
     stems = _noun_stems(head)
     for stem in stems[1:]:
-        found = lexicon.get(stem[:1].upper() + stem[1:].lower())  # _noun_key
+        found = lexicon.get(_noun_key(stem))
         if found is not None:
             return found
     for ending in _ADJ_ENDINGS:
@@ -388,15 +389,10 @@ def _polarity(lemma: str, text: str, noun: bool | None, adjusted: bool = True) -
     for form in forms:
         if form in lexicon:
             return lexicon[form]
-    for form in forms:  # ``_lookup`` but for the form as written, tested just now
-        if noun is not True:
-            variant = form.lower()
-            if variant in lexicon:
-                return lexicon[variant]
-        if noun is not False:
-            variant = form[:1].upper() + form[1:].lower()  # _noun_key
-            if variant in lexicon:
-                return lexicon[variant]
+    for form in forms:
+        found = _lookup(form, lexicon, noun)
+        if found is not None:
+            return found
     if noun is not False:
         for form in forms:
             if form.replace("-", "").isalpha():
@@ -469,7 +465,7 @@ class _Word(NamedTuple):
     verbal: bool
     mark: bool  # an opening quotation mark (``shifts.quoted`` starts only at one)
     clause_mark: bool  # ends a clause for the Konjunktiv weight (``shifts.CLAUSE_MARKS``)
-    verb: bool  # VERB or AUX: may carry ``Mood=Sub`` (``shifts.konjunktiv_clauses``)
+    verb: bool  # VERB or AUX: may carry ``Mood=Sub`` (``shifts.in_konjunktiv_clause``)
 
 
 @lru_cache(maxsize=131072)
@@ -483,29 +479,16 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
     else:  # a form that negates unless its lemma scales ("kaum")
         negator = lowered if lowered in mods.negators and key not in mods.scales else None
     scale = mods.scales.get(key)
-    # _boundary_form(text, key), then the coordinators
-    boundaries = mods.boundaries
-    ends_scope = (
-        bool(text and _BOUNDARY_CHARS.issuperset(text))
-        or lowered in boundaries
-        or key in boundaries
-        or lowered in mods.coordinators
-    )
-    # _form_polarity: None for a form without a letter
-    if text.isalpha() or any(ch.isalpha() for ch in text):
-        polarity = _polarity(lemma, text, noun, True)
-    else:
-        polarity = None
     return _Word(
-        ends_scope,
-        negator,
-        key,
-        scale if scale is not None else mods.scales.get(lowered),
-        polarity,
-        pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),
-        text in OPENING,
-        text in CLAUSE_MARKS,
-        pos in _FINITE_POS,
+        ends_scope=_boundary_form(text, key) or lowered in mods.coordinators,
+        negator=negator,
+        modifier=key,
+        scale=scale if scale is not None else mods.scales.get(lowered),
+        polarity=_form_polarity(lemma, text, noun, True),
+        verbal=pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),
+        mark=text in OPENING,
+        clause_mark=text in CLAUSE_MARKS,
+        verb=pos in _FINITE_POS,
     )
 
 
@@ -703,6 +686,8 @@ def _in_context(
         index = {t.i: k for k, t in enumerate(toks)}
         at = ([_profile(t) for t in toks], [index[t.i] for t in words])
     profiles, positions = at
+    ends = [p.clause_mark for p in profiles] if parsed else []
+    verbs = [p.verb for p in profiles] if parsed else []
     konjunktiv: dict[int, bool] = {}  # clause start -> holds a Konjunktiv verb
     shifted: dict[int, int] = {}  # polar object index -> its shifter's token index
     if parsed:
@@ -719,32 +704,10 @@ def _in_context(
             value = -value
         if token.i in inside:
             value *= QUOTE_FACTOR
-        if parsed and _in_konjunktiv(toks, profiles, positions[k], konjunktiv):
+        if parsed and in_konjunktiv_clause(toks, positions[k], ends, verbs, konjunktiv):
             value *= SUBJUNCTIVE_FACTOR
         out.append(value)
     return out
-
-
-def _in_konjunktiv(
-    toks: Sequence[Token], profiles: Sequence[_Word], k: int, memo: dict[int, bool]
-) -> bool:
-    """True when the clause of ``toks[k]`` (the tokens between ``CLAUSE_MARKS``) holds a
-    Konjunktiv verb: ``shifts.konjunktiv_clauses`` for one clause (``memo``: by clause start)."""
-    from newscorp.extract.cues import morph_features
-
-    start = k
-    while start > 0 and not profiles[start - 1].clause_mark:
-        start -= 1
-    found = memo.get(start)
-    if found is None:
-        end, n = k, len(toks)
-        while end < n and not profiles[end].clause_mark:
-            end += 1
-        found = memo[start] = any(
-            profiles[j].verb and "Sub" in morph_features(toks[j]).get("Mood", ())
-            for j in range(start, end)
-        )
-    return found
 
 
 def score_tokens(

@@ -81,29 +81,43 @@ def konjunktiv_clauses(tokens: Sequence[Token]) -> set[int]:
     (``CLAUSE_MARKS``: "Die Arbeiten seien kein Spaziergang und neben der Gefahr sehr
     anstrengend, sagte er" marks everything before the comma). The tokens between marks,
     not the parse: a parser that hangs "seien" on another word must not move the weight."""
-    from spacy.symbols import AUX, VERB  # _VERBAL by id: reading pos_ builds a string
+    from spacy.symbols import AUX, VERB  # by id: reading pos_ builds a string
 
+    ends = [t.text in CLAUSE_MARKS for t in tokens]
+    verbs = [t.pos in (VERB, AUX) for t in tokens]
+    memo: dict[int, bool] = {}
+    return {
+        t.i
+        for k, t in enumerate(tokens)
+        if not ends[k] and in_konjunktiv_clause(tokens, k, ends, verbs, memo)
+    }
+
+
+def in_konjunktiv_clause(
+    tokens: Sequence[Token],
+    k: int,
+    ends: Sequence[bool],
+    verbs: Sequence[bool],
+    memo: dict[int, bool],
+) -> bool:
+    """Whether the clause of ``tokens[k]`` (the tokens between ``CLAUSE_MARKS``) holds a verb
+    marked ``Mood=Sub``. ``ends``/``verbs``: per token, whether it is one of the marks / a
+    VERB or AUX; ``memo``: the answers by clause start, shared by the calls on ``tokens``."""
     from newscorp.extract.cues import morph_features
 
-    marked: set[int] = set()
-    clause: list[int] = []
-    konjunktiv = False
-    for token in tokens:
-        if token.text in CLAUSE_MARKS:
-            if konjunktiv:
-                marked.update(clause)
-            clause, konjunktiv = [], False
-            continue
-        clause.append(token.i)
-        if (
-            not konjunktiv
-            and token.pos in (VERB, AUX)
-            and "Sub" in morph_features(token).get("Mood", ())
-        ):
-            konjunktiv = True
-    if konjunktiv:
-        marked.update(clause)
-    return marked
+    start = k
+    while start > 0 and not ends[start - 1]:
+        start -= 1
+    found = memo.get(start)
+    if found is None:
+        end = k
+        while end < len(tokens) and not ends[end]:
+            end += 1
+        found = memo[start] = any(
+            verbs[j] and "Sub" in morph_features(tokens[j]).get("Mood", ())
+            for j in range(start, end)
+        )
+    return found
 
 
 def subjunctive(token: Token, clauses: set[int]) -> bool:
