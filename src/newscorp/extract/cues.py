@@ -19,6 +19,7 @@ from newscorp.pipeline.mood import INDICATIVE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.vocab import Vocab
 
 VERB_POS = {"VERB", "AUX", ""}
 EPISTEMIC = {"dürfte", "dürften"}
@@ -268,6 +269,20 @@ def morph_features(token: Token) -> dict[str, tuple[str, ...]]:
             _FEATURES.clear()
         feats = {f: tuple(v.split(",")) for f, v in morph.to_dict().items()}
         _FEATURES[morph.key] = feats
+    return feats
+
+
+def key_features(vocab: Vocab, key: int) -> dict[str, tuple[str, ...]]:
+    """``morph_features`` of a token by its ``morph.key`` (a MORPH id of ``to_array``)."""
+    feats = _FEATURES.get(key)
+    if feats is None:
+        from spacy.tokens import MorphAnalysis
+
+        if len(_FEATURES) >= 65536:
+            _FEATURES.clear()
+        morph = MorphAnalysis.from_id(vocab, key)
+        feats = {f: tuple(v.split(",")) for f, v in morph.to_dict().items()}
+        _FEATURES[key] = feats
     return feats
 
 
