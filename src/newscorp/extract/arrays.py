@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import numpy as np
     from spacy.strings import StringStore
     from spacy.tokens import Doc
 
@@ -92,11 +93,20 @@ def string_ids(texts: Iterable[str]) -> frozenset[int]:
     return frozenset(string_id(t) for t in texts)
 
 
+# the attributes read for every document at once (quote finding needs them all: its word
+# forms, offsets and the tests every unit makes); the others are read when first asked for
+BASE = ("ORTH", "LEMMA", "POS", "MORPH", "IDX", "LOWER", "DEP", "HEAD", "IS_SPACE", "IS_PUNCT")
+
+
 def _column(name: str, attr: str, doc_: str) -> cached_property:
     def read(self: DocArrays) -> list[int]:
+        if not self.n:
+            return []
+        if attr in BASE:
+            return self.base[:, BASE.index(attr)].tolist()
         from spacy import attrs
 
-        return self.doc.to_array(getattr(attrs, attr)).tolist() if self.n else []
+        return self.doc.to_array(getattr(attrs, attr)).tolist()
 
     read.__name__, read.__doc__ = name, doc_
     return cached_property(read)
@@ -126,6 +136,13 @@ class DocArrays:
     idx = _column("idx", "IDX", "idx.")
     _sent_starts = _column("_sent_starts", "SENT_START", "sent_start.")
 
+    @cached_property
+    def base(self) -> np.ndarray:
+        """The ``BASE`` attributes of each token (uint64: HEAD offsets wrap around)."""
+        from spacy import attrs
+
+        return self.doc.to_array([getattr(attrs, a) for a in BASE])
+
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.n = len(doc)
@@ -139,10 +156,8 @@ class DocArrays:
         """head.i of each token."""
         if not self.n:
             return []
-        from spacy.attrs import HEAD
-
         # the offset of the head: uint64 in the array (negative ones wrap around)
-        offsets = self.doc.to_array(HEAD).astype("int64").tolist()
+        offsets = self.base[:, BASE.index("HEAD")].astype("int64").tolist()
         return [i + h for i, h in enumerate(offsets)]
 
     @cached_property

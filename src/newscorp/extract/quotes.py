@@ -24,10 +24,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import numpy as np
-from spacy.attrs import IDX, LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
-from newscorp.extract.arrays import token_texts
+from newscorp.extract.arrays import doc_arrays, string_id, string_ids, token_texts
 from newscorp.extract.cues import (
     cue_candidates,
     cue_lemma,
@@ -38,6 +37,7 @@ from newscorp.extract.cues import (
     is_finite,
     is_konjunktiv,
     is_source_noun,
+    key_features,
     konjunktiv_kind,
     may_be_cue,
     mood_candidates,
@@ -58,6 +58,8 @@ from newscorp.extract.phrases import (
     NOT_SPEAKERS,
     PERSONAL,
     SUBJ_DEPS,
+    _finite,
+    _is_passive,
     finite_of,
     is_passive,
     phrase_ending_at,
@@ -116,6 +118,27 @@ _CANDIDATE, _MAY_CUE, _OPINION, _MARKER, _NOMINAL, _SOLL, _KONJUNKTIV = (1 << k 
 _SUBORDINATOR = 1 << 7  # where _main_clause stops
 _BOUNDARY = 1 << 8  # a word in BOUNDARIES, where chunks end
 _FORM_BITS: dict[bool, dict[bytes, int]] = {True: {}, False: {}}
+# string ids of the words and labels the rules over DocArrays compare (arrays.string_ids)
+_CLAUSE_MARKERS, _NOT_CONTENT = string_ids(CLAUSE_MARKERS), string_ids(NOT_CONTENT)
+_PERSONAL, _SUBJ = string_ids(PERSONAL), string_ids(SUBJ_DEPS)
+_VERB_AUX, _SCONJ, _PRON, _PART = (
+    string_ids({"VERB", "AUX"}),
+    string_id("SCONJ"),
+    string_id("PRON"),
+    string_id("PART"),
+)
+_VERB = string_id("VERB")
+_RELATIVE_PRONOUNS = string_ids({"der", "die", "das", "denen"})
+_VERB_FINAL_TAIL = string_ids({"AUX", "PART", "PUNCT", "SPACE"})
+_NAMED = string_ids({"NOUN", "PROPN", "PRON"})
+_VERBISH = string_ids({"AUX", "VERB", "ADV", "PART"})
+_PARTICLE_DEPS = string_ids({"compound:prt", "svp"})
+_AFTER_VERB = string_ids({"sich", "es", "darauf", "dazu", "davon", "damit"})
+_APPOSITION_POS = string_ids({"PROPN", "NOUN", "DET", "ADJ", "NUM", "X"})
+_PROPN = string_id("PROPN")
+_WIE, _SO, _OB, _ZU, _SICH = (string_id(w) for w in ("wie", "so", "ob", "zu", "sich"))
+_WIE_SO = string_ids({"wie", "so"})
+_HABEN = string_id("haben")
 
 
 @dataclass
@@ -159,10 +182,10 @@ class QuoteFinder:
         if text is None or words is None:
             words, text = token_texts(doc)
         self.text, self.words = text, words
+        self.arrays = ar = doc_arrays(doc)  # (each column is read when a rule first asks)
         # [ORTH, LEMMA, POS, MORPH] ids of each token: the keys of the word-form caches
-        array = doc.to_array([ORTH, LEMMA, POS, MORPH, IDX]) if len(doc) else None
-        self._forms = np.ascontiguousarray(array[:, :4]) if array is not None else None
-        self._idx = array[:, 4].tolist() if array is not None else []  # each token's .idx
+        self._forms = np.ascontiguousarray(ar.base[:, :4]) if len(doc) else None
+        self._idx = ar.idx  # each token's .idx
         self.doc_id = doc_id
         self.has_parse = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
@@ -707,16 +730,17 @@ class QuoteFinder:
         if hi > start:
             out.append((start, hi))
         merged: list[tuple[int, int]] = []
+        ar = self.arrays
+        space, pos, texts = ar.space, ar.pos, ar.texts
         for a, b in out:  # "…, Sarah Sanders, dass": a name apposition is no clause
-            toks = [t for t in self.toks[a:b] if not t.is_space]
+            if not merged:
+                merged.append((a, b))
+                continue
+            toks = [t for t in range(a, min(b, ar.n)) if not space[t]]
             if (
-                merged
-                and toks
-                and all(
-                    t.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "NUM", "X"} or t.text in "()"
-                    for t in toks
-                )
-                and any(t.pos_ == "PROPN" or t.ent_type_ for t in toks)
+                toks
+                and all(pos[t] in _APPOSITION_POS or texts[t] in "()" for t in toks)
+                and any(pos[t] == _PROPN or ar.ent_type[t] for t in toks)
             ):
                 merged[-1] = (merged[-1][0], b)
             else:
@@ -725,86 +749,118 @@ class QuoteFinder:
 
     def _clause_like(self, a: int, b: int) -> bool:
         """A chunk with a verb or a clause marker (not an apposition or a particle)."""
+        ar, inside = self.arrays, self.inside
+        pos, lower = ar.pos, ar.lower
         return any(
-            t.pos_ in {"VERB", "AUX"} or t.lower_ in CLAUSE_MARKERS or t.i in self.inside
-            for t in self.toks[a:b]
+            pos[t] in _VERB_AUX or lower[t] in _CLAUSE_MARKERS or t in inside
+            for t in range(a, min(b, ar.n))
         )
+
+    def _first_word(self, a: int, b: int) -> int | None:
+        """The first token in [a, b) that is no space and no punctuation."""
+        ar = self.arrays
+        space, punct = ar.space, ar.punct
+        return next((t for t in range(a, min(b, ar.n)) if not space[t] and not punct[t]), None)
 
     def _reporting_chunk(self, a: int, b: int) -> bool:
         """Not a condition, reason, time or relative clause (those report nothing)."""
-        first = next((t for t in self.toks[a:b] if not t.is_space and not t.is_punct), None)
+        first = self._first_word(a, b)
         if first is None:
             return False
-        if first.lower_ in CLAUSE_MARKERS:
+        ar = self.arrays
+        low, pos = ar.lower[first], ar.pos[first]
+        if low in _CLAUSE_MARKERS:
             return True
-        if first.lower_ in NOT_CONTENT or first.pos_ == "SCONJ":
+        if low in _NOT_CONTENT or pos == _SCONJ:
             return False
-        if "Rel" in morph_features(first).get("PronType", ()):
+        if "Rel" in key_features(self.doc.vocab, ar.morph[first]).get("PronType", ()):
             return False
-        return not (first.pos_ == "PRON" and first.lower_ in {"der", "die", "das", "denen"})
+        return not (pos == _PRON and low in _RELATIVE_PRONOUNS)
+
+    def _finite_verb(self, i: int) -> bool:
+        """``is_finite`` of token i."""
+        ar = self.arrays
+        if ar.pos[i] not in _VERB_AUX:
+            return False
+        feats = key_features(self.doc.vocab, ar.morph[i])
+        return "Fin" in feats.get("VerbForm", ()) or bool(feats.get("Mood") or feats.get("Person"))
+
+    def _kind_at(self, i: int) -> str:
+        """``_kind`` of token i."""
+        return self._kind(self.toks[i]) if i in self._mood_forms else ""
 
     def _statement(self, a: int, b: int) -> bool:
         """Does tokens [a, b) hold a clause (a finite verb, dass/ob, a zu-infinitive)?"""
-        toks = [t for t in self.toks[a:b] if not t.is_space and not t.is_punct]
+        ar = self.arrays
+        space, punct, lower, pos = ar.space, ar.punct, ar.lower, ar.pos
+        toks = [t for t in range(a, min(b, ar.n)) if not space[t] and not punct[t]]
         if not toks:
             return False
-        if toks[0].lower_ in CLAUSE_MARKERS:
+        if lower[toks[0]] in _CLAUSE_MARKERS:
             return True
         if not self._reporting_chunk(a, b):
             return False
+        texts = ar.texts
         for t in toks:
-            if is_finite(t) or t.pos_ in {"VERB", "AUX"} and self._kind(t):
+            if self._finite_verb(t) or pos[t] in _VERB_AUX and self._kind_at(t):
                 return True
-            if t.lower_ == "zu" and t.pos_ == "PART":
+            if lower[t] == _ZU and pos[t] == _PART:
                 return True
-            if t.pos_ == "VERB" and "zu" in t.lower_[2:-2] and t.lower_.endswith("en"):
-                return True
+            if pos[t] == _VERB:
+                low = texts[t].lower()  # (lower_)
+                if "zu" in low[2:-2] and low.endswith("en"):
+                    return True
         return not self.has_morph and self._has_words(a, b, 3)
 
     def _content(self, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
         """The clause a cue verb reports: after it ("sagte, …"), or before it ("…, sagte er")."""
         parts = self.chunks(lo, hi)
-        k = next((n for n, (a, b) in enumerate(parts) if a <= verb.i < b), None)
+        v = verb.i
+        k = next((n for n, (a, b) in enumerate(parts) if a <= v < b), None)
         if k is None:
             return None
-        doc = self.doc
-        if parts[k][1] < len(doc) and self.words[parts[k][1]] == ":":
+        ar = self.arrays
+        n_tokens, space, pos, lower = ar.n, ar.space, ar.pos, ar.lower
+        if parts[k][1] < n_tokens and self.words[parts[k][1]] == ":":
             return None  # "sagte Kim: „…“" introduces a quotation
-        toks = self.toks  # (doc[a:b] would build a Span and new Tokens)
-        first = next((t for t in toks[parts[k][0] : parts[k][1]] if not t.is_space), None)
-        finite = finite_of(verb)
+        first = next(
+            (t for t in range(parts[k][0], min(parts[k][1], n_tokens)) if not space[t]), None
+        )
+        finite = _finite(ar, v)
         verb_final = all(
-            t.pos_ in {"AUX", "PART", "PUNCT", "SPACE"} or t.i == verb.i
-            for t in toks[finite.i + 1 : parts[k][1]]
+            pos[t] in _VERB_FINAL_TAIL or t == v
+            for t in range(finite + 1, min(parts[k][1], n_tokens))
         )
         if (
             first is not None
-            and first.lower_ != "wie"
+            and lower[first] != _WIE
             and not self._reporting_chunk(*parts[k])
             and verb_final
         ):
             return None  # "…, den die New York Times zitiert": a cue inside a relative clause
         perfect = (
-            finite.i != verb.i
-            and finite.lemma_ == "haben"
-            and not self._kind(finite)
-            and not is_passive(verb)
-            and not any(c.lower_ == "sich" for c in verb.children)
+            finite != v
+            and ar.lemma[finite] == _HABEN
+            and not self._kind_at(finite)
+            and not _is_passive(ar, v)
+            and not any(lower[c] == _SICH for c in ar.children[v])
         )
         verb_first = first is not None and (
-            first.i == verb.i or perfect and first.i == finite.i or first.lower_ in {"wie", "so"}
+            first == v or perfect and first == finite or lower[first] in _WIE_SO
         )  # "…, sagte er", "…, hatte Obama gesagt", "…, wie X sagte"
         dass_after = k + 1 < len(parts) and any(
-            t.lower_ in CLAUSE_MARKERS for t in toks[parts[k + 1][0] : parts[k + 1][0] + 2]
+            lower[t] in _CLAUSE_MARKERS
+            for t in range(parts[k + 1][0], min(parts[k + 1][0] + 2, n_tokens))
         )
-        if verb_first and k > 0 and first.lower_ != "wie" and not dass_after:
+        if verb_first and k > 0 and lower[first] != _WIE and not dass_after:
             a, b = parts[0][0], parts[k - 1][1]
-            subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
-            own = any(parts[k][0] <= c.i < parts[k][1] and c.i > verb.i for c in subjects)
+            dep = ar.dep
+            subjects = [c for c in ar.children[v] if dep[c] in _SUBJ]
+            own = any(parts[k][0] <= c < parts[k][1] and c > v for c in subjects)
             # a subject of the dass-clause before, or a second one when the cue has its own
             # ("…, hieß es"), is not the cue's, whatever the parse says
             subject = not own and any(
-                a <= c.i < b and not self._subordinate(parts, c.i) for c in subjects
+                a <= c < b and not self._subordinate(parts, c) for c in subjects
             )
             if self._statement(a, b) and not subject:
                 return a, b
@@ -813,16 +869,19 @@ class QuoteFinder:
             n += 1  # skip appositions and particles: "gab der Leiter, Andreas Huber, bekannt"
         if n < len(parts) and self._content_after(verb, (parts[k][0], parts[n - 1][1]), parts[n]):
             end = parts[-1][1]
+            alpha = ar.alpha
             for m in range(n + 1, len(parts)):  # stop before a new cue clause ("…, sagte er")
-                head = next((t for t in toks[parts[m][0] : parts[m][1]] if t.is_alpha), None)
-                if head is not None and cue_lemma(head, "verb"):
+                head = next(
+                    (t for t in range(parts[m][0], min(parts[m][1], n_tokens)) if alpha[t]), None
+                )
+                if head is not None and cue_lemma(self.toks[head], "verb"):
                     end = parts[m - 1][1]
                     break
             return parts[n][0], end
         named = first is not None and any(
-            t.pos_ in {"NOUN", "PROPN", "PRON"} for t in toks[first.i + 1 : verb.i]
+            pos[t] in _NAMED for t in range(first + 1, min(v, n_tokens))
         )  # "wie die Polizei mitteilte", not "wie erwartet"
-        if k > 0 and first is not None and first.lower_ == "wie" and verb_final and named:
+        if k > 0 and first is not None and lower[first] == _WIE and verb_final and named:
             a, b = parts[0][0], parts[k - 1][1]  # "…, wie die Polizei mitteilte."
             if self._statement(a, b):
                 return a, b
@@ -833,30 +892,35 @@ class QuoteFinder:
         chunk = next(((a, b) for a, b in parts if a <= i < b), None)
         if chunk is None:
             return False
-        first = next((t for t in self.toks[chunk[0] : chunk[1]] if not t.is_space), None)
-        return first is not None and (first.lower_ in CLAUSE_MARKERS or first.pos_ == "SCONJ")
+        ar = self.arrays
+        space = ar.space
+        first = next((t for t in range(chunk[0], min(chunk[1], ar.n)) if not space[t]), None)
+        return first is not None and (ar.lower[first] in _CLAUSE_MARKERS or ar.pos[first] == _SCONJ)
 
     def _content_after(self, verb: Token, cue: tuple[int, int], nxt: tuple[int, int]) -> bool:
         """A dass-clause, or a clause or zu-infinitive right after the cue verb group."""
-        toks = [t for t in self.toks[nxt[0] : nxt[1]] if not t.is_space]
-        if toks and toks[0].lower_ == "ob" and any(is_finite(t) for t in toks):
-            return not is_passive(verb)  # "fragte, ob …" (not "wurde gefragt, ob …")
+        ar, inside, v = self.arrays, self.inside, verb.i
+        space, lower, pos = ar.space, ar.lower, ar.pos
+        toks = [t for t in range(nxt[0], min(nxt[1], ar.n)) if not space[t]]
+        if toks and lower[toks[0]] == _OB and any(self._finite_verb(t) for t in toks):
+            return not _is_passive(ar, v)  # "fragte, ob …" (not "wurde gefragt, ob …")
         if not toks or not self._statement(*nxt):
             return False
-        if toks[0].lower_ in CLAUSE_MARKERS:
+        if lower[toks[0]] in _CLAUSE_MARKERS:
             return True
-        if any(cue_lemma(t, "verb") for t in toks if t.i not in self.inside):
+        if any(cue_lemma(self.toks[t], "verb") for t in toks if t not in inside):
             return False
-        tail = [t for t in self.toks[verb.i : cue[1]] if t.is_alpha and t.i not in self.inside]
-        last = tail[-1] if tail else verb
+        alpha = ar.alpha
+        tail = [t for t in range(v, min(cue[1], ar.n)) if alpha[t] and t not in inside]
+        last = tail[-1] if tail else v
         ends_with_verb = (
-            last.i == verb.i
-            or last.pos_ in {"AUX", "VERB", "ADV", "PART"}
-            or last.lower_ in PERSONAL  # "verkündigte er, …"
-            or last.dep_ in {"compound:prt", "svp"}
-            or last.lower_ in {"sich", "es", "darauf", "dazu", "davon", "damit"}
+            last == v
+            or pos[last] in _VERBISH
+            or lower[last] in _PERSONAL  # "verkündigte er, …"
+            or ar.dep[last] in _PARTICLE_DEPS
+            or lower[last] in _AFTER_VERB
         )
-        kon = any(self._kind(t) for t in toks)
+        kon = any(self._kind_at(t) for t in toks)
         return ends_with_verb or kon
 
     # --- building ------------------------------------------------------------------------
