@@ -391,7 +391,9 @@ class QuoteFinder:
             if not lemma or self._not_speech(tok, lemma):
                 continue
             speaker = self._speaker_of(tok, lo, hi)
-            held = speaker is not None and speaker[-1].lower_ in cue_lexicon().get("opinion", ())
+            held = speaker is not None and self.words[speaker.end - 1].lower() in cue_lexicon().get(
+                "opinion", ()
+            )  # (lower_ is the text's str.lower())
             if (opinion or held) and speaker is not None and speaker.end > tok.i:
                 speaker = None if speaker.start > tok.i else speaker  # not "der Meinung"
                 speaker = speaker or phrase_ending_at(doc, finite_of(tok).i, lo, self.inside)
@@ -637,7 +639,9 @@ class QuoteFinder:
         doc, inside = self.doc, self.inside
         if not self._between(self._nominals, lo, hi):
             return None
-        toks = [t for t in self.toks[lo:hi] if t.i not in inside and not t.is_space]
+        space, every = self.arrays.space, self.toks
+        toks = [every[i] for i in range(lo, min(hi, len(every))) if not space[i]]
+        toks = [t for t in toks if t.i not in inside] if inside else toks
         bits = self._bits
         for k, tok in enumerate(toks):
             if not bits[tok.i] & _NOMINAL:
