@@ -112,6 +112,28 @@ def _column(name: str, attr: str, doc_: str) -> cached_property:
     return cached_property(read)
 
 
+class Children:
+    """The children of each token of a document, from its heads: ``children[i]`` is a new
+    list of token i's children in index order."""
+
+    __slots__ = ("_order", "_starts")
+
+    def __init__(self, heads: np.ndarray) -> None:
+        import numpy as np
+
+        n = len(heads)
+        # the tokens sorted by their head (a root, its own head, goes last), in index order
+        # within each head (a stable sort)
+        keys = np.where(heads == np.arange(n), n, heads)
+        self._order = np.argsort(keys, kind="stable").tolist()
+        counts = np.bincount(keys, minlength=n + 1)
+        self._starts = [0, *np.cumsum(counts).tolist()]
+
+    def __getitem__(self, i: int) -> list[int]:
+        starts = self._starts
+        return self._order[starts[i] : starts[i + 1]]
+
+
 class DocArrays:
     """Per-token attributes of one document as lists of ints, each read with one
     ``to_array`` when first asked for (rule code indexing these lists instead of reading
@@ -147,18 +169,24 @@ class DocArrays:
         self.doc = doc
         self.n = len(doc)
         self.texts, self.text = token_texts(doc)
-        self._children: list[list[int]] | None = None
         self._subtrees: dict[int, list[int]] = {}
         self._sents: list[int] | None = None
 
     @cached_property
+    def _heads(self) -> np.ndarray:
+        """head.i of each token (int64)."""
+        import numpy as np
+
+        # the offset of the head: uint64 in the array (negative ones wrap around)
+        if not self.n:
+            return np.zeros(0, dtype=np.int64)
+        offsets = self.base[:, BASE.index("HEAD")].astype(np.int64)
+        return np.arange(self.n, dtype=np.int64) + offsets
+
+    @cached_property
     def head(self) -> list[int]:
         """head.i of each token."""
-        if not self.n:
-            return []
-        # the offset of the head: uint64 in the array (negative ones wrap around)
-        offsets = self.base[:, BASE.index("HEAD")].astype("int64").tolist()
-        return [i + h for i, h in enumerate(offsets)]
+        return self._heads.tolist()
 
     @cached_property
     def parsed(self) -> bool:
@@ -177,17 +205,11 @@ class DocArrays:
             found = _MORPH_TEXTS[key] = str(MorphAnalysis.from_id(self.doc.vocab, key))
         return found
 
-    @property
-    def children(self) -> list[list[int]]:
-        """Each token's children in index order (what ``Token.children`` yields: spaCy's
-        left and right edges always cover the direct children)."""
-        kids = self._children
-        if kids is None:
-            kids = self._children = [[] for _ in range(self.n)]
-            for i, h in enumerate(self.head):
-                if h != i:
-                    kids[h].append(i)
-        return kids
+    @cached_property
+    def children(self) -> Children:
+        """``children[i]``: token i's children in index order (what ``Token.children``
+        yields: spaCy's left and right edges always cover the direct children)."""
+        return Children(self._heads)
 
     def subtree(self, i: int) -> list[int]:
         """The indices of ``Token.subtree`` of token i (all its descendants and itself, as
