@@ -139,6 +139,7 @@ _PROPN = string_id("PROPN")
 _WIE, _SO, _OB, _ZU, _SICH = (string_id(w) for w in ("wie", "so", "ob", "zu", "sich"))
 _WIE_SO = string_ids({"wie", "so"})
 _HABEN = string_id("haben")
+_ANAPHORA = string_ids(ANAPHORA)
 
 
 @dataclass
@@ -694,11 +695,13 @@ class QuoteFinder:
     def _colon_speaker(self, lo: int, hi: int) -> Span | None:
         """'Trump: „…“' headlines: a name (or role) right before a colon and a quotation."""
         doc = self.doc
-        if ":" not in self.words[lo:hi]:
+        words = self.words
+        if ":" not in words[lo:hi]:
             return None
-        for tok in self.toks[lo:hi]:
-            if tok.text != ":" or tok.i in self.inside:
+        for i in range(lo, min(hi, len(words))):
+            if words[i] != ":" or i in self.inside:
                 continue
+            tok = self.toks[i]
             rest = [t for t in self.toks[tok.i + 1 : hi] if not t.is_space]
             if not rest or rest[0].text not in OPENERS:
                 return None
@@ -1158,16 +1161,16 @@ class QuoteFinder:
         if k >= len(self.sents):
             return None
         unit = self.sents[k]
-        toks = self.toks[unit.start : unit.end]  # (iterating the Span builds new Tokens)
-        first = next((t for t in toks if not t.is_space), None)
-        if first is None or first.lower_ not in ANAPHORA:
+        lo, hi = unit.start, unit.end
+        space = self.arrays.space
+        first = next((i for i in range(lo, hi) if not space[i]), None)
+        if first is None or self.arrays.lower[first] not in _ANAPHORA:
             return None
-        following = next((t for t in toks if t.i > first.i and not t.is_space), None)
+        following = next((i for i in range(first + 1, hi) if not space[i]), None)
         cues = [c for c in self.cues(unit.start, unit.end) if c.kind in {"verb", "reported"}]
         if not cues or cues[0].speaker is None or following is None:
             return None
-        verb = self.doc[cues[0].token]
-        if following.i != finite_of(verb).i:
+        if following != _finite(self.arrays, cues[0].token):
             return None  # "Das Weiße Haus sprach …" is no "Das sagte X"
         return cues[0]
 
@@ -1263,7 +1266,8 @@ class QuoteFinder:
         for cue in cues:
             if cue.kind in {"verb", "reported"} and cue.content is not None:
                 a, b = cue.content
-                if all(i in self.inside_full for i in range(a, b) if not self.toks[i].is_punct):
+                punct = self.arrays.punct
+                if all(i in self.inside_full for i in range(a, b) if not punct[i]):
                     continue
                 run = self._outside_full(a, b)
                 if run is None:
@@ -1512,8 +1516,17 @@ def sentence_units(
 
     idx = [t.idx for t in toks] if idx is None else idx
 
-    def text_of(a: int, b: int) -> str:  # doc[a:b].text without joining the tokens again
-        return text[idx[a] : idx[b - 1] + len(toks[b - 1])] if a < b else ""
+    arrays = doc_arrays(doc)
+    space, texts = arrays.space, arrays.texts
+
+    def blank(a: int, b: int) -> bool:  # not doc[a:b].text.strip() (is_space: str.isspace)
+        return all(space[t] for t in range(a, b))
+
+    def last_char(a: int, b: int) -> str:  # doc[a:b].text.rstrip()[-1:]
+        for t in range(b - 1, a - 1, -1):
+            if not space[t]:
+                return texts[t].rstrip()[-1:]
+        return ""
 
     openers = {m.start - 1 for m in marks}
     closers = {m.end for m in marks}
@@ -1521,8 +1534,8 @@ def sentence_units(
     for sent in doc.sents if sents is None else sents:
         if units and units[-1][1] - units[-1][0] > 1 and sent.start == units[-1][1]:
             last = toks[units[-1][1] - 1]
-            before = text_of(units[-1][0], last.i).rstrip()
-            if last.idx in openers and len(last) == 1 and before[-1:] in {".", "!", "?"}:
+            before = last_char(units[-1][0], last.i)
+            if last.idx in openers and len(last) == 1 and before in {".", "!", "?"}:
                 units[-1][1] -= 1  # „ left at a sentence end opens the next sentence
                 units.append([last.i, sent.end])
                 continue
@@ -1536,28 +1549,28 @@ def sentence_units(
                     units.append([sent.start + 1, sent.end])
                 continue
         start, end = sent.start, sent.end
-        if not text_of(start, end).strip():  # (the sentence's text)
+        if blank(start, end):  # (the sentence's text)
             units.append([start, end])
             continue
         sent_toks = toks[start:end]
         first = next((t for t in sent_toks if not t.is_space), sent_toks[0])
         prev = units[-1] if units else None
-        prev_text = text_of(prev[0], prev[1]).rstrip() if prev else ""  # (stripped once)
+        prev_last = last_char(prev[0], prev[1]) if prev else ""  # (of the stripped text)
         joins = (
             prev is not None
             and "\n" not in toks[prev[1] - 1].text_with_ws
-            and prev_text
+            and prev_last
             and (
                 first.text in CLOSERS
                 and not any(t.is_alpha for t in sent_toks)  # (no words)
                 or first.text[:1].islower()
                 or first.text in {",", ";", ":"}
                 or first.ent_iob_ == "I"
-                or (prev_text[-1:] in OPENERS and prev_text[-1:] != "")
-                or prev_text.endswith(":")
+                or (prev_last in OPENERS and prev_last != "")
+                or prev_last == ":"
                 and first.text not in OPENERS
                 # a sentence the parser ended without punctuation goes on ("nicht aber | Kim")
-                or prev_text[-1:].isalnum()
+                or prev_last.isalnum()
             )
         )
         if joins:
@@ -1567,7 +1580,7 @@ def sentence_units(
     # whitespace-only pieces (blank lines) are not sentences: distances count real ones
     split = _split_after_closers(toks, units, closers, idx)
     # Span(doc, a, b) is doc[a:b] (0 <= a < b) without the slice checks
-    return [Span(doc, a, b) for a, b in split if text_of(a, b).strip()]
+    return [Span(doc, a, b) for a, b in split if not blank(a, b)]
 
 
 def _split_after_closers(
