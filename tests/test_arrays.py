@@ -81,9 +81,7 @@ def test_children_and_subtree_of_a_non_projective_parse():
     assert a.children[5] == [1]
     assert sorted(a.subtree(5)) == [0, 1, 5]  # (left_edge..right_edge would be 0..5)
     assert [[c.i for c in t.children] for t in doc] == [a.children[i] for i in range(7)]
-    assert [sorted(s.i for s in t.subtree) for t in doc] == [
-        sorted(a.subtree(i)) for i in range(7)
-    ]
+    assert [sorted(s.i for s in t.subtree) for t in doc] == [sorted(a.subtree(i)) for i in range(7)]
 
 
 def test_doc_arrays_of_an_empty_document():
