@@ -1378,11 +1378,21 @@ class QuoteFinder:
     def _introduces(self, run: tuple[int, int]) -> bool:
         """Does a run of words end with a colon that opens a direct quotation ("Streitfall
         war demnach die Forderung nach Abrüstung: „…“")?"""
-        toks = [t for t in self.toks[run[0] : run[1]] if not t.is_space and t.text not in OPENERS]
-        if not toks or toks[-1].text != ":":
+        ar, words = self.arrays, self.words
+        space = ar.space
+        last = next(  # the last token that is no space and no opening mark
+            (
+                t
+                for t in range(min(run[1], ar.n) - 1, run[0] - 1, -1)
+                if not space[t] and words[t] not in OPENERS
+            ),
+            None,
+        )
+        if last is None or words[last] != ":":
             return False
-        nxt = next((t for t in self.toks[toks[-1].i + 1 : toks[-1].i + 4] if t.is_alpha), None)
-        return nxt is not None and nxt.i in self.inside_full
+        alpha = ar.alpha
+        nxt = next((t for t in range(last + 1, min(last + 4, ar.n)) if alpha[t]), None)
+        return nxt is not None and nxt in self.inside_full
 
     def _outer_speaker(self, cue: Cue, cues: list[Cue]) -> Span | None:
         """The speaker of the cue right before the clause that this cue's pronoun subject
