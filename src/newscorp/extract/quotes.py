@@ -1530,7 +1530,7 @@ def sentence_units(
     space, texts = arrays.space, arrays.texts
 
     def blank(a: int, b: int) -> bool:  # not doc[a:b].text.strip() (is_space: str.isspace)
-        return all(space[t] for t in range(a, b))
+        return a >= b or bool(space[a]) and all(space[t] for t in range(a + 1, b))
 
     def last_char(a: int, b: int) -> str:  # doc[a:b].text.rstrip()[-1:]
         for t in range(b - 1, a - 1, -1):
