@@ -1174,15 +1174,16 @@ class QuoteFinder:
             return None  # "Das Weiße Haus sprach …" is no "Das sagte X"
         return cues[0]
 
-    def _main_clause(self, a: int, b: int) -> list[Token]:
-        """Tokens of a chunk outside quotations, up to a subordinator ("Auf die Frage, ob …")."""
+    def _main_clause(self, a: int, b: int) -> list[int]:
+        """Indices of the tokens of a chunk outside quotations, up to a subordinator ("Auf
+        die Frage, ob …")."""
         out = []
-        bits, toks = self._bits, self.toks
-        for i in range(a, min(b, len(toks))):
+        bits, inside = self._bits, self.inside_full
+        for i in range(a, min(b, len(bits))):
             if bits[i] & _SUBORDINATOR:  # a word of NOT_CONTENT tagged SCONJ/ADV, or "ob"
                 break
-            if i not in self.inside_full:
-                out.append(toks[i])
+            if i not in inside:
+                out.append(i)
         return out
 
     def _reportative(self, a: int, b: int) -> bool:
@@ -1218,13 +1219,14 @@ class QuoteFinder:
             return ""  # no word that can be a Konjunktiv, no "soll"
         chunks = self.chunks(lo, hi)
         kinds: set[str] = set()
-        clauses: list[list[Token]] = []
+        clauses: list[list[int]] = []
+        moods = self._mood_forms
         for a, b in chunks:
             if self._reporting_chunk(a, b):
                 clause = self._main_clause(a, b)
                 clauses.append(clause)
                 # (a word whose form can be no Konjunktiv has kind "")
-                kinds.update(self._kind(t) for t in clause if t.i in self._mood_forms)
+                kinds.update(self._kind(self.toks[t]) for t in clause if t in moods)
                 if "one" in kinds:
                     return "one"  # the answer whatever the other chunks hold
         if any(self._reportative(a, b) for a, b in chunks):
@@ -1233,13 +1235,16 @@ class QuoteFinder:
             return ""  # "X hat nicht den Rang, würde aber …": the writer's own hypothesis
         return "two" if "two" in kinds else ""
 
-    def _indicative(self, clause: list[Token]) -> bool:
-        """Is the first verb of a clause a present indicative that cannot be a Konjunktiv or
-        an infinitive ("hat", "gilt"; not "finden", "sollte", "müssten")?"""
-        verb = next((t for t in clause if t.pos_ in {"VERB", "AUX"}), None)
+    def _indicative(self, clause: list[int]) -> bool:
+        """Is the first verb of a clause (token indices) a present indicative that cannot be
+        a Konjunktiv or an infinitive ("hat", "gilt"; not "finden", "sollte", "müssten")?"""
+        pos = self.arrays.pos
+        first = next((t for t in clause if pos[t] in _VERB_AUX), None)
+        if first is None:
+            return False
+        verb = self.toks[first]
         return (
-            verb is not None
-            and verb.i not in self.inside
+            verb.i not in self.inside
             and "Ind" in morph_features(verb).get("Mood", ())
             and "Pres" in morph_features(verb).get("Tense", ())
             and verb.lemma_ not in MODALS
