@@ -934,8 +934,9 @@ class QuoteFinder:
     def make(self, kind: str, start: int, end: int, cue: str, speaker: Span | None, unit: int):
         """Build a Quote record, resolving the speaker within the document."""
         if speaker is not None:
-            toks = [t for t in speaker if not t.is_space]
-            speaker = Span(self.doc, toks[0].i, toks[-1].i + 1) if toks else None  # doc[a:b]
+            space = self.arrays.space
+            toks = [i for i in range(speaker.start, speaker.end) if not space[i]]
+            speaker = Span(self.doc, toks[0], toks[-1] + 1) if toks else None  # doc[a:b]
         text = self.text[start:end]
         lead = len(text) - len(text.lstrip())
         trail = len(text) - len(text.rstrip())
@@ -969,14 +970,16 @@ class QuoteFinder:
         return verb is not None and "Plur" in morph_features(verb).get("Number", ())
 
     def _span_chars(self, a: int, b: int) -> tuple[int, int]:
-        toks = [t for t in self.toks[a:b] if not t.is_space]
-        while toks and toks[-1].is_punct and toks[-1].text not in CLOSERS:
+        ar, words, idx = self.arrays, self.words, self._idx
+        space, punct = ar.space, ar.punct
+        toks = [t for t in range(a, min(b, ar.n)) if not space[t]]
+        while toks and punct[toks[-1]] and words[toks[-1]] not in CLOSERS:
             toks.pop()
-        while toks and toks[0].is_punct and toks[0].text not in OPENERS:
+        while toks and punct[toks[0]] and words[toks[0]] not in OPENERS:
             toks.pop(0)
         if not toks:
-            return self.toks[a].idx, self.toks[a].idx
-        return toks[0].idx, toks[-1].idx + len(toks[-1])
+            return idx[a], idx[a]
+        return idx[toks[0]], idx[toks[-1]] + len(words[toks[-1]])
 
     def _outside_full(self, a: int, b: int) -> tuple[int, int] | None:
         """The longest run of tokens in [a, b) outside direct quotations (with 3+ words)."""
