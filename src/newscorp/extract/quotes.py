@@ -308,6 +308,12 @@ class QuoteFinder:
         """The members of a sorted index list in [lo, hi)."""
         return indices[bisect_left(indices, lo) : bisect_left(indices, hi)]
 
+    @staticmethod
+    def _any_between(indices: list[int], lo: int, hi: int) -> bool:
+        """Has a sorted index list a member in [lo, hi)? (``bool(_between(…))``)"""
+        k = bisect_left(indices, lo)
+        return k < len(indices) and indices[k] < hi
+
     # --- quotation marks ---------------------------------------------------------------
     def _quoted(self) -> list[Quoted]:
         doc, out = self.doc, []
@@ -381,7 +387,7 @@ class QuoteFinder:
         for i in self._between(self._candidates, lo, hi):
             if i in inside:
                 continue
-            if i not in self._may_cue and not self._between(self._opinions, i, min(hi, i + 10)):
+            if i not in self._may_cue and not self._any_between(self._opinions, i, min(hi, i + 10)):
                 continue  # no cue lemma and no opinion noun in reach: _opinion gives ""
             tok = self.toks[i]
             reported, verb = cue_lemmas(tok) if i in self._may_cue else ("", "")
@@ -474,7 +480,7 @@ class QuoteFinder:
         with an opinion noun (data/cues.txt) before a comma is a cue."""
         if verb.pos_ not in {"VERB", "AUX"} or not verb.text[:1].islower():
             return ""
-        if not self._between(self._opinions, verb.i, min(hi, verb.i + 10)):
+        if not self._any_between(self._opinions, verb.i, min(hi, verb.i + 10)):
             return ""  # no opinion noun in reach
         words = self.words  # token texts, read once per document
         for i in range(verb.i + 1, min(hi, verb.i + 10, len(words))):
@@ -638,7 +644,7 @@ class QuoteFinder:
     def nominal_cue(self, lo: int, hi: int) -> Cue | None:
         """'nach Angaben X', 'seiner Meinung nach', 'laut X', 'X zufolge', '…, so X'."""
         doc, inside = self.doc, self.inside
-        if not self._between(self._nominals, lo, hi):
+        if not self._any_between(self._nominals, lo, hi):
             return None
         space, every = self.arrays.space, self.toks
         toks = [every[i] for i in range(lo, min(hi, len(every))) if not space[i]]
@@ -983,7 +989,7 @@ class QuoteFinder:
 
     def _outside_full(self, a: int, b: int) -> tuple[int, int] | None:
         """The longest run of tokens in [a, b) outside direct quotations (with 3+ words)."""
-        if not self._between(self._inside_full, a - 1, b + 1):  # no quotation near: all of it
+        if not self._any_between(self._inside_full, a - 1, b + 1):  # no quotation near: all of it
             return (a, b) if b > a and self._has_words(a, b, 3) else None
         best, run = None, None
         for i in range(a, b + 1):
@@ -1191,7 +1197,7 @@ class QuoteFinder:
 
     def _reportative(self, a: int, b: int) -> bool:
         """Reportative "sollen" with a perfect infinitive: "Er soll gelogen haben"."""
-        if not self._between(self._solls, a, b):
+        if not self._any_between(self._solls, a, b):
             return False  # cheap test first: no "soll" among all the chunk's words
         toks = [t for t in self.toks[a:b] if t.i not in self.inside_full and not t.is_space]
         if not self._reporting_chunk(a, b) or not any(t.lower_ in {"soll", "sollen"} for t in toks):
@@ -1218,7 +1224,7 @@ class QuoteFinder:
         return kind
 
     def _konjunktiv(self, lo: int, hi: int) -> str:
-        if not self._between(self._moods, lo, hi):
+        if not self._any_between(self._moods, lo, hi):
             return ""  # no word that can be a Konjunktiv, no "soll"
         chunks = self.chunks(lo, hi)
         kinds: set[str] = set()
@@ -1257,7 +1263,7 @@ class QuoteFinder:
 
     def _mostly_quoted(self, run: tuple[int, int]) -> bool:
         """A clause around a quoted fragment with few words of its own ("Es sei „…“")."""
-        if not self._between(self._inside, run[0], run[1]):
+        if not self._any_between(self._inside, run[0], run[1]):
             return False  # nothing quoted
         quoted = unquoted = 0
         for t in self.toks[run[0] : run[1]]:
