@@ -14,11 +14,13 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from newscorp.extract.arrays import doc_arrays, string_ids
 from newscorp.pipeline.lexicons import words_by_kind
 from newscorp.pipeline.mood import INDICATIVE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.vocab import Vocab
 
 VERB_POS = {"VERB", "AUX", ""}
 EPISTEMIC = {"dürfte", "dürften"}
@@ -149,21 +151,23 @@ def particle_of(token: Token) -> str:
 _ENDS = {",", ".", ";", ":", "!", "?"}  # where a clause's closing particle is looked for
 
 
+_PARTICLE_DEP_IDS = string_ids(PARTICLE_DEPS)
+_PARTICLE_POS = string_ids({"ADP", "ADV", "PART", "ADJ", ""})
+
+
 def _particle_of(token: Token, texts: list[str]) -> str:
-    for child in token.children:
-        if child.dep_ in PARTICLE_DEPS:
-            return child.text.lower()
-    doc = token.doc
-    i = token.i + 1
-    while i < len(doc) and texts[i] not in _ENDS and i - token.i < 25:
+    a = doc_arrays(token.doc)  # (lower_ is the text's str.lower())
+    dep, v = a.dep, token.i
+    for child in a.children[v]:
+        if dep[child] in _PARTICLE_DEP_IDS:
+            return texts[child].lower()
+    i, n = v + 1, a.n
+    while i < n and texts[i] not in _ENDS and i - v < 25:
         i += 1
-    last = doc[i - 1] if i - 1 > token.i else None
-    if (
-        last is not None
-        and last.lower_ in cue_lexicon().get("particle", ())
-        and (last.pos_ in {"ADP", "ADV", "PART", "ADJ", ""})
-    ):
-        return last.lower_
+    if i - 1 > v:
+        low = texts[i - 1].lower()
+        if low in cue_lexicon().get("particle", ()) and a.pos[i - 1] in _PARTICLE_POS:
+            return low
     return ""
 
 
@@ -268,6 +272,20 @@ def morph_features(token: Token) -> dict[str, tuple[str, ...]]:
             _FEATURES.clear()
         feats = {f: tuple(v.split(",")) for f, v in morph.to_dict().items()}
         _FEATURES[morph.key] = feats
+    return feats
+
+
+def key_features(vocab: Vocab, key: int) -> dict[str, tuple[str, ...]]:
+    """``morph_features`` of a token by its ``morph.key`` (a MORPH id of ``to_array``)."""
+    feats = _FEATURES.get(key)
+    if feats is None:
+        from spacy.tokens import MorphAnalysis
+
+        if len(_FEATURES) >= 65536:
+            _FEATURES.clear()
+        morph = MorphAnalysis.from_id(vocab, key)
+        feats = {f: tuple(v.split(",")) for f, v in morph.to_dict().items()}
+        _FEATURES[key] = feats
     return feats
 
 

@@ -6,17 +6,23 @@ conjunction and a final verb ("wie der Bundeswahlleiter mitteilte"). The parser'
 is tried first; when it is missing or implausible the phrase next to the verb is taken.
 Phrases keep genitive attributes and name appositions ("die Sprecherin des Weißen Hauses,
 Sarah Sanders"), so the person's name is inside the mention.
+
+The rules read the document's per-token lists (:class:`newscorp.extract.arrays.DocArrays`,
+built once per document) by token index instead of Token attributes.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newscorp.extract.cues import morph_features
+from spacy.tokens import Span
+
+from newscorp.extract.arrays import DocArrays, doc_arrays, string_id, string_ids
+from newscorp.extract.cues import key_features
 from newscorp.pipeline.lexicons import MONTHS, is_role
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "sb"}
 NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"}
@@ -46,184 +52,230 @@ ADVERBS = set(  # sentence adverbs a tagger may take for a bare noun subject ("M
 TITLE_MARKS = set('„“”»«"‚‘')
 VERB_FINAL = {"wie", "als", "nachdem", "weil", "da"}  # conjunctions of verb-final clauses
 
+# the string ids of the words and labels above, compared with DocArrays' columns
+_NP, _HEAD, _SUBJ = string_ids(NP_POS), string_ids(HEAD_POS), string_ids(SUBJ_DEPS)
+_HEAD_PRON = string_ids(HEAD_POS | {"PRON"})
+_GENITIVE, _PERSONAL = string_ids(GENITIVE_DETS), string_ids(PERSONAL)
+_CASE_AMBIGUOUS, _NOT_SPEAKERS = string_ids(CASE_AMBIGUOUS), string_ids(NOT_SPEAKERS)
+_DEMONSTRATIVES, _SKIP = string_ids(DEMONSTRATIVES), string_ids(SKIP_POS)
+_NOT_NOMINATIVE, _ADVERBS = string_ids(NOT_NOMINATIVE), string_ids(ADVERBS)
+_TIMES, _VERB_FINAL = string_ids(TIME_WORDS | MONTHS), string_ids(VERB_FINAL)
+_DET, _ADJ, _PRON, _NOUN, _PUNCT, _ADP, _PROPN = (
+    string_id(p) for p in ("DET", "ADJ", "PRON", "NOUN", "PUNCT", "ADP", "PROPN")
+)
+_VERB = string_id("VERB")
+_DET_ADJ, _ADJ_NUM = string_ids({"DET", "ADJ"}), string_ids({"ADJ", "NUM"})
+_DET_ADJ_NUM, _VERB_AUX = string_ids({"DET", "ADJ", "NUM"}), string_ids({"VERB", "AUX"})
+_NSUBJ_SB, _AUX = string_ids({"nsubj", "sb"}), string_ids({"aux", "aux:pass"})
+_CONJ, _MARK, _XCOMP = string_id("conj"), string_id("mark"), string_id("xcomp")
+_ACL = string_ids({"acl:relcl", "acl"})
+_ZU, _ALS, _SICH = string_id("zu"), string_id("als"), string_id("sich")
+_VON = string_ids({"von", "vom"})
+_LASSEN, _ZITIEREN, _WERDEN = string_id("lassen"), string_id("zitieren"), string_id("werden")
+_PARTICIPLE_TAGS = string_ids({"VVPP", "VBN"})
+_PER_ORG, _LOC = string_ids({"PER", "ORG"}), string_id("LOC")
+_I = 1  # ENT_IOB of "I"
 
-def _is_name(tok: Token) -> bool:
-    return tok.pos_ in HEAD_POS and tok.text[:1].isupper() or bool(tok.ent_type_)
+
+def _is_name(a: DocArrays, i: int) -> bool:
+    return a.pos[i] in _HEAD and a.texts[i][:1].isupper() or bool(a.ent_type[i])
+
+
+def _text(a: DocArrays, start: int, end: int) -> str:
+    """``doc[start:end].text`` (start < end) without joining the tokens again."""
+    return a.text[a.idx[start] : a.idx[end - 1] + len(a.texts[end - 1])]
 
 
 def phrase_from(doc: Doc, start: int, stop: int, inside: set[int]) -> Span | None:
     """The noun phrase starting at token ``start`` (not past ``stop``): determiners,
     adjectives and nouns, then genitive attributes and name appositions."""
+    return _phrase_from(doc_arrays(doc), start, stop, inside)
+
+
+def _phrase_from(a: DocArrays, start: int, stop: int, inside: set[int]) -> Span | None:
+    pos, texts, space = a.pos, a.texts, a.space
     i = start
     seen_head = False
     while i < stop and i not in inside:
-        tok = doc[i]
-        if seen_head and tok.pos_ in {"DET", "ADJ"}:
+        p = pos[i]
+        if seen_head and p in _DET_ADJ:
             break  # a new phrase ("Trump | den Abbruch") or a genitive, handled below
-        close = _title_end(doc, i, stop, inside) if not seen_head else None
+        close = _title_end(a, i, stop, inside) if not seen_head else None
         if close is not None:  # a quoted name of any words: „heise online“
             seen_head = True
             i = close + 1
             continue
         if (
-            tok.pos_ in NP_POS
-            or tok.text == "-"
-            or (tok.is_space and not seen_head)
-            or (_title_mark(doc, i, inside))
+            p in _NP
+            or texts[i] == "-"
+            or (space[i] and not seen_head)
+            or (_title_mark(a, i, inside))
         ):
             seen_head = (
                 seen_head
-                or tok.pos_ in HEAD_POS
-                or tok.dep_ in SUBJ_DEPS
-                and _nominal_adjective(tok)  # "Angehörige"
+                or p in _HEAD
+                or a.dep[i] in _SUBJ
+                and _nominal_adjective(a, i)  # "Angehörige"
             )
             i += 1
             continue
-        if tok.pos_ == "PRON" and i == start and tok.lower_ in PERSONAL:
-            return doc[i : i + 1]
+        if p == _PRON and i == start and a.lower[i] in _PERSONAL:
+            return Span(a.doc, i, i + 1)
         break
     if not seen_head:
         return None
     end = i
-    while end < stop and end not in inside and doc[end].ent_iob_ == "I":
+    iob = a.ent_iob
+    while end < stop and end not in inside and iob[end] == _I:
         end += 1  # a name is not cut by a word tagged as a preposition ("Moon Jae In")
     while end < stop:
-        nxt = _attachment(doc, end, stop, inside)
+        nxt = _attachment(a, end, stop, inside)
         if nxt is None or nxt - start > MAX_PHRASE:
             break
         end = nxt
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        if doc[end - 1].text in TITLE_MARKS and _opened(doc, start, end - 1):
+    punct = a.punct
+    while end > start and (punct[end - 1] or space[end - 1]):
+        if texts[end - 1] in TITLE_MARKS and _opened(a, start, end - 1):
             break  # die „Süddeutsche Zeitung“ keeps its closing mark
         end -= 1
-    return doc[start:end] if end > start else None
+    return Span(a.doc, start, end) if end > start else None
 
 
-def _opened(doc: Doc, start: int, end: int) -> bool:
+def _opened(a: DocArrays, start: int, end: int) -> bool:
     """Is a quotation mark opened among tokens [start, end) and not closed there?"""
-    marks = [t.text for t in doc[start:end] if t.text in TITLE_MARKS]
+    marks = [t for t in a.texts[start:end] if t in TITLE_MARKS]
     return len(marks) % 2 == 1
 
 
-def _title_mark(doc: Doc, i: int, inside: set[int]) -> bool:
+def _title_mark(a: DocArrays, i: int, inside: set[int]) -> bool:
     """A quotation mark around a quoted name (no quotation): die „Süddeutsche Zeitung“."""
-    if doc[i].text not in TITLE_MARKS:
+    if a.texts[i] not in TITLE_MARKS:
         return False
-    return not any(j in inside for j in (i - 1, i + 1) if 0 <= j < len(doc))
+    return not any(j in inside for j in (i - 1, i + 1) if 0 <= j < a.n)
 
 
-def _title_end(doc: Doc, i: int, stop: int, inside: set[int]) -> int | None:
+def _title_end(a: DocArrays, i: int, stop: int, inside: set[int]) -> int | None:
     """The closing mark of a short quoted name opened at token i, if any."""
-    if not _title_mark(doc, i, inside) or i + 1 >= stop or doc[i + 1].is_punct:
+    if not _title_mark(a, i, inside) or i + 1 >= stop or a.punct[i + 1]:
         return None
+    texts = a.texts
     for j in range(i + 1, min(stop, i + 8)):
-        if j in inside or doc[j].text in {",", ".", ";", ":"}:
+        if j in inside or texts[j] in {",", ".", ";", ":"}:
             return None
-        if doc[j].text in TITLE_MARKS:
+        if texts[j] in TITLE_MARKS:
             return j
     return None
 
 
-def _title_start(doc: Doc, k: int, lo: int, inside: set[int]) -> int | None:
+def _title_start(a: DocArrays, k: int, lo: int, inside: set[int]) -> int | None:
     """The opening mark of a short quoted name closed at token k, if any."""
-    if not _title_mark(doc, k, inside):
+    if not _title_mark(a, k, inside):
         return None
+    texts = a.texts
     for j in range(k - 1, max(lo, k - 8) - 1, -1):
-        if j in inside or doc[j].text in {",", ".", ";", ":"}:
+        if j in inside or texts[j] in {",", ".", ";", ":"}:
             return None
-        if doc[j].text in TITLE_MARKS:
+        if texts[j] in TITLE_MARKS:
             return j if j + 1 < k else None
     return None
 
 
-def _attachment(doc: Doc, i: int, stop: int, inside: set[int]) -> int | None:
+def _attachment(a: DocArrays, i: int, stop: int, inside: set[int]) -> int | None:
     """End of a genitive attribute, a parenthesis or a name apposition starting at i."""
-    tok = doc[i]
-    if tok.i in inside:
+    if i in inside:
         return None
-    if tok.lower_ in GENITIVE_DETS and tok.pos_ == "DET":
+    pos, texts = a.pos, a.texts
+    if a.lower[i] in _GENITIVE and pos[i] == _DET:
         j = i + 1
-        while j < stop and doc[j].pos_ in {"ADJ", "NUM"} and j not in inside:
+        while j < stop and pos[j] in _ADJ_NUM and j not in inside:
             j += 1
         k = j
-        while k < stop and doc[k].pos_ in HEAD_POS and k not in inside:
+        while k < stop and pos[k] in _HEAD and k not in inside:
             k += 1
         return k if k > j else None
-    if tok.text == "(":
+    text = texts[i]
+    if text == "(":
         j = i + 1
-        while j < stop and doc[j].text != ")" and j - i < 8:
+        while j < stop and texts[j] != ")" and j - i < 8:
             j += 1
-        return j + 1 if j < stop and doc[j].text == ")" else None
-    if tok.text == ",":
+        return j + 1 if j < stop and texts[j] == ")" else None
+    if text == ",":
         j = i + 1
-        while j < stop and j not in inside and (_is_name(doc[j]) or doc[j].pos_ in NP_POS):
+        while j < stop and j not in inside and (_is_name(a, j) or pos[j] in _NP):
             j += 1
-        names = [t for t in doc[i + 1 : j] if _is_name(t) and t.pos_ == "PROPN" or t.ent_type_]
-        if j > i + 1 and names and j <= stop and (j == stop or doc[j].text in {",", ")"}):
-            return j + 1 if j < stop and doc[j].text == "," and _ends_apposition(doc, j) else j
+        ents = a.ent_type
+        names = any(
+            _is_name(a, t) and pos[t] == _PROPN or ents[t] for t in range(i + 1, min(j, a.n))
+        )
+        if j > i + 1 and names and j <= stop and (j == stop or texts[j] in {",", ")"}):
+            return j + 1 if j < stop and texts[j] == "," and _ends_apposition(a, j) else j
         return None
     return None
 
 
-def _ends_apposition(doc: Doc, comma: int) -> bool:
+def _ends_apposition(a: DocArrays, comma: int) -> bool:
     """A comma closing an apposition is followed by the verb or a verb-initial clause."""
-    return comma + 1 < len(doc) and doc[comma + 1].pos_ in {"VERB", "AUX"}
+    return comma + 1 < a.n and a.pos[comma + 1] in _VERB_AUX
 
 
 def phrase_ending_at(doc: Doc, end: int, floor: int, inside: set[int]) -> Span | None:
     """The noun phrase (with appositions) that ends right before token ``end``."""
+    return _phrase_ending_at(doc_arrays(doc), end, floor, inside)
+
+
+def _phrase_ending_at(a: DocArrays, end: int, floor: int, inside: set[int]) -> Span | None:
+    pos, texts, lower, space = a.pos, a.texts, a.lower, a.space
     j = end - 1
-    while j >= floor and doc[j].is_space:
+    while j >= floor and space[j]:
         j -= 1
     if j < floor or j in inside:
         return None
-    if doc[j].pos_ == "PRON" and doc[j].lower_ in PERSONAL:
-        return doc[j : j + 1]
-    if doc[j].text == ")":  # "Heiko Maas (SPD) bedauerte": skip the parenthesis
+    if pos[j] == _PRON and lower[j] in _PERSONAL:
+        return Span(a.doc, j, j + 1)
+    if texts[j] == ")":  # "Heiko Maas (SPD) bedauerte": skip the parenthesis
         k = j - 1
-        while k >= floor and doc[k].text != "(" and j - k < 8:
+        while k >= floor and texts[k] != "(" and j - k < 8:
             k -= 1
-        j = k - 1 if k >= floor and doc[k].text == "(" else j - 1
-    elif doc[j].text == ",":
+        j = k - 1 if k >= floor and texts[k] == "(" else j - 1
+    elif texts[j] == ",":
         j -= 1
     k = j
     while (
         k >= floor
         and k not in inside
         and (
-            doc[k].pos_ in NP_POS
-            or _word_as_punct(doc[k])
-            or doc[k].text in {",", "-"}
-            or _title_mark(doc, k, inside)
+            pos[k] in _NP
+            or _word_as_punct(a, k)
+            or texts[k] in {",", "-"}
+            or _title_mark(a, k, inside)
         )
     ):
         k -= 1
     start = k + 1
-    while start <= j and (doc[start].text in {",", "-"} or doc[start].pos_ == "ADJ"):
-        if doc[start].pos_ == "ADJ":
+    while start <= j and (texts[start] in {",", "-"} or pos[start] == _ADJ):
+        if pos[start] == _ADJ:
             break
         start += 1
-    if start > j or not any(
-        doc[t].pos_ in HEAD_POS or _word_as_punct(doc[t]) for t in range(start, j + 1)
-    ):
+    if start > j or not any(pos[t] in _HEAD or _word_as_punct(a, t) for t in range(start, j + 1)):
         return None
-    if start > floor and (doc[start - 1].pos_ == "ADP" or doc[start - 1].lower_ == "als"):
+    if start > floor and (pos[start - 1] == _ADP or lower[start - 1] == _ALS):
         return None  # "mit Trump", "Als Begründung": no subject
-    if any(doc[t].text == "," for t in range(start, end)) and _first_word(doc, floor) < start:
+    if "," in texts[start:end] and _first_word(a, floor) < start:
         return None  # "…, nicht aber Kim Jong Un, begründete": not a subject before the verb
     if j - start + 1 > MAX_PHRASE:
         return None
-    return doc[start : j + 1]
+    return Span(a.doc, start, j + 1)
 
 
-def _word_as_punct(tok: Token) -> bool:
+def _word_as_punct(a: DocArrays, i: int) -> bool:
     """A capitalised word the tagger took for punctuation ("BGH" tagged as a bracket)."""
-    return tok.pos_ == "PUNCT" and tok.is_alpha and tok.text[:1].isupper()
+    return a.pos[i] == _PUNCT and bool(a.alpha[i]) and a.texts[i][:1].isupper()
 
 
-def _first_word(doc: Doc, floor: int) -> int:
+def _first_word(a: DocArrays, floor: int) -> int:
     i = floor
-    while i < len(doc) and (doc[i].is_space or doc[i].is_punct):
+    space, punct, n = a.space, a.punct, a.n
+    while i < n and (space[i] or punct[i]):
         i += 1
     return i
 
@@ -232,12 +284,17 @@ def speakerlike(span: Span | None) -> bool:
     """A phrase that can speak: a name, a role, a personal pronoun."""
     if span is None:
         return False
-    toks = [t for t in span if not t.is_space]
-    if len(toks) == 1 and toks[0].lower_ in PERSONAL:
+    return _speakerlike(doc_arrays(span.doc), span.start, span.end)
+
+
+def _speakerlike(a: DocArrays, start: int, end: int) -> bool:
+    space, lower, pos, ents = a.space, a.lower, a.pos, a.ent_type
+    toks = [t for t in range(start, end) if not space[t]]
+    if len(toks) == 1 and lower[toks[0]] in _PERSONAL:
         return True
-    head: list = []  # the first run of nouns and names: "Trumps Entscheidung" -> Entscheidung
+    head: list[int] = []  # the first run of nouns and names: "Trumps Entscheidung" -> Entscheidung
     for t in toks:
-        if t.pos_ in HEAD_POS or t.ent_type_:
+        if pos[t] in _HEAD or ents[t]:
             head.append(t)
         elif head:
             break
@@ -245,281 +302,287 @@ def speakerlike(span: Span | None) -> bool:
         return False
     last = head[-1]
     return (
-        last.ent_type_ in {"PER", "ORG"}
-        or is_role(last.text)
-        or (last.ent_type_ == "LOC" and len(head) == len([t for t in toks if t.pos_ != "DET"]))
+        ents[last] in _PER_ORG
+        or is_role(a.texts[last])
+        or (ents[last] == _LOC and len(head) == len([t for t in toks if pos[t] != _DET]))
     )
 
 
 def finite_of(verb: Token) -> Token:
     """The finite auxiliary of a compound tense ("hat … gesagt") or the verb itself."""
-    for child in verb.children:
-        if child.dep_ in {"aux", "aux:pass"} and child.i < verb.i:
+    found = _finite(doc_arrays(verb.doc), verb.i)
+    return verb if found == verb.i else verb.doc[found]
+
+
+def _finite(a: DocArrays, v: int) -> int:
+    dep = a.dep
+    for child in a.children[v]:
+        if dep[child] in _AUX and child < v:
             return child
-    return verb
+    return v
 
 
 def subject_phrase(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
     """The speaker phrase of a cue verb within tokens [lo, hi) (a sentence unit)."""
-    doc = verb.doc
-    if doc.has_annotation("DEP"):
+    return _subject_phrase(doc_arrays(verb.doc), verb.i, lo, hi, inside)
+
+
+def _subject_phrase(a: DocArrays, v: int, lo: int, hi: int, inside: set[int]) -> Span | None:
+    if a.parsed:
+        dep, head, kids, pos, lower, texts = a.dep, a.head, a.children, a.pos, a.lower, a.texts
         # "…, Medien berichteten": a conjunct with a subject of its own speaks for itself
-        own = verb.dep_ == "conj" and any(  # (only a conjunct asks)
-            c.dep_ in {"nsubj", "sb"} and c.lower_ not in NOT_SPEAKERS for c in verb.children
+        own = dep[v] == _CONJ and any(  # (only a conjunct asks)
+            dep[c] in _NSUBJ_SB and lower[c] not in _NOT_SPEAKERS for c in kids[v]
         )
-        if (
-            verb.dep_ == "conj"
-            and verb.head.pos_ == "VERB"
-            and lo <= verb.head.i < verb.i
-            and not own
-        ):
-            verb = verb.head  # "haben das Wrack untersucht und bestätigt": the first verb's subject
+        h = head[v]
+        if dep[v] == _CONJ and pos[h] == _VERB and lo <= h < v and not own:
+            v = h  # "haben das Wrack untersucht und bestätigt": the first verb's subject
         elif (
-            verb.dep_ == "conj"
-            and lo <= verb.head.i < verb.i
-            and not any(c.dep_ in SUBJ_DEPS for c in verb.children)
-            and any(c.dep_ in SUBJ_DEPS and c.i < verb.head.i for c in verb.head.children)
+            dep[v] == _CONJ
+            and lo <= h < v
+            and not any(dep[c] in _SUBJ for c in kids[v])
+            and any(dep[c] in _SUBJ and c < h for c in kids[h])
         ):
-            verb = verb.head  # "Podolski war anwesend und sagte": the subject of the first part
+            v = h  # "Podolski war anwesend und sagte": the subject of the first part
+        h = head[v]
         if (
-            any(c.lower_ == "zu" and c.dep_ == "mark" for c in verb.children)
-            or verb.dep_ == "xcomp"
-            and verb.head.lemma_ == "lassen"
-            and not any(c.dep_ in SUBJ_DEPS for c in verb.children)
-        ) and (verb.head.pos_ in {"VERB", "AUX"} and lo <= verb.head.i < hi and verb.head != verb):
-            verb = verb.head  # "Er wisse es zu schätzen", "X ließ verbreiten": the subject of
+            any(lower[c] == _ZU and dep[c] == _MARK for c in kids[v])
+            or dep[v] == _XCOMP
+            and a.lemma[h] == _LASSEN
+            and not any(dep[c] in _SUBJ for c in kids[v])
+        ) and (pos[h] in _VERB_AUX and lo <= h < hi and h != v):
+            v = h  # "Er wisse es zu schätzen", "X ließ verbreiten": the subject of
             # the governing verb
-        if is_passive(verb) and verb.lemma_ != "zitieren" and "zitiert" not in verb.lower_:
-            return _agent(verb, lo, hi, inside)  # "wurde … geäußert": the subject said nothing
-        finite = finite_of(verb)
+        if _is_passive(a, v) and a.lemma[v] != _ZITIEREN and "zitiert" not in texts[v].lower():
+            return _agent(a, v, lo, hi, inside)  # "wurde … geäußert": the subject said nothing
+        f = _finite(a, v)
         prefield_clause = (
-            finite.i > lo
-            and doc[finite.i - 1].text == ","
-            and any(t.pos_ in {"VERB", "AUX"} for t in doc[lo : finite.i - 1])
+            f > lo and texts[f - 1] == "," and any(pos[t] in _VERB_AUX for t in range(lo, f - 1))
         )
-        for child in verb.children:
-            relative = child.i < finite.i and _relative_subject(child, lo, finite)
-            if prefield_clause and child.i < finite.i and not relative:
+        for c in kids[v]:
+            relative = c < f and _relative_subject(a, c, lo, f)
+            if prefield_clause and c < f and not relative:
                 continue  # "…, nicht aber Kim Jong Un, begründete der Präsident": after the verb
+            if dep[c] not in _SUBJ or c in inside:
+                continue  # (both tests below ask for a subject outside quotations)
+            if lo <= c < f and pos[c] not in _HEAD_PRON and _known_name(a, c):
+                return Span(a.doc, c, c + 1)  # "Lammert" tagged as an adjective
             if (
-                child.dep_ in SUBJ_DEPS
-                and lo <= child.i < finite.i
-                and child.i not in inside
-                and child.pos_ not in HEAD_POS | {"PRON"}
-                and _known_name(child)
+                lo <= c < hi
+                and lower[c] not in _NOT_SPEAKERS
+                and (pos[c] in _HEAD_PRON or _nominal_adjective(a, c))
             ):
-                return doc[child.i : child.i + 1]  # "Lammert" tagged as an adjective
-            if (
-                child.dep_ in SUBJ_DEPS
-                and lo <= child.i < hi
-                and child.i not in inside
-                and child.lower_ not in NOT_SPEAKERS
-                and (child.pos_ in HEAD_POS | {"PRON"} or _nominal_adjective(child))
-            ):
-                if child.pos_ == "PRON":
-                    front = _front_name(finite, lo, inside) if child.i > finite.i else None
-                    if front is not None and child.lower_ in CASE_AMBIGUOUS:
+                if pos[c] == _PRON:
+                    front = _front_name(a, f, lo, inside) if c > f else None
+                    if front is not None and lower[c] in _CASE_AMBIGUOUS:
                         return front  # ", Kim nannte sie „…“": the name before the verb
-                    return doc[child.i : child.i + 1]
-                left = min(t.i for t in child.subtree if t.i >= lo and t.i not in inside)
-                while left < child.i and doc[left].text in {",", ";", "–", "—"}:
+                    return Span(a.doc, c, c + 1)
+                left = min(t for t in a.subtree(c) if t >= lo and t not in inside)
+                while left < c and texts[left] in {",", ";", "–", "—"}:
                     left += 1  # a comma the parser hung on the subject (", Kim nannte …")
-                found = phrase_from(doc, left, hi, inside)
-                if found is not None and not relative and _across_comma(found, verb):
+                found = _phrase_from(a, left, hi, inside)
+                if found is not None and not relative and _across_comma(a, found, v):
                     continue  # "Ein Sprecher … nannte …, Medien berichteten": another clause
-                if found is not None and _not_subject(found, child):
+                if found is not None and _not_subject(a, found, c):
                     continue  # "Als Begründung sagte X", "begründete die Einblendungen"
-                if found is not None and found.start <= child.i < found.end:
-                    if speakerlike(found):
+                if found is not None and found.start <= c < found.end:
+                    if _speakerlike(a, found.start, found.end):
                         return found
-                    other = _positional(verb, lo, hi, inside)
-                    if speakerlike(other) or _plausible(found) is None:
+                    other = _positional(a, v, lo, hi, inside)
+                    if speakerlike(other) or _plausible(a, found) is None:
                         return other  # "Unterdessen verlangten die Grünen"
                     return found
-    return _positional(verb, lo, hi, inside)
+    return _positional(a, v, lo, hi, inside)
 
 
-def _nominal_adjective(tok: Token) -> bool:
+def _nominal_adjective(a: DocArrays, i: int) -> bool:
     """A capitalised adjective the parser made a subject: a nominalised adjective
     ("Angehörige beklagten sich", "Verletzte wurden …")."""
-    return tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.is_alpha
+    return a.pos[i] == _ADJ and a.texts[i][:1].isupper() and bool(a.alpha[i])
 
 
-def _front_name(finite: Token, lo: int, inside: set[int]) -> Span | None:
-    """A name or role alone before the finite verb at the start of a clause (", Kim nannte
-    sie"): with a pronoun after the verb that may be nominative or accusative ("sie"), the
-    first phrase is the subject, whatever the parser attached."""
-    doc = finite.doc
-    k = finite.i - 1
-    while k >= lo and k not in inside and doc[k].pos_ in NP_POS:
+def _front_name(a: DocArrays, f: int, lo: int, inside: set[int]) -> Span | None:
+    """A name or role alone before the finite verb (token f) at the start of a clause
+    (", Kim nannte sie"): with a pronoun after the verb that may be nominative or
+    accusative ("sie"), the first phrase is the subject, whatever the parser attached."""
+    pos = a.pos
+    k = f - 1
+    while k >= lo and k not in inside and pos[k] in _NP:
         k -= 1
-    if k == finite.i - 1 or k >= lo and doc[k].text not in {",", ";"}:
+    if k == f - 1 or k >= lo and a.texts[k] not in {",", ";"}:
         return None
-    phrase = doc[k + 1 : finite.i]
-    head = phrase[-1]
-    if set(head.morph.get("Case")) & {"Acc", "Dat", "Gen"} or not speakerlike(phrase):
+    cases = set(key_features(a.doc.vocab, a.morph[f - 1]).get("Case", ()))  # the last word's
+    if cases & {"Acc", "Dat", "Gen"} or not _speakerlike(a, k + 1, f):
         return None
-    return phrase
+    return Span(a.doc, k + 1, f)
 
 
-def _known_name(tok: Token) -> bool:
+def _known_name(a: DocArrays, i: int) -> bool:
     """A capitalised word standing alone that is the last word of a person named earlier
     in the document ("Norbert Lammert … Lammert würdigte"), whatever its tag."""
-    doc = tok.doc
-    if not tok.text[:1].isupper() or not tok.is_alpha or len(tok.text) < 3:
+    text = a.texts[i]
+    if not text[:1].isupper() or not a.alpha[i] or len(text) < 3:
         return False
-    if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
+    if i + 1 < a.n and a.texts[i + 1][:1].isupper():
         return False
     return any(
-        e.label_ == "PER" and e.end <= tok.i and len(e) > 1 and e[-1].text == tok.text
-        for e in doc.ents
+        e.label_ == "PER" and e.end <= i and len(e) > 1 and a.texts[e.end - 1] == text
+        for e in a.doc.ents
     )
 
 
-def _not_subject(phrase: Span, head: Token) -> bool:
-    """A phrase the parser took for the subject that cannot be one: a predicative "als"
-    phrase ("Als Begründung sagte er") or a noun marked accusative or dative."""
-    doc = phrase.doc
-    if phrase.start > 0 and doc[phrase.start - 1].lower_ == "als":
+def _not_subject(a: DocArrays, phrase: Span, h: int) -> bool:
+    """A phrase the parser took for the subject (head token h) that cannot be one: a
+    predicative "als" phrase ("Als Begründung sagte er") or a noun marked accusative or
+    dative."""
+    start = phrase.start
+    if start > 0 and a.lower[start - 1] == _ALS:
         return True
-    if head.pos_ != "NOUN" or head.ent_type_:
+    if a.pos[h] != _NOUN or a.ent_type[h]:
         return False
-    cases = set(head.morph.get("Case"))
-    for t in phrase:
-        if t.i < head.i and t.pos_ == "DET":
-            cases &= set(t.morph.get("Case")) or cases
+    vocab, morph, pos = a.doc.vocab, a.morph, a.pos
+    cases = set(key_features(vocab, morph[h]).get("Case", ()))
+    for t in range(start, min(phrase.end, h)):
+        if pos[t] == _DET:
+            cases &= set(key_features(vocab, morph[t]).get("Case", ())) or cases
     return bool(cases) and not cases & {"Nom"}
 
 
-def _relative_subject(child: Token, lo: int, finite: Token) -> bool:
-    """A subject opening the sentence with a relative clause up to the verb ("Deiss, der
-    sich … entschlossen hatte, sagte")."""
-    clauses = [c for c in child.children if c.dep_ in {"acl:relcl", "acl"} and c.i > child.i]
+def _relative_subject(a: DocArrays, c: int, lo: int, f: int) -> bool:
+    """A subject (token c) opening the sentence with a relative clause up to the verb
+    ("Deiss, der sich … entschlossen hatte, sagte"; f: the finite verb)."""
+    dep = a.dep
+    clauses = [k for k in a.children[c] if dep[k] in _ACL and k > c]
     if not clauses:  # (tested first: walking the subtree costs more)
         return False
-    first = _first_word(child.doc, lo)
-    return min(t.i for t in child.subtree) == first and any(
-        c.dep_ in {"acl:relcl", "acl"}
-        and c.i > child.i
-        and max(t.i for t in c.subtree) >= finite.i - 2
-        for c in child.children
-    )
+    first = _first_word(a, lo)
+    return min(a.subtree(c)) == first and any(max(a.subtree(k)) >= f - 2 for k in clauses)
 
 
-def _positional(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
-    doc = verb.doc
-    finite = finite_of(verb)
-    before = doc[finite.i - 1] if finite.i > lo else None
-    if before is not None and before.i not in inside and before.pos_ not in HEAD_POS | {"PRON"}:
-        if _known_name(before):  # "Elshorst wies darauf hin" with the name tagged as an adverb
-            return doc[before.i : before.i + 1]
+def _positional(a: DocArrays, v: int, lo: int, hi: int, inside: set[int]) -> Span | None:
+    pos, texts, lower = a.pos, a.texts, a.lower
+    f = _finite(a, v)
+    b = f - 1
+    if f > lo and b not in inside and pos[b] not in _HEAD_PRON:
+        if _known_name(a, b):  # "Elshorst wies darauf hin" with the name tagged as an adverb
+            return Span(a.doc, b, b + 1)
     # a verb-final clause: "Wie der Finanzminister am Dienstag erklärte, …"
-    k = finite.i - 1
-    while k >= lo and doc[k].text not in {";", ":"} and doc[k].lower_ not in VERB_FINAL:
-        opener = _title_start(doc, k, lo, inside)
+    k = f - 1
+    while k >= lo and texts[k] not in {";", ":"} and lower[k] not in _VERB_FINAL:
+        opener = _title_start(a, k, lo, inside)
         if opener is not None:  # "Wie die „Aktion Deutschland hilft“ mitteilte": a name
             k = opener - 1
             continue
-        if doc[k].pos_ in {"VERB", "AUX"} or doc[k].text == "," and not _in_apposition(doc, k):
+        if pos[k] in _VERB_AUX or texts[k] == "," and not _in_apposition(a, k):
             k = lo - 1  # "Wie X, Sprecher der Y, mitteilte": only across a name apposition
             break
         k -= 1
-    verb_final = k >= lo and doc[k].lower_ in VERB_FINAL and doc[k].pos_ != "ADP"  # not "Als X"
-    if verb_final and finite.i - k <= MAX_PHRASE:
-        found = phrase_after(doc, k + 1, finite.i, inside)
+    verb_final = k >= lo and lower[k] in _VERB_FINAL and pos[k] != _ADP  # not "Als X"
+    if verb_final and f - k <= MAX_PHRASE:
+        found = _phrase_after(a, k + 1, f, inside)
         if found is not None:
             return found
-    before = phrase_ending_at(doc, finite.i, lo, inside)
-    if before is not None and before.text.lower() in NOT_SPEAKERS:
+    before = _phrase_ending_at(a, f, lo, inside)
+    if before is not None and _text(a, before.start, before.end).lower() in NOT_SPEAKERS:
         before = None
-    first = _first_word(doc, lo)
-    if before is None and first == finite.i - 1 and doc[first].lower_ in DEMONSTRATIVES:
-        return doc[first : first + 1]  # "Diese bestätigte, dass …": the person just named
-    after = phrase_after(doc, finite.i + 1, hi, inside)
-    before, after = _plausible(before), _plausible(after)
+    first = _first_word(a, lo)
+    if before is None and first == f - 1 and lower[first] in _DEMONSTRATIVES:
+        return Span(a.doc, first, first + 1)  # "Diese bestätigte, dass …": the person just named
+    after = _phrase_after(a, f + 1, hi, inside)
+    before, after = _plausible(a, before), _plausible(a, after)
     if before is not None and (speakerlike(before) or not speakerlike(after)):
         return before
     return after
 
 
-def _in_apposition(doc: Doc, comma: int) -> bool:
+def _in_apposition(a: DocArrays, comma: int) -> bool:
     """A comma that opens or closes a phrase of nouns and names only ("X, Sprecher der Y,")."""
+    pos, n = a.pos, a.n
     for step in (-1, 1):
         j = comma + step
         seen = 0
-        while 0 <= j < len(doc) and (doc[j].pos_ in NP_POS or doc[j].pos_ == "ADP"):
+        while 0 <= j < n and (pos[j] in _NP or pos[j] == _ADP):
             seen += 1
             j += step
-        if seen and 0 <= j < len(doc) and doc[j].text == ",":
+        if seen and 0 <= j < n and a.texts[j] == ",":
             return True
     return False
 
 
 def is_passive(verb: Token) -> bool:
     """A participle with a form of "werden" as its auxiliary ("wurde geäußert")."""
-    return any(
-        c.dep_ in {"aux:pass", "aux"} and c.lemma_ == "werden" and c.i < verb.i
-        for c in verb.children
-    ) and (verb.tag_ in {"VVPP", "VBN"} or "Part" in morph_features(verb).get("VerbForm", ()))
+    return _is_passive(doc_arrays(verb.doc), verb.i)
 
 
-def _agent(verb: Token, lo: int, hi: int, inside: set[int]) -> Span | None:
+def _is_passive(a: DocArrays, v: int) -> bool:
+    dep, lemma = a.dep, a.lemma
+    return any(dep[c] in _AUX and lemma[c] == _WERDEN and c < v for c in a.children[v]) and (
+        a.tag[v] in _PARTICIPLE_TAGS
+        or "Part" in key_features(a.doc.vocab, a.morph[v]).get("VerbForm", ())
+    )
+
+
+def _agent(a: DocArrays, v: int, lo: int, hi: int, inside: set[int]) -> Span | None:
     """The "von X" phrase of a passive cue, if any."""
-    for tok in verb.doc[lo:hi]:
-        if tok.lower_ in {"von", "vom"} and tok.i not in inside and tok.head.head == verb:
-            return phrase_from(verb.doc, tok.i + 1, hi, inside)
+    lower, head = a.lower, a.head
+    for t in range(lo, min(hi, a.n)):
+        if lower[t] in _VON and t not in inside and head[head[t]] == v:
+            return _phrase_from(a, t + 1, hi, inside)
     return None
 
 
-def _across_comma(phrase: Span, verb: Token) -> bool:
-    """A subject before the verb separated from it by a comma and another verb."""
-    if phrase.end > verb.i:
+def _across_comma(a: DocArrays, phrase: Span, v: int) -> bool:
+    """A subject before the verb (token v) separated from it by a comma and another verb."""
+    end = phrase.end
+    if end > v:
         return False
-    between = [t for t in phrase.doc[phrase.end : verb.i] if not t.is_space]
-    return any(t.text == "," for t in between) and any(t.pos_ in {"VERB", "AUX"} for t in between)
+    between = [t for t in range(end, v) if not a.space[t]]
+    return any(a.texts[t] == "," for t in between) and any(a.pos[t] in _VERB_AUX for t in between)
 
 
-def _plausible(span: Span | None) -> Span | None:
+def _plausible(a: DocArrays, span: Span | None) -> Span | None:
     """Drop phrases that cannot be a subject: times ("Ende Januar", "Gestern") and phrases
     whose article is marked for another case than the nominative ("den Homosexuellen")."""
     if span is None:
         return None
-    toks = [t for t in span if not t.is_space]
-    if not toks or any(t.lower_ in TIME_WORDS or t.lower_ in MONTHS for t in toks[:3]):
+    lower, space = a.lower, a.space
+    toks = [lower[t] for t in range(span.start, span.end) if not space[t]]
+    if not toks or any(t in _TIMES for t in toks[:3]):
         return None
-    if len(toks) == 1 and toks[0].lower_ in ADVERBS:
+    if len(toks) == 1 and toks[0] in _ADVERBS:
         return None
-    if toks[0].lower_ in NOT_NOMINATIVE:
+    if toks[0] in _NOT_NOMINATIVE:
         return None
     return span
 
 
 def phrase_after(doc: Doc, i: int, hi: int, inside: set[int]) -> Span | None:
     """The first noun phrase after a verb, skipping adverbs and prepositional phrases."""
+    return _phrase_after(doc_arrays(doc), i, hi, inside)
+
+
+def _phrase_after(a: DocArrays, i: int, hi: int, inside: set[int]) -> Span | None:
+    pos, lower, space = a.pos, a.lower, a.space
     steps = 0
     while i < hi and steps < 10 and i not in inside:
-        tok = doc[i]
+        p = pos[i]
         steps += 1
-        if tok.is_space or tok.pos_ in SKIP_POS or tok.lower_ == "sich":
+        if space[i] or p in _SKIP or lower[i] == _SICH:
             i += 1
             continue
-        if tok.pos_ == "ADP":  # skip a prepositional phrase: "am Vormittag"
+        if p == _ADP:  # skip a prepositional phrase: "am Vormittag"
             j = i + 1
-            while j < hi and doc[j].pos_ in {"DET", "ADJ", "NUM"}:
+            while j < hi and pos[j] in _DET_ADJ_NUM:
                 j += 1
-            while j < hi and doc[j].pos_ in HEAD_POS:
+            while j < hi and pos[j] in _HEAD:
                 j += 1
             i = j
             continue
-        if tok.pos_ == "PRON" and tok.lower_ in PERSONAL:
-            return doc[i : i + 1]
-        if (
-            tok.pos_ in NP_POS
-            and not (tok.pos_ == "PRON" and tok.lower_ in NOT_SPEAKERS)
-            or _title_mark(doc, i, inside)
-        ):
-            if tok.pos_ == "DET" and "Case=Dat" in str(tok.morph):
+        if p == _PRON and lower[i] in _PERSONAL:
+            return Span(a.doc, i, i + 1)
+        if p in _NP and not (p == _PRON and lower[i] in _NOT_SPEAKERS) or _title_mark(a, i, inside):
+            if p == _DET and "Case=Dat" in a.morph_text(i):
                 return None
-            return phrase_from(doc, i, hi, inside)
+            return _phrase_from(a, i, hi, inside)
         return None
     return None

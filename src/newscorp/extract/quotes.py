@@ -24,10 +24,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import numpy as np
-from spacy.attrs import IDX, LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
-from newscorp.extract.arrays import token_texts
+from newscorp.extract.arrays import doc_arrays, string_id, string_ids, token_texts
 from newscorp.extract.cues import (
     cue_candidates,
     cue_lemma,
@@ -38,6 +37,7 @@ from newscorp.extract.cues import (
     is_finite,
     is_konjunktiv,
     is_source_noun,
+    key_features,
     konjunktiv_kind,
     may_be_cue,
     mood_candidates,
@@ -58,6 +58,8 @@ from newscorp.extract.phrases import (
     NOT_SPEAKERS,
     PERSONAL,
     SUBJ_DEPS,
+    _finite,
+    _is_passive,
     finite_of,
     is_passive,
     phrase_ending_at,
@@ -116,6 +118,28 @@ _CANDIDATE, _MAY_CUE, _OPINION, _MARKER, _NOMINAL, _SOLL, _KONJUNKTIV = (1 << k 
 _SUBORDINATOR = 1 << 7  # where _main_clause stops
 _BOUNDARY = 1 << 8  # a word in BOUNDARIES, where chunks end
 _FORM_BITS: dict[bool, dict[bytes, int]] = {True: {}, False: {}}
+# string ids of the words and labels the rules over DocArrays compare (arrays.string_ids)
+_CLAUSE_MARKERS, _NOT_CONTENT = string_ids(CLAUSE_MARKERS), string_ids(NOT_CONTENT)
+_PERSONAL, _SUBJ = string_ids(PERSONAL), string_ids(SUBJ_DEPS)
+_VERB_AUX, _SCONJ, _PRON, _PART = (
+    string_ids({"VERB", "AUX"}),
+    string_id("SCONJ"),
+    string_id("PRON"),
+    string_id("PART"),
+)
+_VERB = string_id("VERB")
+_RELATIVE_PRONOUNS = string_ids({"der", "die", "das", "denen"})
+_VERB_FINAL_TAIL = string_ids({"AUX", "PART", "PUNCT", "SPACE"})
+_NAMED = string_ids({"NOUN", "PROPN", "PRON"})
+_VERBISH = string_ids({"AUX", "VERB", "ADV", "PART"})
+_PARTICLE_DEPS = string_ids({"compound:prt", "svp"})
+_AFTER_VERB = string_ids({"sich", "es", "darauf", "dazu", "davon", "damit"})
+_APPOSITION_POS = string_ids({"PROPN", "NOUN", "DET", "ADJ", "NUM", "X"})
+_PROPN = string_id("PROPN")
+_WIE, _SO, _OB, _ZU, _SICH = (string_id(w) for w in ("wie", "so", "ob", "zu", "sich"))
+_WIE_SO = string_ids({"wie", "so"})
+_HABEN = string_id("haben")
+_ANAPHORA = string_ids(ANAPHORA)
 
 
 @dataclass
@@ -159,10 +183,10 @@ class QuoteFinder:
         if text is None or words is None:
             words, text = token_texts(doc)
         self.text, self.words = text, words
+        self.arrays = ar = doc_arrays(doc)  # (each column is read when a rule first asks)
         # [ORTH, LEMMA, POS, MORPH] ids of each token: the keys of the word-form caches
-        array = doc.to_array([ORTH, LEMMA, POS, MORPH, IDX]) if len(doc) else None
-        self._forms = np.ascontiguousarray(array[:, :4]) if array is not None else None
-        self._idx = array[:, 4].tolist() if array is not None else []  # each token's .idx
+        self._forms = np.ascontiguousarray(ar.base[:, :4]) if len(doc) else None
+        self._idx = ar.idx  # each token's .idx
         self.doc_id = doc_id
         self.has_parse = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
@@ -284,6 +308,12 @@ class QuoteFinder:
         """The members of a sorted index list in [lo, hi)."""
         return indices[bisect_left(indices, lo) : bisect_left(indices, hi)]
 
+    @staticmethod
+    def _any_between(indices: list[int], lo: int, hi: int) -> bool:
+        """Has a sorted index list a member in [lo, hi)? (``bool(_between(…))``)"""
+        k = bisect_left(indices, lo)
+        return k < len(indices) and indices[k] < hi
+
     # --- quotation marks ---------------------------------------------------------------
     def _quoted(self) -> list[Quoted]:
         doc, out = self.doc, []
@@ -357,7 +387,7 @@ class QuoteFinder:
         for i in self._between(self._candidates, lo, hi):
             if i in inside:
                 continue
-            if i not in self._may_cue and not self._between(self._opinions, i, min(hi, i + 10)):
+            if i not in self._may_cue and not self._any_between(self._opinions, i, min(hi, i + 10)):
                 continue  # no cue lemma and no opinion noun in reach: _opinion gives ""
             tok = self.toks[i]
             reported, verb = cue_lemmas(tok) if i in self._may_cue else ("", "")
@@ -368,7 +398,9 @@ class QuoteFinder:
             if not lemma or self._not_speech(tok, lemma):
                 continue
             speaker = self._speaker_of(tok, lo, hi)
-            held = speaker is not None and speaker[-1].lower_ in cue_lexicon().get("opinion", ())
+            held = speaker is not None and self.words[speaker.end - 1].lower() in cue_lexicon().get(
+                "opinion", ()
+            )  # (lower_ is the text's str.lower())
             if (opinion or held) and speaker is not None and speaker.end > tok.i:
                 speaker = None if speaker.start > tok.i else speaker  # not "der Meinung"
                 speaker = speaker or phrase_ending_at(doc, finite_of(tok).i, lo, self.inside)
@@ -448,7 +480,7 @@ class QuoteFinder:
         with an opinion noun (data/cues.txt) before a comma is a cue."""
         if verb.pos_ not in {"VERB", "AUX"} or not verb.text[:1].islower():
             return ""
-        if not self._between(self._opinions, verb.i, min(hi, verb.i + 10)):
+        if not self._any_between(self._opinions, verb.i, min(hi, verb.i + 10)):
             return ""  # no opinion noun in reach
         words = self.words  # token texts, read once per document
         for i in range(verb.i + 1, min(hi, verb.i + 10, len(words))):
@@ -612,9 +644,11 @@ class QuoteFinder:
     def nominal_cue(self, lo: int, hi: int) -> Cue | None:
         """'nach Angaben X', 'seiner Meinung nach', 'laut X', 'X zufolge', '…, so X'."""
         doc, inside = self.doc, self.inside
-        if not self._between(self._nominals, lo, hi):
+        if not self._any_between(self._nominals, lo, hi):
             return None
-        toks = [t for t in self.toks[lo:hi] if t.i not in inside and not t.is_space]
+        space, every = self.arrays.space, self.toks
+        toks = [every[i] for i in range(lo, min(hi, len(every))) if not space[i]]
+        toks = [t for t in toks if t.i not in inside] if inside else toks
         bits = self._bits
         for k, tok in enumerate(toks):
             if not bits[tok.i] & _NOMINAL:
@@ -667,11 +701,13 @@ class QuoteFinder:
     def _colon_speaker(self, lo: int, hi: int) -> Span | None:
         """'Trump: „…“' headlines: a name (or role) right before a colon and a quotation."""
         doc = self.doc
-        if ":" not in self.words[lo:hi]:
+        words = self.words
+        if ":" not in words[lo:hi]:
             return None
-        for tok in self.toks[lo:hi]:
-            if tok.text != ":" or tok.i in self.inside:
+        for i in range(lo, min(hi, len(words))):
+            if words[i] != ":" or i in self.inside:
                 continue
+            tok = self.toks[i]
             rest = [t for t in self.toks[tok.i + 1 : hi] if not t.is_space]
             if not rest or rest[0].text not in OPENERS:
                 return None
@@ -707,16 +743,17 @@ class QuoteFinder:
         if hi > start:
             out.append((start, hi))
         merged: list[tuple[int, int]] = []
+        ar = self.arrays
+        space, pos, texts = ar.space, ar.pos, ar.texts
         for a, b in out:  # "…, Sarah Sanders, dass": a name apposition is no clause
-            toks = [t for t in self.toks[a:b] if not t.is_space]
+            if not merged:
+                merged.append((a, b))
+                continue
+            toks = [t for t in range(a, min(b, ar.n)) if not space[t]]
             if (
-                merged
-                and toks
-                and all(
-                    t.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "NUM", "X"} or t.text in "()"
-                    for t in toks
-                )
-                and any(t.pos_ == "PROPN" or t.ent_type_ for t in toks)
+                toks
+                and all(pos[t] in _APPOSITION_POS or texts[t] in "()" for t in toks)
+                and any(pos[t] == _PROPN or ar.ent_type[t] for t in toks)
             ):
                 merged[-1] = (merged[-1][0], b)
             else:
@@ -725,86 +762,118 @@ class QuoteFinder:
 
     def _clause_like(self, a: int, b: int) -> bool:
         """A chunk with a verb or a clause marker (not an apposition or a particle)."""
+        ar, inside = self.arrays, self.inside
+        pos, lower = ar.pos, ar.lower
         return any(
-            t.pos_ in {"VERB", "AUX"} or t.lower_ in CLAUSE_MARKERS or t.i in self.inside
-            for t in self.toks[a:b]
+            pos[t] in _VERB_AUX or lower[t] in _CLAUSE_MARKERS or t in inside
+            for t in range(a, min(b, ar.n))
         )
+
+    def _first_word(self, a: int, b: int) -> int | None:
+        """The first token in [a, b) that is no space and no punctuation."""
+        ar = self.arrays
+        space, punct = ar.space, ar.punct
+        return next((t for t in range(a, min(b, ar.n)) if not space[t] and not punct[t]), None)
 
     def _reporting_chunk(self, a: int, b: int) -> bool:
         """Not a condition, reason, time or relative clause (those report nothing)."""
-        first = next((t for t in self.toks[a:b] if not t.is_space and not t.is_punct), None)
+        first = self._first_word(a, b)
         if first is None:
             return False
-        if first.lower_ in CLAUSE_MARKERS:
+        ar = self.arrays
+        low, pos = ar.lower[first], ar.pos[first]
+        if low in _CLAUSE_MARKERS:
             return True
-        if first.lower_ in NOT_CONTENT or first.pos_ == "SCONJ":
+        if low in _NOT_CONTENT or pos == _SCONJ:
             return False
-        if "Rel" in morph_features(first).get("PronType", ()):
+        if "Rel" in key_features(self.doc.vocab, ar.morph[first]).get("PronType", ()):
             return False
-        return not (first.pos_ == "PRON" and first.lower_ in {"der", "die", "das", "denen"})
+        return not (pos == _PRON and low in _RELATIVE_PRONOUNS)
+
+    def _finite_verb(self, i: int) -> bool:
+        """``is_finite`` of token i."""
+        ar = self.arrays
+        if ar.pos[i] not in _VERB_AUX:
+            return False
+        feats = key_features(self.doc.vocab, ar.morph[i])
+        return "Fin" in feats.get("VerbForm", ()) or bool(feats.get("Mood") or feats.get("Person"))
+
+    def _kind_at(self, i: int) -> str:
+        """``_kind`` of token i."""
+        return self._kind(self.toks[i]) if i in self._mood_forms else ""
 
     def _statement(self, a: int, b: int) -> bool:
         """Does tokens [a, b) hold a clause (a finite verb, dass/ob, a zu-infinitive)?"""
-        toks = [t for t in self.toks[a:b] if not t.is_space and not t.is_punct]
+        ar = self.arrays
+        space, punct, lower, pos = ar.space, ar.punct, ar.lower, ar.pos
+        toks = [t for t in range(a, min(b, ar.n)) if not space[t] and not punct[t]]
         if not toks:
             return False
-        if toks[0].lower_ in CLAUSE_MARKERS:
+        if lower[toks[0]] in _CLAUSE_MARKERS:
             return True
         if not self._reporting_chunk(a, b):
             return False
+        texts = ar.texts
         for t in toks:
-            if is_finite(t) or t.pos_ in {"VERB", "AUX"} and self._kind(t):
+            if self._finite_verb(t) or pos[t] in _VERB_AUX and self._kind_at(t):
                 return True
-            if t.lower_ == "zu" and t.pos_ == "PART":
+            if lower[t] == _ZU and pos[t] == _PART:
                 return True
-            if t.pos_ == "VERB" and "zu" in t.lower_[2:-2] and t.lower_.endswith("en"):
-                return True
+            if pos[t] == _VERB:
+                low = texts[t].lower()  # (lower_)
+                if "zu" in low[2:-2] and low.endswith("en"):
+                    return True
         return not self.has_morph and self._has_words(a, b, 3)
 
     def _content(self, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
         """The clause a cue verb reports: after it ("sagte, …"), or before it ("…, sagte er")."""
         parts = self.chunks(lo, hi)
-        k = next((n for n, (a, b) in enumerate(parts) if a <= verb.i < b), None)
+        v = verb.i
+        k = next((n for n, (a, b) in enumerate(parts) if a <= v < b), None)
         if k is None:
             return None
-        doc = self.doc
-        if parts[k][1] < len(doc) and self.words[parts[k][1]] == ":":
+        ar = self.arrays
+        n_tokens, space, pos, lower = ar.n, ar.space, ar.pos, ar.lower
+        if parts[k][1] < n_tokens and self.words[parts[k][1]] == ":":
             return None  # "sagte Kim: „…“" introduces a quotation
-        toks = self.toks  # (doc[a:b] would build a Span and new Tokens)
-        first = next((t for t in toks[parts[k][0] : parts[k][1]] if not t.is_space), None)
-        finite = finite_of(verb)
+        first = next(
+            (t for t in range(parts[k][0], min(parts[k][1], n_tokens)) if not space[t]), None
+        )
+        finite = _finite(ar, v)
         verb_final = all(
-            t.pos_ in {"AUX", "PART", "PUNCT", "SPACE"} or t.i == verb.i
-            for t in toks[finite.i + 1 : parts[k][1]]
+            pos[t] in _VERB_FINAL_TAIL or t == v
+            for t in range(finite + 1, min(parts[k][1], n_tokens))
         )
         if (
             first is not None
-            and first.lower_ != "wie"
+            and lower[first] != _WIE
             and not self._reporting_chunk(*parts[k])
             and verb_final
         ):
             return None  # "…, den die New York Times zitiert": a cue inside a relative clause
         perfect = (
-            finite.i != verb.i
-            and finite.lemma_ == "haben"
-            and not self._kind(finite)
-            and not is_passive(verb)
-            and not any(c.lower_ == "sich" for c in verb.children)
+            finite != v
+            and ar.lemma[finite] == _HABEN
+            and not self._kind_at(finite)
+            and not _is_passive(ar, v)
+            and not any(lower[c] == _SICH for c in ar.children[v])
         )
         verb_first = first is not None and (
-            first.i == verb.i or perfect and first.i == finite.i or first.lower_ in {"wie", "so"}
+            first == v or perfect and first == finite or lower[first] in _WIE_SO
         )  # "…, sagte er", "…, hatte Obama gesagt", "…, wie X sagte"
         dass_after = k + 1 < len(parts) and any(
-            t.lower_ in CLAUSE_MARKERS for t in toks[parts[k + 1][0] : parts[k + 1][0] + 2]
+            lower[t] in _CLAUSE_MARKERS
+            for t in range(parts[k + 1][0], min(parts[k + 1][0] + 2, n_tokens))
         )
-        if verb_first and k > 0 and first.lower_ != "wie" and not dass_after:
+        if verb_first and k > 0 and lower[first] != _WIE and not dass_after:
             a, b = parts[0][0], parts[k - 1][1]
-            subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
-            own = any(parts[k][0] <= c.i < parts[k][1] and c.i > verb.i for c in subjects)
+            dep = ar.dep
+            subjects = [c for c in ar.children[v] if dep[c] in _SUBJ]
+            own = any(parts[k][0] <= c < parts[k][1] and c > v for c in subjects)
             # a subject of the dass-clause before, or a second one when the cue has its own
             # ("…, hieß es"), is not the cue's, whatever the parse says
             subject = not own and any(
-                a <= c.i < b and not self._subordinate(parts, c.i) for c in subjects
+                a <= c < b and not self._subordinate(parts, c) for c in subjects
             )
             if self._statement(a, b) and not subject:
                 return a, b
@@ -813,16 +882,19 @@ class QuoteFinder:
             n += 1  # skip appositions and particles: "gab der Leiter, Andreas Huber, bekannt"
         if n < len(parts) and self._content_after(verb, (parts[k][0], parts[n - 1][1]), parts[n]):
             end = parts[-1][1]
+            alpha = ar.alpha
             for m in range(n + 1, len(parts)):  # stop before a new cue clause ("…, sagte er")
-                head = next((t for t in toks[parts[m][0] : parts[m][1]] if t.is_alpha), None)
-                if head is not None and cue_lemma(head, "verb"):
+                head = next(
+                    (t for t in range(parts[m][0], min(parts[m][1], n_tokens)) if alpha[t]), None
+                )
+                if head is not None and cue_lemma(self.toks[head], "verb"):
                     end = parts[m - 1][1]
                     break
             return parts[n][0], end
         named = first is not None and any(
-            t.pos_ in {"NOUN", "PROPN", "PRON"} for t in toks[first.i + 1 : verb.i]
+            pos[t] in _NAMED for t in range(first + 1, min(v, n_tokens))
         )  # "wie die Polizei mitteilte", not "wie erwartet"
-        if k > 0 and first is not None and first.lower_ == "wie" and verb_final and named:
+        if k > 0 and first is not None and lower[first] == _WIE and verb_final and named:
             a, b = parts[0][0], parts[k - 1][1]  # "…, wie die Polizei mitteilte."
             if self._statement(a, b):
                 return a, b
@@ -833,38 +905,44 @@ class QuoteFinder:
         chunk = next(((a, b) for a, b in parts if a <= i < b), None)
         if chunk is None:
             return False
-        first = next((t for t in self.toks[chunk[0] : chunk[1]] if not t.is_space), None)
-        return first is not None and (first.lower_ in CLAUSE_MARKERS or first.pos_ == "SCONJ")
+        ar = self.arrays
+        space = ar.space
+        first = next((t for t in range(chunk[0], min(chunk[1], ar.n)) if not space[t]), None)
+        return first is not None and (ar.lower[first] in _CLAUSE_MARKERS or ar.pos[first] == _SCONJ)
 
     def _content_after(self, verb: Token, cue: tuple[int, int], nxt: tuple[int, int]) -> bool:
         """A dass-clause, or a clause or zu-infinitive right after the cue verb group."""
-        toks = [t for t in self.toks[nxt[0] : nxt[1]] if not t.is_space]
-        if toks and toks[0].lower_ == "ob" and any(is_finite(t) for t in toks):
-            return not is_passive(verb)  # "fragte, ob …" (not "wurde gefragt, ob …")
+        ar, inside, v = self.arrays, self.inside, verb.i
+        space, lower, pos = ar.space, ar.lower, ar.pos
+        toks = [t for t in range(nxt[0], min(nxt[1], ar.n)) if not space[t]]
+        if toks and lower[toks[0]] == _OB and any(self._finite_verb(t) for t in toks):
+            return not _is_passive(ar, v)  # "fragte, ob …" (not "wurde gefragt, ob …")
         if not toks or not self._statement(*nxt):
             return False
-        if toks[0].lower_ in CLAUSE_MARKERS:
+        if lower[toks[0]] in _CLAUSE_MARKERS:
             return True
-        if any(cue_lemma(t, "verb") for t in toks if t.i not in self.inside):
+        if any(cue_lemma(self.toks[t], "verb") for t in toks if t not in inside):
             return False
-        tail = [t for t in self.toks[verb.i : cue[1]] if t.is_alpha and t.i not in self.inside]
-        last = tail[-1] if tail else verb
+        alpha = ar.alpha
+        tail = [t for t in range(v, min(cue[1], ar.n)) if alpha[t] and t not in inside]
+        last = tail[-1] if tail else v
         ends_with_verb = (
-            last.i == verb.i
-            or last.pos_ in {"AUX", "VERB", "ADV", "PART"}
-            or last.lower_ in PERSONAL  # "verkündigte er, …"
-            or last.dep_ in {"compound:prt", "svp"}
-            or last.lower_ in {"sich", "es", "darauf", "dazu", "davon", "damit"}
+            last == v
+            or pos[last] in _VERBISH
+            or lower[last] in _PERSONAL  # "verkündigte er, …"
+            or ar.dep[last] in _PARTICLE_DEPS
+            or lower[last] in _AFTER_VERB
         )
-        kon = any(self._kind(t) for t in toks)
+        kon = any(self._kind_at(t) for t in toks)
         return ends_with_verb or kon
 
     # --- building ------------------------------------------------------------------------
     def make(self, kind: str, start: int, end: int, cue: str, speaker: Span | None, unit: int):
         """Build a Quote record, resolving the speaker within the document."""
         if speaker is not None:
-            toks = [t for t in speaker if not t.is_space]
-            speaker = Span(self.doc, toks[0].i, toks[-1].i + 1) if toks else None  # doc[a:b]
+            space = self.arrays.space
+            toks = [i for i in range(speaker.start, speaker.end) if not space[i]]
+            speaker = Span(self.doc, toks[0], toks[-1] + 1) if toks else None  # doc[a:b]
         text = self.text[start:end]
         lead = len(text) - len(text.lstrip())
         trail = len(text) - len(text.rstrip())
@@ -898,18 +976,20 @@ class QuoteFinder:
         return verb is not None and "Plur" in morph_features(verb).get("Number", ())
 
     def _span_chars(self, a: int, b: int) -> tuple[int, int]:
-        toks = [t for t in self.toks[a:b] if not t.is_space]
-        while toks and toks[-1].is_punct and toks[-1].text not in CLOSERS:
+        ar, words, idx = self.arrays, self.words, self._idx
+        space, punct = ar.space, ar.punct
+        toks = [t for t in range(a, min(b, ar.n)) if not space[t]]
+        while toks and punct[toks[-1]] and words[toks[-1]] not in CLOSERS:
             toks.pop()
-        while toks and toks[0].is_punct and toks[0].text not in OPENERS:
+        while toks and punct[toks[0]] and words[toks[0]] not in OPENERS:
             toks.pop(0)
         if not toks:
-            return self.toks[a].idx, self.toks[a].idx
-        return toks[0].idx, toks[-1].idx + len(toks[-1])
+            return idx[a], idx[a]
+        return idx[toks[0]], idx[toks[-1]] + len(words[toks[-1]])
 
     def _outside_full(self, a: int, b: int) -> tuple[int, int] | None:
         """The longest run of tokens in [a, b) outside direct quotations (with 3+ words)."""
-        if not self._between(self._inside_full, a - 1, b + 1):  # no quotation near: all of it
+        if not self._any_between(self._inside_full, a - 1, b + 1):  # no quotation near: all of it
             return (a, b) if b > a and self._has_words(a, b, 3) else None
         best, run = None, None
         for i in range(a, b + 1):
@@ -1090,33 +1170,34 @@ class QuoteFinder:
         if k >= len(self.sents):
             return None
         unit = self.sents[k]
-        toks = self.toks[unit.start : unit.end]  # (iterating the Span builds new Tokens)
-        first = next((t for t in toks if not t.is_space), None)
-        if first is None or first.lower_ not in ANAPHORA:
+        lo, hi = unit.start, unit.end
+        space = self.arrays.space
+        first = next((i for i in range(lo, hi) if not space[i]), None)
+        if first is None or self.arrays.lower[first] not in _ANAPHORA:
             return None
-        following = next((t for t in toks if t.i > first.i and not t.is_space), None)
+        following = next((i for i in range(first + 1, hi) if not space[i]), None)
         cues = [c for c in self.cues(unit.start, unit.end) if c.kind in {"verb", "reported"}]
         if not cues or cues[0].speaker is None or following is None:
             return None
-        verb = self.doc[cues[0].token]
-        if following.i != finite_of(verb).i:
+        if following != _finite(self.arrays, cues[0].token):
             return None  # "Das Weiße Haus sprach …" is no "Das sagte X"
         return cues[0]
 
-    def _main_clause(self, a: int, b: int) -> list[Token]:
-        """Tokens of a chunk outside quotations, up to a subordinator ("Auf die Frage, ob …")."""
+    def _main_clause(self, a: int, b: int) -> list[int]:
+        """Indices of the tokens of a chunk outside quotations, up to a subordinator ("Auf
+        die Frage, ob …")."""
         out = []
-        bits, toks = self._bits, self.toks
-        for i in range(a, min(b, len(toks))):
+        bits, inside = self._bits, self.inside_full
+        for i in range(a, min(b, len(bits))):
             if bits[i] & _SUBORDINATOR:  # a word of NOT_CONTENT tagged SCONJ/ADV, or "ob"
                 break
-            if i not in self.inside_full:
-                out.append(toks[i])
+            if i not in inside:
+                out.append(i)
         return out
 
     def _reportative(self, a: int, b: int) -> bool:
         """Reportative "sollen" with a perfect infinitive: "Er soll gelogen haben"."""
-        if not self._between(self._solls, a, b):
+        if not self._any_between(self._solls, a, b):
             return False  # cheap test first: no "soll" among all the chunk's words
         toks = [t for t in self.toks[a:b] if t.i not in self.inside_full and not t.is_space]
         if not self._reporting_chunk(a, b) or not any(t.lower_ in {"soll", "sollen"} for t in toks):
@@ -1143,17 +1224,18 @@ class QuoteFinder:
         return kind
 
     def _konjunktiv(self, lo: int, hi: int) -> str:
-        if not self._between(self._moods, lo, hi):
+        if not self._any_between(self._moods, lo, hi):
             return ""  # no word that can be a Konjunktiv, no "soll"
         chunks = self.chunks(lo, hi)
         kinds: set[str] = set()
-        clauses: list[list[Token]] = []
+        clauses: list[list[int]] = []
+        moods = self._mood_forms
         for a, b in chunks:
             if self._reporting_chunk(a, b):
                 clause = self._main_clause(a, b)
                 clauses.append(clause)
                 # (a word whose form can be no Konjunktiv has kind "")
-                kinds.update(self._kind(t) for t in clause if t.i in self._mood_forms)
+                kinds.update(self._kind(self.toks[t]) for t in clause if t in moods)
                 if "one" in kinds:
                     return "one"  # the answer whatever the other chunks hold
         if any(self._reportative(a, b) for a, b in chunks):
@@ -1162,13 +1244,16 @@ class QuoteFinder:
             return ""  # "X hat nicht den Rang, würde aber …": the writer's own hypothesis
         return "two" if "two" in kinds else ""
 
-    def _indicative(self, clause: list[Token]) -> bool:
-        """Is the first verb of a clause a present indicative that cannot be a Konjunktiv or
-        an infinitive ("hat", "gilt"; not "finden", "sollte", "müssten")?"""
-        verb = next((t for t in clause if t.pos_ in {"VERB", "AUX"}), None)
+    def _indicative(self, clause: list[int]) -> bool:
+        """Is the first verb of a clause (token indices) a present indicative that cannot be
+        a Konjunktiv or an infinitive ("hat", "gilt"; not "finden", "sollte", "müssten")?"""
+        pos = self.arrays.pos
+        first = next((t for t in clause if pos[t] in _VERB_AUX), None)
+        if first is None:
+            return False
+        verb = self.toks[first]
         return (
-            verb is not None
-            and verb.i not in self.inside
+            verb.i not in self.inside
             and "Ind" in morph_features(verb).get("Mood", ())
             and "Pres" in morph_features(verb).get("Tense", ())
             and verb.lemma_ not in MODALS
@@ -1178,7 +1263,7 @@ class QuoteFinder:
 
     def _mostly_quoted(self, run: tuple[int, int]) -> bool:
         """A clause around a quoted fragment with few words of its own ("Es sei „…“")."""
-        if not self._between(self._inside, run[0], run[1]):
+        if not self._any_between(self._inside, run[0], run[1]):
             return False  # nothing quoted
         quoted = unquoted = 0
         for t in self.toks[run[0] : run[1]]:
@@ -1195,7 +1280,8 @@ class QuoteFinder:
         for cue in cues:
             if cue.kind in {"verb", "reported"} and cue.content is not None:
                 a, b = cue.content
-                if all(i in self.inside_full for i in range(a, b) if not self.toks[i].is_punct):
+                punct = self.arrays.punct
+                if all(i in self.inside_full for i in range(a, b) if not punct[i]):
                     continue
                 run = self._outside_full(a, b)
                 if run is None:
@@ -1306,11 +1392,21 @@ class QuoteFinder:
     def _introduces(self, run: tuple[int, int]) -> bool:
         """Does a run of words end with a colon that opens a direct quotation ("Streitfall
         war demnach die Forderung nach Abrüstung: „…“")?"""
-        toks = [t for t in self.toks[run[0] : run[1]] if not t.is_space and t.text not in OPENERS]
-        if not toks or toks[-1].text != ":":
+        ar, words = self.arrays, self.words
+        space = ar.space
+        last = next(  # the last token that is no space and no opening mark
+            (
+                t
+                for t in range(min(run[1], ar.n) - 1, run[0] - 1, -1)
+                if not space[t] and words[t] not in OPENERS
+            ),
+            None,
+        )
+        if last is None or words[last] != ":":
             return False
-        nxt = next((t for t in self.toks[toks[-1].i + 1 : toks[-1].i + 4] if t.is_alpha), None)
-        return nxt is not None and nxt.i in self.inside_full
+        alpha = ar.alpha
+        nxt = next((t for t in range(last + 1, min(last + 4, ar.n)) if alpha[t]), None)
+        return nxt is not None and nxt in self.inside_full
 
     def _outer_speaker(self, cue: Cue, cues: list[Cue]) -> Span | None:
         """The speaker of the cue right before the clause that this cue's pronoun subject
@@ -1444,8 +1540,17 @@ def sentence_units(
 
     idx = [t.idx for t in toks] if idx is None else idx
 
-    def text_of(a: int, b: int) -> str:  # doc[a:b].text without joining the tokens again
-        return text[idx[a] : idx[b - 1] + len(toks[b - 1])] if a < b else ""
+    arrays = doc_arrays(doc)
+    space, texts = arrays.space, arrays.texts
+
+    def blank(a: int, b: int) -> bool:  # not doc[a:b].text.strip() (is_space: str.isspace)
+        return a >= b or bool(space[a]) and all(space[t] for t in range(a + 1, b))
+
+    def last_char(a: int, b: int) -> str:  # doc[a:b].text.rstrip()[-1:]
+        for t in range(b - 1, a - 1, -1):
+            if not space[t]:
+                return texts[t].rstrip()[-1:]
+        return ""
 
     openers = {m.start - 1 for m in marks}
     closers = {m.end for m in marks}
@@ -1453,8 +1558,8 @@ def sentence_units(
     for sent in doc.sents if sents is None else sents:
         if units and units[-1][1] - units[-1][0] > 1 and sent.start == units[-1][1]:
             last = toks[units[-1][1] - 1]
-            before = text_of(units[-1][0], last.i).rstrip()
-            if last.idx in openers and len(last) == 1 and before[-1:] in {".", "!", "?"}:
+            before = last_char(units[-1][0], last.i)
+            if last.idx in openers and len(last) == 1 and before in {".", "!", "?"}:
                 units[-1][1] -= 1  # „ left at a sentence end opens the next sentence
                 units.append([last.i, sent.end])
                 continue
@@ -1468,28 +1573,28 @@ def sentence_units(
                     units.append([sent.start + 1, sent.end])
                 continue
         start, end = sent.start, sent.end
-        if not text_of(start, end).strip():  # (the sentence's text)
+        if blank(start, end):  # (the sentence's text)
             units.append([start, end])
             continue
         sent_toks = toks[start:end]
         first = next((t for t in sent_toks if not t.is_space), sent_toks[0])
         prev = units[-1] if units else None
-        prev_text = text_of(prev[0], prev[1]).rstrip() if prev else ""  # (stripped once)
+        prev_last = last_char(prev[0], prev[1]) if prev else ""  # (of the stripped text)
         joins = (
             prev is not None
             and "\n" not in toks[prev[1] - 1].text_with_ws
-            and prev_text
+            and prev_last
             and (
                 first.text in CLOSERS
                 and not any(t.is_alpha for t in sent_toks)  # (no words)
                 or first.text[:1].islower()
                 or first.text in {",", ";", ":"}
                 or first.ent_iob_ == "I"
-                or (prev_text[-1:] in OPENERS and prev_text[-1:] != "")
-                or prev_text.endswith(":")
+                or (prev_last in OPENERS and prev_last != "")
+                or prev_last == ":"
                 and first.text not in OPENERS
                 # a sentence the parser ended without punctuation goes on ("nicht aber | Kim")
-                or prev_text[-1:].isalnum()
+                or prev_last.isalnum()
             )
         )
         if joins:
@@ -1499,7 +1604,7 @@ def sentence_units(
     # whitespace-only pieces (blank lines) are not sentences: distances count real ones
     split = _split_after_closers(toks, units, closers, idx)
     # Span(doc, a, b) is doc[a:b] (0 <= a < b) without the slice checks
-    return [Span(doc, a, b) for a, b in split if text_of(a, b).strip()]
+    return [Span(doc, a, b) for a, b in split if not blank(a, b)]
 
 
 def _split_after_closers(
