@@ -378,21 +378,37 @@ def _known_head(key: str, lexicon: dict[str, float]) -> float | None:
 
 @lru_cache(maxsize=65536)
 def _polarity(lemma: str, text: str, noun: bool | None, adjusted: bool = True) -> float | None:
-    lexicon = load_lexicon(adjusted=adjusted)
     if adjusted and text.lower() in load_modifiers().not_polar:
         return 0.0
-    # the lemma, then the text, each once and only when not empty
+    return _lexicon_polarity(lemma, text, noun, load_lexicon(adjusted=adjusted))
+
+
+def _lexicon_polarity(
+    lemma: str, text: str, noun: bool | None, lexicon: dict[str, float]
+) -> float | None:
+    """``_polarity`` after the [not_polar] test: the lemma, then the text (each once and only
+    when not empty) as written, then each with ``_lookup``'s other variants, then nouns by
+    ``_noun_lookup``."""
     if lemma == text or not lemma:
-        forms: tuple[str, ...] = (text,) if text else ()
+        if not text:
+            return None
+        forms: tuple[str, ...] = (text,)
     else:
         forms = (lemma, text) if text else (lemma,)
+    get = lexicon.get  # values are floats: None is "not in the lexicon"
     for form in forms:
-        if form in lexicon:
-            return lexicon[form]
-    for form in forms:
-        found = _lookup(form, lexicon, noun)
+        found = get(form)
         if found is not None:
             return found
+    for form in forms:  # ``_lookup`` without the form as written (tested above)
+        if noun is not True:
+            found = get(form.lower())
+            if found is not None:
+                return found
+        if noun is not False:
+            found = get(form[:1].upper() + form[1:].lower())
+            if found is not None:
+                return found
     if noun is not False:
         for form in forms:
             if form.replace("-", "").isalpha():
@@ -479,12 +495,23 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
     else:  # a form that negates unless its lemma scales ("kaum")
         negator = lowered if lowered in mods.negators and key not in mods.scales else None
     scale = mods.scales.get(key)
+    # _form_polarity(lemma, text, noun, True) with the lowercased text at hand
+    if not (text.isalpha() or any(ch.isalpha() for ch in text)):
+        polarity = None
+    elif lowered in mods.not_polar:
+        polarity = 0.0
+    else:
+        polarity = _lexicon_polarity(lemma, text, noun, load_lexicon(adjusted=True))
+    boundaries = mods.boundaries
     return _Word(
-        ends_scope=_boundary_form(text, key) or lowered in mods.coordinators,
+        ends_scope=bool(text and _BOUNDARY_CHARS.issuperset(text))
+        or lowered in boundaries
+        or key in boundaries
+        or lowered in mods.coordinators,
         negator=negator,
         modifier=key,
         scale=scale if scale is not None else mods.scales.get(lowered),
-        polarity=_form_polarity(lemma, text, noun, True),
+        polarity=polarity,
         verbal=pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),
         mark=text in OPENING,
         clause_mark=text in CLAUSE_MARKS,
@@ -539,9 +566,7 @@ def doc_profiles(tokens: Sequence[Token]) -> list[_Word]:
         if None in out:
             if len(by_ids) >= 1 << 18:
                 by_ids.clear()
-            for k, word in enumerate(out):
-                if word is None:
-                    out[k] = by_ids[data[24 * k : 24 * k + 24]] = _profile(tokens[k])
+            _new_profiles(out, data, array, tokens[0].doc.vocab.strings)
         return out  # type: ignore[return-value]
     profiles = _PROFILES
     orths, lemmas, poses_ = array.T.tolist()
@@ -558,6 +583,34 @@ def doc_profiles(tokens: Sequence[Token]) -> list[_Word]:
             if word is None:
                 out[k] = _profile(tokens[k])
     return out  # type: ignore[return-value]
+
+
+def _new_profiles(out: list[_Word | None], data: bytes, array: Any, strings: Any) -> None:
+    """Fill the None entries of ``out`` (``doc_profiles`` of a tagged document) with
+    ``_word`` of the forms, remembered in ``_BY_IDS``: strings read by id from the document's
+    StringStore (``data``: its ORTH/LEMMA/POS array as bytes, ``array`` the array itself),
+    not from Token objects."""
+    by_ids = _BY_IDS
+    nouns = _noun_ids()
+    pos_names = _pos_names()
+    word_of = _word.__wrapped__  # a new key is a new form: the lru would only miss
+    for k in [k for k, word in enumerate(out) if word is None]:
+        key = data[24 * k : 24 * k + 24]
+        word = by_ids.get(key)  # the same new form earlier in the document
+        if word is None:
+            orth, lemma, pos = array[k].tolist()
+            word = by_ids[key] = word_of(
+                strings[orth], strings[lemma] if lemma else "", pos_names[pos], pos in nouns
+            )
+        out[k] = word
+
+
+@lru_cache(maxsize=1)
+def _pos_names() -> dict[int, str]:
+    """``Token.pos_`` by ``Token.pos`` id."""
+    from spacy.parts_of_speech import NAMES
+
+    return {int(k): v for k, v in NAMES.items()}
 
 
 def polar_words(
