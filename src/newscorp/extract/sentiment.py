@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import string
+import struct
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -284,11 +285,12 @@ def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
         found = lexicon.get(_noun_key(stem))
         if found is not None:
             return found
-    for ending in _ADJ_ENDINGS:
-        if head.endswith(ending):
-            found = lexicon.get(head[: -len(ending)].lower())
-            if found is not None:
-                return found
+    # _ADJ_ENDINGS ("em", "en", "es", "e"): at most one of them ends a word
+    last = head[-1:]
+    if last == "e" or (last in ("m", "n", "s") and head[-2:-1] == "e"):
+        found = lexicon.get(head[: -1 if last == "e" else -2].lower())
+        if found is not None:
+            return found
     return _compound_head(head, lexicon, stems)
 
 
@@ -324,6 +326,8 @@ def _compound_head(
     if len(word) < MIN_MODIFIER + MIN_HEAD:
         return None  # no split point
     stems = _noun_stems(word) if stems is None else stems
+    if "ß" not in word and _PLAIN.issuperset(word):
+        return _plain_compound_head(word, lexicon, stems)
     starts = range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)
     if _PLAIN.issuperset(word):  # a head's test needs no key built: one set look-up
         _, heads, _, suffixes = _heads(lexicon)
@@ -353,6 +357,47 @@ def _compound_head(
         # only a rated or known head ends the search: test for one before the costlier modifier
         if not any(key in lexicon or key in nouns for key in keys):
             continue
+        if not _known_modifier(word[:start], words):
+            continue
+        for key in keys:
+            if key in lexicon:
+                return lexicon[key]
+        for key in keys:
+            if key in nouns:  # a known head without a rating: itself a compound, or neutral
+                return _known_head(key, lexicon)
+    return None
+
+
+def _plain_compound_head(word: str, lexicon: dict[str, float], stems: list[str]) -> float | None:
+    """``_compound_head`` of a word of ``_PLAIN`` letters without "ß" (each letter's case maps
+    one to one, so ``_noun_key(stem[k:])`` is in ``lexicon`` or the known nouns and no
+    [non_heads] entry only when ``stem.lower()[k:]`` is a head form): the head forms at each
+    split point are found once, by lowercased tails."""
+    _, heads, _, suffixes = _heads(lexicon)
+    lows = [stem.lower() for stem in stems]
+    hits: set[int] = set()
+    for low in lows:
+        # shortest ending first: an ending that ends no head form rules out longer ones
+        for k in range(len(low) - MIN_HEAD, MIN_MODIFIER - 1, -1):
+            tail = low[k:]
+            if tail not in suffixes:
+                break
+            if tail in heads:
+                hits.add(k)
+    if not hits:
+        return None
+    low = lows[0]  # stems[0] is the word
+    prefixes = load_modifiers().prefixes
+    words = nouns = None
+    for start in sorted(hits):
+        if low[:start] in prefixes or low[start - 1 : start + 1] == "ch":
+            continue
+        tails = [t[start:] for t in lows if len(t) - start >= MIN_HEAD]
+        keys = [_noun_key(tail) for tail in tails if tail in heads]
+        if not keys:
+            continue
+        if words is None or nouns is None:
+            words, nouns = _vocabulary()
         if not _known_modifier(word[:start], words):
             continue
         for key in keys:
@@ -503,19 +548,19 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
     else:
         polarity = _lexicon_polarity(lemma, text, noun, load_lexicon(adjusted=True))
     boundaries = mods.boundaries
-    return _Word(
-        ends_scope=bool(text and _BOUNDARY_CHARS.issuperset(text))
+    return _Word(  # positional (in field order): cheaper than keywords
+        bool(text and _BOUNDARY_CHARS.issuperset(text))  # ends_scope
         or lowered in boundaries
         or key in boundaries
         or lowered in mods.coordinators,
-        negator=negator,
-        modifier=key,
-        scale=scale if scale is not None else mods.scales.get(lowered),
-        polarity=polarity,
-        verbal=pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),
-        mark=text in OPENING,
-        clause_mark=text in CLAUSE_MARKS,
-        verb=pos in _FINITE_POS,
+        negator,
+        key,  # modifier
+        scale if scale is not None else mods.scales.get(lowered),  # scale
+        polarity,
+        pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),  # verbal
+        text in OPENING,  # mark
+        text in CLAUSE_MARKS,  # clause_mark
+        pos in _FINITE_POS,  # verb
     )
 
 
@@ -566,7 +611,7 @@ def doc_profiles(tokens: Sequence[Token]) -> list[_Word]:
         if None in out:
             if len(by_ids) >= 1 << 18:
                 by_ids.clear()
-            _new_profiles(out, data, array, tokens[0].doc.vocab.strings)
+            _new_profiles(out, data, tokens[0].doc.vocab.strings)
         return out  # type: ignore[return-value]
     profiles = _PROFILES
     orths, lemmas, poses_ = array.T.tolist()
@@ -585,11 +630,14 @@ def doc_profiles(tokens: Sequence[Token]) -> list[_Word]:
     return out  # type: ignore[return-value]
 
 
-def _new_profiles(out: list[_Word | None], data: bytes, array: Any, strings: Any) -> None:
+_IDS = struct.Struct("<QQQ")  # a ``_BY_IDS`` key: ORTH, LEMMA and POS ids
+
+
+def _new_profiles(out: list[_Word | None], data: bytes, strings: Any) -> None:
     """Fill the None entries of ``out`` (``doc_profiles`` of a tagged document) with
     ``_word`` of the forms, remembered in ``_BY_IDS``: strings read by id from the document's
-    StringStore (``data``: its ORTH/LEMMA/POS array as bytes, ``array`` the array itself),
-    not from Token objects."""
+    StringStore (``data``: its ORTH/LEMMA/POS array as little-endian uint64 bytes), not from
+    Token objects."""
     by_ids = _BY_IDS
     nouns = _noun_ids()
     pos_names = _pos_names()
@@ -598,7 +646,7 @@ def _new_profiles(out: list[_Word | None], data: bytes, array: Any, strings: Any
         key = data[24 * k : 24 * k + 24]
         word = by_ids.get(key)  # the same new form earlier in the document
         if word is None:
-            orth, lemma, pos = array[k].tolist()
+            orth, lemma, pos = _IDS.unpack(key)
             word = by_ids[key] = word_of(
                 strings[orth], strings[lemma] if lemma else "", pos_names[pos], pos in nouns
             )
