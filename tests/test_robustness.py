@@ -813,3 +813,17 @@ def test_safe_csv_leaves_numbers_alone() -> None:
 def test_write_errors_name_the_file() -> None:
     with pytest.raises(OutputError, match=r"^cannot write /proc/newscorp\.csv: "):
         render.write_file(pd.DataFrame({"a": [1]}), "/proc/newscorp.csv", "csv")
+
+
+def test_mentions_read_entity_texts_from_the_document_text(nlp) -> None:
+    from newscorp.extract.entities import mentions
+
+    doc = nlp("Angela Merkel traf  Emmanuel Macron in Berlin . Merkel lobte Frankreich .")
+    plain = list(mentions(doc, "d"))
+    sliced = list(mentions(doc, "d", list(doc.sents), doc.text))
+    assert sliced == plain
+    assert [(m.text, m.entity) for m in sliced if m.label == "PER"][-1] == (
+        "Merkel",
+        "Angela Merkel",
+    )
+    assert all(doc.text[m.start : m.end] == m.text for m in sliced)

@@ -52,11 +52,11 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
     from newscorp.extract.sentiment import doc_profiles, score_span
 
     sents = list(doc.sents)  # built once (each pass over doc.sents builds new Spans)
-    mentions = tuple(extract_mentions(doc, document.doc, sents))
+    words, full = token_texts(doc)  # == [t.text for t in doc], doc.text
+    mentions = tuple(extract_mentions(doc, document.doc, sents, full))
     sentences = []
     # Token objects built once: iterating a Doc or Span builds new ones
     tokens = list(doc) if tokens is None else tokens
-    words, full = token_texts(doc)  # == [t.text for t in doc], doc.text
     profiles = doc_profiles(tokens)  # sentiment's view of each token, shared by all spans
     # polar[k]: polar words before token k; a span without one scores (0.0, 0) at once
     polar = [0, *accumulate([1 if w.polarity else 0 for w in profiles])]
