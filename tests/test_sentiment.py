@@ -431,3 +431,15 @@ def test_compound_head_plain_and_general_search(word: str, expected: float | Non
     from newscorp.extract.sentiment import _compound_head, load_lexicon
 
     assert _compound_head(word, load_lexicon(adjusted=True)) == expected
+
+
+def test_word_profile_active_only_for_words_the_scorer_uses() -> None:
+    from newscorp.extract.sentiment import _word
+
+    assert not _word("Haus", "Haus", "NOUN", True).active
+    assert not _word("ging", "gehen", "VERB", False).active
+    assert _word("Krise", "Krise", "NOUN", True).active  # polar
+    assert _word("nicht", "nicht", "PART", False).active  # negator
+    assert _word("sehr", "sehr", "ADV", False).active  # intensifier
+    assert _word(",", ",", "PUNCT", False).active  # ends a scope
+    assert _word("aber", "aber", "CCONJ", False).active  # [boundaries] conjunction

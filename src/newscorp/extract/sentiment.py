@@ -527,6 +527,7 @@ class _Word(NamedTuple):
     mark: bool  # an opening quotation mark (``shifts.quoted`` starts only at one)
     clause_mark: bool  # ends a clause for the Konjunktiv weight (``shifts.CLAUSE_MARKS``)
     verb: bool  # VERB or AUX: may carry ``Mood=Sub`` (``shifts.in_konjunktiv_clause``)
+    active: bool  # ends a scope, negates, scales or is polar: the rest is skipped by the scorer
 
 
 @lru_cache(maxsize=131072)
@@ -548,19 +549,25 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
     else:
         polarity = _lexicon_polarity(lemma, text, noun, load_lexicon(adjusted=True))
     boundaries = mods.boundaries
-    return _Word(  # positional (in field order): cheaper than keywords
-        bool(text and _BOUNDARY_CHARS.issuperset(text))  # ends_scope
+    ends_scope = (
+        bool(text and _BOUNDARY_CHARS.issuperset(text))
         or lowered in boundaries
         or key in boundaries
-        or lowered in mods.coordinators,
+        or lowered in mods.coordinators
+    )
+    if scale is None:
+        scale = mods.scales.get(lowered)
+    return _Word(  # positional (in field order): cheaper than keywords
+        ends_scope,
         negator,
         key,  # modifier
-        scale if scale is not None else mods.scales.get(lowered),  # scale
+        scale,
         polarity,
         pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),  # verbal
         text in OPENING,  # mark
         text in CLAUSE_MARKS,  # clause_mark
         pos in _FINITE_POS,  # verb
+        bool(ends_scope or negator is not None or scale or polarity),  # active
     )
 
 
@@ -690,19 +697,25 @@ def polar_words(
             return ""  # "nicht nur": neither a negator nor a polar word
         return key
 
+    # the scorer's loop visits only scope ends, negators, scales and polar words (no other
+    # word changes its state); the baseline looks every word up in the unadjusted lexicon
+    if baseline:
+        visit: Iterable[int] = range(len(toks))
+    else:
+        visit = [i for i, w in enumerate(words_) if w.active]
     # negators whose tree scope holds a polar word use it; the others keep the window rule
     tree_counts: Counter[int] = Counter()
     by_tree: set[int] = set()
     if dependency and not baseline:
-        polar = {
-            t.i
-            for t, w in zip(toks, words_, strict=True)
-            if w.polarity and w.negator is None and not w.scale
-        }
-        for k, w in enumerate(words_):
-            if w.negator is not None and active_negator(k):
-                token = toks[k]
-                covered = scope(token) & polar
+        negators = [k for k in visit if words_[k].negator is not None and active_negator(k)]
+        if negators:
+            polar = {
+                toks[k].i
+                for k in visit
+                if words_[k].polarity and words_[k].negator is None and not words_[k].scale
+            }
+            for k in negators:
+                covered = scope(toks[k]) & polar
                 if covered:
                     tree_counts.update(covered)
                     by_tree.add(k)
@@ -721,7 +734,8 @@ def polar_words(
             values[backward] *= NEGATION_FACTOR
         negations, backward, pending_back, scale, last_verbal = 0, None, False, 1.0, None
 
-    for i, token in enumerate(toks):
+    for i in visit:
+        token = toks[i]
         word = words_[i]
         if word.ends_scope:
             close_clause()
