@@ -443,3 +443,4 @@ def test_word_profile_active_only_for_words_the_scorer_uses() -> None:
     assert _word("sehr", "sehr", "ADV", False).active  # intensifier
     assert _word(",", ",", "PUNCT", False).active  # ends a scope
     assert _word("aber", "aber", "CCONJ", False).active  # [boundaries] conjunction
+    assert _word("„", "„", "PUNCT", False).active  # opening mark: quoted speech is weighed

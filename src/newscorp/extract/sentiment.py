@@ -38,6 +38,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from newscorp.extract.negation import is_parsed, scope
@@ -504,15 +506,21 @@ def is_boundary(token: Token) -> bool:
 
 
 def contributions(
-    tokens: Iterable[Token], *, baseline: bool = False, profiles: Sequence[_Word] | None = None
+    tokens: Iterable[Token],
+    *,
+    baseline: bool = False,
+    profiles: Sequence[_Word] | None = None,
+    dependency: bool | None = None,
 ) -> list[float]:
     """Signed value of each polar word in ``tokens`` after negation and scaling, in text order.
 
     ``baseline=True``: plain de-sentiment.xml values (same lookup), without negation,
     intensifiers, diminishers or the news adjustments of the modifiers file. ``profiles``:
-    the tokens' part of ``doc_profiles``, when already computed.
+    the tokens' part of ``doc_profiles``, when already computed; ``dependency``: see
+    ``polar_words``.
     """
-    return [value for _, value in polar_words(tokens, baseline=baseline, profiles=profiles)]
+    found = polar_words(tokens, baseline=baseline, dependency=dependency, profiles=profiles)
+    return [value for _, value in found]
 
 
 class _Word(NamedTuple):
@@ -527,7 +535,8 @@ class _Word(NamedTuple):
     mark: bool  # an opening quotation mark (``shifts.quoted`` starts only at one)
     clause_mark: bool  # ends a clause for the Konjunktiv weight (``shifts.CLAUSE_MARKS``)
     verb: bool  # VERB or AUX: may carry ``Mood=Sub`` (``shifts.in_konjunktiv_clause``)
-    active: bool  # ends a scope, negates, scales or is polar: the rest is skipped by the scorer
+    active: bool  # ends a scope, negates, scales, is polar or an opening mark (the scorer
+    # visits only these)
 
 
 @lru_cache(maxsize=131072)
@@ -557,6 +566,7 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
     )
     if scale is None:
         scale = mods.scales.get(lowered)
+    mark = text in OPENING
     return _Word(  # positional (in field order): cheaper than keywords
         ends_scope,
         negator,
@@ -564,12 +574,17 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
         scale,
         polarity,
         pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),  # verbal
-        text in OPENING,  # mark
+        mark,
         text in CLAUSE_MARKS,  # clause_mark
         pos in _FINITE_POS,  # verb
-        bool(ends_scope or negator is not None or scale or polarity),  # active
+        bool(ends_scope or negator is not None or scale or polarity or mark),  # active
     )
 
+
+# fields of word profiles by position (cheaper than NamedTuple attributes in map)
+_ACTIVE = itemgetter(_Word._fields.index("active"))
+_CLAUSE_MARK = itemgetter(_Word._fields.index("clause_mark"))
+_VERB = itemgetter(_Word._fields.index("verb"))
 
 _PROFILES: dict[tuple[int, int, int, bool | None], _Word] = {}
 _BY_IDS: dict[bytes, _Word] = {}
@@ -701,8 +716,8 @@ def polar_words(
     # word changes its state); the baseline looks every word up in the unadjusted lexicon
     if baseline:
         visit: Iterable[int] = range(len(toks))
-    else:
-        visit = [i for i, w in enumerate(words_) if w.active]
+    else:  # (opening marks are visited too, and pass through the loop untouched)
+        visit = list(compress(range(len(toks)), map(_ACTIVE, words_)))
     # negators whose tree scope holds a polar word use it; the others keep the window rule
     tree_counts: Counter[int] = Counter()
     by_tree: set[int] = set()
@@ -768,7 +783,7 @@ def polar_words(
             last_verbal = len(values) - 1
     close_clause()
     if not baseline and values:
-        marks = any(w.mark for w in words_)
+        marks = any(words_[i].mark for i in visit)  # an opening mark is active
         values = _in_context(
             toks, words, values, mods.shifters, dependency, marks, (words_, positions)
         )
@@ -801,8 +816,8 @@ def _in_context(
         index = {t.i: k for k, t in enumerate(toks)}
         at = ([_profile(t) for t in toks], [index[t.i] for t in words])
     profiles, positions = at
-    ends = [p.clause_mark for p in profiles] if parsed else []
-    verbs = [p.verb for p in profiles] if parsed else []
+    ends = list(map(_CLAUSE_MARK, profiles)) if parsed else []
+    verbs = list(map(_VERB, profiles)) if parsed else []
     konjunktiv: dict[int, bool] = {}  # clause start -> holds a Konjunktiv verb
     shifted: dict[int, int] = {}  # polar object index -> its shifter's token index
     if parsed:
@@ -826,14 +841,19 @@ def _in_context(
 
 
 def score_tokens(
-    tokens: Iterable[Token], *, baseline: bool = False, profiles: Sequence[_Word] | None = None
+    tokens: Iterable[Token],
+    *,
+    baseline: bool = False,
+    profiles: Sequence[_Word] | None = None,
+    dependency: bool | None = None,
 ) -> tuple[float, int]:
     """Score a token sequence: (score in [-1, 1], number of polar words used).
 
     ``baseline=True`` scores with de-sentiment.xml alone and no negation or modifiers.
-    ``profiles``: the tokens' part of ``doc_profiles``, when already computed.
+    ``profiles``: the tokens' part of ``doc_profiles``, when already computed; ``dependency``:
+    whether the document is parsed, when already known (None: asked, see ``polar_words``).
     """
-    values = contributions(tokens, baseline=baseline, profiles=profiles)
+    values = contributions(tokens, baseline=baseline, profiles=profiles, dependency=dependency)
     total = sum(values)
     return total / math.sqrt(total * total + ALPHA), len(values)
 
@@ -843,10 +863,11 @@ def score_span(
     *,
     baseline: bool = False,
     profiles: Sequence[_Word] | None = None,
+    dependency: bool | None = None,
 ) -> tuple[float, int]:
-    """``score_tokens`` over a Span (a sentence, a clause) or a Doc (``profiles``: see
-    ``score_tokens``)."""
-    return score_tokens(list(span), baseline=baseline, profiles=profiles)
+    """``score_tokens`` over a Span (a sentence, a clause) or a Doc (``profiles``,
+    ``dependency``: see ``score_tokens``)."""
+    return score_tokens(list(span), baseline=baseline, profiles=profiles, dependency=dependency)
 
 
 def label_for(score: float, band: float = NEUTRAL_BAND) -> Label:
