@@ -12,6 +12,7 @@ without a Token object or a string per word; ``decode`` gives back exactly the
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring  # json.dumps(s, ensure_ascii=False)
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def _json_strings(ids: list[int], store: Any) -> list[str]:
             if out[k] is None:
                 found = known.get(i)
                 if found is None:
-                    found = known[i] = json.dumps(store[i], ensure_ascii=False)
+                    found = known[i] = encode_basestring(store[i])
                 out[k] = found
     return out  # type: ignore[return-value]
 

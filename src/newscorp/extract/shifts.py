@@ -133,8 +133,10 @@ def shifter_of(token: Token, shifters: Mapping[str, frozenset[str]]) -> Token | 
     ``shifters`` maps a lemma to the prepositions its object must carry (empty: any object,
     e.g. a verb's accusative or a noun's genitive; "Kampf" → {"gegen"}, "Schutz" → {"vor"}).
     """
+    if token.dep_ not in OBJECT_DEPS:  # (read before the head: most words are no object)
+        return None
     head = token.head
-    if head is token or token.dep_ not in OBJECT_DEPS:
+    if head is token:
         return None
     preps = shifters.get(head.lemma_)
     if preps is None:
