@@ -583,6 +583,7 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
 
 # fields of word profiles by position (cheaper than NamedTuple attributes in map)
 _ACTIVE = itemgetter(_Word._fields.index("active"))
+_POLARITY = itemgetter(_Word._fields.index("polarity"))
 _CLAUSE_MARK = itemgetter(_Word._fields.index("clause_mark"))
 _VERB = itemgetter(_Word._fields.index("verb"))
 
@@ -696,9 +697,13 @@ def polar_words(
     None = auto; see ``newscorp.extract.negation``), else from the clause window rule.
     ``profiles``: the tokens' part of ``doc_profiles``, when already computed.
     """
-    toks: Sequence[Token] = tokens if isinstance(tokens, Sequence) else list(tokens)
+    toks: Sequence[Token]
+    if isinstance(tokens, list):  # (the common case, without the ABC check)
+        toks = tokens
+    else:
+        toks = tokens if isinstance(tokens, Sequence) else list(tokens)
     words_ = [_profile(t) for t in toks] if profiles is None else profiles
-    if not baseline and not any(w.polarity for w in words_):
+    if not baseline and not any(map(_POLARITY, words_)):
         return []  # nothing polar: nothing to negate, scale or weigh
     mods = load_modifiers()
     if dependency is None:
@@ -772,7 +777,7 @@ def polar_words(
             continue
         value = polarity * scale
         scale = 1.0
-        negated = tree_counts[token.i] + negations
+        negated = (tree_counts[token.i] if tree_counts else 0) + negations
         if negated:
             value *= NEGATION_FACTOR**negated
             pending_back = pending_back and not negations
