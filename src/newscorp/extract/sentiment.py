@@ -661,17 +661,24 @@ def _new_profiles(out: list[_Word | None], data: bytes, strings: Any) -> None:
     ``_word`` of the forms, remembered in ``_BY_IDS``: strings read by id from the document's
     StringStore (``data``: its ORTH/LEMMA/POS array as little-endian uint64 bytes), not from
     Token objects."""
+    from newscorp.extract.arrays import id_strings
+
     by_ids = _BY_IDS
     nouns = _noun_ids()
     pos_names = _pos_names()
     word_of = _word.__wrapped__  # a new key is a new form: the lru would only miss
-    for k in [k for k, word in enumerate(out) if word is None]:
-        key = data[24 * k : 24 * k + 24]
+    missing = [k for k, word in enumerate(out) if word is None]
+    keys = [data[24 * k : 24 * k + 24] for k in missing]
+    ids = [_IDS.unpack(key) for key in keys]
+    # the texts and lemmas in one call (the document's words are known there: token_texts)
+    texts = id_strings([i for orth, lemma, _ in ids for i in (orth, lemma)], strings)
+    for n, k in enumerate(missing):
+        key = keys[n]
         word = by_ids.get(key)  # the same new form earlier in the document
         if word is None:
-            orth, lemma, pos = _IDS.unpack(key)
+            _, lemma, pos = ids[n]
             word = by_ids[key] = word_of(
-                strings[orth], strings[lemma] if lemma else "", pos_names[pos], pos in nouns
+                texts[2 * n], texts[2 * n + 1] if lemma else "", pos_names[pos], pos in nouns
             )
         out[k] = word
 
