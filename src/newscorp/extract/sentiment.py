@@ -628,13 +628,17 @@ def doc_profiles(tokens: Sequence[Token]) -> list[_Word]:
         raise ValueError("doc_profiles needs every token of one document")
     poses = array[:, 2]
     if poses.all():  # tagged: a token's noun flag is its POS's, the three ids are the key
-        data = array.astype("<u8", copy=False).tobytes()
+        import numpy as np
+
+        # each row's 24 bytes as one bytes object (numpy's void items; no slicing in Python)
+        ids = np.ascontiguousarray(array.astype("<u8", copy=False))
+        keys = ids.view("V24").ravel().tolist()
         by_ids = _BY_IDS
-        out = list(map(by_ids.get, [data[k : k + 24] for k in range(0, len(data), 24)]))
+        out = list(map(by_ids.get, keys))
         if None in out:
             if len(by_ids) >= 1 << 18:
                 by_ids.clear()
-            _new_profiles(out, data, tokens[0].doc.vocab.strings)
+            _new_profiles(out, keys, tokens[0].doc.vocab.strings)
         return out  # type: ignore[return-value]
     profiles = _PROFILES
     orths, lemmas, poses_ = array.T.tolist()
@@ -656,11 +660,11 @@ def doc_profiles(tokens: Sequence[Token]) -> list[_Word]:
 _IDS = struct.Struct("<QQQ")  # a ``_BY_IDS`` key: ORTH, LEMMA and POS ids
 
 
-def _new_profiles(out: list[_Word | None], data: bytes, strings: Any) -> None:
+def _new_profiles(out: list[_Word | None], all_keys: list[bytes], strings: Any) -> None:
     """Fill the None entries of ``out`` (``doc_profiles`` of a tagged document) with
-    ``_word`` of the forms, remembered in ``_BY_IDS``: strings read by id from the document's
-    StringStore (``data``: its ORTH/LEMMA/POS array as little-endian uint64 bytes), not from
-    Token objects."""
+    ``_word`` of the forms, remembered in ``_BY_IDS``: strings read by id (``all_keys``: each
+    token's ORTH/LEMMA/POS ids as 24 little-endian bytes; ``strings``: the document's
+    StringStore), not from Token objects."""
     from newscorp.extract.arrays import id_strings
 
     by_ids = _BY_IDS
@@ -668,7 +672,7 @@ def _new_profiles(out: list[_Word | None], data: bytes, strings: Any) -> None:
     pos_names = _pos_names()
     word_of = _word.__wrapped__  # a new key is a new form: the lru would only miss
     missing = [k for k, word in enumerate(out) if word is None]
-    keys = [data[24 * k : 24 * k + 24] for k in missing]
+    keys = [all_keys[k] for k in missing]
     ids = [_IDS.unpack(key) for key in keys]
     # the texts and lemmas in one call (the document's words are known there: token_texts)
     texts = id_strings([i for orth, lemma, _ in ids for i in (orth, lemma)], strings)
