@@ -813,3 +813,34 @@ def test_safe_csv_leaves_numbers_alone() -> None:
 def test_write_errors_name_the_file() -> None:
     with pytest.raises(OutputError, match=r"^cannot write /proc/newscorp\.csv: "):
         render.write_file(pd.DataFrame({"a": [1]}), "/proc/newscorp.csv", "csv")
+
+
+def test_mentions_read_entity_texts_from_the_document_text(nlp) -> None:
+    from newscorp.extract.entities import mentions
+
+    doc = nlp("Angela Merkel traf  Emmanuel Macron in Berlin . Merkel lobte Frankreich .")
+    plain = list(mentions(doc, "d"))
+    sliced = list(mentions(doc, "d", list(doc.sents), doc.text))
+    assert sliced == plain
+    assert [(m.text, m.entity) for m in sliced if m.label == "PER"][-1] == (
+        "Merkel",
+        "Angela Merkel",
+    )
+    assert all(doc.text[m.start : m.end] == m.text for m in sliced)
+
+
+def test_score_span_with_known_parse_state_equals_asked(nlp) -> None:
+    from newscorp.extract.sentiment import contributions, doc_profiles, score_span
+
+    text = (
+        "Die schwere Krise sei „ keine gute Entwicklung für das Land und seine Bürger “ ,"
+        " sagte er ."
+    )
+    d = nlp(text)
+    profiles = doc_profiles(list(d))
+    asked = score_span(d, profiles=profiles)
+    assert score_span(d, profiles=profiles, dependency=True) == asked
+    # Krise -1.0 x 0.6 (Konjunktiv clause); "keine gute" -> 0.7 x -0.6 x 0.3 (quoted) x 0.6
+    assert [round(v, 3) for v in contributions(d, profiles=profiles)] == [-0.6, -0.108]
+    assert asked == pytest.approx((-0.3337, 2), abs=1e-4)
+    assert score_span(d, profiles=profiles, dependency=False) != asked  # the window rule

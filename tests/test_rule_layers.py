@@ -596,6 +596,34 @@ def test_mentions_offsets_names_and_roles():
     ]
 
 
+def test_mentions_skip_blank_sentences_and_remember_base_forms_by_token_ids():
+    from newscorp.extract.entities import mentions
+
+    vocab = spacy.blank("de").vocab
+    words = ["Trumps", "Politik", ".", "\n\n", "Trumps", "Team", "."]
+    doc = Doc(
+        vocab,
+        words=words,
+        spaces=[True, False, True, False, True, False, False],
+        pos=["PROPN", "NOUN", "PUNCT", "SPACE", "PROPN", "NOUN", "PUNCT"],
+        morphs=["Case=Gen|Number=Sing", "", "", "", "Case=Gen|Number=Sing", "", ""],
+        ents=["B-PER", "O", "O", "O", "B-PER", "O", "O"],
+        sent_starts=[True, False, False, True, True, False, False],
+    )
+    found = [(m.text, m.entity, m.sentence) for m in mentions(doc, "a")]
+    assert found == [("Trumps", "Trump", 0), ("Trumps", "Trump", 1)]  # the blank one skipped
+    # the same word with another tag and no morphology: no genitive, its own base form
+    other = Doc(
+        vocab,
+        words=["Trumps", "Team"],
+        pos=["ADV", "NOUN"],
+        ents=["B-PER", "O"],
+        sent_starts=[True, False],
+    )
+    assert [m.entity for m in mentions(other, "b")] == ["Trumps"]
+    assert [m.entity for m in mentions(doc, "a")] == ["Trump", "Trump"]
+
+
 def test_a_title_before_a_name_ends_no_sentence_and_a_full_stop_after_a_word_does():
     from newscorp.pipeline.components import paragraph_starts
 

@@ -409,3 +409,38 @@ def test_doc_profiles_of_a_tagged_document_match_each_token(
     assert [w.polarity for w in first][:2] == [None, -1.0]
     assert [w.clause_mark for w in first] == [False] * 5 + [True]
     assert [w.verb for w in first] == [False, False, True, False, False, False]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Finanzkrisen", -1.0),  # plain letters: head forms found by lowercased tails
+        ("Kriegsopfern", -1.0),  # linking "s", plural ending
+        ("Wahlerfolge", 1.0),
+        ("Weltcupsieg", 1.0),  # modifier of two known words
+        ("Zeitraum", 0.0),  # the neutral head "Raum" blocks "Traum"
+        ("Bundesregierung", 0.0),  # a known unrated head: its own compound search
+        ("Sommerkleid", None),  # "Kleid" is no rated head and blocks "Leid"
+        ("Mannschaft", None),  # no split inside "sch"
+        ("Auftakt", None),  # no split after a bare prefix
+        ("Fußballkrise", -1.0),  # "ß": the general search
+        ("Straßenkampf", -0.7),
+    ],
+)
+def test_compound_head_plain_and_general_search(word: str, expected: float | None) -> None:
+    from newscorp.extract.sentiment import _compound_head, load_lexicon
+
+    assert _compound_head(word, load_lexicon(adjusted=True)) == expected
+
+
+def test_word_profile_active_only_for_words_the_scorer_uses() -> None:
+    from newscorp.extract.sentiment import _word
+
+    assert not _word("Haus", "Haus", "NOUN", True).active
+    assert not _word("ging", "gehen", "VERB", False).active
+    assert _word("Krise", "Krise", "NOUN", True).active  # polar
+    assert _word("nicht", "nicht", "PART", False).active  # negator
+    assert _word("sehr", "sehr", "ADV", False).active  # intensifier
+    assert _word(",", ",", "PUNCT", False).active  # ends a scope
+    assert _word("aber", "aber", "CCONJ", False).active  # [boundaries] conjunction
+    assert _word("„", "„", "PUNCT", False).active  # opening mark: quoted speech is weighed

@@ -52,12 +52,13 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
     from newscorp.extract.sentiment import doc_profiles, score_span
 
     sents = list(doc.sents)  # built once (each pass over doc.sents builds new Spans)
-    mentions = tuple(extract_mentions(doc, document.doc, sents))
+    words, full = token_texts(doc)  # == [t.text for t in doc], doc.text
+    mentions = tuple(extract_mentions(doc, document.doc, sents, full))
     sentences = []
     # Token objects built once: iterating a Doc or Span builds new ones
     tokens = list(doc) if tokens is None else tokens
-    words, full = token_texts(doc)  # == [t.text for t in doc], doc.text
     profiles = doc_profiles(tokens)  # sentiment's view of each token, shared by all spans
+    parsed = doc.has_annotation("DEP")  # asked once, not per scored span
     # polar[k]: polar words before token k; a span without one scores (0.0, 0) at once
     polar = [0, *accumulate([1 if w.polarity else 0 for w in profiles])]
     i = 0
@@ -68,7 +69,7 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
             continue
         a, b = sent.start, sent.end
         if polar[b] > polar[a]:
-            score, n = score_span(tokens[a:b], profiles=profiles[a:b])
+            score, n = score_span(tokens[a:b], profiles=profiles[a:b], dependency=parsed)
         else:
             score, n = 0.0, 0
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
@@ -82,7 +83,7 @@ def analyse_doc(doc: Doc, document: Document, tokens: list[Token] | None = None)
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is not None and polar[span.end] > polar[span.start]:
             a, b = span.start, span.end
-            score = score_span(tokens[a:b], profiles=profiles[a:b])[0]
+            score = score_span(tokens[a:b], profiles=profiles[a:b], dependency=parsed)[0]
         else:
             score = 0.0
         quotes.append(replace(quote, sentiment=round(score, 4)))

@@ -12,6 +12,7 @@ without a Token object or a string per word; ``decode`` gives back exactly the
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring  # json.dumps(s, ensure_ascii=False)
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -24,6 +25,28 @@ rebuilt)."""
 EMPTY = bytes(4) + b"[[],{}]"
 
 
+_JSON: dict[int, str] = {}
+"""JSON of a string (``ensure_ascii=False``, as ``json.dumps`` writes it inside a list) by its
+spaCy string id (the hash of the string: the same in every Vocab)."""
+
+
+def _json_strings(ids: list[int], store: Any) -> list[str]:
+    """The JSON of the strings of ``ids`` (``store``: the document's StringStore), remembered
+    by id."""
+    known = _JSON
+    out = list(map(known.get, ids))
+    if None in out:
+        if len(known) >= 1 << 20:
+            known.clear()
+        for k, i in enumerate(ids):
+            if out[k] is None:
+                found = known.get(i)
+                if found is None:
+                    found = known[i] = encode_basestring(store[i])
+                out[k] = found
+    return out  # type: ignore[return-value]
+
+
 def encode(doc: Doc, text: str | None = None) -> bytes:
     """The compact index of the word tokens (no space, no punctuation) of a parsed document;
     ``text``: the decoded text that ``decode`` will slice (default: the document's own)."""
@@ -32,7 +55,7 @@ def encode(doc: Doc, text: str | None = None) -> bytes:
     import numpy as np
     from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, ORTH
 
-    from newscorp.extract.arrays import id_strings, token_texts
+    from newscorp.extract.arrays import token_texts
 
     array = doc.to_array([IS_SPACE, IS_PUNCT, IDX, LENGTH, ORTH, LEMMA])
     keep = (array[:, 0] == 0) & (array[:, 1] == 0)
@@ -42,7 +65,7 @@ def encode(doc: Doc, text: str | None = None) -> bytes:
     orths, lemmas = words[:, 4], words[:, 5]
     # "" stands for the text itself: a lemma equal to it, or none
     lemmas = np.where((lemmas == orths) | (lemmas == 0), 0, lemmas)
-    lemma_texts = id_strings(lemmas.tolist(), doc.vocab.strings)
+    lemma_json = _json_strings(lemmas.tolist(), doc.vocab.strings)
     others: dict[str, str] = {}
     full = token_texts(doc)[1]
     if text is not None and text != full:
@@ -57,7 +80,9 @@ def encode(doc: Doc, text: str | None = None) -> bytes:
         starts_list, ends_list = starts.tolist(), ends.tolist()
         for k in differ:
             others[str(k)] = full[starts_list[k] : ends_list[k]]
-    strings = json.dumps([lemma_texts, others], ensure_ascii=False, separators=(",", ":"))
+    # == json.dumps([lemma texts, others], ensure_ascii=False, separators=(",", ":"))
+    rare = json.dumps(others, ensure_ascii=False, separators=(",", ":"))
+    strings = f"[[{','.join(lemma_json)}],{rare}]"
     offsets = np.concatenate((starts, ends)).astype("<i4").tobytes()
     return len(words).to_bytes(4, "little") + offsets + strings.encode("utf-8")
 

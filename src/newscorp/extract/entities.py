@@ -4,42 +4,69 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from itertools import accumulate
 
-from spacy.attrs import IS_SPACE
+from spacy.attrs import LEMMA, MORPH, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span
 
 from newscorp.extract.canon import base_form, link_short_forms
 from newscorp.pipeline.components import ROLE_KEY
 from newscorp.records import Mention
 
+_BASES: dict[tuple[str, bytes], str] = {}
+"""``base_form`` of an entity by its label and its tokens' ORTH, LEMMA, POS, MORPH and SPACY
+ids (everything ``base_form`` reads of a span) as bytes."""
 
-def mentions(doc: Doc, doc_id: str, sents: Sequence[Span] | None = None) -> Iterator[Mention]:
+
+def _base_forms(doc: Doc, ents: Sequence[Span], labels: list[str]) -> list[str]:
+    """``base_form`` of each entity of ``doc`` (``labels``: theirs), remembered in ``_BASES``
+    (names recur across documents)."""
+    if not ents:
+        return []
+    data = doc.to_array([ORTH, LEMMA, POS, MORPH, SPACY]).astype("<u8", copy=False).tobytes()
+    known = _BASES
+    out = []
+    for label, ent in zip(labels, ents, strict=True):
+        key = (label, data[40 * ent.start : 40 * ent.end])
+        base = known.get(key)
+        if base is None:
+            if len(known) >= 1 << 16:
+                known.clear()
+            base = known[key] = base_form(ent)
+        out.append(base)
+    return out
+
+
+def mentions(
+    doc: Doc, doc_id: str, sents: Sequence[Span] | None = None, text: str | None = None
+) -> Iterator[Mention]:
     """Yield one Mention per entity in ``doc``; ``entity`` is the document-level canonical name
-    (``sents``: ``list(doc.sents)`` when already built)."""
+    (``sents``: ``list(doc.sents)`` when already built; ``text``: ``doc.text``, whose slices
+    are the entities' texts without joining their tokens again)."""
     ents = doc.ents  # built once: each access makes new Spans
-    bases = [(ent.label_, base_form(ent)) for ent in ents]
+    labels = [ent.label_ for ent in ents]
+    bases = list(zip(labels, _base_forms(doc, ents, labels), strict=True))
     canonical = link_short_forms(bases)
     roles = {span.end: span.text for span in doc.spans.get(ROLE_KEY, [])}
-    # a blank sentence (empty .text.strip()) is all spaces: no word before its end but those
-    # before its start (``words[k]``: the tokens before token k that are no space)
-    words = [0, *accumulate((doc.to_array(IS_SPACE) == 0).tolist())]
+    full = doc.text if text is None else text
+    # a blank sentence (empty .text.strip(): all its tokens are spaces) gets no number
     sent_index = {}
     sents = doc.sents if sents is None else sents
-    for i, sent in enumerate(s for s in sents if words[s.end] > words[s.start]):
+    for i, sent in enumerate(s for s in sents if full[s.start_char : s.end_char].strip()):
         sent_index[sent.start] = i
     starts = sorted(sent_index)
     for ent, key in zip(ents, bases, strict=True):
         # the last non-blank sentence starting at or before the entity (0 if none)
-        k = bisect_right(starts, ent.start)
+        first = ent.start
+        k = bisect_right(starts, first)
         sentence = sent_index[starts[k - 1]] if k else 0
+        start, end = ent.start_char, ent.end_char
         yield Mention(
             doc=doc_id,
-            start=ent.start_char,
-            end=ent.end_char,
-            text=ent.text,
-            label=ent.label_,
+            start=start,
+            end=end,
+            text=full[start:end],  # == ent.text
+            label=key[0],
             entity=canonical[key],
-            role=roles.get(ent.start, ""),
+            role=roles.get(first, ""),
             sentence=sentence,
         )

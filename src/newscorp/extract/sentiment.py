@@ -31,12 +31,15 @@ from __future__ import annotations
 
 import math
 import string
+import struct
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from newscorp.extract.negation import is_parsed, scope
@@ -284,11 +287,12 @@ def _noun_lookup(form: str, lexicon: dict[str, float]) -> float | None:
         found = lexicon.get(_noun_key(stem))
         if found is not None:
             return found
-    for ending in _ADJ_ENDINGS:
-        if head.endswith(ending):
-            found = lexicon.get(head[: -len(ending)].lower())
-            if found is not None:
-                return found
+    # _ADJ_ENDINGS ("em", "en", "es", "e"): at most one of them ends a word
+    last = head[-1:]
+    if last == "e" or (last in ("m", "n", "s") and head[-2:-1] == "e"):
+        found = lexicon.get(head[: -1 if last == "e" else -2].lower())
+        if found is not None:
+            return found
     return _compound_head(head, lexicon, stems)
 
 
@@ -324,6 +328,8 @@ def _compound_head(
     if len(word) < MIN_MODIFIER + MIN_HEAD:
         return None  # no split point
     stems = _noun_stems(word) if stems is None else stems
+    if "ß" not in word and _PLAIN.issuperset(word):
+        return _plain_compound_head(word, lexicon, stems)
     starts = range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)
     if _PLAIN.issuperset(word):  # a head's test needs no key built: one set look-up
         _, heads, _, suffixes = _heads(lexicon)
@@ -364,6 +370,47 @@ def _compound_head(
     return None
 
 
+def _plain_compound_head(word: str, lexicon: dict[str, float], stems: list[str]) -> float | None:
+    """``_compound_head`` of a word of ``_PLAIN`` letters without "ß" (each letter's case maps
+    one to one, so ``_noun_key(stem[k:])`` is in ``lexicon`` or the known nouns and no
+    [non_heads] entry only when ``stem.lower()[k:]`` is a head form): the head forms at each
+    split point are found once, by lowercased tails."""
+    _, heads, _, suffixes = _heads(lexicon)
+    lows = [stem.lower() for stem in stems]
+    hits: set[int] = set()
+    for low in lows:
+        # shortest ending first: an ending that ends no head form rules out longer ones
+        for k in range(len(low) - MIN_HEAD, MIN_MODIFIER - 1, -1):
+            tail = low[k:]
+            if tail not in suffixes:
+                break
+            if tail in heads:
+                hits.add(k)
+    if not hits:
+        return None
+    low = lows[0]  # stems[0] is the word
+    prefixes = load_modifiers().prefixes
+    words = nouns = None
+    for start in sorted(hits):
+        if low[:start] in prefixes or low[start - 1 : start + 1] == "ch":
+            continue
+        tails = [t[start:] for t in lows if len(t) - start >= MIN_HEAD]
+        keys = [_noun_key(tail) for tail in tails if tail in heads]
+        if not keys:
+            continue
+        if words is None or nouns is None:
+            words, nouns = _vocabulary()
+        if not _known_modifier(word[:start], words):
+            continue
+        for key in keys:
+            if key in lexicon:
+                return lexicon[key]
+        for key in keys:
+            if key in nouns:  # a known head without a rating: itself a compound, or neutral
+                return _known_head(key, lexicon)
+    return None
+
+
 def _known_head(key: str, lexicon: dict[str, float]) -> float | None:
     """``_compound_head`` of a known noun that is a head of other words, remembered (many
     compounds share a head: "Bundesregierung", "Landesregierung")."""
@@ -378,21 +425,37 @@ def _known_head(key: str, lexicon: dict[str, float]) -> float | None:
 
 @lru_cache(maxsize=65536)
 def _polarity(lemma: str, text: str, noun: bool | None, adjusted: bool = True) -> float | None:
-    lexicon = load_lexicon(adjusted=adjusted)
     if adjusted and text.lower() in load_modifiers().not_polar:
         return 0.0
-    # the lemma, then the text, each once and only when not empty
+    return _lexicon_polarity(lemma, text, noun, load_lexicon(adjusted=adjusted))
+
+
+def _lexicon_polarity(
+    lemma: str, text: str, noun: bool | None, lexicon: dict[str, float]
+) -> float | None:
+    """``_polarity`` after the [not_polar] test: the lemma, then the text (each once and only
+    when not empty) as written, then each with ``_lookup``'s other variants, then nouns by
+    ``_noun_lookup``."""
     if lemma == text or not lemma:
-        forms: tuple[str, ...] = (text,) if text else ()
+        if not text:
+            return None
+        forms: tuple[str, ...] = (text,)
     else:
         forms = (lemma, text) if text else (lemma,)
+    get = lexicon.get  # values are floats: None is "not in the lexicon"
     for form in forms:
-        if form in lexicon:
-            return lexicon[form]
-    for form in forms:
-        found = _lookup(form, lexicon, noun)
+        found = get(form)
         if found is not None:
             return found
+    for form in forms:  # ``_lookup`` without the form as written (tested above)
+        if noun is not True:
+            found = get(form.lower())
+            if found is not None:
+                return found
+        if noun is not False:
+            found = get(form[:1].upper() + form[1:].lower())
+            if found is not None:
+                return found
     if noun is not False:
         for form in forms:
             if form.replace("-", "").isalpha():
@@ -443,15 +506,21 @@ def is_boundary(token: Token) -> bool:
 
 
 def contributions(
-    tokens: Iterable[Token], *, baseline: bool = False, profiles: Sequence[_Word] | None = None
+    tokens: Iterable[Token],
+    *,
+    baseline: bool = False,
+    profiles: Sequence[_Word] | None = None,
+    dependency: bool | None = None,
 ) -> list[float]:
     """Signed value of each polar word in ``tokens`` after negation and scaling, in text order.
 
     ``baseline=True``: plain de-sentiment.xml values (same lookup), without negation,
     intensifiers, diminishers or the news adjustments of the modifiers file. ``profiles``:
-    the tokens' part of ``doc_profiles``, when already computed.
+    the tokens' part of ``doc_profiles``, when already computed; ``dependency``: see
+    ``polar_words``.
     """
-    return [value for _, value in polar_words(tokens, baseline=baseline, profiles=profiles)]
+    found = polar_words(tokens, baseline=baseline, dependency=dependency, profiles=profiles)
+    return [value for _, value in found]
 
 
 class _Word(NamedTuple):
@@ -466,6 +535,8 @@ class _Word(NamedTuple):
     mark: bool  # an opening quotation mark (``shifts.quoted`` starts only at one)
     clause_mark: bool  # ends a clause for the Konjunktiv weight (``shifts.CLAUSE_MARKS``)
     verb: bool  # VERB or AUX: may carry ``Mood=Sub`` (``shifts.in_konjunktiv_clause``)
+    active: bool  # ends a scope, negates, scales, is polar or an opening mark (the scorer
+    # visits only these)
 
 
 @lru_cache(maxsize=131072)
@@ -479,18 +550,42 @@ def _word(text: str, lemma: str, pos: str, noun: bool | None) -> _Word:
     else:  # a form that negates unless its lemma scales ("kaum")
         negator = lowered if lowered in mods.negators and key not in mods.scales else None
     scale = mods.scales.get(key)
-    return _Word(
-        ends_scope=_boundary_form(text, key) or lowered in mods.coordinators,
-        negator=negator,
-        modifier=key,
-        scale=scale if scale is not None else mods.scales.get(lowered),
-        polarity=_form_polarity(lemma, text, noun, True),
-        verbal=pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),
-        mark=text in OPENING,
-        clause_mark=text in CLAUSE_MARKS,
-        verb=pos in _FINITE_POS,
+    # _form_polarity(lemma, text, noun, True) with the lowercased text at hand
+    if not (text.isalpha() or any(ch.isalpha() for ch in text)):
+        polarity = None
+    elif lowered in mods.not_polar:
+        polarity = 0.0
+    else:
+        polarity = _lexicon_polarity(lemma, text, noun, load_lexicon(adjusted=True))
+    boundaries = mods.boundaries
+    ends_scope = (
+        bool(text and _BOUNDARY_CHARS.issuperset(text))
+        or lowered in boundaries
+        or key in boundaries
+        or lowered in mods.coordinators
+    )
+    if scale is None:
+        scale = mods.scales.get(lowered)
+    mark = text in OPENING
+    return _Word(  # positional (in field order): cheaper than keywords
+        ends_scope,
+        negator,
+        key,  # modifier
+        scale,
+        polarity,
+        pos in _VERBAL_POS if pos else not (lemma or text)[:1].isupper(),  # verbal
+        mark,
+        text in CLAUSE_MARKS,  # clause_mark
+        pos in _FINITE_POS,  # verb
+        bool(ends_scope or negator is not None or scale or polarity or mark),  # active
     )
 
+
+# fields of word profiles by position (cheaper than NamedTuple attributes in map)
+_ACTIVE = itemgetter(_Word._fields.index("active"))
+_POLARITY = itemgetter(_Word._fields.index("polarity"))
+_CLAUSE_MARK = itemgetter(_Word._fields.index("clause_mark"))
+_VERB = itemgetter(_Word._fields.index("verb"))
 
 _PROFILES: dict[tuple[int, int, int, bool | None], _Word] = {}
 _BY_IDS: dict[bytes, _Word] = {}
@@ -533,15 +628,17 @@ def doc_profiles(tokens: Sequence[Token]) -> list[_Word]:
         raise ValueError("doc_profiles needs every token of one document")
     poses = array[:, 2]
     if poses.all():  # tagged: a token's noun flag is its POS's, the three ids are the key
-        data = array.astype("<u8", copy=False).tobytes()
+        import numpy as np
+
+        # each row's 24 bytes as one bytes object (numpy's void items; no slicing in Python)
+        ids = np.ascontiguousarray(array.astype("<u8", copy=False))
+        keys = ids.view("V24").ravel().tolist()
         by_ids = _BY_IDS
-        out = list(map(by_ids.get, [data[k : k + 24] for k in range(0, len(data), 24)]))
+        out = list(map(by_ids.get, keys))
         if None in out:
             if len(by_ids) >= 1 << 18:
                 by_ids.clear()
-            for k, word in enumerate(out):
-                if word is None:
-                    out[k] = by_ids[data[24 * k : 24 * k + 24]] = _profile(tokens[k])
+            _new_profiles(out, keys, tokens[0].doc.vocab.strings)
         return out  # type: ignore[return-value]
     profiles = _PROFILES
     orths, lemmas, poses_ = array.T.tolist()
@@ -560,6 +657,44 @@ def doc_profiles(tokens: Sequence[Token]) -> list[_Word]:
     return out  # type: ignore[return-value]
 
 
+_IDS = struct.Struct("<QQQ")  # a ``_BY_IDS`` key: ORTH, LEMMA and POS ids
+
+
+def _new_profiles(out: list[_Word | None], all_keys: list[bytes], strings: Any) -> None:
+    """Fill the None entries of ``out`` (``doc_profiles`` of a tagged document) with
+    ``_word`` of the forms, remembered in ``_BY_IDS``: strings read by id (``all_keys``: each
+    token's ORTH/LEMMA/POS ids as 24 little-endian bytes; ``strings``: the document's
+    StringStore), not from Token objects."""
+    from newscorp.extract.arrays import id_strings
+
+    by_ids = _BY_IDS
+    nouns = _noun_ids()
+    pos_names = _pos_names()
+    word_of = _word.__wrapped__  # a new key is a new form: the lru would only miss
+    missing = [k for k, word in enumerate(out) if word is None]
+    keys = [all_keys[k] for k in missing]
+    ids = [_IDS.unpack(key) for key in keys]
+    # the texts and lemmas in one call (the document's words are known there: token_texts)
+    texts = id_strings([i for orth, lemma, _ in ids for i in (orth, lemma)], strings)
+    for n, k in enumerate(missing):
+        key = keys[n]
+        word = by_ids.get(key)  # the same new form earlier in the document
+        if word is None:
+            _, lemma, pos = ids[n]
+            word = by_ids[key] = word_of(
+                texts[2 * n], texts[2 * n + 1] if lemma else "", pos_names[pos], pos in nouns
+            )
+        out[k] = word
+
+
+@lru_cache(maxsize=1)
+def _pos_names() -> dict[int, str]:
+    """``Token.pos_`` by ``Token.pos`` id."""
+    from spacy.parts_of_speech import NAMES
+
+    return {int(k): v for k, v in NAMES.items()}
+
+
 def polar_words(
     tokens: Iterable[Token],
     *,
@@ -573,9 +708,13 @@ def polar_words(
     None = auto; see ``newscorp.extract.negation``), else from the clause window rule.
     ``profiles``: the tokens' part of ``doc_profiles``, when already computed.
     """
-    toks: Sequence[Token] = tokens if isinstance(tokens, Sequence) else list(tokens)
+    toks: Sequence[Token]
+    if isinstance(tokens, list):  # (the common case, without the ABC check)
+        toks = tokens
+    else:
+        toks = tokens if isinstance(tokens, Sequence) else list(tokens)
     words_ = [_profile(t) for t in toks] if profiles is None else profiles
-    if not baseline and not any(w.polarity for w in words_):
+    if not baseline and not any(map(_POLARITY, words_)):
         return []  # nothing polar: nothing to negate, scale or weigh
     mods = load_modifiers()
     if dependency is None:
@@ -589,19 +728,25 @@ def polar_words(
             return ""  # "nicht nur": neither a negator nor a polar word
         return key
 
+    # the scorer's loop visits only scope ends, negators, scales and polar words (no other
+    # word changes its state); the baseline looks every word up in the unadjusted lexicon
+    if baseline:
+        visit: Iterable[int] = range(len(toks))
+    else:  # (opening marks are visited too, and pass through the loop untouched)
+        visit = list(compress(range(len(toks)), map(_ACTIVE, words_)))
     # negators whose tree scope holds a polar word use it; the others keep the window rule
     tree_counts: Counter[int] = Counter()
     by_tree: set[int] = set()
     if dependency and not baseline:
-        polar = {
-            t.i
-            for t, w in zip(toks, words_, strict=True)
-            if w.polarity and w.negator is None and not w.scale
-        }
-        for k, w in enumerate(words_):
-            if w.negator is not None and active_negator(k):
-                token = toks[k]
-                covered = scope(token) & polar
+        negators = [k for k in visit if words_[k].negator is not None and active_negator(k)]
+        if negators:
+            polar = {
+                toks[k].i
+                for k in visit
+                if words_[k].polarity and words_[k].negator is None and not words_[k].scale
+            }
+            for k in negators:
+                covered = scope(toks[k]) & polar
                 if covered:
                     tree_counts.update(covered)
                     by_tree.add(k)
@@ -620,7 +765,8 @@ def polar_words(
             values[backward] *= NEGATION_FACTOR
         negations, backward, pending_back, scale, last_verbal = 0, None, False, 1.0, None
 
-    for i, token in enumerate(toks):
+    for i in visit:
+        token = toks[i]
         word = words_[i]
         if word.ends_scope:
             close_clause()
@@ -642,7 +788,7 @@ def polar_words(
             continue
         value = polarity * scale
         scale = 1.0
-        negated = tree_counts[token.i] + negations
+        negated = (tree_counts[token.i] if tree_counts else 0) + negations
         if negated:
             value *= NEGATION_FACTOR**negated
             pending_back = pending_back and not negations
@@ -653,7 +799,7 @@ def polar_words(
             last_verbal = len(values) - 1
     close_clause()
     if not baseline and values:
-        marks = any(w.mark for w in words_)
+        marks = any(words_[i].mark for i in visit)  # an opening mark is active
         values = _in_context(
             toks, words, values, mods.shifters, dependency, marks, (words_, positions)
         )
@@ -686,8 +832,8 @@ def _in_context(
         index = {t.i: k for k, t in enumerate(toks)}
         at = ([_profile(t) for t in toks], [index[t.i] for t in words])
     profiles, positions = at
-    ends = [p.clause_mark for p in profiles] if parsed else []
-    verbs = [p.verb for p in profiles] if parsed else []
+    ends = list(map(_CLAUSE_MARK, profiles)) if parsed else []
+    verbs = list(map(_VERB, profiles)) if parsed else []
     konjunktiv: dict[int, bool] = {}  # clause start -> holds a Konjunktiv verb
     shifted: dict[int, int] = {}  # polar object index -> its shifter's token index
     if parsed:
@@ -711,14 +857,19 @@ def _in_context(
 
 
 def score_tokens(
-    tokens: Iterable[Token], *, baseline: bool = False, profiles: Sequence[_Word] | None = None
+    tokens: Iterable[Token],
+    *,
+    baseline: bool = False,
+    profiles: Sequence[_Word] | None = None,
+    dependency: bool | None = None,
 ) -> tuple[float, int]:
     """Score a token sequence: (score in [-1, 1], number of polar words used).
 
     ``baseline=True`` scores with de-sentiment.xml alone and no negation or modifiers.
-    ``profiles``: the tokens' part of ``doc_profiles``, when already computed.
+    ``profiles``: the tokens' part of ``doc_profiles``, when already computed; ``dependency``:
+    whether the document is parsed, when already known (None: asked, see ``polar_words``).
     """
-    values = contributions(tokens, baseline=baseline, profiles=profiles)
+    values = contributions(tokens, baseline=baseline, profiles=profiles, dependency=dependency)
     total = sum(values)
     return total / math.sqrt(total * total + ALPHA), len(values)
 
@@ -728,10 +879,11 @@ def score_span(
     *,
     baseline: bool = False,
     profiles: Sequence[_Word] | None = None,
+    dependency: bool | None = None,
 ) -> tuple[float, int]:
-    """``score_tokens`` over a Span (a sentence, a clause) or a Doc (``profiles``: see
-    ``score_tokens``)."""
-    return score_tokens(list(span), baseline=baseline, profiles=profiles)
+    """``score_tokens`` over a Span (a sentence, a clause) or a Doc (``profiles``,
+    ``dependency``: see ``score_tokens``)."""
+    return score_tokens(list(span), baseline=baseline, profiles=profiles, dependency=dependency)
 
 
 def label_for(score: float, band: float = NEUTRAL_BAND) -> Label:

@@ -103,8 +103,6 @@ def in_konjunktiv_clause(
     """Whether the clause of ``tokens[k]`` (the tokens between ``CLAUSE_MARKS``) holds a verb
     marked ``Mood=Sub``. ``ends``/``verbs``: per token, whether it is one of the marks / a
     VERB or AUX; ``memo``: the answers by clause start, shared by the calls on ``tokens``."""
-    from newscorp.extract.cues import morph_features
-
     start = k
     while start > 0 and not ends[start - 1]:
         start -= 1
@@ -113,10 +111,13 @@ def in_konjunktiv_clause(
         end = k
         while end < len(tokens) and not ends[end]:
             end += 1
-        found = memo[start] = any(
-            verbs[j] and "Sub" in morph_features(tokens[j]).get("Mood", ())
-            for j in range(start, end)
-        )
+        verb_at = [j for j in range(start, end) if verbs[j]]
+        found = False
+        if verb_at:  # imported only for a clause with a verb (cues loads spaCy)
+            from newscorp.extract.cues import morph_features
+
+            found = any("Sub" in morph_features(tokens[j]).get("Mood", ()) for j in verb_at)
+        memo[start] = found
     return found
 
 
@@ -132,8 +133,10 @@ def shifter_of(token: Token, shifters: Mapping[str, frozenset[str]]) -> Token | 
     ``shifters`` maps a lemma to the prepositions its object must carry (empty: any object,
     e.g. a verb's accusative or a noun's genitive; "Kampf" → {"gegen"}, "Schutz" → {"vor"}).
     """
+    if token.dep_ not in OBJECT_DEPS:  # (read before the head: most words are no object)
+        return None
     head = token.head
-    if head is token or token.dep_ not in OBJECT_DEPS:
+    if head is token:
         return None
     preps = shifters.get(head.lemma_)
     if preps is None:
