@@ -333,16 +333,7 @@ def _compound_head(
     starts = range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)
     if _PLAIN.issuperset(word):  # a head's test needs no key built: one set look-up
         _, heads, _, suffixes = _heads(lexicon)
-        hits: set[int] = set()
-        for stem in stems:
-            low = stem.lower()
-            # shortest ending first: an ending that ends no head form rules out longer ones
-            for k in range(len(low) - MIN_HEAD, MIN_MODIFIER - 1, -1):
-                tail = low[k:]
-                if tail not in suffixes:
-                    break
-                if tail in heads:
-                    hits.add(k)
+        hits = _head_splits([stem.lower() for stem in stems], heads, suffixes)
         # a head starting with "ß" is the one case the head forms do not cover: test it in full
         if "ß" in word:
             hits |= {k for k in starts if word[k] == "ß"}
@@ -361,12 +352,33 @@ def _compound_head(
             continue
         if not _known_modifier(word[:start], words):
             continue
-        for key in keys:
-            if key in lexicon:
-                return lexicon[key]
-        for key in keys:
-            if key in nouns:  # a known head without a rating: itself a compound, or neutral
-                return _known_head(key, lexicon)
+        return _rated_head(keys, lexicon, nouns)
+    return None
+
+
+def _head_splits(lows: list[str], heads: frozenset[str], suffixes: frozenset[str]) -> set[int]:
+    """Split points k at which a lowercased stem's ending ``low[k:]`` is a head form."""
+    hits: set[int] = set()
+    for low in lows:
+        # shortest ending first: an ending that ends no head form rules out longer ones
+        for k in range(len(low) - MIN_HEAD, MIN_MODIFIER - 1, -1):
+            tail = low[k:]
+            if tail not in suffixes:
+                break
+            if tail in heads:
+                hits.add(k)
+    return hits
+
+
+def _rated_head(keys: list[str], lexicon: dict[str, float], nouns: frozenset[str]) -> float | None:
+    """Polarity of the first head key the lexicon rates, else of the first known noun among
+    them (a known head without a rating: itself a compound, or neutral)."""
+    for key in keys:
+        if key in lexicon:
+            return lexicon[key]
+    for key in keys:
+        if key in nouns:
+            return _known_head(key, lexicon)
     return None
 
 
@@ -377,15 +389,7 @@ def _plain_compound_head(word: str, lexicon: dict[str, float], stems: list[str])
     split point are found once, by lowercased tails."""
     _, heads, _, suffixes = _heads(lexicon)
     lows = [stem.lower() for stem in stems]
-    hits: set[int] = set()
-    for low in lows:
-        # shortest ending first: an ending that ends no head form rules out longer ones
-        for k in range(len(low) - MIN_HEAD, MIN_MODIFIER - 1, -1):
-            tail = low[k:]
-            if tail not in suffixes:
-                break
-            if tail in heads:
-                hits.add(k)
+    hits = _head_splits(lows, heads, suffixes)
     if not hits:
         return None
     low = lows[0]  # stems[0] is the word
@@ -402,12 +406,7 @@ def _plain_compound_head(word: str, lexicon: dict[str, float], stems: list[str])
             words, nouns = _vocabulary()
         if not _known_modifier(word[:start], words):
             continue
-        for key in keys:
-            if key in lexicon:
-                return lexicon[key]
-        for key in keys:
-            if key in nouns:  # a known head without a rating: itself a compound, or neutral
-                return _known_head(key, lexicon)
+        return _rated_head(keys, lexicon, nouns)
     return None
 
 
