@@ -24,6 +24,14 @@ def values(d: Doc) -> list[tuple[str, float]]:
     return [(t.text, round(v, 3)) for t, v in polar_words(d)]
 
 
+# "Die Arbeiten seien eine Gefahr, das war Erfolg.": "seien" hung on the wrong word
+GEFAHR_THEN_ERFOLG = (
+    "Die/DET/det/1 Arbeiten/NOUN/nsubj/4 seien/AUX/cop/0/sein/Mood=Sub "
+    "eine/DET/det/4 Gefahr/NOUN/ROOT/4 ,/PUNCT/punct/7 das/PRON/nsubj/7 "
+    "war/AUX/cop/8/sein/Mood=Ind Erfolg/NOUN/conj/4 ./PUNCT/punct/4"
+)
+
+
 def test_direct_speech_counts_less(nlp: spacy.language.Language) -> None:
     d = words(
         nlp,
@@ -73,12 +81,7 @@ def test_konjunktiv_counts_less(nlp: spacy.language.Language) -> None:
 def test_konjunktiv_weight_follows_the_clause_not_the_parse(nlp: spacy.language.Language) -> None:
     # "seien" hung on the wrong word by the parser: "Gefahr" in its clause still counts less;
     # "Erfolg" after the comma, in an indicative clause, keeps its weight
-    d = parsed(
-        nlp,
-        "Die/DET/det/1 Arbeiten/NOUN/nsubj/4 seien/AUX/cop/0/sein/Mood=Sub "
-        "eine/DET/det/4 Gefahr/NOUN/ROOT/4 ,/PUNCT/punct/7 das/PRON/nsubj/7 "
-        "war/AUX/cop/8/sein/Mood=Ind Erfolg/NOUN/conj/4 ./PUNCT/punct/4",
-    )
+    d = parsed(nlp, GEFAHR_THEN_ERFOLG)
     assert konjunktiv_clauses(list(d)) == {0, 1, 2, 3, 4}
     assert values(d) == [("Gefahr", -0.6), ("Erfolg", 1.0)]
 
@@ -137,12 +140,7 @@ def test_unparsed_text_has_no_shifters(nlp: spacy.language.Language) -> None:
 
 def test_konjunktiv_weight_within_a_span(nlp: spacy.language.Language) -> None:
     # a span scored on its own: only the Konjunktiv verbs inside it count for its clauses
-    d = parsed(
-        nlp,
-        "Die/DET/det/1 Arbeiten/NOUN/nsubj/4 seien/AUX/cop/0/sein/Mood=Sub "
-        "eine/DET/det/4 Gefahr/NOUN/ROOT/4 ,/PUNCT/punct/7 das/PRON/nsubj/7 "
-        "war/AUX/cop/8/sein/Mood=Ind Erfolg/NOUN/conj/4 ./PUNCT/punct/4",
-    )
+    d = parsed(nlp, GEFAHR_THEN_ERFOLG)
     with_verb, without = list(d[2:9]), list(d[3:5])
     assert konjunktiv_clauses(with_verb) == {2, 3, 4} and not konjunktiv_clauses(without)
     assert [(t.text, round(v, 3)) for t, v in polar_words(with_verb)] == [

@@ -65,15 +65,6 @@ def token_texts(doc: Doc) -> tuple[list[str], str]:
     return found
 
 
-def token_lowers(doc: Doc) -> list[str]:
-    """Each token's ``lower_``."""
-    if not len(doc):
-        return []
-    from spacy.attrs import LOWER
-
-    return id_strings(doc.to_array(LOWER).tolist(), doc.vocab.strings)
-
-
 _STORE: list[Any] = []  # a StringStore of its own, for the ids of constant strings
 _MORPH_TEXTS: dict[int, str] = {}  # str(MorphAnalysis) by its key
 

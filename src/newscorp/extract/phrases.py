@@ -556,12 +556,8 @@ def _plausible(a: DocArrays, span: Span | None) -> Span | None:
     return span
 
 
-def phrase_after(doc: Doc, i: int, hi: int, inside: set[int]) -> Span | None:
-    """The first noun phrase after a verb, skipping adverbs and prepositional phrases."""
-    return _phrase_after(doc_arrays(doc), i, hi, inside)
-
-
 def _phrase_after(a: DocArrays, i: int, hi: int, inside: set[int]) -> Span | None:
+    """The first noun phrase after a verb, skipping adverbs and prepositional phrases."""
     pos, lower, space = a.pos, a.lower, a.space
     steps = 0
     while i < hi and steps < 10 and i not in inside:

@@ -132,6 +132,8 @@ def load_lexicon(*, adjusted: bool = True) -> dict[str, float]:
     ``adjusted`` applies the modifiers file's [supplement] and [not_polar] news adjustments;
     ``adjusted=False`` is de-sentiment.xml alone.
     """
+    if adjusted:
+        return _adjusted(dict(load_lexicon(adjusted=False)))
     root = ET.fromstring(_data_text(LEXICON_FILE))
     values: dict[str, list[float]] = {}
     for word in root.iter("word"):
@@ -147,8 +149,11 @@ def load_lexicon(*, adjusted: bool = True) -> dict[str, float]:
         parts = form.split("_")
         if len(parts) == 2 and parts[1][:1].islower():
             lexicon.setdefault((parts[0] + parts[1]).lower(), polarity)
-    if not adjusted:
-        return lexicon
+    return lexicon
+
+
+def _adjusted(lexicon: dict[str, float]) -> dict[str, float]:
+    """``lexicon`` with the modifiers file's news adjustments applied (in place)."""
     mods = load_modifiers()
     for form, polarity in mods.supplement.items():
         lexicon.setdefault(form, polarity)
