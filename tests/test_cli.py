@@ -69,6 +69,22 @@ def test_entities_people_and_places():
     assert "US-Präsident" in by_name["Donald Trump"]["roles"].split("; ")
 
 
+def test_entities_table_of_the_sample_corpus_is_exact():
+    """The whole table (tests/sample_entities.tsv, the bundled pipeline's output) pins
+    canonical names, labels, counts, variants and roles; a model or rule change that moves
+    a row must update the file on purpose."""
+    expected = (ROOT / "tests" / "sample_entities.tsv").read_text(encoding="utf-8")
+    result = run("entities", "--format", "tsv", CORPUS)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == expected
+    rows = {r["entity"]: r for r in tsv_rows(result.stdout)}
+    assert rows["Moon Jae In"]["variants"] == "Moon Jae In; Moon; Moons"
+    assert rows["Michael Cohen"]["roles"] == "Anwalt"  # "des Anwalts"
+    assert "Kims" in rows["Kim Jong Un"]["variants"].split("; ")
+    assert rows["Nordkoreaner"]["label"] == "MISC"
+    assert rows["US-Regierung"]["label"] == "ORG"
+
+
 def test_entity_filters():
     rows = tsv_rows(run("entities", "--label", "PER", "--top", "3", CORPUS).stdout)
     assert len(rows) == 3

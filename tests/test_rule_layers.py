@@ -711,3 +711,106 @@ def test_hyphenated_compound_with_a_capital_tagged_as_a_verb_is_a_noun():
         ("PUNCT", ":"),
         ("VERB", "erwarten"),
     ]
+
+
+def _entity_doc(words, pos, ents, sent_starts=None) -> Doc:
+    return Doc(spacy.blank("de").vocab, words=words, pos=pos, ents=ents, sent_starts=sent_starts)
+
+
+def test_a_two_letter_capitalised_word_after_a_name_continues_it():
+    from newscorp.pipeline.components import clean_entities
+
+    doc = _entity_doc(
+        ["Präsident", "Moon", "Jae", "In", "kam", "am", "Freitag", "."],
+        ["NOUN", "PROPN", "PROPN", "ADP", "VERB", "ADP", "NOUN", "PUNCT"],
+        ["O", "B-PER", "I-PER", "O", "O", "O", "O", "O"],
+    )
+    clean_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Moon Jae In", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("words", "pos"),
+    [
+        # a missing sentence boundary: the preposition starts a phrase
+        (["W.", "Müller", "In", "der", "Stadt"], ["PROPN", "PROPN", "ADP", "DET", "NOUN"]),
+        (["Patrick", "Brunn", "Auf", "der", "Messe"], ["PROPN", "PROPN", "ADP", "DET", "NOUN"]),
+        (["W.", "Müller", "Im", "Jahr", "1900"], ["PROPN", "PROPN", "ADP", "NOUN", "NUM"]),
+    ],
+)
+def test_a_capitalised_preposition_that_starts_a_phrase_is_not_part_of_the_name(words, pos):
+    from newscorp.pipeline.components import clean_entities
+
+    doc = _entity_doc(words, pos, ["B-PER", "I-PER", "O", "O", "O"])
+    clean_entities(doc)
+    assert [e.text for e in doc.ents] == [" ".join(words[:2])]
+
+
+def test_a_common_noun_that_ends_a_person_is_cut_and_a_place_keeps_its_label():
+    from newscorp.pipeline.components import clean_entities
+
+    doc = _entity_doc(
+        ["in", "Seoul", "Details", "vorstellen", ".", "Da", "erhält", "Rosl", "Hilfe", "."],
+        ["ADP", "PROPN", "NOUN", "VERB", "PUNCT", "ADV", "VERB", "PROPN", "NOUN", "PUNCT"],
+        ["O", "B-PER", "I-PER", "O", "O", "O", "O", "B-PER", "I-PER", "O"],
+    )
+    clean_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Seoul", "LOC"), ("Rosl", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("word", "label"),
+    [("Nordkoreaner", "MISC"), ("Berlinerin", "MISC"), ("Japaner", "MISC"), ("Hanoi", "LOC")],
+)
+def test_a_people_named_after_a_place_is_misc_not_loc(word, label):
+    from newscorp.pipeline.components import clean_entities
+
+    doc = _entity_doc(
+        ["die", word, "reisten", "ab"], ["DET", "NOUN", "VERB", "ADP"], ["O", "B-LOC", "O", "O"]
+    )
+    clean_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [(word, label)]
+
+
+def test_a_hyphenated_name_takes_the_label_of_its_last_part():
+    from newscorp.pipeline.names import name_rules
+
+    doc = _entity_doc(
+        ["früheren", "US-Regierungen", "und", "der", "US-Präsident"],
+        ["ADJ", "NOUN", "CCONJ", "DET", "NOUN"],
+        ["O", "B-LOC", "O", "O", "O"],
+    )
+    name_rules(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("US-Regierungen", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "form"),
+    [
+        ("Anwalts", "Anwalt", "Anwalt"),
+        ("Präsidenten", "Präsident", "Präsident"),
+        ("Vorsitzenden", "Vorsitzende", "Vorsitzende"),
+        ("Vorsitzende", "Vorsitzend", "Vorsitzende"),  # a lemma that is no role word
+        ("Nordkorea-Experten", "Nordkorea-Experte", "Nordkorea-Experte"),
+        ("US-Präsident", "US-Präsident", "US-Präsident"),
+        ("Außenministerin", "Außenminister", "Außenministerin"),  # the person's own role
+    ],
+)
+def test_roles_lose_case_and_number_endings(text, lemma, form):
+    from newscorp.extract.canon import role_form
+
+    assert role_form(text, lemma) == form
+
+
+def test_a_genitive_short_name_links_to_the_full_name():
+    from newscorp.extract.canon import link_short_forms
+
+    names = [("PER", "Kim Jong Un"), ("PER", "Kims"), ("PER", "Kim"), ("PER", "Jones")]
+    assert link_short_forms(names) == {
+        ("PER", "Kim Jong Un"): "Kim Jong Un",
+        ("PER", "Kims"): "Kim Jong Un",
+        ("PER", "Kim"): "Kim Jong Un",
+        ("PER", "Jones"): "Jones",
+    }
+    two = [("PER", "Kim Jong Un"), ("PER", "Kim Myong Gil"), ("PER", "Kims")]
+    assert link_short_forms(two)[("PER", "Kims")] == "Kims"  # ambiguous: left alone

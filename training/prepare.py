@@ -11,6 +11,7 @@ import json
 import random
 import re
 import sys
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import spacy
@@ -288,27 +289,97 @@ def conllu_docs(path: Path, n_sents: int = 10):
         yield doc
 
 
-def ud_files():
+# PUD's dependency subtypes that GSD does not use, as GSD labels the same relation.
+PUD_DEPS = {
+    "flat:name": "flat",
+    "acl:relcl": "acl",
+    "obl:tmod": "obl",
+    "nmod:poss": "nmod",
+    "cc:preconj": "cc",
+}
+
+
+def pos_counts(docs) -> dict[str, Counter]:
+    """Form -> how often each part of speech annotates it."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for doc in docs:
+        for tok in doc:
+            counts[tok.text][tok.pos_] += 1
+    return counts
+
+
+def harmonise_pud(pud, gsd, majority: float = 0.6, rare: float = 0.15) -> None:
+    """Annotate PUD the way GSD does, in place, where the two treebanks follow different
+    conventions (evaluation is on GSD): PUD's dependency subtypes as GSD's plain labels
+    (``PUD_DEPS``), and a form's part of speech where GSD's training part gives the form
+    one part of speech (``majority`` of at least 3 uses), PUD mostly another, and GSD that
+    other one rarely (at most ``rare``): "Montag" PROPN not NOUN, "später" ADJ not ADV,
+    comparative "als" ADP not CCONJ (whose "cc" becomes "case")."""
+    gsd_counts, pud_counts = pos_counts(gsd), pos_counts(pud)
+    for doc in pud:
+        for tok in doc:
+            if tok.dep_ in PUD_DEPS:
+                tok.dep_ = PUD_DEPS[tok.dep_]
+            seen = gsd_counts.get(tok.text)
+            if not seen or pud_counts[tok.text].most_common(1)[0][0] != tok.pos_:
+                continue  # unseen in GSD, or PUD's own exception: no convention to change
+            target, n = seen.most_common(1)[0]
+            total = sum(seen.values())
+            if target == tok.pos_ or total < 3 or n < majority * total:
+                continue
+            if seen[tok.pos_] > rare * total:
+                continue
+            if tok.pos_ == "CCONJ" and target == "ADP" and tok.dep_ == "cc":
+                tok.dep_ = "case"
+            tok.pos_ = target
+    for doc in pud:
+        for tok in doc:
+            feats = _gsd_style_features(tok.pos_, tok.tag_, tok.morph.to_dict())
+            tok.set_morph(feats or None)
+
+
+def _gsd_style_features(pos: str, xpos: str, feats: dict[str, str]) -> dict[str, str]:
+    """PUD's features of a word as GSD writes them: no Degree on adverbs, VerbForm on
+    verbs (PUD's XPOS "VBC" finite, "VBN" participle, "VB" infinitive), participles
+    without Tense."""
+    feats = dict(feats)
+    if pos == "ADV":
+        feats.pop("Degree", None)
+    elif pos in {"VERB", "AUX"}:
+        if xpos == "VBN":
+            feats = {"VerbForm": "Part"}
+        elif xpos == "VB" and not feats:
+            feats = {"VerbForm": "Inf"}
+        elif xpos == "VBC" and "Mood" in feats:
+            feats["VerbForm"] = "Fin"
+    return feats
+
+
+def ud_files(harmonise: bool = False, pud_too: bool = True, suffix: str = ""):
     """UD training (GSD test + PUD) and evaluation (GSD dev) DocBins. PUD's XPOS are
     English-style tags ("VBC", "NN"), GSD's are STTS: PUD's are dropped (missing values),
-    so the tagger learns STTS only."""
+    so the tagger learns STTS only; with ``harmonise`` PUD follows GSD's conventions
+    (``harmonise_pud``)."""
     ud = DATA / "ud-german-gsd"
-    pud = []
-    for doc in conllu_docs(DATA / "ud-german-pud" / "de_pud-ud-test.conllu"):
+    gsd = list(conllu_docs(ud / "de_gsd-ud-test.conllu"))
+    pud = list(conllu_docs(DATA / "ud-german-pud" / "de_pud-ud-test.conllu"))
+    if harmonise:
+        harmonise_pud(pud, gsd)
+    for doc in pud:
         for tok in doc:
             tok.tag_ = ""
-        pud.append(doc)
-    save(list(conllu_docs(ud / "de_gsd-ud-test.conllu")) + pud, "ud_train.spacy")
+    save(gsd + (pud if pud_too else []), f"ud_train{suffix}.spacy")
     save(conllu_docs(ud / "de_gsd-ud-dev.conllu"), "ud_dev.spacy")
-    split_ud_train()
+    split_ud_train(suffix=suffix)
 
 
-def split_ud_train(every: int = 10):
+def split_ud_train(every: int = 10, suffix: str = ""):
     """Carve a training dev set (every 10th group of sentences) out of ud_train.spacy for
     choosing model-best; GSD dev stays untouched for evaluation."""
-    docs = list(DocBin().from_disk(OUT / "ud_train.spacy").get_docs(NLP.vocab))
-    save((d for i, d in enumerate(docs) if i % every != every - 1), "ud_train_part.spacy")
-    save((d for i, d in enumerate(docs) if i % every == every - 1), "ud_train_dev.spacy")
+    docs = list(DocBin().from_disk(OUT / f"ud_train{suffix}.spacy").get_docs(NLP.vocab))
+    keep = (d for i, d in enumerate(docs) if i % every != every - 1)
+    save(keep, f"ud_train_part{suffix}.spacy")
+    save((d for i, d in enumerate(docs) if i % every == every - 1), f"ud_train_dev{suffix}.spacy")
 
 
 def write_text(paths_docs, name):

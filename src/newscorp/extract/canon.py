@@ -90,6 +90,19 @@ def base_form(span: Span) -> str:
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 
 
+ROLE_ENDINGS = ("s", "es", "n", "en")
+"""What a case or number ending adds to a role noun ("Anwalts", "Präsidenten")."""
+
+
+def role_form(text: str, lemma: str) -> str:
+    """A role word without its case or number ending, when its lemma is the word less such
+    an ending ("des Anwalts" -> Anwalt, "Vorsitzenden" -> Vorsitzende; "Vorsitzende",
+    whose lemma may be "Vorsitzend", stays as written)."""
+    if lemma[:1].isupper() and text.startswith(lemma) and text[len(lemma) :] in ROLE_ENDINGS:
+        return lemma
+    return text
+
+
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Inflection-insensitive key of a name: "des Weißen Hauses" ~ "Weißes Haus" ~ "Weiße Haus"."""
@@ -121,14 +134,19 @@ def link_short_forms(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], 
     for label, name in names:
         canonical = name
         if label == "PER" and " " not in name and name_key(name) not in gazetteer_names():
-            key = name_key(name)
-            candidates = {
-                f for f in full if name_key(f.split()[-1]) == key or name_key(f.split()[0]) == key
-            }
+            candidates = _full_names_with(name_key(name), full)
+            if not candidates and name.endswith("s") and len(name) > 3:
+                # a genitive the morphology missed: "die Zusicherung Kims" -> Kim
+                candidates = _full_names_with(name_key(name[:-1]), full)
             if len(candidates) == 1:
                 canonical = candidates.pop()
         mapping[(label, name)] = canonical
     return mapping
+
+
+def _full_names_with(key: str, full: list[str]) -> set[str]:
+    """The full names whose last or first word has ``name_key`` ``key``."""
+    return {f for f in full if name_key(f.split()[-1]) == key or name_key(f.split()[0]) == key}
 
 
 def corpus_links(names: Counter[tuple[str, str]]) -> dict[str, str]:

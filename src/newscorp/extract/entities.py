@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from spacy.attrs import LEMMA, MORPH, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span
 
-from newscorp.extract.canon import base_form, link_short_forms
+from newscorp.extract.canon import base_form, link_short_forms, role_form
 from newscorp.pipeline.components import ROLE_KEY
 from newscorp.records import Mention
 
@@ -46,7 +46,7 @@ def mentions(
     labels = [ent.label_ for ent in ents]
     bases = list(zip(labels, _base_forms(doc, ents, labels), strict=True))
     canonical = link_short_forms(bases)
-    roles = {span.end: span.text for span in doc.spans.get(ROLE_KEY, [])}
+    roles = {s.end: role_form(s.text, s[0].lemma_) for s in doc.spans.get(ROLE_KEY, [])}
     full = doc.text if text is None else text
     # a blank sentence (empty .text.strip(): all its tokens are spaces) gets no number
     sent_index = {}

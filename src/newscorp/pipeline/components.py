@@ -43,7 +43,7 @@ from newscorp.pipeline.mood import (
     set_mood,
     verb_first,
 )
-from newscorp.pipeline.names import token_texts
+from newscorp.pipeline.names import nonnames, token_texts
 
 ROLE_KEY = "roles"
 # parts of speech that never start a name ("Auch Trump", "Mit Kim"): trimmed off entities
@@ -179,18 +179,58 @@ def _trailing_non_name(tok: Token) -> bool:
     )
 
 
+NO_PHRASE_START = frozenset({"DET", "PRON", "NUM", "ADJ", "NOUN", "PROPN"})
+
+
+def _name_particle(doc: Doc, i: int) -> bool:
+    """A two-letter capitalised function-word form inside a sentence that starts no phrase
+    (before a verb, "am", punctuation): part of the name before it ("Moon Jae In am
+    Freitag"); a preposition there would be lowercase, and one that starts a sentence
+    whose boundary is missing starts a phrase ("In der", "Aus der Geschichte")."""
+    tok = doc[i]
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return (
+        len(tok.text) == 2
+        and tok.is_alpha
+        and tok.text[0].isupper()
+        and tok.text[1].islower()
+        and tok.lower_ in STOP_WORDS
+        and (after is None or not after.text[:1].isupper() and after.pos_ not in NO_PHRASE_START)
+    )
+
+
 def _continues_name(doc: Doc, i: int, places: dict[str, str]) -> bool:
     """Whether ``doc[i]`` continues the person's name before it ("Kim Jong" + "Un")."""
     tok = doc[i]
     text = tok.text
     return (
-        _name_like(tok)
+        (_name_like(tok) or _name_particle(doc, i))
         and text[:1].isupper()
         and not _true_sentence_start(doc, i)
         and not tok.ent_type_
         and not is_role(text)
         and text not in places
     )
+
+
+DEMONYM_ENDINGS = ("erinnen", "erin", "ern", "ers", "er")
+"""Endings that make a people's name of a place name ("Berlin" + "er", "Nordkorea" + "ner")."""
+
+
+def _demonym(word: str, places: dict[str, str]) -> bool:
+    """A people's name made of a known place name ("Nordkoreaner", "Berlinerin")."""
+    for ending in DEMONYM_ENDINGS:
+        stem = word.removesuffix(ending)
+        if stem != word and len(stem) > 2:
+            if places.get(stem) == "LOC" or stem.endswith("n") and places.get(stem[:-1]) == "LOC":
+                return True
+    return False
+
+
+def _trailing_common_noun(tok: Token) -> bool:
+    """A capitalised common noun that annotated corpora use mostly outside names, which the
+    model let end a person's name ("Rosl Hilfe", "Seoul Details")."""
+    return tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text in nonnames()
 
 
 def clean_entities(doc: Doc) -> Doc:
@@ -222,6 +262,11 @@ def clean_entities(doc: Doc) -> Doc:
                 owner = doc[start].text
                 label = places.get(owner) or places.get(owner.removesuffix("s")) or label
         if label == "PER":
+            while end - start > 1 and _trailing_common_noun(doc[end - 1]):
+                end -= 1
+                if end - start == 1:
+                    label = places.get(doc[start].text) or label  # "Seoul Details"
+        if label == "PER":
             # "Nordkoreas Machthaber Kim Jong Un": everything up to the last role goes
             for k in range(end - 2, start - 1, -1):
                 if is_role(doc[k].text) and doc[k].text[:1].isupper():
@@ -236,6 +281,8 @@ def clean_entities(doc: Doc) -> Doc:
         known = places.get(doc[start:end].text) or places.get(doc[start:end].text.removesuffix("s"))
         if known and end - start == 1:
             label = known  # a well-known place or organisation keeps its gazetteer label
+        elif label == "LOC" and end - start == 1 and _demonym(doc[start].text, places):
+            label = "MISC"  # "die Nordkoreaner": people, not a place
         span = Span(doc, start, end, label=label)
         if _is_date_like(span) or not any(c.isalpha() for c in span.text):
             continue

@@ -292,10 +292,27 @@ def label_tails() -> dict[str, str]:
     return {w: label for label, w in pairs if w not in places() and known.get(w, label) == label}
 
 
+def _hyphen_tail_label(word: str) -> str | None:
+    """The label_tails label of the last part of a hyphenated word, without a plural or
+    genitive ending ("US-Regierungen" -> ORG by "Regierung")."""
+    if "-" not in word.strip("-"):
+        return None
+    tail = word.rsplit("-", 1)[1]
+    tails = label_tails()
+    for ending in ("", "en", "n", "es", "s"):
+        if tail.endswith(ending) and len(tail) > len(ending) + 2:
+            label = tails.get(tail[: len(tail) - len(ending)])
+            if label:
+                return label
+    return None
+
+
 def _relabel(span: Span) -> Span:
     label = name_labels().get(span.text)
     if label is None and len(span) > 1:
         label = label_tails().get(span[-1].text)
+    elif label is None:
+        label = _hyphen_tail_label(span.text)  # "US-Regierung" ORG, not LOC
     if label and label != span.label_:
         return Span(span.doc, span.start, span.end, label=label)
     return span
