@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newscorp.pipeline.lexicons import gazetteer
+from newscorp.pipeline.lexicons import NOUN_ENDINGS, gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -90,15 +90,11 @@ def base_form(span: Span) -> str:
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 
 
-ROLE_ENDINGS = ("s", "es", "n", "en")
-"""What a case or number ending adds to a role noun ("Anwalts", "Präsidenten")."""
-
-
 def role_form(text: str, lemma: str) -> str:
     """A role word without its case or number ending, when its lemma is the word less such
     an ending ("des Anwalts" -> Anwalt, "Vorsitzenden" -> Vorsitzende; "Vorsitzende",
     whose lemma may be "Vorsitzend", stays as written)."""
-    if lemma[:1].isupper() and text.startswith(lemma) and text[len(lemma) :] in ROLE_ENDINGS:
+    if lemma[:1].isupper() and text.startswith(lemma) and text[len(lemma) :] in NOUN_ENDINGS:
         return lemma
     return text
 

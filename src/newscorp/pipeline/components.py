@@ -261,11 +261,10 @@ def clean_entities(doc: Doc) -> Doc:
             if end - start == 1:
                 owner = doc[start].text
                 label = places.get(owner) or places.get(owner.removesuffix("s")) or label
-        if label == "PER":
-            while end - start > 1 and _trailing_common_noun(doc[end - 1]):
-                end -= 1
-                if end - start == 1:
-                    label = places.get(doc[start].text) or label  # "Seoul Details"
+        while label == "PER" and end - start > 1 and _trailing_common_noun(doc[end - 1]):
+            end -= 1
+            if end - start == 1:
+                label = places.get(doc[start].text) or label  # "Seoul Details" -> Seoul LOC
         if label == "PER":
             # "Nordkoreas Machthaber Kim Jong Un": everything up to the last role goes
             for k in range(end - 2, start - 1, -1):

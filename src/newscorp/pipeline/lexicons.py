@@ -123,6 +123,10 @@ def _long_roles() -> frozenset[str]:
     return frozenset(r for r in role_words() if len(r) >= 6)
 
 
+NOUN_ENDINGS = ("en", "n", "es", "s")
+"""What a case or number ending adds to a noun ("Regierungen", "Präsidenten", "Anwalts")."""
+
+
 @lru_cache(maxsize=1 << 16)
 def is_role(word: str) -> bool:
     """True for a title or role word such as "US-Präsident", "Außenministerin", "Machthaber".

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newscorp.pipeline.lexicons import (
+    NOUN_ENDINGS,
     common_nouns,
     compound_head,
     compound_noun,
@@ -299,7 +300,7 @@ def _hyphen_tail_label(word: str) -> str | None:
         return None
     tail = word.rsplit("-", 1)[1]
     tails = label_tails()
-    for ending in ("", "en", "n", "es", "s"):
+    for ending in ("", *NOUN_ENDINGS):
         if tail.endswith(ending) and len(tail) > len(ending) + 2:
             label = tails.get(tail[: len(tail) - len(ending)])
             if label:
