@@ -164,6 +164,21 @@ def test_a_whitespace_token_of_a_hand_built_doc_becomes_space():
     assert doc[1].tag_ == "_SP"
 
 
+def test_part_of_speech_follows_an_adjective_or_possessive_tag_it_contradicts():
+    words = ["Sein", "Team", "läuft", "schnell", "und", "schnell", "."]
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=words,
+        tags=["PPOSAT", "NN", "VVFIN", "ADJD", "KON", "ADV", "$."],
+        pos=["ADJ", "NOUN", "VERB", "ADV", "CCONJ", "ADV", "PUNCT"],
+        lemmas=["sein", "Team", "laufen", "schnell", "und", "schnell", "."],
+    )
+    lemma_rules(doc)
+    # ADJD/ADV -> ADJ, PPOSAT/ADJ -> DET; an ADV tag keeps ADV, other pairs are left alone
+    assert [t.pos_ for t in doc] == ["DET", "NOUN", "VERB", "ADJ", "CCONJ", "ADV", "PUNCT"]
+    assert [t.tag_ for t in doc] == ["PPOSAT", "NN", "VVFIN", "ADJD", "KON", "ADV", "$."]
+
+
 def test_known_lemma_of_the_model_is_kept():
     doc = _doc(["Daten", "liegen"], ["NOUN", "VERB"], ["Datum", "liegen"])
     assert repaired_lemma(doc[0]) is None

@@ -16,7 +16,7 @@ from collections import Counter
 from functools import cache
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START
+from spacy.attrs import IS_ALPHA, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.errors import Errors
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -481,10 +481,38 @@ def add_rule_layers(nlp: Language) -> None:
 _HYPHEN_CAPITAL = re.compile(r"[^\W\d_]-[A-ZÄÖÜ]")
 
 
+# (STTS tag, part of speech) pairs where the tagger's tag allows only another part of speech
+# and is the likelier one: an adjective ("ADJD": "schnell" in "läuft schnell"; "ADJA":
+# attributive) the morphologizer called an adverb or a noun, a possessive determiner called
+# an adjective. Pipelines whose parts of speech come from their tags (de_core_news_sm) always
+# agree, so this changes nothing there.
+TAG_POS = {
+    ("ADJD", "ADV"): "ADJ",
+    ("ADJA", "ADV"): "ADJ",
+    ("ADJA", "NOUN"): "ADJ",
+    ("PPOSAT", "ADJ"): "DET",
+}
+
+
+def agree_with_tags(doc: Doc, cols: np.ndarray) -> None:
+    """Set the part of speech of :data:`TAG_POS` pairs to the tag's (``cols``: the POS
+    column first, updated in place)."""
+    tags = doc.to_array(TAG)
+    strings = doc.vocab.strings
+    wanted = {(strings.add(t), POS_IDS[p]): POS_IDS[n] for (t, p), n in TAG_POS.items()}
+    candidates = np.flatnonzero(np.isin(tags, [tag for tag, _ in wanted]))
+    for i in candidates.tolist():
+        new = wanted.get((int(tags[i]), int(cols[i, 0])))
+        if new is not None:
+            doc[i].pos = new
+            cols[i, 0] = new
+
+
 @Language.component("newscorp_lemmas")
 def lemma_rules(doc: Doc) -> Doc:
     """Whitespace tokens are ``SPACE`` (the treebanks have none, so a tagger guesses a noun or
-    a verb for a line break); a word with a hyphen before a capital letter tagged as a verb is
+    a verb for a line break); parts of speech the fine-grained tag excludes follow the tag
+    (:data:`TAG_POS`); a word with a hyphen before a capital letter tagged as a verb is
     a noun ("Nordkorea-Experte"; a name if the tagger said NE); open-class words with an
     unknown lemma get the lookup table's lemma (only the tokens
     :func:`~newscorp.pipeline.lemmas.repaired_lemma` can change become Token objects)."""
@@ -492,6 +520,7 @@ def lemma_rules(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     open_class = [POS_IDS[pos] for pos in OPEN_CLASS]
     cols = doc.to_array([POS, LEMMA, IS_SPACE, ORTH])
+    agree_with_tags(doc, cols)
     for i in np.flatnonzero(cols[:, 2]).tolist():
         token = doc[i]
         token.pos_, token.tag_ = "SPACE", "_SP"
