@@ -403,6 +403,44 @@ def test_family_word_is_trimmed_off_a_person():
     assert [r.text for r in doc.spans["roles"]] == ["Tante"]
 
 
+@pytest.mark.parametrize(
+    ("words", "pos", "ents", "expected", "roles"),
+    [
+        # a descriptor noun before a first name and a surname is a role, not the name
+        (
+            ["Biathletin", "Mariam", "Gössner", "siegte", "."],
+            ["NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+            ["B-PER", "I-PER", "I-PER", "O", "O"],
+            [("Mariam Gössner", "PER")],
+            ["Biathletin"],
+        ),
+        # … also when the model called the whole phrase miscellaneous
+        (
+            ["Rapper", "Kevin", "Schmidt", "fehlt", "."],
+            ["NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+            ["B-MISC", "I-MISC", "I-MISC", "O", "O"],
+            [("Kevin Schmidt", "PER")],
+            ["Rapper"],
+        ),
+        # organisations named after a person keep their name; a first name alone stays
+        (
+            ["Verlag", "Paul", "Haupt", "und", "Orkan", "Kyrill", "."],
+            ["NOUN", "PROPN", "PROPN", "CCONJ", "NOUN", "PROPN", "PUNCT"],
+            ["B-ORG", "I-ORG", "I-ORG", "O", "B-MISC", "I-MISC", "O"],
+            [("Verlag Paul Haupt", "ORG"), ("Orkan Kyrill", "MISC")],
+            [],
+        ),
+    ],
+)
+def test_descriptor_before_a_first_name_and_surname_is_a_role(words, pos, ents, expected, roles):
+    from newscorp.pipeline.components import clean_entities
+
+    doc = Doc(spacy.blank("de").vocab, words=words, pos=pos, ents=ents)
+    clean_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+    assert [r.text for r in doc.spans["roles"]] == roles
+
+
 def test_role_closing_an_entity_is_cut_and_the_owner_keeps_its_place_label():
     from newscorp.pipeline.components import clean_entities
 

@@ -169,6 +169,26 @@ def _leading_non_name(doc: Doc, start: int, end: int, label: str) -> bool:
 NOT_NAME_END = NOT_NAME_START - {"ADP", "DET"}
 
 
+def _name_after_descriptor(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name starts after a capitalised common noun inside an entity: a
+    known first name right after the noun with a surname after it ("Biathletin Mariam
+    Gössner" -> 1); 0 when there is none. Organisations are left alone ("Verlag Paul
+    Haupt")."""
+    from newscorp.pipeline.names import first_names
+
+    names = first_names()
+    for k in range(start, end - 2):
+        tok = doc[k]
+        if (
+            tok.pos_ == "NOUN"
+            and tok.text[:1].isupper()
+            and tok.text not in names
+            and doc[k + 1].text in names
+        ):
+            return k + 1
+    return 0
+
+
 def _trailing_non_name(tok: Token) -> bool:
     """Whether the last word of an entity is no part of the name: punctuation other than
     "." and "'", or a function word other than a preposition or article."""
@@ -265,6 +285,10 @@ def clean_entities(doc: Doc) -> Doc:
             end -= 1
             if end - start == 1:
                 label = places.get(doc[start].text) or label  # "Seoul Details" -> Seoul LOC
+        if label != "ORG" and (name := _name_after_descriptor(doc, start, end)):
+            # "Biathletin Mariam Gössner": the descriptor is a role, the rest a person
+            roles.append(Span(doc, name - 1, name, label="ROLE"))
+            start, label = name, "PER"
         if label == "PER":
             # "Nordkoreas Machthaber Kim Jong Un": everything up to the last role goes
             for k in range(end - 2, start - 1, -1):
