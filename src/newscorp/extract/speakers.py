@@ -25,6 +25,7 @@ from newscorp.extract.canon import (
     name_key,
 )
 from newscorp.extract.cues import is_claim_noun, is_source_noun
+from newscorp.extract.marks import ARTICLES
 from newscorp.pipeline.lexicons import is_role
 from newscorp.records import Mention, Quote
 
@@ -36,7 +37,6 @@ POSSESSIVE = {"sein": "Masc", "seine": "Masc", "seiner": "Masc", "seinen": "Masc
               "ihre": "Fem", "ihrer": "Fem", "ihren": "Fem"}  # fmt: skip
 ANAPHORIC = {"demnach", "wonach"}
 DEFINITE = {"der", "die", "dem", "den", "des", "dieser", "diese", "diesem", "diesen"}
-ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"}
 LABEL_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 NEAR_UNITS = 4
 RECENT_CHARS = 400  # how far back a description ("der SPD-Politiker") looks for its person
