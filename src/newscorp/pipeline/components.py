@@ -22,6 +22,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import filter_spans
 
@@ -43,7 +44,7 @@ from newscorp.pipeline.mood import (
     set_mood,
     verb_first,
 )
-from newscorp.pipeline.names import nonnames, token_texts
+from newscorp.pipeline.names import first_names, nonnames, token_texts
 
 ROLE_KEY = "roles"
 # parts of speech that never start a name ("Auch Trump", "Mit Kim"): trimmed off entities
@@ -140,8 +141,6 @@ def _true_sentence_start(doc: Doc, i: int) -> bool:
 def _first_name_of(doc: Doc, start: int, end: int) -> bool:
     """A known first name followed by a capitalised word of the same entity: "Anders
     Ahlgren", "Will Smith" are names, not an adverb or auxiliary before one."""
-    from newscorp.pipeline.names import first_names
-
     return (
         start + 1 < end
         and doc[start].text in first_names()
@@ -174,8 +173,6 @@ def _name_after_descriptor(doc: Doc, start: int, end: int) -> int:
     known first name right after the noun with a surname after it ("Biathletin Mariam
     Gössner" -> 1); 0 when there is none. Organisations are left alone ("Verlag Paul
     Haupt")."""
-    from newscorp.pipeline.names import first_names
-
     names = first_names()
     for k in range(start, end - 2):
         tok = doc[k]
@@ -516,17 +513,20 @@ TAG_POS = {
     ("ADJA", "NOUN"): "ADJ",
     ("PPOSAT", "ADJ"): "DET",
 }
+# the same pairs as string ids (a string's id is its hash, the same in every vocabulary)
+_TAG_POS_IDS = {
+    (get_string_id(tag), POS_IDS[pos]): POS_IDS[new] for (tag, pos), new in TAG_POS.items()
+}
+_TAG_IDS = sorted({tag for tag, _ in _TAG_POS_IDS})
 
 
 def agree_with_tags(doc: Doc, cols: np.ndarray) -> None:
     """Set the part of speech of :data:`TAG_POS` pairs to the tag's (``cols``: the POS
     column first, updated in place)."""
     tags = doc.to_array(TAG)
-    strings = doc.vocab.strings
-    wanted = {(strings.add(t), POS_IDS[p]): POS_IDS[n] for (t, p), n in TAG_POS.items()}
-    candidates = np.flatnonzero(np.isin(tags, [tag for tag, _ in wanted]))
+    candidates = np.flatnonzero(np.isin(tags, _TAG_IDS))
     for i in candidates.tolist():
-        new = wanted.get((int(tags[i]), int(cols[i, 0])))
+        new = _TAG_POS_IDS.get((int(tags[i]), int(cols[i, 0])))
         if new is not None:
             doc[i].pos = new
             cols[i, 0] = new
