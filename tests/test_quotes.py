@@ -344,6 +344,35 @@ def test_reported_clauses_around_a_cue(nlp, text, expected):
     assert (found[0][0], *found[0][3:]) == ("indirect", *expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an indicative clause after the cue; the tagger takes "die" for a relative pronoun
+            "Rice sagte, die USA halten sich an die Konvention.",
+            ("Rice", "die USA halten sich an die Konvention"),
+        ),
+        (  # the cue's subject after the verb ends the cue group
+            "Bei ihrem Auftritt sagte Rice, die USA hielten sich an die Konvention.",
+            ("Rice", "die USA hielten sich an die Konvention"),
+        ),
+        (
+            "Am Montag sagte Condoleezza Rice, die USA hielten sich an die Konvention.",
+            ("Condoleezza Rice", "die USA hielten sich an die Konvention"),
+        ),
+    ],
+)
+def test_main_clause_after_a_cue_and_its_subject_is_reported(nlp, text, expected):
+    assert rows(nlp, text) == [("indirect", expected[0], expected[0], "sagen", expected[1])]
+
+
+def test_relative_clause_with_a_comparison_after_its_verb_is_no_content(nlp):
+    text = (
+        "Wettervorhersagen kündigen für die nächsten Wochen Regenfälle an, die heftiger sein "
+        "werden als üblich."
+    )
+    assert [row[0] for row in rows(nlp, text)] == ["reported"]
+
+
 def test_reported_speech_of_a_body_named_by_a_common_noun(nlp):
     assert rows(nlp, "Das Parlament forderte die Aushändigung der Krone.") == [
         (

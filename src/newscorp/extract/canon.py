@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newscorp.pipeline.lexicons import NOUN_ENDINGS, gazetteer
+from newscorp.pipeline.lexicons import NOUN_ENDINGS, gazetteer, geo_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -80,6 +80,8 @@ def base_form(span: Span) -> str:
     genitive = "Case=Gen" in str(last.morph) or (
         not str(last.morph) and last.pos_ in {"", "PROPN", "NOUN", "X"}
     )
+    if span.label_ == "LOC" and len(tokens) == 1 and _genitive_of_place(last.text):
+        return last.text[:-1]  # "Präsident Ugandas" (morphology: nominative) -> Uganda
     if span.label_ in {"PER", "LOC"} and len(last.text) > 3 and genitive:
         if last.text.endswith("s") and not last.text.endswith(("ss", "us", "is", "os")):
             if last.text[-2:-1].isalpha() and last.text[-2] not in "sxzß":
@@ -88,6 +90,21 @@ def base_form(span: Span) -> str:
         words = adjective_noun_nominative(tokens[0], tokens[1]) or words
     text = " ".join(words)
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def _genitive_of_place(word: str) -> bool:
+    """Is ``word`` a known place name with a genitive -s ("Ugandas", "Hanois"), the place
+    known without it and not with it ("Paris", "Los Angeles" stay)?"""
+    if len(word) < 4 or not word.endswith("s"):
+        return False
+    places = _place_names()
+    return word[:-1] in places and word not in places
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """The gazetteer's places and the GeoNames cities."""
+    return frozenset(n for label, n in gazetteer() if label == "LOC") | geo_names()
 
 
 def role_form(text: str, lemma: str) -> str:

@@ -136,6 +136,8 @@ _PARTICLE_DEPS = string_ids({"compound:prt", "svp"})
 _AFTER_VERB = string_ids({"sich", "es", "darauf", "dazu", "davon", "damit"})
 _APPOSITION_POS = string_ids({"PROPN", "NOUN", "DET", "ADJ", "NUM", "X"})
 _PROPN = string_id("PROPN")
+_NAME_PARTS = string_ids({"flat", "flat:name", "compound"})
+_COMPARISON = string_ids({"als", "wie"})
 _WIE, _SO, _OB, _ZU, _SICH = (string_id(w) for w in ("wie", "so", "ob", "zu", "sich"))
 _WIE_SO = string_ids({"wie", "so"})
 _HABEN = string_id("haben")
@@ -786,9 +788,28 @@ class QuoteFinder:
             return True
         if low in _NOT_CONTENT or pos == _SCONJ:
             return False
-        if "Rel" in key_features(self.doc.vocab, ar.morph[first]).get("PronType", ()):
+        relative = "Rel" in key_features(self.doc.vocab, ar.morph[first]).get("PronType", ())
+        if relative or pos == _PRON and low in _RELATIVE_PRONOUNS:
+            return self._verb_second(first + 1, b)  # "…, die USA halten sich an …"
+        return True
+
+    def _verb_second(self, a: int, b: int) -> bool:
+        """Do words follow the first finite verb of tokens [a, b)? A relative clause ends
+        with its finite verb; a main clause ("die USA halten sich an …") goes on after it. A
+        comparison may follow a relative clause's verb ("die heftiger sein werden als
+        üblich")."""
+        ar = self.arrays
+        pos, lower = ar.pos, ar.lower
+        end = min(b, ar.n)
+        finite = next((t for t in range(a, end) if self._finite_verb(t)), None)
+        if finite is None:
             return False
-        return not (pos == _PRON and low in _RELATIVE_PRONOUNS)
+        for t in range(finite + 1, end):
+            if lower[t] in _COMPARISON:
+                return False
+            if pos[t] not in _VERB_FINAL_TAIL and pos[t] != _VERB:
+                return True
+        return False
 
     def _finite_verb(self, i: int) -> bool:
         """``is_finite`` of token i."""
@@ -932,9 +953,24 @@ class QuoteFinder:
             or lower[last] in _PERSONAL  # "verkündigte er, …"
             or ar.dep[last] in _PARTICLE_DEPS
             or lower[last] in _AFTER_VERB
+            or self._ends_subject(last, v)  # "sagte Rice, …", "sagte der Minister, …"
         )
         kon = any(self._kind_at(t) for t in toks)
         return ends_with_verb or kon
+
+    def _ends_subject(self, last: int, v: int) -> bool:
+        """Is token ``last`` (after the cue verb v) the end of v's subject: the subject
+        itself or a name part hanging from it ("sagte Condoleezza Rice")?"""
+        ar = self.arrays
+        head, dep = ar.head, ar.dep
+        t = last
+        for _ in range(3):
+            if head[t] == v:
+                return dep[t] in _SUBJ and ar.pos[t] in _NAMED
+            if dep[t] not in _NAME_PARTS or head[t] == t:
+                return False
+            t = head[t]
+        return False
 
     # --- building ------------------------------------------------------------------------
     def make(self, kind: str, start: int, end: int, cue: str, speaker: Span | None, unit: int):

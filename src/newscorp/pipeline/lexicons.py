@@ -165,7 +165,9 @@ def gazetteer() -> tuple[tuple[str, str], ...]:
                 name = getattr(country, attr, None)
                 if name:
                     de = german.gettext(name)
-                    if de != name and "," not in de and "(" not in de:
+                    # the German name, also when it is the English one ("Uganda", "Sri Lanka"),
+                    # but no untranslated long form ("United States Minor Outlying Islands")
+                    if "," not in de and "(" not in de and (de != name or len(de.split()) <= 2):
                         pairs.append(("LOC", de))
     except (ImportError, OSError):
         pass
