@@ -365,6 +365,20 @@ def test_main_clause_after_a_cue_and_its_subject_is_reported(nlp, text, expected
     assert rows(nlp, text) == [("indirect", expected[0], expected[0], "sagen", expected[1])]
 
 
+def test_particle_written_apart_before_a_clause_final_verb_is_joined(nlp):
+    # "bekannt geben" (reformed spelling) in a verb-final clause: the cue is bekanntgeben
+    text = "Wie das Ministerium heute bekannt gab, wird Island den Walfang wieder aufnehmen."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Ministerium",
+            "das Ministerium",
+            "bekanntgeben",
+            "wird Island den Walfang wieder aufnehmen",
+        )
+    ]
+
+
 def test_relative_clause_with_a_comparison_after_its_verb_is_no_content(nlp):
     text = (
         "Wettervorhersagen kündigen für die nächsten Wochen Regenfälle an, die heftiger sein "

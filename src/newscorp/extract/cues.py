@@ -164,11 +164,23 @@ def _particle_of(token: Token, texts: list[str]) -> str:
     i, n = v + 1, a.n
     while i < n and texts[i] not in _ENDS and i - v < 25:
         i += 1
+    particles = cue_lexicon().get("particle", ())
     if i - 1 > v:
         low = texts[i - 1].lower()
-        if low in cue_lexicon().get("particle", ()) and a.pos[i - 1] in _PARTICLE_POS:
+        if low in particles and a.pos[i - 1] in _PARTICLE_POS:
+            return low
+    elif v > 0 and (v + 1 >= n or texts[v + 1] in _ENDS) and _finite(token):
+        low = texts[v - 1].lower()  # a finite verb ending its clause: "wie X bekannt gab,"
+        if low in particles and a.pos[v - 1] in _PARTICLE_POS and a.head[v - 1] == v:
             return low
     return ""
+
+
+def _finite(token: Token) -> bool:
+    """A finite verb by its morphology (not a participle: "bekannt gegeben" keeps its
+    reading)."""
+    feats = morph_features(token)
+    return "Fin" in feats.get("VerbForm", ()) or bool(feats.get("Mood"))
 
 
 def lemma_candidates(token: Token) -> set[str]:
