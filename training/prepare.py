@@ -355,21 +355,28 @@ def _gsd_style_features(pos: str, xpos: str, feats: dict[str, str]) -> dict[str,
     return feats
 
 
-def ud_files(harmonise: bool = False, pud_too: bool = True, suffix: str = ""):
+def ud_files(
+    harmonise: bool = False, pud_too: bool = True, suffix: str = "", dev_half: bool = False
+):
     """UD training (GSD test + PUD) and evaluation (GSD dev) DocBins. PUD's XPOS are
     English-style tags ("VBC", "NN"), GSD's are STTS: PUD's are dropped (missing values),
     so the tagger learns STTS only; with ``harmonise`` PUD follows GSD's conventions
-    (``harmonise_pud``)."""
+    (``harmonise_pud``). With ``dev_half`` the odd groups of GSD dev (10 sentences each)
+    are trained on too and the even ones (``ud_dev_half.spacy``) are held out."""
     ud = DATA / "ud-german-gsd"
     gsd = list(conllu_docs(ud / "de_gsd-ud-test.conllu"))
+    dev = list(conllu_docs(ud / "de_gsd-ud-dev.conllu"))
     pud = list(conllu_docs(DATA / "ud-german-pud" / "de_pud-ud-test.conllu"))
+    if dev_half:
+        gsd += [d for i, d in enumerate(dev) if i % 2 == 1]
+        save((d for i, d in enumerate(dev) if i % 2 == 0), "ud_dev_half.spacy")
     if harmonise:
         harmonise_pud(pud, gsd)
     for doc in pud:
         for tok in doc:
             tok.tag_ = ""
     save(gsd + (pud if pud_too else []), f"ud_train{suffix}.spacy")
-    save(conllu_docs(ud / "de_gsd-ud-dev.conllu"), "ud_dev.spacy")
+    save(dev, "ud_dev.spacy")
     split_ud_train(suffix=suffix)
 
 
