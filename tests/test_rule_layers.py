@@ -877,3 +877,33 @@ def test_country_whose_german_name_is_the_english_one_is_a_place(nlp):
     doc = nlp("Der Präsident Ugandas reiste am Montag nach Kenia.")
     found = [(m.text, m.label, m.entity) for m in mentions(doc, "t.txt")]
     assert found == [("Ugandas", "LOC", "Uganda"), ("Kenia", "LOC", "Kenia")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an initial the tagger calls punctuation or an adverb stays in the name
+            "Derweil freut sich Nico G. auf seinen nächsten Einsatz.",
+            [("Nico G.", "PER", "Nico G.")],
+        ),
+        ("Zusammen mit H. Dietz beschrieb er den Zugang.", [("H. Dietz", "PER", "H. Dietz")]),
+        (  # a word cut before a hyphen, tagged as a preposition
+            "Sie sprach bei der Eröffnung eines Abschnitts in Mecklenburg- Vorpommern.",
+            [("Mecklenburg- Vorpommern", "LOC", "Mecklenburg-Vorpommern")],
+        ),
+    ],
+)
+def test_initials_and_cut_words_are_not_trimmed_off_names(nlp, text, expected):
+    from newscorp.extract.entities import mentions
+
+    found = [(m.text, m.label, m.entity) for m in mentions(nlp(text), "t.txt")]
+    assert found == expected
+
+
+def test_hyphenated_compound_takes_the_lemma_of_its_last_part():
+    from newscorp.pipeline.lemmas import _hyphen_compound_lemma
+
+    assert _hyphen_compound_lemma("Nordkorea-Experten") == "Nordkorea-Experte"
+    assert _hyphen_compound_lemma("US-Präsidenten") == "US-Präsident"
+    assert _hyphen_compound_lemma("Air-Force-One") is None  # no noun form it knows
+    assert _hyphen_compound_lemma("Experten") is None  # no hyphen

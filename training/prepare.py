@@ -416,7 +416,7 @@ def main():
     save(smartdata_docs(), "smartdata.spacy")
     save(europeana_docs(rng), "europeana.spacy")
     save(legal_docs(rng), "legal.spacy")
-    ud_files()
+    ud_files(harmonise=True, dev_half=True)  # the shipped UD part's data (run ud8)
     # Unlabelled text for vectors: openly licensed sources only, evaluation parts excluded.
     import itertools
 

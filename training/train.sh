@@ -10,7 +10,7 @@ rm -rf corpus/ner_train && mkdir -p corpus/ner_train runs
 for f in smartdata europeana legal; do ln -sf "../$f.spacy" "corpus/ner_train/$f.spacy"; done
 for i in 1 2 3 4 5; do ln -sf ../germeval_train.spacy "corpus/ner_train/germeval_train_copy$i.spacy"; done
 export OMP_NUM_THREADS=1
-python -m spacy train configs/ud.cfg --output runs/ud > runs/ud.log 2>&1 &
+python -m spacy train configs/ud.cfg --output runs/ud --training.max_steps 3000 > runs/ud.log 2>&1 &
 # NER (about 15 minutes on one core). Optional, not used for the shipped weights (no gain
 # measured, and its text is CC BY-NC-SA): initialise the NER tok2vec by `spacy pretrain`,
 #   python pretrain_text.py "$DATA"

@@ -69,12 +69,15 @@ _DET_ADJ_NUM, _VERB_AUX = string_ids({"DET", "ADJ", "NUM"}), string_ids({"VERB",
 _NSUBJ_SB, _AUX = string_ids({"nsubj", "sb"}), string_ids({"aux", "aux:pass"})
 _CONJ, _MARK, _XCOMP = string_id("conj"), string_id("mark"), string_id("xcomp")
 _ACL = string_ids({"acl:relcl", "acl"})
+_NAME_PART = string_ids({"flat", "flat:name"})
 _ZU, _ALS, _SICH = string_id("zu"), string_id("als"), string_id("sich")
 _VON = string_ids({"von", "vom"})
 _LASSEN, _ZITIEREN, _WERDEN = string_id("lassen"), string_id("zitieren"), string_id("werden")
 _PARTICIPLE_TAGS = string_ids({"VVPP", "VBN"})
 _PER_ORG, _LOC = string_ids({"PER", "ORG"}), string_id("LOC")
 _I = 1  # ENT_IOB of "I"
+_B = 3  # ENT_IOB of "B"
+_PER = string_id("PER")
 
 
 def _is_name(a: DocArrays, i: int) -> bool:
@@ -110,7 +113,8 @@ def _phrase_from(a: DocArrays, start: int, stop: int, inside: set[int]) -> Span 
             or texts[i] == "-"
             or (space[i] and not seen_head)
             or (_title_mark(a, i, inside))
-        ):
+            or (i > start and a.ent_iob[i] == _B and a.ent_type[i] == _PER)
+        ):  # (a person's name whatever its tags: "Außenministerin Ann Linde", "Ann" ADV)
             seen_head = (
                 seen_head
                 or p in _HEAD
@@ -451,8 +455,10 @@ def _not_subject(a: DocArrays, phrase: Span, h: int) -> bool:
 def _relative_subject(a: DocArrays, c: int, lo: int, f: int) -> bool:
     """A subject (token c) opening the sentence with a relative clause up to the verb
     ("Deiss, der sich … entschlossen hatte, sagte"; f: the finite verb)."""
-    dep = a.dep
-    clauses = [k for k in a.children[c] if dep[k] in _ACL and k > c]
+    dep, kids = a.dep, a.children
+    # the clause may hang on the name's last word ("Angela Merkel, die …": on "Merkel")
+    heads = [c, *(k for k in kids[c] if dep[k] in _NAME_PART and k > c)]
+    clauses = [k for h in heads for k in kids[h] if dep[k] in _ACL and k > c]
     if not clauses:  # (tested first: walking the subtree costs more)
         return False
     first = _first_word(a, lo)

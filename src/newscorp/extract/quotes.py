@@ -105,6 +105,7 @@ NOT_CONTENT_DEPS = set(
     "nsubj sb punct aux aux:pass cop compound:prt svp advmod cc conj mark expl expl:pv "
     "discourse ROOT".split()
 )
+FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}  # STTS tags of finite verbs
 MODALS = {"sollen", "müssen", "können", "dürfen", "wollen", "mögen", "werden"}
 CONTINUE_DIRECT = 4  # units a speaker carries over to uncued direct quotes
 CONTINUE_INDIRECT = 3  # ... and to Konjunktiv sentences
@@ -136,8 +137,9 @@ _PARTICLE_DEPS = string_ids({"compound:prt", "svp"})
 _AFTER_VERB = string_ids({"sich", "es", "darauf", "dazu", "davon", "damit"})
 _APPOSITION_POS = string_ids({"PROPN", "NOUN", "DET", "ADJ", "NUM", "X"})
 _PROPN = string_id("PROPN")
-_NAME_PARTS = string_ids({"flat", "flat:name", "compound"})
+_NAME_PARTS = string_ids({"flat", "flat:name", "compound", "appos"})
 _COMPARISON = string_ids({"als", "wie"})
+_PERSONAL_ES = string_ids(PERSONAL | {"es"})
 _WIE, _SO, _OB, _ZU, _SICH = (string_id(w) for w in ("wie", "so", "ob", "zu", "sich"))
 _WIE_SO = string_ids({"wie", "so"})
 _HABEN = string_id("haben")
@@ -209,6 +211,7 @@ class QuoteFinder:
         self.inside_full = self._inside_of([q for q in self.quoted if q.full])
         self.count = 0
         self.last: tuple[Span | None, str, int] | None = None  # speaker, canonical, unit
+        self._unsourced: set[int] = set()  # units of statements without speaker and cue
         self.region_end = 0
         self._inside, self._inside_full = sorted(self.inside), sorted(self.inside_full)
         self._index_words()
@@ -337,7 +340,11 @@ class QuoteFinder:
             return False
         if not self.has_morph:  # fallback: three or more words make a statement
             return len(ws) >= 3
-        return any(is_finite(t) for t in span) or self._cued_opening(span)
+        # (or a lowercase word the tagger calls finite whatever its part of speech:
+        # "Das besprechen wir gerade." with "besprechen" a NOUN)
+        return any(
+            is_finite(t) or t.tag_ in FINITE_TAGS and t.text[:1].islower() for t in span
+        ) or self._cued_opening(span)
 
     def _cued_opening(self, span: Span) -> bool:
         """A quotation of three or more words after a speaker and a colon, or opening its
@@ -504,6 +511,9 @@ class QuoteFinder:
             return not any(c.lower_ == "es" for c in self.doc[tok.i - 2 : tok.i + 3])
         if tok.lower_ == "geraten" and lemma == "raten":  # "in eine Krise geraten (war)"
             return not any(c.lemma_ in {"werden", "haben"} for c in tok.children)
+        if tok.lower_ == "bekannt" and lemma == "bekennen":  # "wie bekannt wurde": known,
+            near = [*tok.children, tok.head]  # not "hat sich zur Tat bekannt"
+            return any(t.lemma_ in {"werden", "sein"} for t in near)
         return self._attributive(tok)
 
     def _attributive(self, tok: Token) -> bool:
@@ -593,9 +603,11 @@ class QuoteFinder:
         Oppositionsgruppen, die „Koalition“ (CUD), behauptete", "Dieser bestätigte"."""
         if verb.dep_ == "conj" and lo <= verb.head.i < verb.i:
             verb = verb.head if not any(c.dep_ in SUBJ_DEPS for c in verb.children) else verb
+        # (a parser may hang the subject on the auxiliary: "X hat … gefordert")
+        auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "aux:pass"}]
         subjects = [
             c
-            for c in verb.children
+            for c in [*verb.children, *(k for x in auxiliaries for k in x.children)]
             if c.dep_ in SUBJ_DEPS and lo <= c.i < hi and c.i not in self.inside and c.i < verb.i
         ]
         if not subjects or subjects[0].lower_ in NOT_SPEAKERS | {"es", "man"}:
@@ -890,7 +902,9 @@ class QuoteFinder:
             a, b = parts[0][0], parts[k - 1][1]
             dep = ar.dep
             subjects = [c for c in ar.children[v] if dep[c] in _SUBJ]
-            own = any(parts[k][0] <= c < parts[k][1] and c > v for c in subjects)
+            own = any(parts[k][0] <= c < parts[k][1] and c > v for c in subjects) or (
+                v + 1 < n_tokens and lower[v + 1] in _PERSONAL_ES and pos[v + 1] == _PRON
+            )  # "hieß es", "sagte er", whatever label the parser gives the pronoun
             # a subject of the dass-clause before, or a second one when the cue has its own
             # ("…, hieß es"), is not the cue's, whatever the parse says
             subject = not own and any(
@@ -1004,6 +1018,8 @@ class QuoteFinder:
         self.resolver.note_quote(quote, unit)
         if speaker is not None:
             self.last = (speaker, canonical, unit)
+        elif not cue:
+            self._unsourced.add(unit)
         return quote
 
     def _plural(self, speaker: Span) -> bool:
@@ -1115,7 +1131,9 @@ class QuoteFinder:
         Es gehe darum, …")."""
         if self._near(distance, si) and self.last[2] >= si - 1:
             return self.last[0]
-        if si > 0 and not self._headline(si - 1):
+        if si > 0 and not self._headline(si - 1) and si - 1 not in self._unsourced:
+            # (the subject of a statement nobody was found to make is no speaker: "Er sei
+            # enttäuscht. Es gebe …")
             prev = self.sents[si - 1]
             found = self._introducer(prev.start, prev.end)
             if found is not None:
@@ -1382,11 +1400,16 @@ class QuoteFinder:
             return  # (tested first: _reports costs more)
         reported = (c for c in cues if c.kind == "reported" and self._reports(c))
         c = next(reported, None)  # the first reported cue only
-        if c is not None:
-            if c.lemma in cue_lexicon().get("bare", ()):
-                self._note_speaker(c.speaker, si)  # "X verteidigte den Entwurf. Er halte …"
-                return
-            yield self.make("reported", *self._span_chars(*run), c.lemma, c.speaker, si)
+        bare = cue_lexicon().get("bare", ())
+        if c is None:  # a bare act the parse gives no content still has a speaker
+            c = next((c for c in cues if c.kind == "reported" and c.lemma in bare), None)
+            if c is not None:
+                self._note_speaker(c.speaker, si)
+            return
+        if c.lemma in bare:
+            self._note_speaker(c.speaker, si)  # "X verteidigte den Entwurf. Er halte …"
+            return
+        yield self.make("reported", *self._span_chars(*run), c.lemma, c.speaker, si)
 
     def _note_speaker(self, speaker: Span | None, unit: int) -> None:
         """Remember who spoke in a unit that yields no quote, for the statements after it."""

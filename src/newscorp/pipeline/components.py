@@ -114,7 +114,15 @@ def _function_word(token, tags: frozenset[str]) -> bool:
     ("Ankit" ADP, "Sanders" ADV), which stay part of the name."""
     if token.pos_ not in tags:
         return False
+    if _INITIALS.fullmatch(token.text) or _TRUNCATED.fullmatch(token.text):
+        return False  # "Nico G.", "Ökodorf e.G.", "Mecklenburg- Vorpommern"
     return token.text[:1].islower() or token.lower_ in STOP_WORDS or not token.is_alpha
+
+
+# one to three letters and a full stop, repeated, with a capital: "G.", "e.G.", "a.D."
+_INITIALS = re.compile(r"(?=.*[A-ZÄÖÜ])(?:[^\W\d_]{1,3}\.)+")
+# a capitalised word cut before a hyphen, completed by the next word: "Mecklenburg-"
+_TRUNCATED = re.compile(r"[A-ZÄÖÜ][^\W\d_]+-")
 
 
 def _name_like(token) -> bool:

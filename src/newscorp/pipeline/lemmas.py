@@ -125,5 +125,15 @@ def repaired_lemma(token: Token) -> str | None:
     if token.pos_ in {"VERB", "AUX"}:
         found = verb_lemma_of_e_form(token.text)
     else:
-        found = table_lemma(token.text)
+        found = table_lemma(token.text) or _hyphen_compound_lemma(token.text)
     return found if found and found != lemma else None
+
+
+def _hyphen_compound_lemma(text: str) -> str | None:
+    """A hyphenated compound takes its last part's lemma ("Nordkorea-Experten" ->
+    "Nordkorea-Experte") when the table knows that part as a noun form."""
+    first, dash, last = text.rpartition("-")
+    if not dash or not first or not last[:1].isupper():
+        return None
+    found = table_lemma(last)
+    return first + dash + found if found and found[:1].isupper() else None

@@ -204,8 +204,13 @@ def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
             ents = [e for e in ents if e is not nxt]
             new.append(Span(doc, i, nxt.end, label="PER"))
             continue
-        if not (doc[i].pos_ == "PROPN" or doc[i].text in first_names()):
-            continue
+        unknown_noun = (
+            doc[i].pos_ == "NOUN"
+            and texts[i].lower() not in known_words()
+            and compound_head(texts[i]) is None
+        )
+        if not (doc[i].pos_ == "PROPN" or unknown_noun or doc[i].text in first_names()):
+            continue  # ("Bürgermeisterin Reker" with "Reker" tagged as a noun)
         end = i
         while end < len(doc) and end - i < 3 and end not in taken and _name_word(doc, end, i):
             end += 1
