@@ -379,6 +379,25 @@ def test_particle_written_apart_before_a_clause_final_verb_is_joined(nlp):
     ]
 
 
+def test_phrase_with_a_relative_clause_before_a_cue_is_no_content(nlp):
+    text = (
+        "In einer Videobotschaft, die in der letzten Nacht eingespielt wurde, sagte Thaksin, "
+        "man werde kämpfen, bis die Demokratie wiederhergestellt sei."
+    )
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Thaksin",
+            "Thaksin",
+            "sagen",
+            "man werde kämpfen, bis die Demokratie wiederhergestellt sei",
+        )
+    ]
+    # a subject with a relative clause and a verb of its own still is
+    found = rows(nlp, "Die Regierung, die gewählt wurde, sei illegitim, sagte er.")
+    assert [row[4] for row in found] == ["Die Regierung, die gewählt wurde, sei illegitim"]
+
+
 def test_relative_clause_with_a_comparison_after_its_verb_is_no_content(nlp):
     text = (
         "Wettervorhersagen kündigen für die nächsten Wochen Regenfälle an, die heftiger sein "

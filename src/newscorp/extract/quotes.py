@@ -910,7 +910,9 @@ class QuoteFinder:
             subject = not own and any(
                 a <= c < b and not self._subordinate(parts, c) for c in subjects
             )
-            if self._statement(a, b) and not subject:
+            # (a clause of its own before the cue, not only a phrase with a relative clause:
+            # "In einer Videobotschaft, die … wurde, sagte Thaksin, …")
+            if self._statement(a, b) and not subject and self._main_clause_in(parts[:k]):
                 return a, b
         n = k + 1
         while n < len(parts) and not self._clause_like(*parts[n]):
@@ -934,6 +936,10 @@ class QuoteFinder:
             if self._statement(a, b):
                 return a, b
         return None
+
+    def _main_clause_in(self, parts: list[tuple[int, int]]) -> bool:
+        """Does one of these chunks hold a clause that is no relative clause?"""
+        return any(self._statement(a, b) for a, b in parts)
 
     def _subordinate(self, parts: list[tuple[int, int]], i: int) -> bool:
         """Is token i in a chunk that opens a subordinate clause ("dass …", "ob …")?"""
