@@ -398,6 +398,19 @@ def test_phrase_with_a_relative_clause_before_a_cue_is_no_content(nlp):
     assert [row[4] for row in found] == ["Die Regierung, die gewählt wurde, sei illegitim"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laut „Welt“ soll er sich in Landsberg befinden.",
+        "Laut der „Welt“ soll der Manager sich in Landsberg befinden.",
+    ],
+)
+def test_quoted_medium_after_laut_is_the_source_not_a_quotation(nlp, text):
+    found = rows(nlp, text)
+    assert [(r[0], r[1], r[3]) for r in found] == [("indirect", "Welt", "laut")]
+    assert found[0][4] == text.rstrip(".")
+
+
 def test_relative_clause_with_a_comparison_after_its_verb_is_no_content(nlp):
     text = (
         "Wettervorhersagen kündigen für die nächsten Wochen Regenfälle an, die heftiger sein "

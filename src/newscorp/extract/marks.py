@@ -202,6 +202,8 @@ def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool
     before = _token_before(doc, span)
     if before is not None and before.lower_ == "wie" and _cue_after(doc, span):
         return True  # the subject of a verb-final cue: wie „heise online“ berichtet
+    if _source_named(doc, span, before, text[mark.end + 1 :]) and ws[0].text[:1].isupper():
+        return True  # a medium named as a source: laut (der) „Welt“, „Bild“ zufolge
     return (
         before is not None
         and before.pos_ == "NOUN"
@@ -210,6 +212,15 @@ def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool
         and len(ws) <= 3
         and ws[0].text[:1].isupper()
     )
+
+
+def _source_named(doc, span: Span, before: Token | None, rest: str) -> bool:
+    """Does a source preposition govern the quoted span: "laut (der) „…“", "„…“ zufolge"?"""
+    if rest.lstrip(" ").lower().startswith("zufolge"):
+        return True
+    if before is not None and before.lower_ in ARTICLES and before.i > 0:
+        before = doc[before.i - 1]
+    return before is not None and before.lower_ in {"laut", "gemäß"}
 
 
 def _common_noun(token: Token) -> bool:
