@@ -411,6 +411,31 @@ def test_quoted_medium_after_laut_is_the_source_not_a_quotation(nlp, text):
     assert found[0][4] == text.rstrip(".")
 
 
+def test_strong_participle_of_a_particle_verb_is_its_cue(nlp):
+    text = "Spaniens Regierungschef José Zapatero hat Deutschland heute Versagen vorgeworfen."
+    assert [(r[0], r[1], r[3]) for r in rows(nlp, text)] == [
+        ("reported", "José Zapatero", "vorwerfen")
+    ]
+
+
+def test_subject_of_a_passive_cue_is_not_its_speaker(nlp):
+    # the accused of "wird vorgeworfen" said nothing; nobody is named
+    text = "Strauss-Kahn wird vorgeworfen, eine Hotelangestellte festgehalten zu haben."
+    assert rows(nlp, text) == [
+        ("indirect", "", "", "vorwerfen", "eine Hotelangestellte festgehalten zu haben")
+    ]
+
+
+def test_vom_phrase_before_a_passive_cue_is_its_agent(nlp):
+    text = (
+        "Insbesondere im Norden wird die Gefahr von Waldbränden vom Deutschen Wetterdienst als "
+        "„sehr hoch“ eingestuft."
+    )
+    assert [(r[0], r[2], r[4]) for r in rows(nlp, text)] == [
+        ("mixed", "Deutschen Wetterdienst", "sehr hoch")
+    ]
+
+
 def test_relative_clause_with_a_comparison_after_its_verb_is_no_content(nlp):
     text = (
         "Wettervorhersagen kündigen für die nächsten Wochen Regenfälle an, die heftiger sein "

@@ -78,6 +78,9 @@ def _verb_guesses(low: str) -> frozenset[str]:
         for infix in ("ge", "zu"):
             if low.startswith(particle + infix) and len(low) - len(particle) > 5:
                 out |= {particle + w for w in _weak_infinitive(low[len(particle) + 2 :])}
+                if infix == "ge" and low[len(particle) :] in irregular_forms():
+                    # a strong participle: "vor|geworfen" -> "vor" + "werfen"
+                    out.add(particle + irregular_forms()[low[len(particle) :]])
     if low.startswith("ge") and low.endswith("t") and len(low) > 5:
         out |= set(_weak_infinitive(low[2:]))
     return frozenset(out)

@@ -72,6 +72,7 @@ _ACL = string_ids({"acl:relcl", "acl"})
 _NAME_PART = string_ids({"flat", "flat:name"})
 _ZU, _ALS, _SICH = string_id("zu"), string_id("als"), string_id("sich")
 _VON = string_ids({"von", "vom"})
+_VOM = string_id("vom")
 _LASSEN, _ZITIEREN, _WERDEN = string_id("lassen"), string_id("zitieren"), string_id("werden")
 _PARTICIPLE_TAGS = string_ids({"VVPP", "VBN"})
 _PER_ORG, _LOC = string_ids({"PER", "ORG"}), string_id("LOC")
@@ -534,6 +535,9 @@ def _agent(a: DocArrays, v: int, lo: int, hi: int, inside: set[int]) -> Span | N
     for t in range(lo, min(hi, a.n)):
         if lower[t] in _VON and t not in inside and head[head[t]] == v:
             return _phrase_from(a, t + 1, hi, inside)
+    for t in range(lo, min(v, a.n)):  # "… vom Deutschen Wetterdienst … eingestuft" hung
+        if lower[t] == _VOM and t not in inside:  # elsewhere by the parser
+            return _phrase_from(a, t + 1, v, inside)
     return None
 
 

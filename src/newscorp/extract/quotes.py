@@ -554,6 +554,7 @@ class QuoteFinder:
             source = self._source_after(verb, hi)
             if source is not None and any(is_source_noun(t.text) for t in source[:3]):
                 return source
+            return None  # the passive's subject said nothing ("X wird vorgeworfen, …")
         if found is None:
             found = self._parsed_subject(verb, lo, hi)
         return found
@@ -1504,7 +1505,7 @@ class QuoteFinder:
         if not (speakerlike(cue.speaker) or _agentive(cue.speaker, finite)):
             return False
         if verb.pos_ != "VERB":
-            return False
+            return False  # (a verb the tagger calls finite counts: "empfahl" as an adjective)
         participle = "Part" in verb.morph.get("VerbForm")
         if participle and any(
             c.dep_ == "aux:pass" or c.lemma_ == "werden" and c.dep_.startswith("aux")
