@@ -418,6 +418,17 @@ def test_strong_participle_of_a_particle_verb_is_its_cue(nlp):
     ]
 
 
+def test_reported_act_of_a_verb_the_tagger_calls_finite(nlp):
+    # "empfahl" gets ADJ from the morphologizer, VVFIN from the tagger
+    text = (
+        "Gleichzeitig empfahl der ehemalige Umweltminister Jürgen Trittin den Umstieg auf "
+        "Erdgasautos."
+    )
+    assert [(r[0], r[1], r[3]) for r in rows(nlp, text)] == [
+        ("reported", "Jürgen Trittin", "empfehlen")
+    ]
+
+
 def test_subject_of_a_passive_cue_is_not_its_speaker(nlp):
     # the accused of "wird vorgeworfen" said nothing; nobody is named
     text = "Strauss-Kahn wird vorgeworfen, eine Hotelangestellte festgehalten zu haben."

@@ -1504,7 +1504,7 @@ class QuoteFinder:
             finite = next((t for t in verb.sent if t.i < verb.i and is_finite(t)), finite)
         if not (speakerlike(cue.speaker) or _agentive(cue.speaker, finite)):
             return False
-        if verb.pos_ != "VERB":
+        if verb.pos_ != "VERB" and verb.tag_ not in FINITE_TAGS:
             return False  # (a verb the tagger calls finite counts: "empfahl" as an adjective)
         participle = "Part" in verb.morph.get("VerbForm")
         if participle and any(
