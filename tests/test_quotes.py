@@ -429,6 +429,14 @@ def test_reported_act_of_a_verb_the_tagger_calls_finite(nlp):
     ]
 
 
+def test_speaker_with_an_extended_attribute(nlp):
+    # "der [für die Region zuständige] Koordinator": the phrase inside names nobody
+    text = "Der für die Region zuständige Koordinator sagte, es gebe zu wenige Boote."
+    assert rows(nlp, text) == [
+        ("indirect", "Koordinator", "zuständige Koordinator", "sagen", "es gebe zu wenige Boote")
+    ]
+
+
 def test_subject_of_a_passive_cue_is_not_its_speaker(nlp):
     # the accused of "wird vorgeworfen" said nothing; nobody is named
     text = "Strauss-Kahn wird vorgeworfen, eine Hotelangestellte festgehalten zu haben."

@@ -100,6 +100,9 @@ def _phrase_from(a: DocArrays, start: int, stop: int, inside: set[int]) -> Span 
     pos, texts, space = a.pos, a.texts, a.space
     i = start
     seen_head = False
+    if pos[start] == _DET and start + 1 < stop and pos[start + 1] == _ADP:
+        # the attribute's own phrase names no speaker: the mention starts at its adjective
+        i = start = _extended_attribute(a, start + 1, stop, inside) or start
     while i < stop and i not in inside:
         p = pos[i]
         if seen_head and p in _DET_ADJ:
@@ -144,6 +147,19 @@ def _phrase_from(a: DocArrays, start: int, stop: int, inside: set[int]) -> Span 
             break  # die „Süddeutsche Zeitung“ keeps its closing mark
         end -= 1
     return Span(a.doc, start, end) if end > start else None
+
+
+def _extended_attribute(a: DocArrays, i: int, stop: int, inside: set[int]) -> int | None:
+    """Where the adjective of an extended attribute starts: "der [für die Region zuständige]
+    Koordinator" (an article, a prepositional phrase, then an adjective before a noun);
+    None when the words after the article are no such attribute."""
+    pos = a.pos
+    for j in range(i + 1, min(stop - 1, i + 8)):
+        if j in inside or pos[j] in _VERB_AUX or a.punct[j]:
+            return None
+        if pos[j] == _ADJ and pos[j + 1] in (_NOUN, _PROPN) and a.texts[j].endswith(("e", "en")):
+            return j
+    return None
 
 
 def _opened(a: DocArrays, start: int, end: int) -> bool:
