@@ -172,18 +172,11 @@ def _particle_of(token: Token, texts: list[str]) -> str:
         low = texts[i - 1].lower()
         if low in particles and a.pos[i - 1] in _PARTICLE_POS:
             return low
-    elif v > 0 and (v + 1 >= n or texts[v + 1] in _ENDS) and _finite(token):
+    elif v > 0 and (v + 1 >= n or texts[v + 1] in _ENDS) and is_finite(token):
         low = texts[v - 1].lower()  # a finite verb ending its clause: "wie X bekannt gab,"
         if low in particles and a.pos[v - 1] in _PARTICLE_POS and a.head[v - 1] == v:
             return low
     return ""
-
-
-def _finite(token: Token) -> bool:
-    """A finite verb by its morphology (not a participle: "bekannt gegeben" keeps its
-    reading)."""
-    feats = morph_features(token)
-    return "Fin" in feats.get("VerbForm", ()) or bool(feats.get("Mood"))
 
 
 def lemma_candidates(token: Token) -> set[str]:

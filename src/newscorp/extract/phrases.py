@@ -69,7 +69,7 @@ _DET_ADJ_NUM, _VERB_AUX = string_ids({"DET", "ADJ", "NUM"}), string_ids({"VERB",
 _NSUBJ_SB, _AUX = string_ids({"nsubj", "sb"}), string_ids({"aux", "aux:pass"})
 _CONJ, _MARK, _XCOMP = string_id("conj"), string_id("mark"), string_id("xcomp")
 _ACL = string_ids({"acl:relcl", "acl"})
-_NAME_PART = string_ids({"flat", "flat:name"})
+_FLAT_NAME = string_ids({"flat", "flat:name"})
 _ZU, _ALS, _SICH = string_id("zu"), string_id("als"), string_id("sich")
 _VON = string_ids({"von", "vom"})
 _VOM = string_id("vom")
@@ -474,7 +474,7 @@ def _relative_subject(a: DocArrays, c: int, lo: int, f: int) -> bool:
     ("Deiss, der sich … entschlossen hatte, sagte"; f: the finite verb)."""
     dep, kids = a.dep, a.children
     # the clause may hang on the name's last word ("Angela Merkel, die …": on "Merkel")
-    heads = [c, *(k for k in kids[c] if dep[k] in _NAME_PART and k > c)]
+    heads = [c, *(k for k in kids[c] if dep[k] in _FLAT_NAME and k > c)]
     clauses = [k for h in heads for k in kids[h] if dep[k] in _ACL and k > c]
     if not clauses:  # (tested first: walking the subtree costs more)
         return False
