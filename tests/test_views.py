@@ -44,7 +44,7 @@ def tsv_rows(text: str) -> list[dict]:
 
 KNOWN_EDGES = {
     ("Nordkorea", "USA", "cooccurrence"): 10,
-    ("Donald Trump", "Kim Jong Un", "cooccurrence"): 14,
+    ("Donald Trump", "Kim Jong Un", "cooccurrence"): 15,
     ("Donald Trump", "Nordkorea", "cooccurrence"): 6,
     ("Donald Trump", "Nordkorea", "speaker"): 5,
     ("Kim Jong Un", "USA", "speaker"): 1,
@@ -96,7 +96,7 @@ def test_network_min_weight_keeps_heavy_edges_and_their_nodes(sample):
     network = build_network(sample.results(), min_weight=6)
     assert {(e.source, e.target, e.kind): e.weight for e in network.edges} == {
         ("Nordkorea", "USA", "cooccurrence"): 10,
-        ("Donald Trump", "Kim Jong Un", "cooccurrence"): 14,
+        ("Donald Trump", "Kim Jong Un", "cooccurrence"): 15,
         ("Donald Trump", "Kim Jong Un", "speaker"): 6,
         ("Donald Trump", "Nordkorea", "cooccurrence"): 6,
     }
@@ -176,7 +176,7 @@ def test_network_csv_is_the_edge_list():
         "source": "Donald Trump",
         "target": "Kim Jong Un",
         "kind": "cooccurrence",
-        "weight": "14",
+        "weight": "15",
     }
     found = {(r["source"], r["target"], r["kind"]): int(r["weight"]) for r in rows}
     for key, weight in KNOWN_EDGES.items():

@@ -1220,10 +1220,12 @@ class QuoteFinder:
         text = self.unit_texts[si].strip()
         before = self.text[: unit.start_char].rstrip(" ")
         starts_paragraph = not before or before.endswith("\n")
+        # (where its words end: a parser may hang the line break on the unit)
+        end = unit.start_char + len(self.unit_texts[si].rstrip(" \t"))
         return (
             starts_paragraph
             and text[-1:] not in {".", "!", "?", ":"}
-            and (self.text[unit.end_char : unit.end_char + 1] in {"\n", ""})
+            and (self.text[end : end + 1] in {"\n", ""} or self.unit_texts[si][-1:] == "\n")
         )
 
     def _anaphoric_cue(self, k: int) -> Cue | None:
@@ -1436,8 +1438,14 @@ class QuoteFinder:
             return False
         if cue.lemma not in cue_lexicon().get("expect", ()):
             return False
-        finite = [t for t in self.toks[run[0] : run[1]] if is_finite(t) and t.i not in self.inside]
-        return bool(finite) and not any(self._kind(t) for t in finite)
+        verbs = [t for t in self.toks[run[0] : run[1]] if is_finite(t) and t.i not in self.inside]
+        if not verbs:  # a finite verb the tagger took for a participle ("ins Auge fasst")
+            verbs = [
+                t
+                for t in self.toks[run[0] : run[1]]
+                if t.pos_ in {"VERB", "AUX"} and t.i not in self.inside
+            ]
+        return bool(verbs) and not any(self._kind(t) for t in verbs)
 
     def _semicolon_part(self, run: tuple[int, int], i: int) -> tuple[int, int]:
         """The part of a run between semicolons that holds token i: a nominal cue reports
