@@ -1220,13 +1220,11 @@ class QuoteFinder:
         text = self.unit_texts[si].strip()
         before = self.text[: unit.start_char].rstrip(" ")
         starts_paragraph = not before or before.endswith("\n")
-        # (where its words end: a parser may hang the line break on the unit)
-        end = unit.start_char + len(self.unit_texts[si].rstrip(" \t"))
-        return (
-            starts_paragraph
-            and text[-1:] not in {".", "!", "?", ":"}
-            and (self.text[end : end + 1] in {"\n", ""} or self.unit_texts[si][-1:] == "\n")
-        )
+        # the line ends right after the unit (spaces aside), or inside it (a parser may hang
+        # the line break on the unit)
+        after = self.text[unit.end_char : unit.end_char + 16].lstrip(" \t")[:1]
+        ends_line = after in {"\n", ""} or self.unit_texts[si].rstrip(" \t").endswith("\n")
+        return starts_paragraph and text[-1:] not in {".", "!", "?", ":"} and ends_line
 
     def _anaphoric_cue(self, k: int) -> Cue | None:
         """'Das teilte Sarah Sanders mit.' — a cue in unit k pointing back at unit k-1."""
