@@ -97,14 +97,18 @@ def _genitive_of_place(word: str) -> bool:
     known without it and not with it ("Paris", "Los Angeles" stay)?"""
     if len(word) < 4 or not word.endswith("s"):
         return False
-    places = _place_names()
-    return word[:-1] in places and word not in places
+    return _is_place(word[:-1]) and not _is_place(word)
+
+
+def _is_place(word: str) -> bool:
+    """A place of the gazetteer or a GeoNames city (both looked up where they are)."""
+    return word in geo_names() or _gazetteer_places().get(word) == "LOC"
 
 
 @lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    """The gazetteer's places and the GeoNames cities."""
-    return frozenset(n for label, n in gazetteer() if label == "LOC") | geo_names()
+def _gazetteer_places() -> dict[str, str]:
+    """Gazetteer name -> label."""
+    return {name: label for label, name in gazetteer()}
 
 
 def role_form(text: str, lemma: str) -> str:

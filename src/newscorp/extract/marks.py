@@ -202,7 +202,7 @@ def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool
     before = _token_before(doc, span)
     if before is not None and before.lower_ == "wie" and _cue_after(doc, span):
         return True  # the subject of a verb-final cue: wie „heise online“ berichtet
-    if _source_named(doc, before, text[mark.end + 1 :]) and ws[0].text[:1].isupper():
+    if _source_named(before, text[mark.end + 1 :]) and ws[0].text[:1].isupper():
         return True  # a medium named as a source: laut (der) „Welt“, „Bild“ zufolge
     return (
         before is not None
@@ -214,12 +214,13 @@ def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool
     )
 
 
-def _source_named(doc, before: Token | None, rest: str) -> bool:
-    """Does a source preposition govern the quoted span: "laut (der) „…“", "„…“ zufolge"?"""
+def _source_named(before: Token | None, rest: str) -> bool:
+    """Does a source preposition govern the quoted span (``before``: the token before its
+    opening mark, ``rest``: the text after its closing one): "laut (der) „…“", "„…“ zufolge"?"""
     if rest.lstrip(" ").lower().startswith("zufolge"):
         return True
     if before is not None and before.lower_ in ARTICLES and before.i > 0:
-        before = doc[before.i - 1]
+        before = before.doc[before.i - 1]
     return before is not None and before.lower_ in {"laut", "gemäß"}
 
 
