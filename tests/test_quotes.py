@@ -446,11 +446,12 @@ def test_reported_act_of_a_verb_the_tagger_calls_finite_but_the_morphologizer_no
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (  # "der [für die Region zuständige] Koordinator": the phrase inside names nobody
+        (  # "der [für die Region zuständige] Koordinator": the phrase inside names nobody;
+            # the speaker is the noun phrase in its nominative, as "der zuständige Koordinator"
             "Der für die Region zuständige Koordinator sagte, es gebe zu wenige Boote.",
             (
                 "indirect",
-                "Koordinator",
+                "Zuständiger Koordinator",
                 "zuständige Koordinator",
                 "sagen",
                 "es gebe zu wenige Boote",

@@ -907,3 +907,66 @@ def test_hyphenated_compound_takes_the_lemma_of_its_last_part():
     assert _hyphen_compound_lemma("US-Präsidenten") == "US-Präsident"
     assert _hyphen_compound_lemma("Air-Force-One") is None  # no noun form it knows
     assert _hyphen_compound_lemma("Experten") is None  # no hyphen
+
+
+def test_a_plain_noun_alone_is_no_person_or_place_unless_a_longer_name_holds_it():
+    from newscorp.pipeline.components import clean_entities
+
+    # "Brötchen" and "Promis" are only ever common nouns (Wiktionary); "Storch" is one too,
+    # but here it is the surname of a full name of the same document; "Euro" is MISC
+    doc = _entity_doc(
+        [
+            "Promis",
+            "kaufen",
+            "Brötchen",
+            "für",
+            "Euro",
+            ",",
+            "sagt",
+            "Beatrix",
+            "von",
+            "Storch",
+            ".",
+            "Storch",
+            "lacht",
+            ".",
+        ],
+        [
+            "NOUN",
+            "VERB",
+            "NOUN",
+            "ADP",
+            "NOUN",
+            "PUNCT",
+            "VERB",
+            "PROPN",
+            "ADP",
+            "PROPN",
+            "PUNCT",
+            "PROPN",
+            "VERB",
+            "PUNCT",
+        ],
+        [
+            "B-PER",
+            "O",
+            "B-LOC",
+            "O",
+            "B-MISC",
+            "O",
+            "O",
+            "B-PER",
+            "I-PER",
+            "I-PER",
+            "O",
+            "B-PER",
+            "O",
+            "O",
+        ],
+    )
+    clean_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Euro", "MISC"),
+        ("Beatrix von Storch", "PER"),
+        ("Storch", "PER"),
+    ]

@@ -4,6 +4,9 @@ Sources: the 10kGNAD test articles and the WikiNews-quotes *train* articles (bot
 4.0; WikiNews-quotes dev is quote evaluation data and is never read) plus the openly licensed
 text already written for the vectors (corpus/vectors_text.txt, no GermEval test part).
 Texts are cut into chunks of whole sentences of at most ~120 words.
+
+``--open`` writes corpus/pretrain_open.jsonl from the openly licensed vectors text alone, for
+weights that are shipped (the UD part's tok2vec, configs/ud_pretrain.cfg).
 """
 
 from __future__ import annotations
@@ -15,8 +18,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DATA = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parent.parent / "shared" / "data"
-OUT = HERE / "corpus" / "pretrain.jsonl"
+OPEN_ONLY = "--open" in sys.argv[1:]
+_ARGS = [a for a in sys.argv[1:] if a != "--open"]
+DATA = Path(_ARGS[0]) if _ARGS else HERE.parent.parent / "shared" / "data"
+OUT = HERE / "corpus" / ("pretrain_open.jsonl" if OPEN_ONLY else "pretrain.jsonl")
 SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"0-9])")
 MAX_WORDS = 120
 
@@ -39,7 +44,8 @@ def chunks(text: str):
 
 def main() -> None:
     texts = []
-    for folder in (DATA / "10kgnad-test" / "corpus", DATA / "wikinews-quotes" / "train" / "corpus"):
+    folders = (DATA / "10kgnad-test" / "corpus", DATA / "wikinews-quotes" / "train" / "corpus")
+    for folder in () if OPEN_ONLY else folders:
         for path in sorted(folder.glob("*.txt")):
             texts.append(path.read_text(encoding="utf-8"))
     vectors_text = HERE / "corpus" / "vectors_text.txt"

@@ -32,7 +32,14 @@ from newscorp.pipeline.lemmas import (
     repaired_lemma,
     verb_lemma_of_e_form,
 )
-from newscorp.pipeline.lexicons import MONTHS, common_nouns, gazetteer, is_role
+from newscorp.pipeline.lexicons import (
+    MONTHS,
+    common_nouns,
+    gazetteer,
+    geo_names,
+    is_role,
+    plain_nouns,
+)
 from newscorp.pipeline.mood import (
     VERB_POS,
     drop_mood,
@@ -323,10 +330,30 @@ def clean_entities(doc: Doc) -> Doc:
             if is_role(prev.text) and prev.text[:1].isupper():
                 roles.append(Span(doc, prev.i, prev.i + 1, label="ROLE"))
         kept.append(span)
-    kept = propagate(doc, filter_spans(kept))
+    kept = propagate(doc, _without_plain_nouns(filter_spans(kept), places))
     doc.ents = kept
     doc.spans[ROLE_KEY] = roles
     return doc
+
+
+def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]:
+    """Drop one-word persons and places that are plain nouns ("Brötchen" LOC, "Promis" PER),
+    unless a longer name of the document holds the word ("Beatrix von Storch" ... "Storch")."""
+    plain = plain_nouns()
+    in_names = {t.text for e in ents if len(e) > 1 for t in e}
+    return [
+        e
+        for e in ents
+        if not (
+            len(e) == 1
+            and e.label_ in ("PER", "LOC")
+            and e.text in plain
+            and e.text not in in_names
+            and e.text not in places
+            and e.text not in first_names()
+            and e.text not in geo_names()
+        )
+    ]
 
 
 def _vote(doc: Doc, ents: list[Span]) -> list[Span]:

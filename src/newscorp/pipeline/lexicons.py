@@ -41,6 +41,13 @@ def common_nouns() -> frozenset[str]:
 
 
 @cache
+def plain_nouns() -> frozenset[str]:
+    """Forms of nouns that Wiktionary lists only as common nouns, never as names
+    (plain_nouns.txt.gz: "Brötchen", "Promis"; not "Fischer", "Köln")."""
+    return frozenset(data_lines("plain_nouns.txt.gz"))
+
+
+@cache
 def de_words() -> frozenset[str]:
     """Lowercase German words (de_words.txt.gz, lemma values of spacy-lookups-data)."""
     return frozenset(data_lines("de_words.txt.gz"))
