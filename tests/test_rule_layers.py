@@ -422,6 +422,14 @@ def test_family_word_is_trimmed_off_a_person():
             [("Kevin Schmidt", "PER")],
             ["Rapper"],
         ),
+        # a capitalised word no dictionary knows is part of the name, not a descriptor
+        (
+            ["Tayler", "Jane", "Geddes", "siegte", "."],
+            ["NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+            ["B-PER", "I-PER", "I-PER", "O", "O"],
+            [("Tayler Jane Geddes", "PER")],
+            [],
+        ),
         # organisations named after a person keep their name; a first name alone stays
         (
             ["Verlag", "Paul", "Haupt", "und", "Orkan", "Kyrill", "."],

@@ -184,16 +184,17 @@ NOT_NAME_END = NOT_NAME_START - {"ADP", "DET"}
 
 
 def _name_after_descriptor(doc: Doc, start: int, end: int) -> int:
-    """Where a person's name starts after a capitalised common noun inside an entity: a
-    known first name right after the noun with a surname after it ("Biathletin Mariam
-    Gössner" -> 1); 0 when there is none. Organisations are left alone ("Verlag Paul
-    Haupt")."""
+    """Where a person's name starts after a common noun inside an entity: a known first
+    name right after a noun Wiktionary knows with a surname after it ("Biathletin Mariam
+    Gössner" -> 1, not "Tayler Jane Geddes"); 0 when there is none. Organisations are left
+    alone ("Verlag Paul Haupt")."""
     names = first_names()
+    plain = plain_nouns()
     for k in range(start, end - 2):
         tok = doc[k]
         if (
             tok.pos_ == "NOUN"
-            and tok.text[:1].isupper()
+            and tok.text in plain
             and tok.text not in names
             and doc[k + 1].text in names
         ):
