@@ -1283,3 +1283,21 @@ def test_modal_with_a_bare_participle_is_no_reported_speech_act(nlp):
     # with the perfect auxiliary it was said: "hat … bekanntgegeben"
     said = items.replace("will/VERB/aux/7/wollen", "hat/AUX/aux/7/haben")
     assert _parsed_rows(nlp, said) == [("reported", "der Präsident", "bekanntgeben")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a relative clause on an adverbial stands between the cue and what it reports
+            "Müller sagte in einem Interview, das am Montag erschien, er wolle zurücktreten.",
+            [("indirect", "Müller", "Müller", "sagen", "er wolle zurücktreten")],
+        ),
+        (  # the dass-clause after a relative clause is the relative clause's
+            "Diese Stoffe wurden in der Luft festgestellt, was ein Hinweis darauf ist, "
+            "dass sie noch in Gebrauch sind.",
+            [],
+        ),
+    ],
+)
+def test_relative_clause_between_cue_and_content(nlp, text, expected):
+    assert rows(nlp, text) == expected

@@ -128,7 +128,8 @@ _VERB_AUX, _SCONJ, _PRON, _PART = (
     string_id("PRON"),
     string_id("PART"),
 )
-_VERB = string_id("VERB")
+_VERB, _ADP = string_id("VERB"), string_id("ADP")
+_OBJECTS = string_ids({"obj", "oa"})
 _RELATIVE_PRONOUNS = string_ids({"der", "die", "das", "denen"})
 _VERB_FINAL_TAIL = string_ids({"AUX", "PART", "PUNCT", "SPACE"})
 _NAMED = string_ids({"NOUN", "PROPN", "PRON"})
@@ -806,6 +807,36 @@ class QuoteFinder:
             return self._verb_second(first + 1, b)  # "…, die USA halten sich an …"
         return True
 
+    def _skips_relative(self, v: int, parts: list[tuple[int, int]], n: int) -> bool:
+        """Is parts[n] a relative clause that may stand between cue verb v and its content?
+        Only when it hangs on an adverbial ("sagte in einem Interview, das …, er wolle …"),
+        not on v's object ("kündigte einen Vorschlag an, der …"), and no dass/ob follows
+        (which would be the relative clause's: "was ein Hinweis darauf ist, dass …")."""
+        if not self._relative_clause(*parts[n]):
+            return False
+        ar = self.arrays
+        if any(ar.dep[c] in _OBJECTS for c in ar.children[v]):
+            return False
+        if n + 1 < len(parts):
+            first = self._first_word(*parts[n + 1])
+            if first is not None and ar.lower[first] in _CLAUSE_MARKERS:
+                return False
+        return True
+
+    def _relative_clause(self, a: int, b: int) -> bool:
+        """Is tokens [a, b) a relative clause that ends with its verb ("das am Montag
+        erschien", "in dem er …")?"""
+        first = self._first_word(a, b)
+        ar = self.arrays
+        if first is not None and ar.pos[first] == _ADP:
+            first = self._first_word(first + 1, b)  # "in dem", "mit denen"
+        if first is None:
+            return False
+        relative = "Rel" in key_features(self.doc.vocab, ar.morph[first]).get("PronType", ())
+        if not relative and not (ar.pos[first] == _PRON and ar.lower[first] in _RELATIVE_PRONOUNS):
+            return False
+        return not self._verb_second(first + 1, b)
+
     def _verb_second(self, a: int, b: int) -> bool:
         """Do words follow the first finite verb of tokens [a, b)? A relative clause ends
         with its finite verb; a main clause ("die USA halten sich an …") goes on after it. A
@@ -915,10 +946,14 @@ class QuoteFinder:
             # "In einer Videobotschaft, die … wurde, sagte Thaksin, …")
             if self._statement(a, b) and not subject and self._main_clause_in(parts[:k]):
                 return a, b
-        n = k + 1
-        while n < len(parts) and not self._clause_like(*parts[n]):
-            n += 1  # skip appositions and particles: "gab der Leiter, Andreas Huber, bekannt"
-        if n < len(parts) and self._content_after(verb, (parts[k][0], parts[n - 1][1]), parts[n]):
+        n, cue_end = k + 1, parts[k][1]
+        while n < len(parts):
+            if not self._clause_like(*parts[n]):
+                cue_end = parts[n][1]  # appositions, particles: "gab der Leiter, A. H., bekannt"
+            elif cue_end != parts[k][1] or not self._skips_relative(v, parts, n):
+                break
+            n += 1
+        if n < len(parts) and self._content_after(verb, (parts[k][0], cue_end), parts[n]):
             end = parts[-1][1]
             alpha = ar.alpha
             for m in range(n + 1, len(parts)):  # stop before a new cue clause ("…, sagte er")
