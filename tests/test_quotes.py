@@ -1301,3 +1301,16 @@ def test_modal_with_a_bare_participle_is_no_reported_speech_act(nlp):
 )
 def test_relative_clause_between_cue_and_content(nlp, text, expected):
     assert rows(nlp, text) == expected
+
+
+def test_quoted_first_part_of_a_compound_is_a_name_not_a_quotation(nlp):
+    text = "Wie die „Bild“-Zeitung berichtete, leidet Fred Delmare an Alzheimer."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "Bild-Zeitung",
+            "die „Bild“-Zeitung",
+            "berichten",
+            "leidet Fred Delmare an Alzheimer",
+        )
+    ]

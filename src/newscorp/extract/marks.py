@@ -168,6 +168,8 @@ def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool
     """True when the quoted span names something (a title) instead of quoting someone."""
     if text[max(0, mark.start - 2) : mark.start - 1] == "-":
         return True
+    if text[mark.end + 1 : mark.end + 2] == "-" and text[mark.end + 2 : mark.end + 3].isalpha():
+        return True  # the first part of a compound: die „Bild“-Zeitung
     ws = words(span)
     if not ws:
         return True

@@ -25,7 +25,7 @@ from newscorp.extract.canon import (
     name_key,
 )
 from newscorp.extract.cues import is_claim_noun, is_source_noun
-from newscorp.extract.marks import ARTICLES
+from newscorp.extract.marks import ARTICLES, CLOSERS, OPENERS
 from newscorp.pipeline.lexicons import is_role
 from newscorp.records import Mention, Quote
 
@@ -38,6 +38,7 @@ POSSESSIVE = {"sein": "Masc", "seine": "Masc", "seiner": "Masc", "seinen": "Masc
 ANAPHORIC = {"demnach", "wonach"}
 DEFINITE = {"der", "die", "dem", "den", "des", "dieser", "diese", "diesem", "diesen"}
 LABEL_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
+_NO_MARKS = str.maketrans("", "", "".join((set(OPENERS) | CLOSERS) - {"'"}))
 NEAR_UNITS = 4
 RECENT_CHARS = 400  # how far back a description ("der SPD-Politiker") looks for its person
 
@@ -214,7 +215,8 @@ class SpeakerResolver:
             known = gazetteer_names().get(name_key(rest[-1].text)) if rest else None
             if known:
                 return known  # "Nordkoreas Verbündeter China" -> China
-            return nominative(rest) if rest else ""
+            # quotation marks inside a compound go: die „Bild“-Zeitung -> Bild-Zeitung
+            return nominative(rest).translate(_NO_MARKS).strip() if rest else ""
         return ""
 
     def _name_after(self, span: Span) -> str:
