@@ -1314,3 +1314,16 @@ def test_quoted_first_part_of_a_compound_is_a_name_not_a_quotation(nlp):
             "leidet Fred Delmare an Alzheimer",
         )
     ]
+
+
+def test_bei_phrase_of_hiess_es_is_the_source(nlp):
+    text = "Bei der Agentur RIA hieß es, dass es zwei Detonationen gegeben haben soll."
+    assert rows(nlp, text) == [
+        (
+            "indirect",
+            "RIA",
+            "der Agentur RIA",
+            "heißen",
+            "dass es zwei Detonationen gegeben haben soll",
+        )
+    ]

@@ -96,7 +96,7 @@ PARTICIPLES = {"VVPP", "VAPP", "VMPP", "VBN"}
 MIXED_MIN_WORDS = 5
 BOUNDARIES = {",", ";", ":", "–", "—"}
 MARK_CHARS = set(OPENERS) | CLOSERS
-SOURCE_PREPOSITIONS = {"in", "aus", "von", "im", "vom", "auf"}
+SOURCE_PREPOSITIONS = {"in", "aus", "von", "im", "vom", "auf", "bei", "beim"}
 ANAPHORA = {"das", "dies", "dieses", "so"}
 POINTERS = {"das", "dies", "dieses"}  # a demonstrative standing for the sentence before
 # dependents of a speech act that do not say what it is about (the rest do: "kritisierte die
