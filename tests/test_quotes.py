@@ -1327,3 +1327,13 @@ def test_bei_phrase_of_hiess_es_is_the_source(nlp):
             "dass es zwei Detonationen gegeben haben soll",
         )
     ]
+
+
+def test_of_two_subjects_the_one_agreeing_with_the_verb_speaks(nlp):
+    # the parser makes both the relative pronoun "die" and "er" subjects of "sagt"; only
+    # "er" agrees with it in number
+    text = (
+        "Der Anwalt Peter Müller ist empört über die gleiche Staatsanwaltschaft, die, wie er "
+        "sagt, die Ermittlungen gegen seinen Mandanten damals sehr einseitig geführt habe."
+    )
+    assert [(q[1], q[2], q[3]) for q in rows(nlp, text)] == [("Peter Müller", "er", "sagen")]

@@ -377,6 +377,7 @@ def _subject_phrase(a: DocArrays, v: int, lo: int, hi: int, inside: set[int]) ->
         if _is_passive(a, v) and a.lemma[v] != _ZITIEREN and "zitiert" not in texts[v].lower():
             return _agent(a, v, lo, hi, inside)  # "wurde … geäußert": the subject said nothing
         f = _finite(a, v)
+        wrong = _disagreeing_subject(a, v, f, lo, inside)
         prefield_clause = (
             f > lo and texts[f - 1] == "," and any(pos[t] in _VERB_AUX for t in range(lo, f - 1))
         )
@@ -384,7 +385,7 @@ def _subject_phrase(a: DocArrays, v: int, lo: int, hi: int, inside: set[int]) ->
             relative = c < f and _relative_subject(a, c, lo, f)
             if prefield_clause and c < f and not relative:
                 continue  # "…, nicht aber Kim Jong Un, begründete der Präsident": after the verb
-            if dep[c] not in _SUBJ or c in inside:
+            if dep[c] not in _SUBJ or c in inside or c == wrong:
                 continue  # (both tests below ask for a subject outside quotations)
             if lo <= c < f and pos[c] not in _HEAD_PRON and _known_name(a, c):
                 return Span(a.doc, c, c + 1)  # "Lammert" tagged as an adjective
@@ -414,6 +415,28 @@ def _subject_phrase(a: DocArrays, v: int, lo: int, hi: int, inside: set[int]) ->
                         return other  # "Unterdessen verlangten die Grünen"
                     return found
     return _positional(a, v, lo, hi, inside)
+
+
+def _disagreeing_subject(a: DocArrays, v: int, f: int, lo: int, inside: set[int]) -> int:
+    """Of two subjects the parser gave v (or v and its finite auxiliary f), the one that
+    does not agree with f in number when the other, before f, does ("Einige Moslems haben
+    Premierminister Tony Blair … geschrieben": not Blair); -1 when there is none."""
+    dep, kids = a.dep, a.children
+    found = {c for k in {v, f} for c in kids[k] if dep[c] in _SUBJ and c not in inside}
+    number = _number(a, f)
+    if len(found) != 2 or not number:
+        return -1
+    agree = [c for c in found if _number(a, c) == number]
+    if len(agree) != 1 or not lo <= agree[0] < f:
+        return -1
+    other = (found - set(agree)).pop()
+    return other if _number(a, other) else -1
+
+
+def _number(a: DocArrays, i: int) -> str:
+    """ "Sing" or "Plur" from token i's morphology, else ""."""
+    values = key_features(a.doc.vocab, a.morph[i]).get("Number", ())
+    return values[0] if len(values) == 1 else ""
 
 
 def _nominal_adjective(a: DocArrays, i: int) -> bool:
