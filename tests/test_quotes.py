@@ -1303,30 +1303,33 @@ def test_relative_clause_between_cue_and_content(nlp, text, expected):
     assert rows(nlp, text) == expected
 
 
-def test_quoted_first_part_of_a_compound_is_a_name_not_a_quotation(nlp):
-    text = "Wie die „Bild“-Zeitung berichtete, leidet Fred Delmare an Alzheimer."
-    assert rows(nlp, text) == [
-        (
-            "indirect",
-            "Bild-Zeitung",
-            "die „Bild“-Zeitung",
-            "berichten",
-            "leidet Fred Delmare an Alzheimer",
-        )
-    ]
-
-
-def test_bei_phrase_of_hiess_es_is_the_source(nlp):
-    text = "Bei der Agentur RIA hieß es, dass es zwei Detonationen gegeben haben soll."
-    assert rows(nlp, text) == [
-        (
-            "indirect",
-            "RIA",
-            "der Agentur RIA",
-            "heißen",
-            "dass es zwei Detonationen gegeben haben soll",
-        )
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a quoted first part of a compound is a name, not a quotation
+            "Wie die „Bild“-Zeitung berichtete, leidet Fred Delmare an Alzheimer.",
+            (
+                "indirect",
+                "Bild-Zeitung",
+                "die „Bild“-Zeitung",
+                "berichten",
+                "leidet Fred Delmare an Alzheimer",
+            ),
+        ),
+        (  # the "bei" phrase of "hieß es" is the source
+            "Bei der Agentur RIA hieß es, dass es zwei Detonationen gegeben haben soll.",
+            (
+                "indirect",
+                "RIA",
+                "der Agentur RIA",
+                "heißen",
+                "dass es zwei Detonationen gegeben haben soll",
+            ),
+        ),
+    ],
+)
+def test_sources_named_in_a_compound_or_a_bei_phrase(nlp, text, expected):
+    assert rows(nlp, text) == [expected]
 
 
 def test_of_two_subjects_the_one_agreeing_with_the_verb_speaks(nlp):

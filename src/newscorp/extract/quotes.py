@@ -802,16 +802,15 @@ class QuoteFinder:
             return True
         if low in _NOT_CONTENT or pos == _SCONJ:
             return False
-        relative = "Rel" in key_features(self.doc.vocab, ar.morph[first]).get("PronType", ())
-        if relative or pos == _PRON and low in _RELATIVE_PRONOUNS:
+        if self._relative_pronoun(first):
             return self._verb_second(first + 1, b)  # "…, die USA halten sich an …"
         return True
 
     def _skips_relative(self, v: int, parts: list[tuple[int, int]], n: int) -> bool:
         """Is parts[n] a relative clause that may stand between cue verb v and its content?
-        Only when it hangs on an adverbial ("sagte in einem Interview, das …, er wolle …"),
-        not on v's object ("kündigte einen Vorschlag an, der …"), and no dass/ob follows
-        (which would be the relative clause's: "was ein Hinweis darauf ist, dass …")."""
+        Only when v has no object, on which it would hang ("kündigte einen Vorschlag an,
+        der …"; "sagte in einem Interview, das …, er wolle …" is fine), and no dass/ob
+        follows, which would be the relative clause's ("was ein Hinweis darauf ist, dass …")."""
         if not self._relative_clause(*parts[n]):
             return False
         ar = self.arrays
@@ -830,12 +829,16 @@ class QuoteFinder:
         ar = self.arrays
         if first is not None and ar.pos[first] == _ADP:
             first = self._first_word(first + 1, b)  # "in dem", "mit denen"
-        if first is None:
-            return False
-        relative = "Rel" in key_features(self.doc.vocab, ar.morph[first]).get("PronType", ())
-        if not relative and not (ar.pos[first] == _PRON and ar.lower[first] in _RELATIVE_PRONOUNS):
+        if first is None or not self._relative_pronoun(first):
             return False
         return not self._verb_second(first + 1, b)
+
+    def _relative_pronoun(self, i: int) -> bool:
+        """Is token i a relative pronoun by its morphology, or a pronoun "der"/"die"/…?"""
+        ar = self.arrays
+        if "Rel" in key_features(self.doc.vocab, ar.morph[i]).get("PronType", ()):
+            return True
+        return ar.pos[i] == _PRON and ar.lower[i] in _RELATIVE_PRONOUNS
 
     def _verb_second(self, a: int, b: int) -> bool:
         """Do words follow the first finite verb of tokens [a, b)? A relative clause ends

@@ -340,7 +340,7 @@ def clean_entities(doc: Doc) -> Doc:
 def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]:
     """Drop one-word persons and places that are plain nouns ("Brötchen" LOC, "Promis" PER),
     unless a longer name of the document holds the word ("Beatrix von Storch" ... "Storch")."""
-    plain = plain_nouns()
+    plain, firsts, cities = plain_nouns(), first_names(), geo_names()
     in_names = {t.text for e in ents if len(e) > 1 for t in e}
     return [
         e
@@ -351,8 +351,8 @@ def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]
             and e.text in plain
             and e.text not in in_names
             and e.text not in places
-            and e.text not in first_names()
-            and e.text not in geo_names()
+            and e.text not in firsts
+            and e.text not in cities
         )
     ]
 
