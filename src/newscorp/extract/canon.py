@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newscorp.pipeline.lexicons import NOUN_ENDINGS, gazetteer, geo_names
+from newscorp.pipeline.lexicons import NOUN_ENDINGS, gazetteer, gazetteer_labels, geo_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -102,13 +102,7 @@ def _genitive_of_place(word: str) -> bool:
 
 def _is_place(word: str) -> bool:
     """A place of the gazetteer or a GeoNames city (both looked up where they are)."""
-    return word in geo_names() or _gazetteer_places().get(word) == "LOC"
-
-
-@lru_cache(maxsize=1)
-def _gazetteer_places() -> dict[str, str]:
-    """Gazetteer name -> label."""
-    return {name: label for label, name in gazetteer()}
+    return word in geo_names() or gazetteer_labels().get(word) == "LOC"
 
 
 def role_form(text: str, lemma: str) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 
 import numpy as np
 from spacy.attrs import IS_ALPHA, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
@@ -36,6 +35,7 @@ from newscorp.pipeline.lexicons import (
     MONTHS,
     common_nouns,
     gazetteer,
+    gazetteer_labels,
     geo_names,
     is_role,
     plain_nouns,
@@ -85,12 +85,6 @@ class Gazetteer:
         if new:
             doc.ents = filter_spans(list(doc.ents) + new)
         return doc
-
-
-@cache
-def gazetteer_labels() -> dict[str, str]:
-    """Gazetteer name -> label (built once; do not modify)."""
-    return {name: label for label, name in gazetteer()}
 
 
 def _is_date_like(span: Span) -> bool:

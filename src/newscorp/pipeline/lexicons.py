@@ -182,6 +182,12 @@ def gazetteer() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def gazetteer_labels() -> dict[str, str]:
+    """Gazetteer name -> label (built once; do not modify)."""
+    return {name: label for label, name in gazetteer()}
+
+
+@cache
 def geo_names() -> frozenset[str]:
     """Names of places for the place layer: GeoNames cities (geo_names.txt.gz, built by
     training/geo_names.py) and pycountry's subdivisions ("Bayern", "Kalifornien") in their
