@@ -12,8 +12,10 @@ from newscorp.pipeline.names import first_names, name_labels, name_rules, nonnam
 
 
 def apply(nlp, text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Parse ``text``, set ``ents`` (first occurrence of each), run the name rules."""
-    with nlp.select_pipes(disable=["newscorp_names", "newscorp_entity_rules"]):
+    """Parse ``text``, set ``ents`` (first occurrence of each), run the name rules (the
+    components after them, which read the final entities, do not run)."""
+    after = ["newscorp_names", "newscorp_entity_rules", "newscorp_proper_nouns"]
+    with nlp.select_pipes(disable=after):
         doc = nlp(text)
     spans = []
     for words, label in ents:

@@ -11,7 +11,13 @@ from click.testing import CliRunner
 from spacy.tokens import Doc, DocBin
 
 from newscorp.cli import cli
-from newscorp.pipeline.components import lemma_rules, mood_rules
+from newscorp.pipeline.components import (
+    _ud_parser,
+    auxiliary_rules,
+    lemma_rules,
+    mood_rules,
+    proper_noun_rules,
+)
 from newscorp.pipeline.lemmas import repaired_lemma, table_lemma, verb_lemma_of_e_form
 from newscorp.pipeline.mood import is_indicative, konjunktiv_tense, mistagged_konjunktiv
 
@@ -179,6 +185,78 @@ def test_part_of_speech_follows_an_adjective_or_possessive_tag_it_contradicts():
     assert [t.tag_ for t in doc] == ["PPOSAT", "NN", "VVFIN", "ADJD", "KON", "ADV", "$."]
 
 
+def test_auxiliary_is_aux_only_as_an_auxiliary_or_a_copula():
+    # "Er hatte Angst und hatte gewartet , sie ist müde ." (both "hatte" tagged AUX, "ist" VERB)
+    words = ["Er", "hatte", "Angst", "und", "hatte", "gewartet", ",", "sie", "ist", "müde", "."]
+    doc = _doc(
+        words,
+        ["PRON", "AUX", "NOUN", "CCONJ", "AUX", "VERB", "PUNCT", "PRON", "VERB", "ADJ", "PUNCT"],
+        ["er", "haben", "Angst", "und", "haben", "warten", ",", "sie", "sein", "müde", "."],
+        heads=[1, 1, 1, 5, 5, 1, 9, 9, 9, 1, 1],
+        deps=[
+            "nsubj",
+            "ROOT",
+            "obj",
+            "cc",
+            "aux",
+            "conj",
+            "punct",
+            "nsubj",
+            "cop",
+            "parataxis",
+            "punct",
+        ],
+    )
+    auxiliary_rules(doc)
+    assert [doc[i].pos_ for i in (1, 4, 8)] == ["VERB", "AUX", "AUX"]
+    assert doc[5].pos_ == "VERB"  # not an auxiliary's lemma: left alone
+
+
+def test_auxiliary_rule_runs_only_after_a_parser_with_ud_labels(nlp):
+    assert "newscorp_auxiliaries" in nlp.pipe_names
+    assert nlp("Er hatte große Angst vor der Wahl.")[1].pos_ == "VERB"
+    tiger = spacy.blank("de")
+    assert not _ud_parser(tiger)  # no parser at all
+    parser = tiger.add_pipe("parser")
+    for label in ("sb", "oc", "oa"):  # de_core_news_sm's TIGER relations
+        parser.add_label(label)
+    assert not _ud_parser(tiger)
+
+
+def test_nouns_in_names_are_proper_nouns_and_plain_nouns_outside_names_are_nouns():
+    words = ["Pastor", "Onnasch", "zeigte", "das", "Feuerwerk", "in", "Cuxhaven", "und", "Merkel"]
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=words,
+        tags=["NN", "NN", "VVFIN", "ART", "NE", "APPR", "NN", "KON", "NE"],
+        pos=["NOUN", "NOUN", "VERB", "DET", "PROPN", "ADP", "NOUN", "CCONJ", "PROPN"],
+        ents=["B-PER", "I-PER", "O", "O", "O", "O", "B-LOC", "O", "O"],
+    )
+    proper_noun_rules(doc)
+    # "Pastor" is a plain noun (a role even inside the name); "Merkel" is no plain noun
+    assert [t.pos_ for t in doc] == [
+        "NOUN",
+        "PROPN",
+        "VERB",
+        "DET",
+        "NOUN",
+        "ADP",
+        "PROPN",
+        "CCONJ",
+        "PROPN",
+    ]
+    assert [t.tag_ for t in doc] == ["NN", "NE", "VVFIN", "ART", "NN", "APPR", "NE", "KON", "NE"]
+
+
+def test_plain_noun_tagged_as_a_name_through_the_bundled_pipeline(nlp):
+    doc = nlp("Laut Anwaltskanzlei Weber ist das falsch.")
+    assert [(t.text, t.pos_) for t in doc[:3]] == [
+        ("Laut", "ADP"),
+        ("Anwaltskanzlei", "NOUN"),
+        ("Weber", "PROPN"),
+    ]
+
+
 def test_known_lemma_of_the_model_is_kept():
     doc = _doc(["Daten", "liegen"], ["NOUN", "VERB"], ["Datum", "liegen"])
     assert repaired_lemma(doc[0]) is None
@@ -205,6 +283,10 @@ def test_layers_are_in_the_pipeline(nlp):
     names = nlp.pipe_names
     assert names.index("newscorp_lemmas") < names.index("newscorp_mood")
     assert names.index("trainable_lemmatizer") < names.index("newscorp_lemmas")
+    assert (
+        names.index("parser") < names.index("newscorp_auxiliaries") < names.index("newscorp_mood")
+    )
+    assert names[-1] == "newscorp_proper_nouns"  # reads the final entities
 
 
 @pytest.fixture

@@ -5,6 +5,10 @@
   Donald Trump" -> "Donald Trump", role kept in ``doc.spans["roles"]``); dates, numbers and
   lowercase fragments are never entities.
 - ``newscorp_lemmas``: lemma repair from a lookup table (``pipeline/lemmas.py``).
+- ``newscorp_auxiliaries``: with a UD parser, "sein", "haben", "werden" and the modals are
+  AUX as auxiliaries and copulas and VERB otherwise, as UD defines them.
+- ``newscorp_proper_nouns``: a noun inside a person or place name is a proper noun, a
+  proper noun outside every name that is only ever a common noun is a noun.
 - ``newscorp_mood``: Konjunktiv forms get ``Mood=Sub`` (rules in ``pipeline/mood.py``).
 - a sentencizer when the pipeline has no parser or senter.
 """
@@ -15,7 +19,7 @@ import re
 from collections import Counter
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.errors import Errors
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -516,6 +520,8 @@ def add_rule_layers(nlp: Language) -> None:
         nlp.add_pipe("newscorp_paragraphs", first=True)
     if "newscorp_lemmas" not in names:
         nlp.add_pipe("newscorp_lemmas", last=True)
+    if "newscorp_auxiliaries" not in names and _ud_parser(nlp):
+        nlp.add_pipe("newscorp_auxiliaries", last=True)
     if "newscorp_mood" not in names:
         nlp.add_pipe("newscorp_mood", last=True)
     if "newscorp_gazetteer" not in names:
@@ -526,6 +532,8 @@ def add_rule_layers(nlp: Language) -> None:
         nlp.add_pipe("newscorp_names", last=True)
     if "newscorp_entity_rules" not in names:
         nlp.add_pipe("newscorp_entity_rules", last=True)
+    if "newscorp_proper_nouns" not in names:
+        nlp.add_pipe("newscorp_proper_nouns", last=True)
 
 
 # a hyphen before a capital letter ("Nordkorea-Experte", "SPD-Politiker"): no verb form has one
@@ -597,6 +605,77 @@ def lemma_rules(doc: Doc) -> Doc:
         new = repaired_lemma(token)
         if new:
             token.lemma_ = new
+    return doc
+
+
+# the words UD tags AUX when they are auxiliaries or copulas (relation aux, aux:pass, cop)
+# and VERB otherwise: "Er hatte Angst", "Sie ist in Berlin", "Das will er nicht"
+AUXILIARY_LEMMAS = frozenset(
+    {"sein", "haben", "werden", "können", "müssen", "sollen", "wollen", "dürfen", "mögen"}
+)
+AUXILIARY_DEPS = frozenset({"aux", "aux:pass", "cop"})
+_AUXILIARY_LEMMA_IDS = [get_string_id(lemma) for lemma in AUXILIARY_LEMMAS]
+_AUXILIARY_DEP_IDS = [get_string_id(dep) for dep in AUXILIARY_DEPS]
+
+
+def _ud_parser(nlp: Language) -> bool:
+    """Does the pipeline's parser label UD relations (aux, cop), not TIGER's
+    (de_core_news_sm: the finite auxiliary heads its clause there)?"""
+    if "parser" not in nlp.pipe_names:
+        return False
+    labels = set(getattr(nlp.get_pipe("parser"), "labels", ()))
+    return {"aux", "cop"} <= labels
+
+
+@Language.component("newscorp_auxiliaries")
+def auxiliary_rules(doc: Doc) -> Doc:
+    """An auxiliary or modal verb (:data:`AUXILIARY_LEMMAS`) is AUX when the parser
+    attached it as an auxiliary or copula, and VERB when it heads or fills any other
+    relation (the tagger alone cannot see which: "hatte" in "hatte Angst" vs "hatte
+    gesagt"). Added only for a parser with UD labels."""
+    if not doc.has_annotation("DEP"):
+        return doc
+    cols = doc.to_array([POS, LEMMA, DEP])
+    verbal = np.isin(cols[:, 0], [POS_IDS["AUX"], POS_IDS["VERB"]])
+    verbal &= np.isin(cols[:, 1], _AUXILIARY_LEMMA_IDS)
+    for i in np.flatnonzero(verbal).tolist():
+        pos = "AUX" if int(cols[i, 2]) in _AUXILIARY_DEP_IDS else "VERB"
+        if POS_IDS[pos] != cols[i, 0]:
+            doc[i].pos_ = pos
+    return doc
+
+
+_NAME_LABEL_IDS = [get_string_id(label) for label in ("PER", "LOC")]
+
+
+@Language.component("newscorp_proper_nouns")
+def proper_noun_rules(doc: Doc) -> Doc:
+    """Nouns against the final entities: a NOUN inside a person or place name is a PROPN
+    ("Cuxhaven", "Onnasch") unless it is a plain noun (:func:`plain_nouns`: "Kaiser" in a
+    name is a role); a PROPN outside every entity that is a plain noun is a NOUN
+    ("Feuerwerk", "Kanzlei"). The STTS tag follows (NN <-> NE)."""
+    if not doc.has_annotation("POS"):
+        return doc
+    cols = doc.to_array([POS, ORTH, ENT_TYPE])
+    noun, propn = POS_IDS["NOUN"], POS_IDS["PROPN"]
+    in_name = np.isin(cols[:, 2], _NAME_LABEL_IDS)
+    named_noun = (cols[:, 0] == noun) & in_name
+    loose_name = (cols[:, 0] == propn) & (cols[:, 2] == 0)
+    changes = np.flatnonzero(named_noun | loose_name).tolist()
+    if not changes:
+        return doc
+    plain, strings = plain_nouns(), doc.vocab.strings
+    for i in changes:
+        is_plain = strings[cols[i, 1]] in plain
+        token = doc[i]
+        if named_noun[i] and not is_plain:
+            token.pos = propn
+            if token.tag_ == "NN":
+                token.tag_ = "NE"
+        elif loose_name[i] and is_plain:
+            token.pos = noun
+            if token.tag_ == "NE":
+                token.tag_ = "NN"
     return doc
 
 
