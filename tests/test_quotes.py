@@ -1292,6 +1292,20 @@ def test_modal_with_a_bare_participle_is_no_reported_speech_act(nlp):
             "Müller sagte in einem Interview, das am Montag erschien, er wolle zurücktreten.",
             [("indirect", "Müller", "Müller", "sagen", "er wolle zurücktreten")],
         ),
+        (  # the reported clause's first field, cut off from its verb by a relative clause
+            "Ministerin Svenja Schulze erklärte, in den Ländern, in denen die Reform umgesetzt "
+            "wurde, sei die Arbeitslosigkeit gesunken.",
+            [
+                (
+                    "indirect",
+                    "Svenja Schulze",
+                    "Ministerin Svenja Schulze",
+                    "erklären",
+                    "in den Ländern, in denen die Reform umgesetzt wurde, sei die "
+                    "Arbeitslosigkeit gesunken",
+                )
+            ],
+        ),
         (  # the dass-clause after a relative clause is the relative clause's
             "Diese Stoffe wurden in der Luft festgestellt, was ein Hinweis darauf ist, "
             "dass sie noch in Gebrauch sind.",

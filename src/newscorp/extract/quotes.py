@@ -822,6 +822,19 @@ class QuoteFinder:
                 return False
         return True
 
+    def _fronted_phrase(self, v: int, parts: list[tuple[int, int]], n: int) -> bool:
+        """Is parts[n], a phrase without a verb, the first field of the reported clause,
+        cut off from its verb by relative clauses ("erklärte, in den Ländern, in denen die
+        Reform umgesetzt wurde, sei die Arbeitslosigkeit gesunken")? The chunk after the
+        relative clauses opens with its finite verb."""
+        m = n + 1
+        while m < len(parts) and self._skips_relative(v, parts, m):
+            m += 1
+        if m == n + 1 or m >= len(parts):
+            return False
+        first = self._first_word(*parts[m])
+        return first is not None and self._finite_verb(first)
+
     def _relative_clause(self, a: int, b: int) -> bool:
         """Is tokens [a, b) a relative clause that ends with its verb ("das am Montag
         erschien", "in dem er …")?"""
@@ -949,14 +962,19 @@ class QuoteFinder:
             # "In einer Videobotschaft, die … wurde, sagte Thaksin, …")
             if self._statement(a, b) and not subject and self._main_clause_in(parts[:k]):
                 return a, b
-        n, cue_end = k + 1, parts[k][1]
+        n, cue_end, fronted = k + 1, parts[k][1], False
         while n < len(parts):
             if not self._clause_like(*parts[n]):
+                if cue_end == parts[k][1] and self._fronted_phrase(v, parts, n):
+                    fronted = True  # "erklärte, in den Ländern, in denen …, sei …"
+                    break
                 cue_end = parts[n][1]  # appositions, particles: "gab der Leiter, A. H., bekannt"
             elif cue_end != parts[k][1] or not self._skips_relative(v, parts, n):
                 break
             n += 1
-        if n < len(parts) and self._content_after(verb, (parts[k][0], cue_end), parts[n]):
+        if n < len(parts) and (
+            fronted or self._content_after(verb, (parts[k][0], cue_end), parts[n])
+        ):
             end = parts[-1][1]
             alpha = ar.alpha
             for m in range(n + 1, len(parts)):  # stop before a new cue clause ("…, sagte er")
