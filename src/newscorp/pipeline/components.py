@@ -651,8 +651,8 @@ _NAME_LABEL_IDS = [get_string_id(label) for label in ("PER", "LOC")]
 @Language.component("newscorp_proper_nouns")
 def proper_noun_rules(doc: Doc) -> Doc:
     """Nouns against the final entities: a NOUN inside a person or place name is a PROPN
-    ("Cuxhaven", "Onnasch") unless it is a plain noun (:func:`plain_nouns`: "Kaiser" in a
-    name is a role); a PROPN outside every entity that is a plain noun is a NOUN
+    ("Cuxhaven", "Onnasch") unless it is a plain noun (:func:`plain_nouns`: "Pastor" left
+    in a name is a role); a PROPN outside every entity that is a plain noun is a NOUN
     ("Feuerwerk", "Kanzlei"). The STTS tag follows (NN <-> NE)."""
     if not doc.has_annotation("POS"):
         return doc
@@ -666,16 +666,13 @@ def proper_noun_rules(doc: Doc) -> Doc:
         return doc
     plain, strings = plain_nouns(), doc.vocab.strings
     for i in changes:
-        is_plain = strings[cols[i, 1]] in plain
+        # a named noun becomes a name unless plain; a loose name becomes a noun if plain
+        if (strings[cols[i, 1]] in plain) == bool(named_noun[i]):
+            continue
         token = doc[i]
-        if named_noun[i] and not is_plain:
-            token.pos = propn
-            if token.tag_ == "NN":
-                token.tag_ = "NE"
-        elif loose_name[i] and is_plain:
-            token.pos = noun
-            if token.tag_ == "NE":
-                token.tag_ = "NN"
+        token.pos, old, new = (propn, "NN", "NE") if named_noun[i] else (noun, "NE", "NN")
+        if token.tag_ == old:
+            token.tag_ = new
     return doc
 
 
