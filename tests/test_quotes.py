@@ -1249,6 +1249,22 @@ def test_nominative_object_of_a_verb_without_subject_is_its_speaker(nlp):
     assert _parsed_rows(nlp, items) == []
 
 
+def test_of_two_subjects_one_in_another_case_than_the_nominative_is_passed_over(nlp):
+    # "Der Zeitung sagte Karma, dass er komme": the parser made the dative a subject too
+    items = (
+        "Der/DET/det/1//Case=Dat|Number=Sing Zeitung/NOUN/nsubj/2//Case=Dat|Number=Sing "
+        "sagte/VERB/ROOT/2/sagen/Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin "
+        "Karma/PROPN/nsubj/2//Case=Nom|Number=Sing ,/PUNCT/punct/7 dass/SCONJ/mark/7 "
+        "er/PRON/nsubj/7//Case=Nom|Number=Sing "
+        "komme/VERB/ccomp/2/kommen/Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin "
+        "./PUNCT/punct/2"
+    )
+    assert _parsed_rows(nlp, items) == [("indirect", "Karma", "sagen")]
+    # both nominative: the first subject stays the speaker
+    both = items.replace("Case=Dat", "Case=Nom")
+    assert _parsed_rows(nlp, both) == [("indirect", "Der Zeitung", "sagen")]
+
+
 def test_nominalised_adjective_subject_is_the_speaker(nlp):
     items = (
         "Angehörige/ADJ/nsubj/1//Case=Nom|Number=Plur "

@@ -420,22 +420,36 @@ def _subject_phrase(a: DocArrays, v: int, lo: int, hi: int, inside: set[int]) ->
 def _disagreeing_subject(a: DocArrays, v: int, f: int, lo: int, inside: set[int]) -> int:
     """Of two subjects the parser gave v (or v and its finite auxiliary f), the one that
     does not agree with f in number when the other, before f, does ("Einige Moslems haben
-    Premierminister Tony Blair … geschrieben": not Blair); -1 when there is none."""
+    Premierminister Tony Blair … geschrieben": not Blair), else the one in another case when
+    the other is nominative ("Der Zeitung sagte Filep Karma": not the dative); -1 when there
+    is none."""
     dep, kids = a.dep, a.children
     found = {c for k in {v, f} for c in kids[k] if dep[c] in _SUBJ and c not in inside}
+    if len(found) != 2:
+        return -1
     number = _number(a, f)
-    if len(found) != 2 or not number:
-        return -1
-    agree = [c for c in found if _number(a, c) == number]
-    if len(agree) != 1 or not lo <= agree[0] < f:
-        return -1
-    other = (found - set(agree)).pop()
-    return other if _number(a, other) else -1
+    agree = [c for c in found if number and _number(a, c) == number]
+    if len(agree) == 1 and lo <= agree[0] < f:
+        other = (found - set(agree)).pop()
+        if _number(a, other):
+            return other
+    cases = {c: _feature(a, c, "Case") for c in found}
+    nominative = [c for c in found if cases[c] == "Nom"]
+    if len(nominative) == 1:
+        other = (found - set(nominative)).pop()
+        if cases[other]:
+            return other
+    return -1
 
 
 def _number(a: DocArrays, i: int) -> str:
     """ "Sing" or "Plur" from token i's morphology, else ""."""
-    values = key_features(a.doc.vocab, a.morph[i]).get("Number", ())
+    return _feature(a, i, "Number")
+
+
+def _feature(a: DocArrays, i: int, name: str) -> str:
+    """The one value of feature ``name`` in token i's morphology, else ""."""
+    values = key_features(a.doc.vocab, a.morph[i]).get(name, ())
     return values[0] if len(values) == 1 else ""
 
 
