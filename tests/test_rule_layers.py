@@ -250,11 +250,11 @@ def test_nouns_in_names_are_proper_nouns_and_plain_nouns_outside_names_are_nouns
 
 def test_plain_noun_tagged_as_a_name_through_the_bundled_pipeline(nlp):
     doc = nlp("Laut Anwaltskanzlei Weber ist das falsch.")
-    assert [(t.text, t.pos_) for t in doc[:3]] == [
-        ("Laut", "ADP"),
-        ("Anwaltskanzlei", "NOUN"),
-        ("Weber", "PROPN"),
+    assert [(t.text, t.pos_, t.tag_) for t in doc[:2]] == [
+        ("Laut", "ADP", "APPR"),
+        ("Anwaltskanzlei", "NOUN", "NN"),  # the model: PROPN / NE
     ]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Weber", "PER")]
 
 
 def test_known_lemma_of_the_model_is_kept():

@@ -45,6 +45,8 @@ def assemble(ud_dir: Path, ner_dir: Path, target: Path = TARGET, version: str = 
             )
         ],
     )
+    # the held-out scores measured with the rule layers (model README), not the training
+    # log's: the shipped UD part trains on its training dev set too
     scores = HERE / "scores.json"
     if scores.exists():
         nlp.meta["performance"] = json.loads(scores.read_text())
@@ -64,7 +66,7 @@ def assemble(ud_dir: Path, ner_dir: Path, target: Path = TARGET, version: str = 
 
 
 if __name__ == "__main__":
-    ud = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "runs" / "ud" / "model-best"
+    ud = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "runs" / "ud" / "model-last"
     ner = Path(sys.argv[2]) if len(sys.argv) > 2 else HERE / "runs" / "ner" / "model-best"
     out = Path(sys.argv[3]) if len(sys.argv) > 3 else TARGET
     assemble(ud, ner, out)

@@ -37,13 +37,27 @@ def is_place_adjective(word: str) -> bool:
     return word[:1].isupper() and word.endswith("er") and len(word) > 4
 
 
+def is_plural(noun: Token) -> bool:
+    """Is the noun plural by its morphology, unless it is a common noun and an article of its
+    own says singular ("Der … zuständige Koordinator" with "Koordinator" analysed as a
+    plural)?"""
+    if "Plur" not in noun.morph.get("Number"):
+        return False
+    if noun.pos_ != "NOUN":
+        return True
+    articles = [c for c in noun.lefts if c.pos_ == "DET"]
+    return not any(c.morph.get("Number") == ["Sing"] for c in articles)
+
+
 def adjective_noun_nominative(adjective: Token, noun: Token) -> list[str]:
     """The nominative of a name made of an adjective and a noun: "des russischen
     Außenministeriums" -> Russisches Außenministerium, "der Vereinten Nationen" -> Vereinte
     Nationen, "des Frankfurter Flughafens" -> Frankfurter Flughafen, "der Salzburger
     Nachrichten" -> Salzburger Nachrichten (a plural head keeps its form); [] when the
-    head's gender and number are unknown."""
-    plural = "Plur" in noun.morph.get("Number")
+    head's gender and number are unknown or the first word is cut before a hyphen."""
+    if adjective.text.endswith("-"):
+        return []  # a word cut before a hyphen ("Mecklenburg- Vorpommern") never inflects
+    plural = is_plural(noun)
     gender = noun.morph.get("Gender")
     if not plural and not (gender and gender[0] in STRONG_ENDING):
         return []

@@ -24,11 +24,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# dependents that are never inside a negator's scope: subjects, conjuncts, other clauses
+# dependents that are never inside a negator's scope: subjects, conjuncts, other clauses,
+# and the copula, which links a predicate to its subject ("Die Krise sei keine gute
+# Entwicklung" with the subject hung on "sei": the subject stays outside "keine"'s phrase)
 OUTSIDE = frozenset(
     {
         # UD
         "nsubj",
+        "cop",
         "nsubj:pass",
         "csubj",
         "csubj:pass",

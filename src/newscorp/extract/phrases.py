@@ -500,9 +500,12 @@ def _not_subject(a: DocArrays, phrase: Span, h: int) -> bool:
         return False
     vocab, morph, pos = a.doc.vocab, a.morph, a.pos
     cases = set(key_features(vocab, morph[h]).get("Case", ()))
-    for t in range(start, min(phrase.end, h)):
-        if pos[t] == _DET:
-            cases &= set(key_features(vocab, morph[t]).get("Case", ())) or cases
+    # the articles in the phrase, and the noun's own before it ("Der [für die Region
+    # zuständige] Koordinator": the phrase starts at the adjective)
+    dets = [t for t in range(start, min(phrase.end, h)) if pos[t] == _DET]
+    dets += [t for t in a.children[h] if t < start and pos[t] == _DET]
+    for t in dets:
+        cases &= set(key_features(vocab, morph[t]).get("Case", ())) or cases
     return bool(cases) and not cases & {"Nom"}
 
 

@@ -22,6 +22,7 @@ from newscorp.extract.canon import (
     adjective_noun_nominative,
     gazetteer_names,
     is_place_adjective,
+    is_plural,
     name_key,
 )
 from newscorp.extract.cues import is_claim_noun, is_source_noun
@@ -86,7 +87,7 @@ def nominative(tokens: list) -> str:
     text = doc[tokens[0].i : tokens[-1].i + 1].text
     if len(tokens) != 2 or tokens[0].pos_ != "ADJ" or tokens[1].pos_ != "NOUN":
         return text
-    if is_place_adjective(tokens[0].text) or "Plur" in tokens[1].morph.get("Number"):
+    if is_place_adjective(tokens[0].text) or is_plural(tokens[1]):
         return text  # place adjectives do not inflect: "Salzburger Nachrichten"
     words = adjective_noun_nominative(tokens[0], tokens[1])
     return " ".join(words) if words else text
