@@ -1265,6 +1265,20 @@ def test_of_two_subjects_one_in_another_case_than_the_nominative_is_passed_over(
     assert _parsed_rows(nlp, both) == [("indirect", "Der Zeitung", "sagen")]
 
 
+def test_the_article_before_an_extended_attribute_gives_the_subject_its_case(nlp):
+    # "Der [für die Region zuständige] Koordinator", the noun analysed as accusative
+    items = (
+        "Der/DET/det/5//Case=Nom|Number=Sing für/ADP/case/3 die/DET/det/3//Case=Acc "
+        "Region/NOUN/nmod/4//Case=Acc zuständige/ADJ/amod/5/zuständig/Case=Nom "
+        "Koordinator/NOUN/nsubj/6//Case=Acc|Gender=Masc|Number=Plur "
+        "sagte/VERB/ROOT/6/sagen/Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin "
+        ",/PUNCT/punct/10 dass/SCONJ/mark/10 er/PRON/nsubj/10//Case=Nom|Number=Sing "
+        "komme/VERB/ccomp/6/kommen/Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin "
+        "./PUNCT/punct/6"
+    )
+    assert _parsed_rows(nlp, items) == [("indirect", "zuständige Koordinator", "sagen")]
+
+
 def test_nominalised_adjective_subject_is_the_speaker(nlp):
     items = (
         "Angehörige/ADJ/nsubj/1//Case=Nom|Number=Plur "

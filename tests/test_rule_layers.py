@@ -434,6 +434,25 @@ def test_organisation_of_adjective_and_noun_in_its_nominative(words, lemmas, mor
     assert base_form(Span(doc, 0, 2, label="ORG")) == expected
 
 
+def test_a_noun_analysed_plural_with_a_singular_article_of_its_own_is_singular():
+    from newscorp.extract.speakers import nominative
+
+    morphs = ["Case=Nom|Number=Sing", "Case=Nom|Number=Plur", "Case=Acc|Gender=Masc|Number=Plur"]
+    doc = _doc(
+        ["Der", "zuständige", "Koordinator"],
+        ["DET", "ADJ", "NOUN"],
+        ["der", "zuständig", "Koordinator"],
+        morphs,
+        heads=[2, 2, 2],
+        deps=["det", "amod", "ROOT"],
+    )
+    assert nominative([doc[1], doc[2]]) == "Zuständiger Koordinator"
+    plural = _doc(  # without the article the plural analysis stands
+        ["zuständige", "Koordinator"], ["ADJ", "NOUN"], ["zuständig", "Koordinator"], morphs[1:]
+    )
+    assert nominative([plural[0], plural[1]]) == "zuständige Koordinator"
+
+
 def test_first_name_tagged_as_adverb_starts_the_name_but_a_real_adverb_is_trimmed():
     from newscorp.pipeline.components import clean_entities
 

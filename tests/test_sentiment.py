@@ -119,6 +119,20 @@ def test_nicht_after_the_verb(nlp: spacy.language.Language) -> None:
     assert contributions(d) == [-1.0]
 
 
+def test_a_subject_hung_on_the_copula_is_outside_the_negated_phrase(
+    nlp: spacy.language.Language,
+) -> None:
+    # "Die Krise sei keine gute Entwicklung": the parser hung the subject on "sei"
+    d = parsed(
+        nlp,
+        "Die/DET/det/1/der Krise/NOUN/nsubj/2/Krise sei/AUX/cop/5/sein "
+        "keine/DET/det/5/kein gute/ADJ/amod/5/gut Entwicklung/NOUN/ROOT/5/Entwicklung "
+        "./PUNCT/punct/5",
+    )
+    # "Krise" -1.0 is not negated (it was +0.6 inside the phrase); "gute" 1.0 is (x -0.6)
+    assert [round(v, 3) for v in contributions(d)] == [-1.0, -0.6]
+
+
 def test_nicht_nur_is_no_negation(nlp: spacy.language.Language) -> None:
     d = doc(nlp, "nicht nur gut , sondern auch schön")
     assert contributions(d) == [1.0, 1.0]
