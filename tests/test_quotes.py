@@ -1249,34 +1249,39 @@ def test_nominative_object_of_a_verb_without_subject_is_its_speaker(nlp):
     assert _parsed_rows(nlp, items) == []
 
 
-def test_of_two_subjects_one_in_another_case_than_the_nominative_is_passed_over(nlp):
-    # "Der Zeitung sagte Karma, dass er komme": the parser made the dative a subject too
-    items = (
-        "Der/DET/det/1//Case=Dat|Number=Sing Zeitung/NOUN/nsubj/2//Case=Dat|Number=Sing "
-        "sagte/VERB/ROOT/2/sagen/Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin "
-        "Karma/PROPN/nsubj/2//Case=Nom|Number=Sing ,/PUNCT/punct/7 dass/SCONJ/mark/7 "
-        "er/PRON/nsubj/7//Case=Nom|Number=Sing "
-        "komme/VERB/ccomp/2/kommen/Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin "
-        "./PUNCT/punct/2"
-    )
-    assert _parsed_rows(nlp, items) == [("indirect", "Karma", "sagen")]
-    # both nominative: the first subject stays the speaker
-    both = items.replace("Case=Dat", "Case=Nom")
-    assert _parsed_rows(nlp, both) == [("indirect", "Der Zeitung", "sagen")]
+# "Der Zeitung sagte Karma, dass er komme": the parser made the dative a subject too
+_DATIVE_AND_NOMINATIVE = (
+    "Der/DET/det/1//Case=Dat|Number=Sing Zeitung/NOUN/nsubj/2//Case=Dat|Number=Sing "
+    "sagte/VERB/ROOT/2/sagen/Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin "
+    "Karma/PROPN/nsubj/2//Case=Nom|Number=Sing ,/PUNCT/punct/7 dass/SCONJ/mark/7 "
+    "er/PRON/nsubj/7//Case=Nom|Number=Sing "
+    "komme/VERB/ccomp/2/kommen/Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin "
+    "./PUNCT/punct/2"
+)
 
 
-def test_the_article_before_an_extended_attribute_gives_the_subject_its_case(nlp):
-    # "Der [für die Region zuständige] Koordinator", the noun analysed as accusative
-    items = (
-        "Der/DET/det/5//Case=Nom|Number=Sing für/ADP/case/3 die/DET/det/3//Case=Acc "
-        "Region/NOUN/nmod/4//Case=Acc zuständige/ADJ/amod/5/zuständig/Case=Nom "
-        "Koordinator/NOUN/nsubj/6//Case=Acc|Gender=Masc|Number=Plur "
-        "sagte/VERB/ROOT/6/sagen/Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin "
-        ",/PUNCT/punct/10 dass/SCONJ/mark/10 er/PRON/nsubj/10//Case=Nom|Number=Sing "
-        "komme/VERB/ccomp/6/kommen/Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin "
-        "./PUNCT/punct/6"
-    )
-    assert _parsed_rows(nlp, items) == [("indirect", "zuständige Koordinator", "sagen")]
+@pytest.mark.parametrize(
+    ("items", "speaker"),
+    [
+        # of two subjects, one in another case than the nominative is passed over
+        (_DATIVE_AND_NOMINATIVE, "Karma"),
+        # both nominative: the first subject stays the speaker
+        (_DATIVE_AND_NOMINATIVE.replace("Case=Dat", "Case=Nom"), "Der Zeitung"),
+        (  # the article before an extended attribute gives the subject its case: "Der
+            # [für die Region zuständige] Koordinator", the noun analysed as accusative
+            "Der/DET/det/5//Case=Nom|Number=Sing für/ADP/case/3 die/DET/det/3//Case=Acc "
+            "Region/NOUN/nmod/4//Case=Acc zuständige/ADJ/amod/5/zuständig/Case=Nom "
+            "Koordinator/NOUN/nsubj/6//Case=Acc|Gender=Masc|Number=Plur "
+            "sagte/VERB/ROOT/6/sagen/Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin "
+            ",/PUNCT/punct/10 dass/SCONJ/mark/10 er/PRON/nsubj/10//Case=Nom|Number=Sing "
+            "komme/VERB/ccomp/6/kommen/Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin "
+            "./PUNCT/punct/6",
+            "zuständige Koordinator",
+        ),
+    ],
+)
+def test_the_speaker_is_the_subject_in_the_nominative(nlp, items, speaker):
+    assert _parsed_rows(nlp, items) == [("indirect", speaker, "sagen")]
 
 
 def test_nominalised_adjective_subject_is_the_speaker(nlp):
