@@ -427,11 +427,11 @@ def _disagreeing_subject(a: DocArrays, v: int, f: int, lo: int, inside: set[int]
     found = {c for k in {v, f} for c in kids[k] if dep[c] in _SUBJ and c not in inside}
     if len(found) != 2:
         return -1
-    number = _number(a, f)
-    agree = [c for c in found if number and _number(a, c) == number]
+    number, numbers = _feature(a, f, "Number"), {c: _feature(a, c, "Number") for c in found}
+    agree = [c for c in found if number and numbers[c] == number]
     if len(agree) == 1 and lo <= agree[0] < f:
         other = (found - set(agree)).pop()
-        if _number(a, other):
+        if numbers[other]:
             return other
     cases = {c: _feature(a, c, "Case") for c in found}
     nominative = [c for c in found if cases[c] == "Nom"]
@@ -440,11 +440,6 @@ def _disagreeing_subject(a: DocArrays, v: int, f: int, lo: int, inside: set[int]
         if cases[other]:
             return other
     return -1
-
-
-def _number(a: DocArrays, i: int) -> str:
-    """ "Sing" or "Plur" from token i's morphology, else ""."""
-    return _feature(a, i, "Number")
 
 
 def _feature(a: DocArrays, i: int, name: str) -> str:
