@@ -1341,6 +1341,10 @@ def test_modal_with_a_bare_participle_is_no_reported_speech_act(nlp):
                 )
             ],
         ),
+        (  # a clause opened by "wer" right after the cue is the reported clause's subject
+            "Er sagte, wer auf Polizisten schieße, sei ein Verbrecher.",
+            [("indirect", "", "Er", "sagen", "wer auf Polizisten schieße, sei ein Verbrecher")],
+        ),
         (  # the dass-clause after a relative clause is the relative clause's
             "Diese Stoffe wurden in der Luft festgestellt, was ein Hinweis darauf ist, "
             "dass sie noch in Gebrauch sind.",
@@ -1389,3 +1393,29 @@ def test_of_two_subjects_the_one_agreeing_with_the_verb_speaks(nlp):
         "sagt, die Ermittlungen gegen seinen Mandanten damals sehr einseitig geführt habe."
     )
     assert [(q[1], q[2], q[3]) for q in rows(nlp, text)] == [("Peter Müller", "er", "sagen")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the reported clause's own verb is a cue verb under a Konjunktiv auxiliary
+            "Der Sprecher des Ministeriums sagte, die Ministerin habe den Plan bestätigt.",
+            (
+                "Ministerium",
+                "Der Sprecher des Ministeriums",
+                "sagen",
+                "die Ministerin habe den Plan bestätigt",
+            ),
+        ),
+        (
+            "Die Zeitung meldete am Montag, der Konzern werde die Übernahme bekanntgeben.",
+            ("Zeitung", "Die Zeitung", "melden", "der Konzern werde die Übernahme bekanntgeben"),
+        ),
+        (  # a finite cue verb after the clause reports it on its own
+            "Die Ministerin habe den Plan bestätigt, berichtete die Zeitung.",
+            ("Zeitung", "die Zeitung", "berichten", "Die Ministerin habe den Plan bestätigt"),
+        ),
+    ],
+)
+def test_reported_clause_whose_verb_is_a_cue_verb(nlp, text, expected):
+    assert [q[1:] for q in rows(nlp, text)] == [expected]

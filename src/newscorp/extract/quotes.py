@@ -131,6 +131,8 @@ _VERB_AUX, _SCONJ, _PRON, _PART = (
 _VERB, _ADP = string_id("VERB"), string_id("ADP")
 _OBJECTS = string_ids({"obj", "oa"})
 _RELATIVE_PRONOUNS = string_ids({"der", "die", "das", "denen"})
+_FREE_RELATIVES = string_ids({"wer", "wen", "wem", "wessen", "was"})
+"""Pronouns that open a clause without an antecedent (``QuoteFinder._free_relative``)."""
 _VERB_FINAL_TAIL = string_ids({"AUX", "PART", "PUNCT", "SPACE"})
 _NAMED = string_ids({"NOUN", "PROPN", "PRON"})
 _VERBISH = string_ids({"AUX", "VERB", "ADV", "PART"})
@@ -822,6 +824,16 @@ class QuoteFinder:
                 return False
         return True
 
+    def _free_relative(self, parts: list[tuple[int, int]], n: int) -> bool:
+        """Is parts[n] a clause opened by "wer" or "was" without an antecedent, and does the
+        chunk after it open with a finite verb? Then it is the first field of the reported
+        clause ("sagte, wer auf Polizisten schieße, sei ein Verbrecher")."""
+        first = self._first_word(*parts[n])
+        if first is None or self.arrays.lower[first] not in _FREE_RELATIVES:
+            return False
+        after = self._first_word(*parts[n + 1]) if n + 1 < len(parts) else None
+        return after is not None and self._finite_verb(after)
+
     def _fronted_phrase(self, v: int, parts: list[tuple[int, int]], n: int) -> bool:
         """Is parts[n], a phrase without a verb, the first field of the reported clause,
         cut off from its verb by relative clauses ("erklärte, in den Ländern, in denen die
@@ -969,6 +981,9 @@ class QuoteFinder:
                     fronted = True  # "erklärte, in den Ländern, in denen …, sei …"
                     break
                 cue_end = parts[n][1]  # appositions, particles: "gab der Leiter, A. H., bekannt"
+            elif cue_end == parts[k][1] and self._free_relative(parts, n):
+                fronted = True  # "sagte, wer auf Polizisten schieße, sei …"
+                break
             elif cue_end != parts[k][1] or not self._skips_relative(v, parts, n):
                 break
             n += 1
@@ -1019,7 +1034,11 @@ class QuoteFinder:
             return False
         if lower[toks[0]] in _CLAUSE_MARKERS:
             return True
-        if any(cue_lemma(self.toks[t], "verb") for t in toks if t not in inside):
+        kon = any(self._kind_at(t) for t in toks)
+        said = [t for t in toks if t not in inside and cue_lemma(self.toks[t], "verb")]
+        # a clause with a cue verb of its own reports on its own ("…, berichtete X"), unless
+        # that verb only hangs on a Konjunktiv auxiliary: "sagte, er habe den Plan bestätigt"
+        if said and not (kon and not any(self._finite_verb(t) for t in said)):
             return False
         alpha = ar.alpha
         tail = [t for t in range(v, min(cue[1], ar.n)) if alpha[t] and t not in inside]
@@ -1032,7 +1051,6 @@ class QuoteFinder:
             or lower[last] in _AFTER_VERB
             or self._ends_subject(last, v)  # "sagte Rice, …", "sagte der Minister, …"
         )
-        kon = any(self._kind_at(t) for t in toks)
         return ends_with_verb or kon
 
     def _ends_subject(self, last: int, v: int) -> bool:
