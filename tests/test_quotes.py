@@ -1419,3 +1419,21 @@ def test_of_two_subjects_the_one_agreeing_with_the_verb_speaks(nlp):
 )
 def test_reported_clause_whose_verb_is_a_cue_verb(nlp, text, expected):
     assert [q[1:] for q in rows(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (  # the cue's own clause goes on with an indicative verb after the reported one
+            "Der Angeklagte hatte vor Gericht erklärt, er sei unschuldig, erkannte die "
+            "Autorität des Gerichtes nicht an und weigerte sich, seinen Namen zu nennen.",
+            "er sei unschuldig",
+        ),
+        (  # a Konjunktiv verb opening the next chunk goes on with the reported speech
+            "Der Minister sagte, die Lage sei ernst, habe sich aber gebessert.",
+            "die Lage sei ernst, habe sich aber gebessert",
+        ),
+    ],
+)
+def test_reported_clause_ends_where_the_cue_clause_goes_on(nlp, text, content):
+    assert [q[4] for q in rows(nlp, text)] == [content]

@@ -996,7 +996,9 @@ class QuoteFinder:
                 head = next(
                     (t for t in range(parts[m][0], min(parts[m][1], n_tokens)) if alpha[t]), None
                 )
-                if head is not None and cue_lemma(self.toks[head], "verb"):
+                if head is not None and (
+                    cue_lemma(self.toks[head], "verb") or self._goes_on(parts[n][0], head)
+                ):
                     end = parts[m - 1][1]
                     break
             return parts[n][0], end
@@ -1008,6 +1010,17 @@ class QuoteFinder:
             if self._statement(a, b):
                 return a, b
         return None
+
+    def _goes_on(self, a: int, head: int) -> bool:
+        """Does the chunk opening with token ``head`` go on with the cue's own clause after
+        reported speech that starts at token a? It opens with an indicative finite verb, and
+        a Konjunktiv verb came before it ("erklärte, er sei unschuldig, erkannte das Gericht
+        nicht an"; not "sagte, wenn es regnet, bleibt er zu Hause")."""
+        if not self._finite_verb(head):
+            return False
+        if "Ind" not in key_features(self.doc.vocab, self.arrays.morph[head]).get("Mood", ()):
+            return False
+        return any(self._kind_at(t) for t in self._between(self._moods, a, head))
 
     def _main_clause_in(self, parts: list[tuple[int, int]]) -> bool:
         """Does one of these chunks hold a clause that is no relative clause?"""
