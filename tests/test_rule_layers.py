@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import spacy
 from click.testing import CliRunner
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
 
 from newscorp.cli import cli
 from newscorp.pipeline.components import (
@@ -721,6 +721,30 @@ def test_past_form_in_e_is_no_konjunktiv_one():
     # a form in -e the lemma does not explain and no past: still Konjunktiv I
     doc = _doc(["er", "benötige", "Geld"], ["PRON", "VERB", "NOUN"], ["er", "benötigt", "Geld"])
     assert konjunktiv_kind(doc[1]) == "one"
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "name"),
+    [
+        # a genitive stands before or after a noun, or after a genitive article
+        (["die", "Rede", "Obamas"], ["DET", "NOUN", "PROPN"], "Obama"),
+        (["Obamas", "erster", "Auftritt"], ["PROPN", "ADJ", "NOUN"], "Obama"),
+        (["der", "Sprecher", "Obamas"], ["DET", "NOUN", "PROPN"], "Obama"),
+        (["des", "jungen", "Players"], ["DET", "ADJ", "PROPN"], "Player"),
+        # a name ending in s elsewhere keeps it, whatever its morphology says
+        (["sagte", "Vatikansprecher", "Navarro-Valls"], ["VERB", "NOUN", "PROPN"], "Navarro-Valls"),
+        (["von", "Michael", "Collins"], ["ADP", "PROPN", "PROPN"], "Michael Collins"),
+        (["und", "Collins", "lenkte"], ["CCONJ", "PROPN", "VERB"], "Collins"),
+    ],
+)
+def test_genitive_s_is_dropped_only_where_a_genitive_stands(words, pos, name):
+    from newscorp.extract.canon import base_form
+
+    morphs = ["Case=Gen|Number=Sing" if p == "PROPN" else "" for p in pos]
+    doc = _doc(words, pos, words, morphs)
+    start = pos.index("PROPN")
+    end = start + pos.count("PROPN")
+    assert base_form(Span(doc, start, end, label="PER")) == name
 
 
 def test_mentions_offsets_names_and_roles():

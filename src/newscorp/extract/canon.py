@@ -13,7 +13,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newscorp.pipeline.lexicons import NOUN_ENDINGS, gazetteer, gazetteer_labels, geo_names
+from newscorp.pipeline.lexicons import (
+    NOUN_ENDINGS,
+    gazetteer,
+    gazetteer_labels,
+    geo_names,
+    is_role,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -94,6 +100,8 @@ def base_form(span: Span) -> str:
     genitive = "Case=Gen" in str(last.morph) or (
         not str(last.morph) and last.pos_ in {"", "PROPN", "NOUN", "X"}
     )
+    if genitive and span.label_ == "PER" and last.pos_ and not _genitive_position(span):
+        genitive = False  # "Vatikansprecher Navarro-Valls sagte", "von Charles Dickens"
     if span.label_ == "LOC" and len(tokens) == 1 and _genitive_of_place(last.text):
         return last.text[:-1]  # "Präsident Ugandas" (morphology: nominative) -> Uganda
     if span.label_ in {"PER", "LOC"} and len(last.text) > 3 and genitive:
@@ -104,6 +112,29 @@ def base_form(span: Span) -> str:
         words = adjective_noun_nominative(tokens[0], tokens[1]) or words
     text = " ".join(words)
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def _genitive_position(span: Span) -> bool:
+    """Does a tagged name stand where a genitive does: before a noun ("Merkels Rede",
+    "Obamas erster Auftritt"), after one ("die Rede Merkels", "der Sprecher Obamas",
+    "die Rede Präsident Obamas") or after a genitive article ("des jungen Players")? A title
+    without an article before the name is an apposition ("sagte Vatikansprecher
+    Navarro-Valls")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].pos_ in {"NOUN", "ADJ"}:
+        return True
+    k = span.start - 1
+    while k >= 0 and doc[k].pos_ == "ADJ":
+        k -= 1
+    if k >= 0 and doc[k].lower_ in {"des", "eines"}:
+        return True  # "des jungen Players"
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.pos_ != "NOUN":
+        return False
+    if not is_role(before.text):
+        return True
+    ahead = doc[before.i - 1] if before.i > 0 else None
+    return ahead is not None and ahead.pos_ in {"DET", "ADJ", "NOUN"}
 
 
 def _genitive_of_place(word: str) -> bool:

@@ -12,9 +12,10 @@ from newscorp.extract.canon import base_form, link_short_forms, role_form
 from newscorp.pipeline.components import ROLE_KEY
 from newscorp.records import Mention
 
-_BASES: dict[tuple[str, bytes], str] = {}
-"""``base_form`` of an entity by its label and its tokens' ORTH, LEMMA, POS, MORPH and SPACY
-ids (everything ``base_form`` reads of a span) as bytes."""
+_BASES: dict[tuple[str, bytes, int, int], str] = {}
+"""``base_form`` of an entity by its label and the ORTH, LEMMA, POS, MORPH and SPACY ids of its
+tokens, two before it and one after it (everything ``base_form`` reads) as bytes, with the
+number of context tokens on either side."""
 
 
 def _base_forms(doc: Doc, ents: Sequence[Span], labels: list[str]) -> list[str]:
@@ -26,7 +27,8 @@ def _base_forms(doc: Doc, ents: Sequence[Span], labels: list[str]) -> list[str]:
     known = _BASES
     out = []
     for label, ent in zip(labels, ents, strict=True):
-        key = (label, data[40 * ent.start : 40 * ent.end])
+        a, b = max(0, ent.start - 2), min(len(doc), ent.end + 1)  # with its context
+        key = (label, data[40 * a : 40 * b], ent.start - a, b - ent.end)
         base = known.get(key)
         if base is None:
             if len(known) >= 1 << 16:
