@@ -1437,3 +1437,21 @@ def test_reported_clause_whose_verb_is_a_cue_verb(nlp, text, expected):
 )
 def test_reported_clause_ends_where_the_cue_clause_goes_on(nlp, text, content):
     assert [q[4] for q in rows(nlp, text)] == [content]
+
+
+def test_subject_of_a_perfect_passive_cue_is_no_speaker(nlp):
+    # "worden" after the participle makes it passive as "wurde" before it does
+    text = "Gestern war berichtet worden, dass es zwischen den beiden Politikern Streit gab."
+    assert [q[1:4] for q in rows(nlp, text)] == [("", "", "berichten")]
+
+
+def test_full_quotation_takes_the_nearest_cue_before_it(nlp):
+    # a cue in a subordinate clause before the introducing one does not speak the quotation
+    text = (
+        "Nachdem er von der Moderatorin Anna Keller gefragt wurde, was seine Partei "
+        "unterscheide, entgegnete Bernhard Suttner: „Wollen Sie das einfach so stehen lassen? "
+        "Er hat Ihnen irgendwas erzählt.“"
+    )
+    assert [q[:4] for q in rows(nlp, text)] == [
+        ("direct", "Bernhard Suttner", "Bernhard Suttner", "entgegnen")
+    ]

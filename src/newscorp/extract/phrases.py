@@ -574,7 +574,7 @@ def is_passive(verb: Token) -> bool:
 
 def _is_passive(a: DocArrays, v: int) -> bool:
     dep, lemma = a.dep, a.lemma
-    return any(dep[c] in _AUX and lemma[c] == _WERDEN and c < v for c in a.children[v]) and (
+    return any(dep[c] in _AUX and lemma[c] == _WERDEN for c in a.children[v]) and (
         a.tag[v] in _PARTICIPLE_TAGS
         or "Part" in key_features(a.doc.vocab, a.morph[v]).get("VerbForm", ())
     )

@@ -1196,10 +1196,10 @@ class QuoteFinder:
     def _cue_of(q: Quoted, attributing: list[Cue]) -> Cue | None:
         """A quoted fragment's own cue: the nearest speech verb before it, when another
         follows the region's first ("…, sagte Trump, Kim nannte sie „begrüßenswert“")."""
-        if q.full:
-            return None
         kinds = {"verb", "reported"}
         before = [c for c in attributing if c.kind in kinds and c.token < q.span.start]
+        if q.full and len(before) < 2:
+            return None
         return max(before, key=lambda c: c.token) if before else None
 
     def _quote(self, q: Quoted, si: int, main: Cue | None, context: bool, kon: str):
