@@ -173,6 +173,21 @@ def test_describing_compound_is_trimmed_before_a_complete_name(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("person", "expected"),
+    [
+        ("Biathletin Mariam Gössner", "Mariam Gössner"),  # a feminine noun in -in
+        ("Tennisprofi Boris Becker", "Boris Becker"),  # a long compound
+        ("Gitarrenlehrer David Gilmour", "David Gilmour"),
+        ("Tayler Jane Geddes", "Tayler Jane Geddes"),  # an unknown first name stays
+        ("Hans Peter Müller", "Hans Peter Müller"),
+    ],
+)
+def test_describing_word_before_a_first_name_and_surname_is_trimmed(nlp, person, expected):
+    text = f"Am Montag sagte {person} nichts."
+    assert apply(nlp, text, [(person, "PER")]) == [(expected, "PER")]
+
+
 def test_cities_the_model_missed_are_places(nlp):
     text = "In der somalischen Hauptstadt Mogadischu wurde ein Kameramann erschossen."
     assert apply(nlp, text, []) == [("Mogadischu", "LOC")]

@@ -275,12 +275,30 @@ def _trim(span: Span) -> Span | None:
         and _full_name(doc[start + 1 : span.end])
     ):
         start += 1  # "Chemiekonzern BASF": a compound describing the name is no part of it
+    if start == span.start and span.label_ == "PER" and _described_person(span):
+        start += 1  # "Biathletin Mariam Gössner": a describing word before a first name
     if start == span.start:
         return span
     rest = doc[start : span.end]
     if not rest.text[:1].isupper() or len(rest.text) < 3:
         return span
     return Span(doc, start, span.end, label=span.label_)
+
+
+def _described_person(span: Span) -> bool:
+    """A person's first name and surname after a capitalised word that is no first name
+    and looks like a noun: a known word, a feminine noun in -in or a long compound
+    ("Tennisprofi Boris Becker", "Biathletin Mariam Gössner"; not the unknown first name of
+    "Tayler Jane Geddes")."""
+    if len(span) < 3:
+        return False
+    first, given = span[0].text, span[1].text
+    names = first_names()
+    if given not in names or first in names:
+        return False
+    if not (first.isalpha() and first[:1].isupper() and first[1:].islower()):
+        return False
+    return first.lower() in known_words() or len(first) >= 10 or first.endswith("in")
 
 
 @cache
