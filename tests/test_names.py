@@ -188,6 +188,19 @@ def test_describing_word_before_a_first_name_and_surname_is_trimmed(nlp, person,
     assert apply(nlp, text, [(person, "PER")]) == [(expected, "PER")]
 
 
+@pytest.mark.parametrize(
+    ("entity", "expected"),
+    [
+        ("Wetzlars Coach Gennadij Chalepo", [("Gennadij Chalepo", "PER")]),
+        ("Stuttgarter Bildungsbürgermeisterin Isabell Fetzer", [("Isabell Fetzer", "PER")]),
+        ("Verband Deutscher Ingenieure", [("Verband Deutscher Ingenieure", "MISC")]),
+    ],
+)
+def test_entity_running_over_a_role_into_a_name_is_the_person(nlp, entity, expected):
+    text = f"Darauf hofft auch {entity} seit Jahren."
+    assert apply(nlp, text, [(entity, "MISC")]) == expected
+
+
 def test_cities_the_model_missed_are_places(nlp):
     text = "In der somalischen Hauptstadt Mogadischu wurde ein Kameramann erschossen."
     assert apply(nlp, text, []) == [("Mogadischu", "LOC")]

@@ -219,6 +219,20 @@ def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return ents + new
 
 
+def _split_at_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """An entity running over a role word into two or more name words ("Wetzlars Coach
+    Gennadij Chalepo" as one MISC): the person is the name after the role; the words before
+    the role are left to the rules after this one ("Wetzlars": a place)."""
+    out = []
+    for ent in ents:
+        k = next((k for k in range(ent.start + 1, ent.end - 2) if is_role(texts[k])), None)
+        if k is not None and all(_name_word(doc, j, k + 1) for j in range(k + 1, ent.end)):
+            out.append(Span(doc, k + 1, ent.end, label="PER"))
+        else:
+            out.append(ent)
+    return out
+
+
 def _full_name(rest: Span) -> bool:
     """An acronym ("BASF") or two or more capitalised words none of which is a common
     noun ("Preußen Münster"): a name complete without a describing word before it."""
@@ -646,6 +660,7 @@ def name_rules(doc: Doc) -> Doc:
     ]
     ents = [_genitive_owner(_relabel(t)) for t in (_trim(e) for e in ents) if t is not None]
     texts = token_texts(doc)
+    ents = _split_at_roles(doc, ents, texts)
     ents = _add_known(doc, ents, texts)
     ents = _add_places(doc, ents, texts)
     ents = _persons(doc, ents, texts)
