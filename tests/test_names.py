@@ -89,6 +89,18 @@ def test_non_name_words_are_dropped_or_trimmed(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Long Beach", "LOC"), ("Public Broadcasting Service", "ORG"), ("Conference Finals", "MISC")],
+)
+def test_foreign_first_word_used_outside_names_stays_in_the_name(nlp, name, label):
+    # "Long", "Public", "Conference" occur mostly outside names in the corpora, but they are
+    # no German words: here they begin a foreign name
+    assert {"Long", "Public", "Conference"} <= nonnames()
+    text = f"Er sprach über {name} am Montag."
+    assert apply(nlp, text, [(name, label)]) == [(name, label)]
+
+
 def test_a_lone_role_word_is_not_an_entity(nlp):
     text = "Der US-Außenminister sei enttäuscht."
     assert apply(nlp, text, [("US-Außenminister", "ORG")]) == []
@@ -166,6 +178,9 @@ def test_describing_compound_is_trimmed_before_a_complete_name(nlp):
     assert apply(nlp, text, [("Traditionsverein Preußen Münster", "ORG")]) == [
         ("Preußen Münster", "ORG")
     ]
+    # the same when the tagger calls the compound a proper noun
+    text = "Ihre Musik wurde von der Rockband Fold Zandura stark beeinflusst."
+    assert apply(nlp, text, [("Rockband Fold Zandura", "ORG")]) == [("Fold Zandura", "ORG")]
     text = "Das Kraftwerk Lippendorf liegt südlich von Leipzig."
     assert apply(nlp, text, [("Kraftwerk Lippendorf", "ORG"), ("Leipzig", "LOC")]) == [
         ("Kraftwerk Lippendorf", "ORG"),  # no compound, one name after it: the name

@@ -49,6 +49,7 @@ from newscorp.pipeline.lexicons import (
     is_role,
     known_words,
     label_cues,
+    plain_nouns,
     words_by_kind,
 )
 
@@ -270,20 +271,26 @@ def _name_heads() -> frozenset[str]:
 
 
 def _trim(span: Span) -> Span | None:
-    """Drop leading words used mostly outside names; None when nothing name-like is left."""
+    """Drop leading German words used mostly outside names and role words, and a describing
+    compound before a complete name; None when nothing name-like is left."""
     if _common_compound(span):
         return None
     words = nonnames()
     start = span.start
     doc = span.doc
-    while start < span.end and (doc[start].text in words or is_role(doc[start].text)):
+    lone = len(span) == 1  # a lone word used mostly outside names is none, German or not
+    while start < span.end and (
+        (lone or _german_word(doc[start].text))
+        and doc[start].text in words
+        or is_role(doc[start].text)
+    ):
         start += 1
     if start == span.end:
         return span if _known(span) or any(c.isdigit() for c in span.text) else None
     if (
         start == span.start
         and span.end - start > 1
-        and doc[start].pos_ == "NOUN"
+        and doc[start].pos_ in {"NOUN", "PROPN"}
         and compound_noun(doc[start].text)
         and doc[start].text not in name_labels()
         and _full_name(doc[start + 1 : span.end])
@@ -297,6 +304,13 @@ def _trim(span: Span) -> Span | None:
     if not rest.text[:1].isupper() or len(rest.text) < 3:
         return span
     return Span(doc, start, span.end, label=span.label_)
+
+
+def _german_word(text: str) -> bool:
+    """A German word (de_words, or a plain noun of Wiktionary's): not the English or
+    inflected first word of a foreign or multi-word name ("Long Beach", "Public Broadcasting
+    Service", "Französischen Kommunistischen Partei"), which _trim leaves in the name."""
+    return text.lower() in de_words() or text in plain_nouns()
 
 
 def _described_person(span: Span) -> bool:
