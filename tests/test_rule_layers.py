@@ -453,6 +453,30 @@ def test_a_noun_analysed_plural_with_a_singular_article_of_its_own_is_singular()
     assert nominative([plural[0], plural[1]]) == "zuständige Koordinator"
 
 
+@pytest.mark.parametrize(
+    ("word", "kept"),
+    [
+        ("iTunes", True),  # a capital inside
+        ("office21", True),  # a digit
+        ("stern.de", True),  # a domain
+        ("n-tv", True),  # a letter before a hyphen
+        ("vhs", False),  # a lowercase word
+        ("rot-weiß-hellblau", False),  # a compound of words
+    ],
+)
+def test_lowercase_one_word_entity_is_kept_only_when_written_as_a_name(word, kept):
+    from newscorp.pipeline.components import clean_entities
+
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Er", "sah", word, "."],
+        pos=["PRON", "VERB", "PROPN", "PUNCT"],
+        ents=["O", "O", "B-ORG", "O"],
+    )
+    clean_entities(doc)
+    assert [e.text for e in doc.ents] == ([word] if kept else [])
+
+
 def test_first_name_tagged_as_adverb_starts_the_name_but_a_real_adverb_is_trimmed():
     from newscorp.pipeline.components import clean_entities
 

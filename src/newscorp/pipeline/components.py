@@ -320,8 +320,8 @@ def clean_entities(doc: Doc) -> Doc:
         span = Span(doc, start, end, label=label)
         if _is_date_like(span) or not any(c.isalpha() for c in span.text):
             continue
-        if not span.text[:1].isupper() and not span.text[:1].isdigit() and len(span) == 1:
-            continue
+        if len(span) == 1 and span.text[:1].islower() and not _brand_like(span.text):
+            continue  # a lowercase word is no name, but "iTunes", "n-tv", "t-online.de" are
         if not known and _common_nouns_only(span, places):
             continue  # "Dialog", "Aufhebung von Sanktionen": common nouns, not a name
         if label == "PER" and span.start == ent.start and span.start > 0:
@@ -333,6 +333,20 @@ def clean_entities(doc: Doc) -> Doc:
     doc.ents = kept
     doc.spans[ROLE_KEY] = roles
     return doc
+
+
+def _brand_like(word: str) -> bool:
+    """A lowercase-initial word written as a name is: a capital or digit inside it
+    ("iTunes", "office21"), a domain ("stern.de"), or a letter or two before a hyphen
+    ("n-tv", "t-online"; not "rot-weiß-hellblau")."""
+    body = word.rstrip(".")
+    if any(c.isupper() or c.isdigit() for c in body[1:]):
+        return True
+    host, _, tld = body.rpartition(".")
+    if host and 2 <= len(tld) <= 4 and tld.isalpha():
+        return True
+    first, _, rest = body.partition("-")
+    return bool(rest) and len(first) <= 2
 
 
 def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]:
