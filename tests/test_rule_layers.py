@@ -869,6 +869,29 @@ def test_headline_auxiliary_in_quotation_marks_tagged_as_a_noun_is_a_verb():
     assert doc[0].pos_ == "NOUN"
 
 
+def test_adverb_with_a_verb_tag_and_lemma_is_no_konjunktiv():
+    # "musste zeitweise den Betrieb einstellen": tagger VVFIN, lemmatizer "zeitweisen", but
+    # the parser hangs it as an adverb and the lemma table knows no such verb form
+    words = ["Sie", "musste", "zeitweise", "den", "Betrieb", "einstellen", "."]
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=words,
+        pos=["PRON", "AUX", "ADV", "DET", "NOUN", "VERB", "PUNCT"],
+        tags=["PPER", "VMFIN", "VVFIN", "ART", "NN", "VVINF", "$."],
+        lemmas=["sie", "müssen", "zeitweisen", "der", "Betrieb", "einstellen", "."],
+        morphs=["", "Mood=Ind|VerbForm=Fin", "", "", "", "VerbForm=Inf", ""],
+        heads=[5, 5, 5, 4, 5, 5, 5],
+        deps=["nsubj", "aux", "advmod", "det", "obj", "ROOT", "punct"],
+    )
+    mood_rules(doc)
+    assert (doc[2].pos_, str(doc[2].morph)) == ("ADV", "")
+    # a model's Mood=Sub on a word without a subjunctive ending goes
+    doc = _doc(["die", "documenta", "ist"], ["DET", "AUX", "AUX"], ["der", "documentan", "sein"])
+    doc[1].set_morph("Mood=Sub|Tense=Pres|VerbForm=Fin")
+    mood_rules(doc)
+    assert "Sub" not in doc[1].morph.get("Mood")
+
+
 def test_finite_verb_tag_and_verb_lemma_overrule_an_adjective():
     words = ["dass", "die", "Regierung", "Hilfe", "ins", "Auge", "fasst", "."]
     doc = Doc(

@@ -54,8 +54,22 @@ def konjunktiv_tense(token: Token) -> str:
     if not low.endswith("e") and {"Inf", "Part"} & set(token.morph.get("VerbForm")):
         return ""  # "-e" forms are never infinitives or participles, whatever the model says
     if low.endswith("e") and low == _stem(lemma) + "e" and not _first_person(token):
-        return "Pres"
+        return "" if _adverbial(token, low) else "Pres"
     return ""
+
+
+# UD relations of words that are no clause's verb ("zeitweise" tagged VVFIN as an advmod)
+_NOMINAL_DEPS = frozenset(
+    "advmod amod nmod obl obj iobj nsubj det case compound flat appos nummod".split()
+)
+
+
+def _adverbial(token: Token, low: str) -> bool:
+    """A form the parser hangs as an adverb or in a noun phrase ("musste zeitweise den
+    Betrieb einstellen") and the lemma table knows as no verb form: no finite verb."""
+    from newscorp.pipeline.lemmas import verb_lemma_of_e_form
+
+    return token.dep_ in _NOMINAL_DEPS and verb_lemma_of_e_form(low) is None
 
 
 def mistagged_konjunktiv(token: Token) -> str:
@@ -200,6 +214,8 @@ def mistagged_finite(token: Token) -> str:
         return ""
     if lemma == low or not low.endswith(_FINITE_ENDINGS) or low[:2] != lemma[:2]:
         return ""
+    if _adverbial(token, low):
+        return ""  # "musste zeitweise den Betrieb einstellen": lemmatizer "zeitweisen"
     doc = token.doc
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if nxt is not None and nxt.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
@@ -208,12 +224,16 @@ def mistagged_finite(token: Token) -> str:
 
 
 def not_konjunktiv(token: Token) -> bool:
-    """A model's ``Mood=Sub`` on a word that is no Konjunktiv: no verb (a lemma not in -n:
-    "ade", "meist"; a determiner's tag: "meine"), or a past form in -te read as
-    Konjunktiv I ("wusste" of "wissen" with Tense=Pres)."""
+    """A model's ``Mood=Sub`` on a word that is no Konjunktiv: no subjunctive ending
+    ("documenta"), no verb (a lemma not in -n: "ade", "meist"; a determiner's tag: "meine"),
+    or a past form in -te read as Konjunktiv I ("wusste" of "wissen" with Tense=Pres)."""
     low = token.lower_
     if low in KONJUNKTIV_ONE or low in KONJUNKTIV_TWO or konjunktiv_tense(token):
         return False
+    if not low.endswith(("e", "n", "st", "t")):
+        return True  # no subjunctive ending: „documenta“ tagged as an auxiliary
+    if low.endswith("e") and _adverbial(token, low):
+        return True
     lemma = token.lemma_.lower()
     if not lemma.endswith("n") or token.tag_ in DETERMINER_TAGS:
         return True
