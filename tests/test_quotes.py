@@ -1455,3 +1455,20 @@ def test_full_quotation_takes_the_nearest_cue_before_it(nlp):
     assert [q[:4] for q in rows(nlp, text)] == [
         ("direct", "Bernhard Suttner", "Bernhard Suttner", "entgegnen")
     ]
+
+
+def test_adverb_damit_before_its_verb_opens_an_indicative_main_clause(nlp):
+    # "Damit tritt … an" is a main clause (not "damit" = so that), so the Konjunktiv II of
+    # the concessive clause after it is the writer's own hypothesis, not reported speech
+    from newscorp.extract.quotes import QuoteFinder
+
+    text = (
+        "Damit tritt Alan García voraussichtlich die Nachfolge von Präsident Alejandro Toledo "
+        "an, auch wenn sich sein Vorsprung auf Ollanta Humala nach der Auszählung aller "
+        "Stimmen, gerade aus dem ländlichen Raum, noch verkleinern könnte."
+    )
+    finder = QuoteFinder(nlp(text), "t.txt", [])
+    (unit,) = finder.sents
+    first = finder.chunks(unit.start, unit.end)[0]
+    assert finder._reporting_chunk(*first)
+    assert finder._konjunktiv(unit.start, unit.end) == ""

@@ -131,6 +131,8 @@ _VERB_AUX, _SCONJ, _PRON, _PART = (
 _VERB, _ADP = string_id("VERB"), string_id("ADP")
 _OBJECTS = string_ids({"obj", "oa"})
 _RELATIVE_PRONOUNS = string_ids({"der", "die", "das", "denen"})
+_ADVERB_OPENERS = string_ids({"da", "damit", "seitdem"})
+"""Words of NOT_CONTENT that are adverbs, too, when the finite verb follows them."""
 _FREE_RELATIVES = string_ids({"wer", "wen", "wem", "wessen", "was"})
 """Pronouns that open a clause without an antecedent (``QuoteFinder._free_relative``)."""
 _VERB_FINAL_TAIL = string_ids({"AUX", "PART", "PUNCT", "SPACE"})
@@ -803,10 +805,18 @@ class QuoteFinder:
         if low in _CLAUSE_MARKERS:
             return True
         if low in _NOT_CONTENT or pos == _SCONJ:
-            return False
+            return self._adverb_opener(first, b)
         if self._relative_pronoun(first):
             return self._verb_second(first + 1, b)  # "…, die USA halten sich an …"
         return True
+
+    def _adverb_opener(self, first: int, b: int) -> bool:
+        """Is token ``first``, a subordinator by its form, an adverb before the finite verb
+        of a main clause ("Damit tritt García die Nachfolge an", "Da kam er")?"""
+        if self.arrays.lower[first] not in _ADVERB_OPENERS:
+            return False
+        after = self._first_word(first + 1, b)
+        return after is not None and self._finite_verb(after)
 
     def _skips_relative(self, v: int, parts: list[tuple[int, int]], n: int) -> bool:
         """Is parts[n] a relative clause that may stand between cue verb v and its content?
@@ -1336,9 +1346,10 @@ class QuoteFinder:
         die Frage, ob …")."""
         out = []
         bits, inside = self._bits, self.inside_full
+        first = self._first_word(a, b)
         for i in range(a, min(b, len(bits))):
-            if bits[i] & _SUBORDINATOR:  # a word of NOT_CONTENT tagged SCONJ/ADV, or "ob"
-                break
+            if bits[i] & _SUBORDINATOR and not (i == first and self._adverb_opener(i, b)):
+                break  # a word of NOT_CONTENT tagged SCONJ/ADV, or "ob"
             if i not in inside:
                 out.append(i)
         return out
