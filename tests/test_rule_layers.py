@@ -885,6 +885,18 @@ def test_adverb_with_a_verb_tag_and_lemma_is_no_konjunktiv():
     )
     mood_rules(doc)
     assert (doc[2].pos_, str(doc[2].morph)) == ("ADV", "")
+    # a model's Mood=Sub on a verb particle the lemma table knows as no verb form goes
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["García", "liegt", "vorne", "."],
+        pos=["PROPN", "VERB", "VERB", "PUNCT"],
+        lemmas=["García", "liegen", "vorn", "."],
+        morphs=["", "Mood=Ind|VerbForm=Fin", "Mood=Sub|Tense=Pres|VerbForm=Fin", ""],
+        heads=[1, 1, 1, 1],
+        deps=["nsubj", "ROOT", "compound:prt", "punct"],
+    )
+    mood_rules(doc)
+    assert "Sub" not in doc[2].morph.get("Mood")
     # a model's Mood=Sub on a word without a subjunctive ending goes
     doc = _doc(["die", "documenta", "ist"], ["DET", "AUX", "AUX"], ["der", "documentan", "sein"])
     doc[1].set_morph("Mood=Sub|Tense=Pres|VerbForm=Fin")

@@ -58,9 +58,11 @@ def konjunktiv_tense(token: Token) -> str:
     return ""
 
 
-# UD relations of words that are no clause's verb ("zeitweise" tagged VVFIN as an advmod)
+# UD relations of words that are no clause's verb ("zeitweise" tagged VVFIN as an advmod,
+# the particle "vorne" of "liegt vorne" as compound:prt)
 _NOMINAL_DEPS = frozenset(
-    "advmod amod nmod obl obj iobj nsubj det case compound flat appos nummod".split()
+    "advmod amod nmod obl obj iobj nsubj det case compound compound:prt flat appos nummod "
+    "mark cc".split()
 )
 
 
