@@ -813,10 +813,12 @@ class QuoteFinder:
     def _adverb_opener(self, first: int, b: int) -> bool:
         """Is token ``first``, a subordinator by its form, an adverb before the finite verb
         of a main clause ("Damit tritt García die Nachfolge an", "Da kam er")?"""
-        if self.arrays.lower[first] not in _ADVERB_OPENERS:
-            return False
-        after = self._first_word(first + 1, b)
-        return after is not None and self._finite_verb(after)
+        return self.arrays.lower[first] in _ADVERB_OPENERS and self._opens_finite(first + 1, b)
+
+    def _opens_finite(self, a: int, b: int) -> bool:
+        """Is the first word of tokens [a, b) a finite verb?"""
+        first = self._first_word(a, b)
+        return first is not None and self._finite_verb(first)
 
     def _skips_relative(self, v: int, parts: list[tuple[int, int]], n: int) -> bool:
         """Is parts[n] a relative clause that may stand between cue verb v and its content?
@@ -841,8 +843,7 @@ class QuoteFinder:
         first = self._first_word(*parts[n])
         if first is None or self.arrays.lower[first] not in _FREE_RELATIVES:
             return False
-        after = self._first_word(*parts[n + 1]) if n + 1 < len(parts) else None
-        return after is not None and self._finite_verb(after)
+        return n + 1 < len(parts) and self._opens_finite(*parts[n + 1])
 
     def _fronted_phrase(self, v: int, parts: list[tuple[int, int]], n: int) -> bool:
         """Is parts[n], a phrase without a verb, the first field of the reported clause,
@@ -854,8 +855,7 @@ class QuoteFinder:
             m += 1
         if m == n + 1 or m >= len(parts):
             return False
-        first = self._first_word(*parts[m])
-        return first is not None and self._finite_verb(first)
+        return self._opens_finite(*parts[m])
 
     def _relative_clause(self, a: int, b: int) -> bool:
         """Is tokens [a, b) a relative clause that ends with its verb ("das am Montag
@@ -1204,8 +1204,10 @@ class QuoteFinder:
 
     @staticmethod
     def _cue_of(q: Quoted, attributing: list[Cue]) -> Cue | None:
-        """A quoted fragment's own cue: the nearest speech verb before it, when another
-        follows the region's first ("…, sagte Trump, Kim nannte sie „begrüßenswert“")."""
+        """A quotation's own cue: the nearest speech verb before it, when another follows
+        the region's first ("…, sagte Trump, Kim nannte sie „begrüßenswert“"); for a full
+        quotation only when two or more precede it ("Nachdem er … gefragt wurde, …,
+        entgegnete Suttner: „…“")."""
         kinds = {"verb", "reported"}
         before = [c for c in attributing if c.kind in kinds and c.token < q.span.start]
         if q.full and len(before) < 2:

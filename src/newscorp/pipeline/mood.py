@@ -60,7 +60,7 @@ def konjunktiv_tense(token: Token) -> str:
 
 # UD relations of words that are no clause's verb ("zeitweise" tagged VVFIN as an advmod,
 # the particle "vorne" of "liegt vorne" as compound:prt)
-_NOMINAL_DEPS = frozenset(
+_NON_VERB_DEPS = frozenset(
     "advmod amod nmod obl obj iobj nsubj det case compound compound:prt flat appos nummod "
     "mark cc".split()
 )
@@ -71,7 +71,7 @@ def _adverbial(token: Token, low: str) -> bool:
     Betrieb einstellen") and the lemma table knows as no verb form: no finite verb."""
     from newscorp.pipeline.lemmas import verb_lemma_of_e_form
 
-    return token.dep_ in _NOMINAL_DEPS and verb_lemma_of_e_form(low) is None
+    return token.dep_ in _NON_VERB_DEPS and verb_lemma_of_e_form(low) is None
 
 
 def mistagged_konjunktiv(token: Token) -> str:

@@ -280,8 +280,7 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     lone = len(span) == 1  # a lone word used mostly outside names is none, German or not
     while start < span.end and (
-        (lone or _german_word(doc[start].text))
-        and doc[start].text in words
+        ((lone or _german_word(doc[start].text)) and doc[start].text in words)
         or is_role(doc[start].text)
     ):
         start += 1
