@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from newscorp.pipeline.lexicons import is_role
 from newscorp.pipeline.names import first_names, name_labels, name_rules, nonnames
 
 
@@ -214,6 +215,29 @@ def test_describing_word_before_a_first_name_and_surname_is_trimmed(nlp, person,
 def test_entity_running_over_a_role_into_a_name_is_the_person(nlp, entity, expected):
     text = f"Darauf hofft auch {entity} seit Jahren."
     assert apply(nlp, text, [(entity, "MISC")]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        (  # a name set off by commas after a role phrase is that person, whatever the model
+            "Das sagte der Polizeichef von Kandahar, Sajed Agha Sakeb, am Montag.",
+            "Sajed Agha Sakeb",
+            "LOC",
+            "PER",
+        ),
+        ("Der Präsident des Verbandes, Olek Rawicz, widersprach.", "Olek Rawicz", "ORG", "PER"),
+        # a list of places after a role phrase stays as it is
+        ("Die Bürgermeister von Berlin, New York und Paris kamen.", "New York", "LOC", "LOC"),
+    ],
+)
+def test_name_in_apposition_to_a_role_phrase_is_a_person(nlp, text, name, label, expected):
+    assert (name, expected) in apply(nlp, text, [(name, label)])
+
+
+def test_compounds_of_short_role_heads_are_roles():
+    assert is_role("Polizeichef") and is_role("Konzernchefs") and is_role("Mafiaboss")
+    assert not is_role("Vorrat") and not is_role("Landwirtschaft")
 
 
 def test_cities_the_model_missed_are_places(nlp):

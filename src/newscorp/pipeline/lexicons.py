@@ -154,7 +154,14 @@ def is_role(word: str) -> bool:
             return True
         if len(form) > 6 and any(form[k:] in long_roles for k in range(1, len(form) - 5)):
             return True
+        if len(form) > 6 and form.endswith(SHORT_ROLE_HEADS):
+            return True  # "Polizeichef", "Konzernchef", "Mafiaboss"
     return False
+
+
+SHORT_ROLE_HEADS = ("chef", "boss")
+"""Role words under six letters that end compounds only as roles (other short role words,
+"rat", "wirt", would match "Vorrat", "Landwirt" no less than "Stadtrat")."""
 
 
 @lru_cache(maxsize=1)

@@ -234,6 +234,36 @@ def _split_at_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return out
 
 
+def _role_appositions(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """Two or more name words set off by commas after a phrase headed by a role word are
+    that person ("der Polizeichef von Kandahar, Sajed Agha Sakeb, sagte": the model gave
+    the name the place's label). Not a list ("von Berlin, New York und Paris") and no known
+    place or organisation."""
+    out = []
+    for ent in ents:
+        if ent.label_ != "PER" and _after_role_phrase(doc, ent, texts):
+            ent = Span(doc, ent.start, ent.end, label="PER")
+        out.append(ent)
+    return out
+
+
+def _after_role_phrase(doc: Doc, ent: Span, texts: list[str]) -> bool:
+    """Is ``ent`` an apposition of a role phrase: "<role> … , <Name Name> ,"?"""
+    i, j = ent.start, ent.end
+    if len(ent) < 2 or i < 3 or texts[i - 1] != "," or j >= len(texts):
+        return False
+    if texts[j] not in {",", ".", "(", ";"} or _known(ent) or ent.text in name_labels():
+        return False
+    if not all(_name_word(doc, k, i) for k in range(i, j)):
+        return False
+    for k in range(i - 2, max(-1, i - 8), -1):  # back over "von Kandahar", "des Verbandes"
+        if doc[k].is_punct or doc[k].pos_ in {"VERB", "AUX"}:
+            return False
+        if is_role(texts[k]) and texts[k][:1].isupper():
+            return k == 0 or doc[k - 1].pos_ in {"DET", "ADJ", "PUNCT"} or doc[k - 1].is_sent_start
+    return False
+
+
 def _full_name(rest: Span) -> bool:
     """An acronym ("BASF") or two or more capitalised words none of which is a common
     noun ("Preußen Münster"): a name complete without a describing word before it."""
@@ -674,6 +704,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = [_genitive_owner(_relabel(t)) for t in (_trim(e) for e in ents) if t is not None]
     texts = token_texts(doc)
     ents = _split_at_roles(doc, ents, texts)
+    ents = _role_appositions(doc, ents, texts)
     ents = _add_known(doc, ents, texts)
     ents = _add_places(doc, ents, texts)
     ents = _persons(doc, ents, texts)
