@@ -260,7 +260,7 @@ def _after_role_phrase(doc: Doc, ent: Span, texts: list[str]) -> bool:
         if doc[k].is_punct or doc[k].pos_ in {"VERB", "AUX"}:
             return False
         if is_role(texts[k]) and texts[k][:1].isupper():
-            return k == 0 or doc[k - 1].pos_ in {"DET", "ADJ", "PUNCT"} or doc[k - 1].is_sent_start
+            return doc[k].is_sent_start or doc[k - 1].pos_ in {"DET", "ADJ", "PUNCT"}
     return False
 
 
