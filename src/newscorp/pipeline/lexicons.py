@@ -134,6 +134,11 @@ NOUN_ENDINGS = ("en", "n", "es", "s")
 """What a case or number ending adds to a noun ("Regierungen", "Präsidenten", "Anwalts")."""
 
 
+SHORT_ROLE_HEADS = ("chef", "boss")
+"""Role words under six letters that end compounds only as roles (other short role words,
+"rat", "wirt", would match "Vorrat", "Landwirt" no less than "Stadtrat")."""
+
+
 @lru_cache(maxsize=1 << 16)
 def is_role(word: str) -> bool:
     """True for a title or role word such as "US-Präsident", "Außenministerin", "Machthaber".
@@ -157,11 +162,6 @@ def is_role(word: str) -> bool:
         if len(form) > 6 and form.endswith(SHORT_ROLE_HEADS):
             return True  # "Polizeichef", "Konzernchef", "Mafiaboss"
     return False
-
-
-SHORT_ROLE_HEADS = ("chef", "boss")
-"""Role words under six letters that end compounds only as roles (other short role words,
-"rat", "wirt", would match "Vorrat", "Landwirt" no less than "Stadtrat")."""
 
 
 @lru_cache(maxsize=1)
