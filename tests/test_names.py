@@ -107,9 +107,32 @@ def test_a_lone_role_word_is_not_an_entity(nlp):
     assert apply(nlp, text, [("US-Außenminister", "ORG")]) == []
 
 
+def test_a_role_word_a_corpus_labelled_is_no_known_name(nlp):
+    # SmartData labels "SPD-Chef" and "SPD-Vorsitzende" ORG; they are roles, not names
+    assert {"SPD-Chef", "SPD-Vorsitzende", "Siemens-Sprecher"}.isdisjoint(name_labels())
+    text = "Der SPD-Vorsitzende Kurt Beck und ein Siemens-Sprecher widersprachen."
+    assert apply(nlp, text, [("Kurt Beck", "PER")]) == [("Kurt Beck", "PER")]
+
+
 def test_known_names_get_their_label_and_are_added(nlp):
     assert apply(nlp, "Sie kaufte Aktien von Hachez.", [("Hachez", "PER")]) == [("Hachez", "ORG")]
     assert apply(nlp, "Der Umsatz stieg auf 7,4 Millionen Euro.", []) == [("Euro", "MISC")]
+
+
+@pytest.mark.parametrize(
+    "name, label, expected",
+    [
+        ("Cape Canaveral", "PER", "LOC"),
+        ("Hudson River", "PER", "LOC"),
+        ("Heron Islands", "ORG", "LOC"),
+        ("Silicon Valley", "MISC", "LOC"),
+        ("Anthony Lake", "PER", "PER"),  # a person named Lake
+        ("Mount Everest Expedition", "MISC", "MISC"),
+    ],
+)
+def test_english_place_words_make_a_name_a_place(nlp, name, label, expected):
+    text = f"Sie sprachen am Montag über {name} und anderes."
+    assert apply(nlp, text, [(name, label)]) == [(name, expected)]
 
 
 def test_last_word_of_a_name_gives_its_label(nlp):

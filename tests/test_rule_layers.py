@@ -477,6 +477,55 @@ def test_lowercase_one_word_entity_is_kept_only_when_written_as_a_name(word, kep
     assert [e.text for e in doc.ents] == ([word] if kept else [])
 
 
+@pytest.mark.parametrize(
+    ("words", "pos", "expected"),
+    [
+        (["Mordkommission", "von"], ["NOUN", "ADP"], "Mordkommission"),
+        (
+            ["Europäische", "Kommission", "für", "die"],
+            ["ADJ", "NOUN", "ADP", "DET"],
+            "Europäische Kommission",
+        ),
+        (["Let", "it"], ["X", "DET"], "Let it"),  # not a German word: a title's, left alone
+    ],
+)
+def test_trailing_lowercase_preposition_or_article_is_no_part_of_a_name(words, pos, expected):
+    from newscorp.pipeline.components import clean_entities
+
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Die", *words, "Hamburg", "ermittelt", "."],
+        pos=["DET", *pos, "PROPN", "VERB", "PUNCT"],
+        ents=["O", "B-ORG", *["I-ORG"] * (len(words) - 1), "O", "O", "O"],
+    )
+    clean_entities(doc)
+    assert [e.text for e in doc.ents] == [expected]
+
+
+def test_a_plain_noun_does_not_continue_a_persons_name():
+    from newscorp.pipeline.components import clean_entities
+
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=[
+            "Achille",
+            "Emanas",
+            "Schuss",
+            "ging",
+            "vorbei",
+            ",",
+            "Kim",
+            "Jong",
+            "Un",
+            "jubelte",
+        ],
+        pos=["PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB"],
+        ents=["B-PER", "I-PER", "O", "O", "O", "O", "B-PER", "I-PER", "O", "O"],
+    )
+    clean_entities(doc)
+    assert [e.text for e in doc.ents] == ["Achille Emanas", "Kim Jong Un"]
+
+
 def test_first_name_tagged_as_adverb_starts_the_name_but_a_real_adverb_is_trimmed():
     from newscorp.pipeline.components import clean_entities
 

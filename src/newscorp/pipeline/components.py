@@ -202,11 +202,14 @@ def _name_after_descriptor(doc: Doc, start: int, end: int) -> int:
 
 def _trailing_non_name(tok: Token) -> bool:
     """Whether the last word of an entity is no part of the name: punctuation other than
-    "." and "'", or a function word other than a preposition or article."""
+    "." and "'", a function word other than a preposition or article, or a lowercase
+    preposition or article ("Mordkommission von", "Jody Hey von")."""
     return (
         (tok.is_punct or tok.is_space)
         and tok.text not in {".", "'"}
         or _function_word(tok, NOT_NAME_END)
+        or tok.pos_ in {"ADP", "DET"}
+        and tok.text in STOP_WORDS  # German and lowercase: not "it" in "Let it Be"
     )
 
 
@@ -231,7 +234,8 @@ def _name_particle(doc: Doc, i: int) -> bool:
 
 
 def _continues_name(doc: Doc, i: int, places: dict[str, str]) -> bool:
-    """Whether ``doc[i]`` continues the person's name before it ("Kim Jong" + "Un")."""
+    """Whether ``doc[i]`` continues the person's name before it ("Kim Jong" + "Un"); a
+    plain noun does not ("Achille Emanas Schuss": Emana's shot)."""
     tok = doc[i]
     text = tok.text
     return (
@@ -241,6 +245,7 @@ def _continues_name(doc: Doc, i: int, places: dict[str, str]) -> bool:
         and not tok.ent_type_
         and not is_role(text)
         and text not in places
+        and text not in plain_nouns()
     )
 
 

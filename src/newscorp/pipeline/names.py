@@ -7,10 +7,12 @@ In order:
   name (``entity_heads.txt``: "Tandemanordnung"); a describing compound before a complete
   name goes ("Chemiekonzern BASF" -> "BASF");
 - a name the corpora label consistently gets that label (``name_labels.tsv``: "Hachez" ORG,
-  "Euro" MISC), else a multi-word name takes its last word's label (``label_tails.tsv``:
-  "... GmbH" ORG); a genitive name is split from the common noun it owns ("Tiganjs Version"
-  -> "Tiganjs", an unknown owner a person); known names are added where the model found
-  nothing, and so are cities and regions (``geo_names.txt.gz``, pycountry subdivisions);
+  "Euro" MISC; a lone role word is none), else a name with an English place word is a place
+  ("Hudson River", "Cape Canaveral"), else a multi-word name takes its last word's label
+  (``label_tails.tsv``: "... GmbH" ORG); a genitive name is split from the common noun it
+  owns ("Tiganjs Version" -> "Tiganjs", an unknown owner a person); known names are added
+  where the model found nothing, and so are cities and regions (``geo_names.txt.gz``,
+  pycountry subdivisions);
 - a known first name followed by capitalised name words is a person ("Kerstin Holm",
   "Ursula von der Leyen"): added, relabelled, or a model PER span extended by its first name;
   it stops before known places and the model's other multi-word entities, and is no person
@@ -360,9 +362,10 @@ def _described_person(span: Span) -> bool:
 
 @cache
 def name_labels() -> dict[str, str]:
-    """Names annotated corpora label consistently (name_labels.tsv): name -> label."""
+    """Names annotated corpora label consistently (name_labels.tsv): name -> label. A lone
+    role word is none, whatever a corpus did with it (SmartData labels "SPD-Chef" ORG)."""
     pairs = (line.split("\t", 1) for line in data_lines("name_labels.tsv"))
-    return {name: label for label, name in pairs}
+    return {name: label for label, name in pairs if " " in name or not is_role(name)}
 
 
 @cache
@@ -388,8 +391,28 @@ def _hyphen_tail_label(word: str) -> str | None:
     return None
 
 
+PLACE_FIRST_WORDS = frozenset({"Cape", "Lake", "Mount"})
+"""English words that make a two-word name a place ("Cape Canaveral", "Lake Placid")."""
+PLACE_LAST_WORDS = frozenset(
+    "Bay Beach Canyon Creek Falls Island Islands Mountains River Valley".split()
+)
+"""English words that end names of places ("Hudson River", "Silicon Valley"); too rare in
+the German corpora for label_tails.tsv."""
+
+
+def _english_place(span: Span) -> bool:
+    return (
+        len(span) == 2
+        and span[0].text in PLACE_FIRST_WORDS
+        or len(span) > 1
+        and span[-1].text in PLACE_LAST_WORDS
+    )
+
+
 def _relabel(span: Span) -> Span:
     label = name_labels().get(span.text)
+    if label is None and _english_place(span):
+        label = "LOC"
     if label is None and len(span) > 1:
         label = label_tails().get(span[-1].text)
     elif label is None:
