@@ -502,6 +502,19 @@ def test_trailing_lowercase_preposition_or_article_is_no_part_of_a_name(words, p
     assert [e.text for e in doc.ents] == [expected]
 
 
+def test_time_zones_are_no_entities_and_known_organisations_keep_their_label():
+    from newscorp.pipeline.components import clean_entities
+
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Die", "NASA", "startete", "um", "14:00", "Uhr", "MEZ", "."],
+        pos=["DET", "PROPN", "VERB", "ADP", "NUM", "NOUN", "PROPN", "PUNCT"],
+        ents=["O", "B-LOC", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    clean_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("NASA", "ORG")]
+
+
 def test_a_plain_noun_does_not_continue_a_persons_name():
     from newscorp.pipeline.components import clean_entities
 

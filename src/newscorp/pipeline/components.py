@@ -37,6 +37,7 @@ from newscorp.pipeline.lemmas import (
 )
 from newscorp.pipeline.lexicons import (
     MONTHS,
+    TIME_ZONES,
     common_nouns,
     gazetteer,
     gazetteer_labels,
@@ -92,7 +93,9 @@ class Gazetteer:
 
 
 def _is_date_like(span: Span) -> bool:
-    return all(t.like_num or t.is_punct or t.lower_ in MONTHS for t in span)
+    return all(
+        t.like_num or t.is_punct or t.lower_ in MONTHS or t.lower_ in TIME_ZONES for t in span
+    )
 
 
 _ACRONYM = re.compile(r"(?:^|-)[A-ZÄÖÜ]{2,}(?:-|$)")

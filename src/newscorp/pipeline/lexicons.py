@@ -249,3 +249,5 @@ MONTHS = frozenset(
     "januar februar märz april mai juni juli august september oktober november dezember "
     "montag dienstag mittwoch donnerstag freitag samstag sonntag".split()
 )
+TIME_ZONES = frozenset("mez mesz gmt utc cet cest".split())
+"""Time zones in news times ("14:00 Uhr MEZ"): part of a date, never a name."""
