@@ -14,6 +14,7 @@ from newscorp.cli import cli
 from newscorp.pipeline.components import (
     _ud_parser,
     auxiliary_rules,
+    clean_entities,
     lemma_rules,
     mood_rules,
     proper_noun_rules,
@@ -32,6 +33,15 @@ def _doc(words, pos, lemmas, morphs=None, heads=None, deps=None) -> Doc:
         heads=heads,
         deps=deps,
     )
+
+
+def _entity_doc(words, pos, ents, sent_starts=None) -> Doc:
+    return Doc(spacy.blank("de").vocab, words=words, pos=pos, ents=ents, sent_starts=sent_starts)
+
+
+def _cleaned(words, pos, ents) -> list[tuple[str, str]]:
+    """The entities (text, label) of a hand-built Doc after ``clean_entities``."""
+    return [(e.text, e.label_) for e in clean_entities(_entity_doc(words, pos, ents)).ents]
 
 
 @pytest.mark.parametrize(
@@ -360,16 +370,12 @@ def test_verb_lemma_of_an_e_form_missing_from_the_table():
 
 
 def test_capitalised_name_part_with_a_function_word_tag_stays_in_the_name():
-    from newscorp.pipeline.components import clean_entities
-
-    doc = Doc(
-        spacy.blank("de").vocab,
-        words=["Laut", "Experte", "Ankit", "Panda", "kam", "auch", "Trump", "."],
-        pos=["ADP", "NOUN", "ADP", "NOUN", "VERB", "ADV", "PROPN", "PUNCT"],
-        ents=["O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O"],
+    entities = _cleaned(
+        ["Laut", "Experte", "Ankit", "Panda", "kam", "auch", "Trump", "."],
+        ["ADP", "NOUN", "ADP", "NOUN", "VERB", "ADV", "PROPN", "PUNCT"],
+        ["O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O"],
     )
-    clean_entities(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("Ankit Panda", "PER"), ("Trump", "PER")]
+    assert entities == [("Ankit Panda", "PER"), ("Trump", "PER")]
 
 
 def test_a_lowercase_word_on_the_same_line_never_starts_a_sentence(nlp):
@@ -465,16 +471,10 @@ def test_a_noun_analysed_plural_with_a_singular_article_of_its_own_is_singular()
     ],
 )
 def test_lowercase_one_word_entity_is_kept_only_when_written_as_a_name(word, kept):
-    from newscorp.pipeline.components import clean_entities
-
-    doc = Doc(
-        spacy.blank("de").vocab,
-        words=["Er", "sah", word, "."],
-        pos=["PRON", "VERB", "PROPN", "PUNCT"],
-        ents=["O", "O", "B-ORG", "O"],
+    entities = _cleaned(
+        ["Er", "sah", word, "."], ["PRON", "VERB", "PROPN", "PUNCT"], ["O", "O", "B-ORG", "O"]
     )
-    clean_entities(doc)
-    assert [e.text for e in doc.ents] == ([word] if kept else [])
+    assert [text for text, _ in entities] == ([word] if kept else [])
 
 
 @pytest.mark.parametrize(
@@ -490,37 +490,26 @@ def test_lowercase_one_word_entity_is_kept_only_when_written_as_a_name(word, kep
     ],
 )
 def test_trailing_lowercase_preposition_or_article_is_no_part_of_a_name(words, pos, expected):
-    from newscorp.pipeline.components import clean_entities
-
-    doc = Doc(
-        spacy.blank("de").vocab,
-        words=["Die", *words, "Hamburg", "ermittelt", "."],
-        pos=["DET", *pos, "PROPN", "VERB", "PUNCT"],
-        ents=["O", "B-ORG", *["I-ORG"] * (len(words) - 1), "O", "O", "O"],
+    entities = _cleaned(
+        ["Die", *words, "Hamburg", "ermittelt", "."],
+        ["DET", *pos, "PROPN", "VERB", "PUNCT"],
+        ["O", "B-ORG", *["I-ORG"] * (len(words) - 1), "O", "O", "O"],
     )
-    clean_entities(doc)
-    assert [e.text for e in doc.ents] == [expected]
+    assert [text for text, _ in entities] == [expected]
 
 
 def test_time_zones_are_no_entities_and_known_organisations_keep_their_label():
-    from newscorp.pipeline.components import clean_entities
-
-    doc = Doc(
-        spacy.blank("de").vocab,
-        words=["Die", "NASA", "startete", "um", "14:00", "Uhr", "MEZ", "."],
-        pos=["DET", "PROPN", "VERB", "ADP", "NUM", "NOUN", "PROPN", "PUNCT"],
-        ents=["O", "B-LOC", "O", "O", "O", "O", "B-ORG", "O"],
+    entities = _cleaned(
+        ["Die", "NASA", "startete", "um", "14:00", "Uhr", "MEZ", "."],
+        ["DET", "PROPN", "VERB", "ADP", "NUM", "NOUN", "PROPN", "PUNCT"],
+        ["O", "B-LOC", "O", "O", "O", "O", "B-ORG", "O"],
     )
-    clean_entities(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("NASA", "ORG")]
+    assert entities == [("NASA", "ORG")]
 
 
 def test_a_plain_noun_does_not_continue_a_persons_name():
-    from newscorp.pipeline.components import clean_entities
-
-    doc = Doc(
-        spacy.blank("de").vocab,
-        words=[
+    entities = _cleaned(
+        [
             "Achille",
             "Emanas",
             "Schuss",
@@ -532,24 +521,19 @@ def test_a_plain_noun_does_not_continue_a_persons_name():
             "Un",
             "jubelte",
         ],
-        pos=["PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB"],
-        ents=["B-PER", "I-PER", "O", "O", "O", "O", "B-PER", "I-PER", "O", "O"],
+        ["PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB"],
+        ["B-PER", "I-PER", "O", "O", "O", "O", "B-PER", "I-PER", "O", "O"],
     )
-    clean_entities(doc)
-    assert [e.text for e in doc.ents] == ["Achille Emanas", "Kim Jong Un"]
+    assert [text for text, _ in entities] == ["Achille Emanas", "Kim Jong Un"]
 
 
 def test_first_name_tagged_as_adverb_starts_the_name_but_a_real_adverb_is_trimmed():
-    from newscorp.pipeline.components import clean_entities
-
-    doc = Doc(
-        spacy.blank("de").vocab,
-        words=["Anders", "Ahlgren", "siegte", ",", "auch", "Trump", "."],
-        pos=["ADV", "PROPN", "VERB", "PUNCT", "ADV", "PROPN", "PUNCT"],
-        ents=["B-PER", "I-PER", "O", "O", "B-PER", "I-PER", "O"],
+    entities = _cleaned(
+        ["Anders", "Ahlgren", "siegte", ",", "auch", "Trump", "."],
+        ["ADV", "PROPN", "VERB", "PUNCT", "ADV", "PROPN", "PUNCT"],
+        ["B-PER", "I-PER", "O", "O", "B-PER", "I-PER", "O"],
     )
-    clean_entities(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("Anders Ahlgren", "PER"), ("Trump", "PER")]
+    assert entities == [("Anders Ahlgren", "PER"), ("Trump", "PER")]
 
 
 @pytest.mark.parametrize(
@@ -637,29 +621,21 @@ def test_descriptor_before_a_first_name_and_surname_is_a_role(words, pos, ents, 
 
 
 def test_role_closing_an_entity_is_cut_and_the_owner_keeps_its_place_label():
-    from newscorp.pipeline.components import clean_entities
-
-    doc = Doc(
-        spacy.blank("de").vocab,
-        words=["Nordkoreas", "Machthaber", "reiste", "ab", "."],
-        pos=["PROPN", "NOUN", "VERB", "ADP", "PUNCT"],
-        ents=["B-PER", "I-PER", "O", "O", "O"],
+    entities = _cleaned(
+        ["Nordkoreas", "Machthaber", "reiste", "ab", "."],
+        ["PROPN", "NOUN", "VERB", "ADP", "PUNCT"],
+        ["B-PER", "I-PER", "O", "O", "O"],
     )
-    clean_entities(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("Nordkoreas", "LOC")]
+    assert entities == [("Nordkoreas", "LOC")]
 
 
 def test_one_name_gets_the_label_of_most_of_its_uses_in_a_document():
-    from newscorp.pipeline.components import clean_entities
-
-    doc = Doc(
-        spacy.blank("de").vocab,
-        words=["Kyocera", "wächst", ".", "Kyocera", "baut", ",", "Kyocera", "spart", "."],
-        pos=["PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"],
-        ents=["B-ORG", "O", "O", "B-PER", "O", "O", "B-ORG", "O", "O"],
+    entities = _cleaned(
+        ["Kyocera", "wächst", ".", "Kyocera", "baut", ",", "Kyocera", "spart", "."],
+        ["PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        ["B-ORG", "O", "O", "B-PER", "O", "O", "B-ORG", "O", "O"],
     )
-    clean_entities(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("Kyocera", "ORG")] * 3
+    assert entities == [("Kyocera", "ORG")] * 3
     doc = Doc(
         spacy.blank("de").vocab,
         words=["Kyocera", "wächst", ".", "Kyocera", "baut", "."],
@@ -1020,13 +996,7 @@ def test_hyphenated_compound_with_a_capital_tagged_as_a_verb_is_a_noun():
     ]
 
 
-def _entity_doc(words, pos, ents, sent_starts=None) -> Doc:
-    return Doc(spacy.blank("de").vocab, words=words, pos=pos, ents=ents, sent_starts=sent_starts)
-
-
 def test_a_two_letter_capitalised_word_after_a_name_continues_it():
-    from newscorp.pipeline.components import clean_entities
-
     doc = _entity_doc(
         ["Präsident", "Moon", "Jae", "In", "kam", "am", "Freitag", "."],
         ["NOUN", "PROPN", "PROPN", "ADP", "VERB", "ADP", "NOUN", "PUNCT"],
