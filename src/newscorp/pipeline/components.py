@@ -92,10 +92,11 @@ class Gazetteer:
         return doc
 
 
+DATE_WORDS = MONTHS | TIME_ZONES
+
+
 def _is_date_like(span: Span) -> bool:
-    return all(
-        t.like_num or t.is_punct or t.lower_ in MONTHS or t.lower_ in TIME_ZONES for t in span
-    )
+    return all(t.like_num or t.is_punct or t.lower_ in DATE_WORDS for t in span)
 
 
 _ACRONYM = re.compile(r"(?:^|-)[A-ZÄÖÜ]{2,}(?:-|$)")

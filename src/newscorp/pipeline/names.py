@@ -401,6 +401,7 @@ the German corpora for label_tails.tsv."""
 
 
 def _english_place(span: Span) -> bool:
+    """A two-word name after "Cape", "Lake", "Mount", or a name ending in "River", "Bay" …"""
     return (
         len(span) == 2
         and span[0].text in PLACE_FIRST_WORDS
