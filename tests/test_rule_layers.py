@@ -23,11 +23,12 @@ from newscorp.pipeline.lemmas import repaired_lemma, table_lemma, verb_lemma_of_
 from newscorp.pipeline.mood import is_indicative, konjunktiv_tense, mistagged_konjunktiv
 
 
-def _doc(words, pos, lemmas, morphs=None, heads=None, deps=None) -> Doc:
+def _doc(words, pos, lemmas, morphs=None, heads=None, deps=None, tags=None) -> Doc:
     return Doc(
         spacy.blank("de").vocab,
         words=words,
         pos=pos,
+        tags=tags,
         lemmas=lemmas,
         morphs=morphs or [""] * len(words),
         heads=heads,
@@ -911,8 +912,7 @@ def test_adverb_with_a_verb_tag_and_lemma_is_no_konjunktiv():
     # "musste zeitweise den Betrieb einstellen": tagger VVFIN, lemmatizer "zeitweisen", but
     # the parser hangs it as an adverb and the lemma table knows no such verb form
     words = ["Sie", "musste", "zeitweise", "den", "Betrieb", "einstellen", "."]
-    doc = Doc(
-        spacy.blank("de").vocab,
+    doc = _doc(
         words=words,
         pos=["PRON", "AUX", "ADV", "DET", "NOUN", "VERB", "PUNCT"],
         tags=["PPER", "VMFIN", "VVFIN", "ART", "NN", "VVINF", "$."],
@@ -924,8 +924,7 @@ def test_adverb_with_a_verb_tag_and_lemma_is_no_konjunktiv():
     mood_rules(doc)
     assert (doc[2].pos_, str(doc[2].morph)) == ("ADV", "")
     # a model's Mood=Sub on a verb particle the lemma table knows as no verb form goes
-    doc = Doc(
-        spacy.blank("de").vocab,
+    doc = _doc(
         words=["García", "liegt", "vorne", "."],
         pos=["PROPN", "VERB", "VERB", "PUNCT"],
         lemmas=["García", "liegen", "vorn", "."],
@@ -944,8 +943,7 @@ def test_adverb_with_a_verb_tag_and_lemma_is_no_konjunktiv():
 
 def test_finite_verb_tag_and_verb_lemma_overrule_an_adjective():
     words = ["dass", "die", "Regierung", "Hilfe", "ins", "Auge", "fasst", "."]
-    doc = Doc(
-        spacy.blank("de").vocab,
+    doc = _doc(
         words=words,
         pos=["SCONJ", "DET", "NOUN", "NOUN", "ADP", "NOUN", "ADJ", "PUNCT"],
         tags=["KOUS", "ART", "NN", "NN", "APPRART", "NN", "VVFIN", "$."],
@@ -955,8 +953,7 @@ def test_finite_verb_tag_and_verb_lemma_overrule_an_adjective():
     mood_rules(doc)
     assert (doc[6].pos_, str(doc[6].morph)) == ("VERB", "Mood=Ind|VerbForm=Fin")
     # before its noun it is an attributive adjective, whatever the tagger said
-    doc = Doc(
-        spacy.blank("de").vocab,
+    doc = _doc(
         words=["die", "interessierte", "Öffentlichkeit"],
         pos=["DET", "ADJ", "NOUN"],
         tags=["ART", "VVFIN", "NN"],
@@ -966,8 +963,7 @@ def test_finite_verb_tag_and_verb_lemma_overrule_an_adjective():
     mood_rules(doc)
     assert doc[1].pos_ == "ADJ"
     # a lemmatizer's stem ("stell") gives way to the lemma table's verb; stem + e is Konjunktiv I
-    doc = Doc(
-        spacy.blank("de").vocab,
+    doc = _doc(
         words=["Dieses", "stelle", "eine", "Verletzung", "dar", "."],
         pos=["DET", "ADJ", "DET", "NOUN", "ADV", "PUNCT"],
         tags=["PDAT", "VVFIN", "ART", "NN", "PTKVZ", "$."],
