@@ -163,6 +163,59 @@ def test_proper_noun_after_a_role_is_a_person(nlp, text, ents, expected):
     assert apply(nlp, text, ents) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "roles"),
+    [
+        (
+            "Die NASA-Astronautin Shannon Lucid landete am Montag in Florida.",
+            [("Shannon Lucid", "PER"), ("Florida", "LOC")],
+            ["NASA-Astronautin"],
+        ),
+        (
+            "Der US-amerikanische Regisseur Steven Spielberg drehte den Film.",
+            [("Steven Spielberg", "PER")],
+            ["Regisseur"],
+        ),
+    ],
+)
+def test_professions_are_roles_and_derived_adjectives_no_places(nlp, text, expected, roles):
+    doc = nlp(text)
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+    assert [r.text for r in doc.spans["roles"]] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a double first name and the particle "zu" right after it
+        (
+            "Karl-Theodor zu Guttenberg hat gestern in Berlin eine Rede gehalten.",
+            [("Karl-Theodor zu Guttenberg", "PER"), ("Berlin", "LOC")],
+        ),
+        # elsewhere "zu" is a preposition
+        (
+            "Gestern kam Angela Merkel zu Besuch nach Paris.",
+            [("Angela Merkel", "PER"), ("Paris", "LOC")],
+        ),
+        # a plain noun after "von der" or "vom" is no surname; after a bare "von" it may be
+        (
+            "Das sagte Hans-Peter Lafos von der Gewerkschaft am Montag.",
+            [("Hans-Peter Lafos", "PER")],
+        ),
+        ("Das sagte Henning von Storch am Montag.", [("Henning von Storch", "PER")]),
+    ],
+)
+def test_particles_and_double_first_names_in_persons(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected
+
+
+def test_double_first_names():
+    from newscorp.pipeline.names import is_first_name
+
+    assert is_first_name("Karl-Theodor") and is_first_name("Anna-Lena")
+    assert not is_first_name("Karl-Marx-Stadt") and not is_first_name("Karl-Theodor-Platz")
+
+
 def test_end_to_end_role_words_and_common_nouns_are_no_entities(nlp):
     doc = nlp("Der Vertrag tritt am Montag in Kraft, sagte US-Präsident Trump.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Trump", "PER")]

@@ -36,13 +36,21 @@ def _doc(words, pos, lemmas, morphs=None, heads=None, deps=None, tags=None) -> D
     )
 
 
-def _entity_doc(words, pos, ents, sent_starts=None) -> Doc:
-    return Doc(spacy.blank("de").vocab, words=words, pos=pos, ents=ents, sent_starts=sent_starts)
+def _entity_doc(words, pos, ents, sent_starts=None, lemmas=None) -> Doc:
+    return Doc(
+        spacy.blank("de").vocab,
+        words=words,
+        pos=pos,
+        ents=ents,
+        sent_starts=sent_starts,
+        lemmas=lemmas,
+    )
 
 
-def _cleaned(words, pos, ents) -> list[tuple[str, str]]:
+def _cleaned(words, pos, ents, lemmas=None) -> list[tuple[str, str]]:
     """The entities (text, label) of a hand-built Doc after ``clean_entities``."""
-    return [(e.text, e.label_) for e in clean_entities(_entity_doc(words, pos, ents)).ents]
+    doc = _entity_doc(words, pos, ents, lemmas=lemmas)
+    return [(e.text, e.label_) for e in clean_entities(doc).ents]
 
 
 @pytest.mark.parametrize(
@@ -499,6 +507,47 @@ def test_trailing_lowercase_preposition_or_article_is_no_part_of_a_name(words, p
     assert [text for text, _ in entities] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("words", "pos", "lemmas", "ents", "expected"),
+    [
+        # a German adjective written small ends no name: trimmed, and with the preposition
+        # or article before it
+        (
+            ["Die", "Universität", "der", "iranischen", "Hauptstadt", "."],
+            ["DET", "NOUN", "DET", "ADJ", "NOUN", "PUNCT"],
+            ["der", "Universität", "der", "iranisch", "Hauptstadt", "."],
+            ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"],
+            [("Universität", "ORG")],
+        ),
+        (
+            ["Der", "Rat", "für", "nationale", "Fragen", "."],
+            ["DET", "NOUN", "ADP", "ADJ", "NOUN", "PUNCT"],
+            ["der", "Rat", "für", "national", "Frage", "."],
+            ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"],
+            [("Rat", "ORG")],
+        ),
+        # a derived adjective alone is no place (GermEval: LOCderiv), the name after it is
+        (
+            ["Der", "US-amerikanische", "Schauspieler", "Tom", "Hanks", "."],
+            ["DET", "ADJ", "NOUN", "PROPN", "PROPN", "PUNCT"],
+            ["der", "US-amerikanisch", "Schauspieler", "Tom", "Hanks", "."],
+            ["O", "B-LOC", "O", "B-PER", "I-PER", "O"],
+            [("Tom Hanks", "PER")],
+        ),
+        # a foreign word the tagger calls an adjective may end a name
+        (
+            ["Die", "Front", "de", "gauche", "siegt", "."],
+            ["DET", "PROPN", "X", "ADJ", "VERB", "PUNCT"],
+            ["der", "Front", "de", "gauche", "siegen", "."],
+            ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"],
+            [("Front de gauche", "ORG")],
+        ),
+    ],
+)
+def test_trailing_small_german_adjective_is_no_part_of_a_name(words, pos, lemmas, ents, expected):
+    assert _cleaned(words, pos, ents, lemmas=lemmas) == expected
+
+
 def test_time_zones_are_no_entities_and_known_organisations_keep_their_label():
     entities = _cleaned(
         ["Die", "NASA", "startete", "um", "14:00", "Uhr", "MEZ", "."],
@@ -549,6 +598,11 @@ def test_first_name_tagged_as_adverb_starts_the_name_but_a_real_adverb_is_trimme
         ("Bundesaußenministerin", True),
         ("Tante", True),
         ("Halbbruder", True),
+        ("NASA-Astronautin", True),  # professions before names in news
+        ("Regisseur", True),
+        ("Nationalspieler", True),
+        ("Bayern-Stürmer", True),
+        ("Imam", True),
         ("Konzerntochter", False),  # "Konzerntochter Opel" is a company
         ("Polen", False),  # the country, not the plural of a nationality noun
         ("Deutsche", False),  # "Deutsche Bank"

@@ -39,6 +39,7 @@ from newscorp.pipeline.lexicons import (
     MONTHS,
     TIME_ZONES,
     common_nouns,
+    de_words,
     gazetteer,
     gazetteer_labels,
     geo_names,
@@ -206,15 +207,32 @@ def _name_after_descriptor(doc: Doc, start: int, end: int) -> int:
 
 def _trailing_non_name(tok: Token) -> bool:
     """Whether the last word of an entity is no part of the name: punctuation other than
-    "." and "'", a function word other than a preposition or article, or a lowercase
-    preposition or article ("Mordkommission von", "Jody Hey von")."""
+    "." and "'", a function word other than a preposition or article, a lowercase
+    preposition or article ("Mordkommission von", "Jody Hey von"), or an adjective written
+    small ("Universität der iranischen", "US-amerikanische")."""
     return (
         (tok.is_punct or tok.is_space)
         and tok.text not in {".", "'"}
         or _function_word(tok, NOT_NAME_END)
         or tok.pos_ in {"ADP", "DET"}
         and tok.text in STOP_WORDS  # German and lowercase: not "it" in "Let it Be"
+        or _small_adjective(tok)
     )
+
+
+ADJECTIVE_SUFFIXES = ("isch", "lich", "ig", "bar", "sam", "haft", "los", "al", "iv", "ell")
+"""Endings of German adjective lemmas ("südungarisch", "national", "definitiv")."""
+
+
+def _small_adjective(tok: Token) -> bool:
+    """A German adjective whose last part is written small: "iranischen",
+    "US-amerikanische", "FDP-geführte". Names do not end in one (GermEval marks the derived
+    ones *deriv); a foreign word tagged ADJ may ("Front de gauche")."""
+    tail = tok.text.rsplit("-", 1)[-1]
+    if not (tok.pos_ == "ADJ" and len(tail) > 2 and tail.isalpha() and tail[0].islower()):
+        return False
+    lemma = tok.lemma_.rsplit("-", 1)[-1].lower()
+    return lemma in de_words() or lemma.endswith(ADJECTIVE_SUFFIXES)
 
 
 NO_PHRASE_START = frozenset({"DET", "PRON", "NUM", "ADJ", "NOUN", "PROPN"})

@@ -59,6 +59,9 @@ from newscorp.pipeline.lexicons import (
 PARTICLES = frozenset("von van vom de del della di da dos du bin ibn ten".split())
 # articles only after a particle: "von der Leyen", "van den Berg"
 ARTICLES = frozenset("der den".split())
+# "zu" only right after the first name ("Karl-Theodor zu Guttenberg"); elsewhere it is a
+# preposition ("Angela Merkel zu Besuch")
+NOBLE_ZU = "zu"
 
 
 @cache
@@ -71,6 +74,15 @@ def places() -> frozenset[str]:
 def first_names() -> frozenset[str]:
     """Known first names (first_names.txt) that are not also places or organisations."""
     return frozenset(data_lines("first_names.txt")) - places()
+
+
+def is_first_name(text: str) -> bool:
+    """A known first name, or a double first name of two ("Karl-Theodor", "Anna-Lena")."""
+    names = first_names()
+    if text in names:
+        return True
+    parts = text.split("-")
+    return len(parts) == 2 and all(part in names for part in parts)
 
 
 @cache
@@ -122,8 +134,9 @@ def _name_word(doc: Doc, i: int, first: int) -> bool:
 def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
     """End of the person name that starts with first name ``doc[i]``, or ``i`` if none.
 
-    The name stops before the model's other multi-word entities and known places; it is no
-    person when its last word ends place or organisation names ("Dave Matthews Band")."""
+    The name stops before the model's other multi-word entities, known places and a plain
+    noun after "vom" or an article; it is no person when its last word ends place or organisation
+    names ("Dave Matthews Band")."""
     known_places = places()
     end = i + 1
     j = i + 1
@@ -133,10 +146,16 @@ def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
             break
         if doc[j].text in known_places:
             break
+        if j > end and doc[j - 1].text in ARTICLES | {"vom"} and doc[j].text in plain_nouns():
+            break  # "Hans-Peter Lafos von der Gewerkschaft", not "Henning von Storch"
         if _name_word(doc, j, i):
             end = j = j + 1
         elif j + 1 < len(doc) and (
-            doc[j].text in PARTICLES or doc[j].text in ARTICLES and doc[j - 1].text in PARTICLES
+            doc[j].text in PARTICLES
+            or doc[j].text in ARTICLES
+            and doc[j - 1].text in PARTICLES
+            or doc[j].text == NOBLE_ZU
+            and j == i + 1
         ):
             j += 1
         else:
@@ -152,10 +171,9 @@ def _known(span: Span) -> bool:
 
 def _persons(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """Add, extend and relabel person names that start with a known first name."""
-    names = first_names()
     owner = {k: e for e in ents for k in range(e.start, e.end)}
     free = 0  # tokens before it belong to a name handled here
-    for i in [i for i, text in enumerate(texts) if text in names]:
+    for i in [i for i, text in enumerate(texts) if is_first_name(text)]:
         if i < free or (
             i > 0 and texts[i - 1][:1].isupper() and i - 1 in owner and owner[i - 1].label_ != "PER"
         ):
