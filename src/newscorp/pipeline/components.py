@@ -38,6 +38,7 @@ from newscorp.pipeline.lemmas import (
 from newscorp.pipeline.lexicons import (
     MONTHS,
     TIME_ZONES,
+    WEEKDAYS,
     common_nouns,
     de_words,
     gazetteer,
@@ -689,12 +690,19 @@ def auxiliary_rules(doc: Doc) -> Doc:
 _NAME_LABEL_IDS = [get_string_id(label) for label in ("PER", "LOC")]
 
 
+_WEEKDAY_IDS = np.array(
+    [get_string_id(form) for day in WEEKDAYS for form in (day.capitalize(), day, day.upper())],
+    dtype="uint64",
+)
+
+
 @Language.component("newscorp_proper_nouns")
 def proper_noun_rules(doc: Doc) -> Doc:
     """Nouns against the final entities: a NOUN inside a person or place name is a PROPN
     ("Cuxhaven", "Onnasch") unless it is a plain noun (:func:`plain_nouns`: "Pastor" left
     in a name is a role); a PROPN outside every entity that is a plain noun is a NOUN
-    ("Feuerwerk", "Kanzlei"). The STTS tag follows (NN <-> NE)."""
+    ("Feuerwerk", "Kanzlei"). The STTS tag follows (NN <-> NE). A weekday's name is a
+    PROPN tagged NN, as UD German-GSD has all 79 of them ("am Freitag")."""
     if not doc.has_annotation("POS"):
         return doc
     cols = doc.to_array([POS, ORTH, ENT_TYPE])
@@ -702,11 +710,14 @@ def proper_noun_rules(doc: Doc) -> Doc:
     in_name = np.isin(cols[:, 2], _NAME_LABEL_IDS)
     named_noun = (cols[:, 0] == noun) & in_name
     loose_name = (cols[:, 0] == propn) & (cols[:, 2] == 0)
-    changes = np.flatnonzero(named_noun | loose_name).tolist()
-    if not changes:
+    weekday = np.isin(cols[:, 1], _WEEKDAY_IDS) & (cols[:, 0] == noun)
+    for i in np.flatnonzero(weekday).tolist():
+        doc[i].pos = propn
+    changes = np.flatnonzero((named_noun | loose_name) & ~np.isin(cols[:, 1], _WEEKDAY_IDS))
+    if not changes.size:
         return doc
     plain, strings = plain_nouns(), doc.vocab.strings
-    for i in changes:
+    for i in changes.tolist():
         # a named noun becomes a name unless plain; a loose name becomes a noun if plain
         if (strings[cols[i, 1]] in plain) == bool(named_noun[i]):
             continue

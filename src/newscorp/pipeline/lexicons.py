@@ -245,9 +245,13 @@ def currency_names() -> tuple[frozenset[str], frozenset[str]]:
     return phrases, frozenset(h for h, n in heads.items() if n >= 2)
 
 
-MONTHS = frozenset(
-    "januar februar märz april mai juni juli august september oktober november dezember "
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag".split()
+WEEKDAYS = frozenset("montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
+MONTHS = (
+    frozenset(
+        "januar februar märz april mai juni juli august september oktober november dezember".split()
+    )
+    | WEEKDAYS
 )
+"""Lowercase month and weekday names: part of a date, never a name."""
 TIME_ZONES = frozenset("mez mesz gmt utc cet cest".split())
 """Time zones in news times ("14:00 Uhr MEZ"): part of a date, never a name."""
