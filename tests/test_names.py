@@ -209,6 +209,11 @@ def test_particles_and_double_first_names_in_persons(nlp, text, expected):
     assert [(e.text, e.label_) for e in nlp(text).ents] == expected
 
 
+def test_the_green_party_is_an_organisation(nlp):
+    doc = nlp("Auch die Grünen im Bundestag stimmten dagegen.")  # the model: "Grünen" MISC
+    assert [(e.text, e.label_) for e in doc.ents] == [("Grünen", "ORG"), ("Bundestag", "ORG")]
+
+
 def test_double_first_names():
     from newscorp.pipeline.names import is_first_name
 
