@@ -214,6 +214,12 @@ def test_the_green_party_is_an_organisation(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("Grünen", "ORG"), ("Bundestag", "ORG")]
 
 
+@pytest.mark.parametrize("name", ["Greenpeace", "Hamas", "Ryanair"])
+def test_organisations_frequent_in_news_are_in_the_gazetteer(nlp, name):
+    doc = nlp(f"Laut {name} ist die Lage ernst.")
+    assert [(e.text, e.label_) for e in doc.ents] == [(name, "ORG")]
+
+
 def test_double_first_names():
     from newscorp.pipeline.names import is_first_name
 
