@@ -36,15 +36,9 @@ def _doc(words, pos, lemmas, morphs=None, heads=None, deps=None, tags=None) -> D
     )
 
 
-def _entity_doc(words, pos, ents, sent_starts=None, lemmas=None) -> Doc:
-    return Doc(
-        spacy.blank("de").vocab,
-        words=words,
-        pos=pos,
-        ents=ents,
-        sent_starts=sent_starts,
-        lemmas=lemmas,
-    )
+def _entity_doc(words, pos, ents, **annotations) -> Doc:
+    """A hand-built Doc with entities; ``annotations`` are further Doc arguments (lemmas)."""
+    return Doc(spacy.blank("de").vocab, words=words, pos=pos, ents=ents, **annotations)
 
 
 def _cleaned(words, pos, ents, lemmas=None) -> list[tuple[str, str]]:

@@ -228,7 +228,8 @@ ADJECTIVE_SUFFIXES = ("isch", "lich", "ig", "bar", "sam", "haft", "los", "al", "
 def _small_adjective(tok: Token) -> bool:
     """A German adjective whose last part is written small: "iranischen",
     "US-amerikanische", "FDP-geführte". Names do not end in one (GermEval marks the derived
-    ones *deriv); a foreign word tagged ADJ may ("Front de gauche")."""
+    ones *deriv); a foreign word tagged ADJ may ("Front de gauche"), so the lemma must be a
+    dictionary word or end like an adjective (no lemma, no trim)."""
     tail = tok.text.rsplit("-", 1)[-1]
     if not (tok.pos_ == "ADJ" and len(tail) > 2 and tail.isalpha() and tail[0].islower()):
         return False
@@ -710,10 +711,10 @@ def proper_noun_rules(doc: Doc) -> Doc:
     in_name = np.isin(cols[:, 2], _NAME_LABEL_IDS)
     named_noun = (cols[:, 0] == noun) & in_name
     loose_name = (cols[:, 0] == propn) & (cols[:, 2] == 0)
-    weekday = np.isin(cols[:, 1], _WEEKDAY_IDS) & (cols[:, 0] == noun)
-    for i in np.flatnonzero(weekday).tolist():
+    weekday = np.isin(cols[:, 1], _WEEKDAY_IDS)
+    for i in np.flatnonzero(weekday & (cols[:, 0] == noun)).tolist():
         doc[i].pos = propn
-    changes = np.flatnonzero((named_noun | loose_name) & ~np.isin(cols[:, 1], _WEEKDAY_IDS))
+    changes = np.flatnonzero((named_noun | loose_name) & ~weekday)
     if not changes.size:
         return doc
     plain, strings = plain_nouns(), doc.vocab.strings

@@ -246,11 +246,8 @@ def currency_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 WEEKDAYS = frozenset("montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
-MONTHS = (
-    frozenset(
-        "januar februar märz april mai juni juli august september oktober november dezember".split()
-    )
-    | WEEKDAYS
+MONTHS = WEEKDAYS | frozenset(
+    "januar februar märz april mai juni juli august september oktober november dezember".split()
 )
 """Lowercase month and weekday names: part of a date, never a name."""
 TIME_ZONES = frozenset("mez mesz gmt utc cet cest".split())

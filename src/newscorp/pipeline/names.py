@@ -62,6 +62,8 @@ ARTICLES = frozenset("der den".split())
 # "zu" only right after the first name ("Karl-Theodor zu Guttenberg"); elsewhere it is a
 # preposition ("Angela Merkel zu Besuch")
 NOBLE_ZU = "zu"
+# words after which a plain noun is no surname ("von der Gewerkschaft", "vom Sekretariat")
+BEFORE_NOUN = ARTICLES | {"vom"}
 
 
 @cache
@@ -81,6 +83,8 @@ def is_first_name(text: str) -> bool:
     names = first_names()
     if text in names:
         return True
+    if "-" not in text:
+        return False
     parts = text.split("-")
     return len(parts) == 2 and all(part in names for part in parts)
 
@@ -135,8 +139,8 @@ def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
     """End of the person name that starts with first name ``doc[i]``, or ``i`` if none.
 
     The name stops before the model's other multi-word entities, known places and a plain
-    noun after "vom" or an article; it is no person when its last word ends place or organisation
-    names ("Dave Matthews Band")."""
+    noun after "vom" or an article; it is no person when its last word ends place or
+    organisation names ("Dave Matthews Band")."""
     known_places = places()
     end = i + 1
     j = i + 1
@@ -146,7 +150,7 @@ def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
             break
         if doc[j].text in known_places:
             break
-        if j > end and doc[j - 1].text in ARTICLES | {"vom"} and doc[j].text in plain_nouns():
+        if j > end and doc[j - 1].text in BEFORE_NOUN and doc[j].text in plain_nouns():
             break  # "Hans-Peter Lafos von der Gewerkschaft", not "Henning von Storch"
         if _name_word(doc, j, i):
             end = j = j + 1
