@@ -1194,6 +1194,16 @@ def test_hyphenated_compound_takes_the_lemma_of_its_last_part():
     assert _hyphen_compound_lemma("Experten") is None  # no hyphen
 
 
+def test_a_hyphenated_surname_alone_is_the_person_of_the_full_name():
+    # the model labelled the surname alone an organisation; the document names the person
+    entities = _cleaned(
+        ["Silvana", "Koch-Mehrin", "trat", "zurück", ".", "Koch-Mehrin", "schwieg", "."],
+        ["PROPN", "PROPN", "VERB", "ADP", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        ["B-PER", "I-PER", "O", "O", "O", "B-ORG", "O", "O"],
+    )
+    assert entities == [("Silvana Koch-Mehrin", "PER"), ("Koch-Mehrin", "PER")]
+
+
 def test_a_plain_noun_alone_is_no_person_or_place_unless_a_longer_name_holds_it():
     from newscorp.pipeline.components import clean_entities
 

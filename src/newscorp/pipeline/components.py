@@ -441,7 +441,7 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
                 if (
                     part[:1].isupper()
                     and len(part) >= 3
-                    and part.isalpha()
+                    and part.replace("-", "").isalpha()  # "Koch-Mehrin" too
                     and part not in places
                     and part.removesuffix("s") not in places
                 ):
