@@ -1194,6 +1194,26 @@ def test_hyphenated_compound_takes_the_lemma_of_its_last_part():
     assert _hyphen_compound_lemma("Experten") is None  # no hyphen
 
 
+def test_what_is_left_of_a_person_after_a_role_or_a_common_noun_is_trimmed_again():
+    # the model ran a person into a role phrase: the preposition after the role goes too
+    doc = _entity_doc(
+        ["Scott", "Snyder", "Experte", "für", "Nordkorea", "sprach", "."],
+        ["PROPN", "PROPN", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+        ["B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O", "O"],
+    )
+    clean_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Nordkorea", "LOC")]
+    assert [r.text for r in doc.spans["roles"]] == ["Experte"]
+    # ... and the small adjective before a trailing common noun
+    entities = _cleaned(
+        ["Würde", "Nordkorea", "nukleare", "Waffen", "einsetzen", "?"],
+        ["AUX", "PROPN", "ADJ", "NOUN", "VERB", "PUNCT"],
+        ["O", "B-PER", "I-PER", "I-PER", "O", "O"],
+        lemmas=["werden", "Nordkorea", "nuklear", "Waffe", "einsetzen", "?"],
+    )
+    assert entities == [("Nordkorea", "LOC")]
+
+
 def test_a_hyphenated_surname_alone_is_the_person_of_the_full_name():
     # the model labelled the surname alone an organisation; the document names the person
     entities = _cleaned(

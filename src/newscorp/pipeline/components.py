@@ -323,6 +323,8 @@ def clean_entities(doc: Doc) -> Doc:
                 label = places.get(owner) or places.get(owner.removesuffix("s")) or label
         while label == "PER" and end - start > 1 and _trailing_common_noun(doc[end - 1]):
             end -= 1
+            while end - start > 1 and _trailing_non_name(doc[end - 1]):
+                end -= 1  # "Nordkorea nukleare Waffen": the adjective before the noun too
             if end - start == 1:
                 label = places.get(doc[start].text) or label  # "Seoul Details" -> Seoul LOC
         if label != "ORG" and (name := _name_after_descriptor(doc, start, end)):
@@ -336,6 +338,8 @@ def clean_entities(doc: Doc) -> Doc:
                     roles.append(Span(doc, k, k + 1, label="ROLE"))
                     start = k + 1
                     break
+            while start < end and _leading_non_name(doc, start, end, label):
+                start += 1  # "Experte für Nordkorea": the preposition after the role too
             # names the model cut short: "Kim Jong" + "Un"
             while end < len(doc) and _continues_name(doc, end, places):
                 end += 1
