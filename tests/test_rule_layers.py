@@ -1214,6 +1214,21 @@ def test_what_is_left_of_a_person_after_a_role_or_a_common_noun_is_trimmed_again
     assert entities == [("Nordkorea", "LOC")]
 
 
+def test_a_name_ending_in_a_cut_word_takes_its_coordinated_part_and_a_cut_word_alone_goes():
+    entities = _cleaned(
+        ["Die", "Deutsche", "Gesellschaft", "für", "Luft-", "und", "Raumfahrt", "prüft", "."],
+        ["DET", "ADJ", "NOUN", "ADP", "NOUN", "CCONJ", "NOUN", "VERB", "PUNCT"],
+        ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"],
+    )
+    assert entities == [("Deutsche Gesellschaft für Luft- und Raumfahrt", "ORG")]
+    entities = _cleaned(
+        ["Die", "Luft-", "und", "Raumfahrtkonzerne", "wachsen", "."],
+        ["DET", "NOUN", "CCONJ", "NOUN", "VERB", "PUNCT"],
+        ["O", "B-ORG", "O", "O", "O", "O"],
+    )
+    assert entities == []
+
+
 def test_a_hyphenated_surname_alone_is_the_person_of_the_full_name():
     # the model labelled the surname alone an organisation; the document names the person
     entities = _cleaned(

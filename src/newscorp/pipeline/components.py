@@ -287,6 +287,26 @@ def _demonym(word: str, places: dict[str, str]) -> bool:
     return False
 
 
+TRUNCATION_COORDINATORS = frozenset({"und", "oder", "sowie", "bzw."})
+
+
+def _coordinated_end(doc: Doc, end: int) -> int:
+    """An entity that ends in a cut word ends after its coordinated part: "Deutsche
+    Gesellschaft für Luft-" + "und Raumfahrt", "Gemeinsame Außen-" + "und
+    Sicherheitspolitik"."""
+    last = doc[end - 1].text
+    if (
+        len(last) > 1
+        and last.endswith("-")
+        and end + 1 < len(doc)
+        and doc[end].lower_ in TRUNCATION_COORDINATORS
+        and doc[end + 1].is_alpha
+        and doc[end + 1].text[:1].isupper()
+    ):
+        return end + 2
+    return end
+
+
 def _trailing_common_noun(tok: Token) -> bool:
     """A capitalised common noun that annotated corpora use mostly outside names, which the
     model let end a person's name ("Rosl Hilfe", "Seoul Details")."""
@@ -345,6 +365,9 @@ def clean_entities(doc: Doc) -> Doc:
                 end += 1
         if start >= end or label not in ENTITY_LABELS:
             continue
+        if end - start == 1 and len(doc[start].text) > 1 and doc[start].text.endswith("-"):
+            continue  # a cut word alone is no name ("Luft-" of "Luft- und Raumfahrtkonzern")
+        end = _coordinated_end(doc, end)
         known = places.get(doc[start:end].text) or places.get(doc[start:end].text.removesuffix("s"))
         if known and end - start == 1:
             label = known  # a well-known place or organisation keeps its gazetteer label
