@@ -450,6 +450,18 @@ def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
     ]
 
 
+ARABIC_ARTICLES = ("al-", "el-", "as-", "ad-", "ar-", "at-", "az-", "an-")
+
+
+def _surname_like(word: str) -> bool:
+    """A word that can stand alone for a person: capitalised after any Arabic article
+    ("el-Baradei"), at least three letters, letters with hyphens or apostrophes only
+    ("Koch-Mehrin", "O’Keefe")."""
+    body = word[3:] if word.startswith(ARABIC_ARTICLES) else word
+    letters = body.replace("-", "").replace("’", "").replace("'", "")
+    return len(word) >= 3 and body[:1].isupper() and letters.isalpha()
+
+
 def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     """Document-level consistency: a name found once is found everywhere in the document.
 
@@ -469,9 +481,7 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
         if ent.label_ == "PER" and len(words) > 1:
             for part in {words[0], words[-1]}:  # surnames; family names first in Korean names
                 if (
-                    part[:1].isupper()
-                    and len(part) >= 3
-                    and part.replace("-", "").isalpha()  # "Koch-Mehrin" too
+                    _surname_like(part)
                     and part not in places
                     and part.removesuffix("s") not in places
                 ):
