@@ -278,15 +278,12 @@ DEMONYM_ENDINGS = ("erinnen", "erin", "ern", "ers", "er")
 
 
 def _demonym(word: str, places: dict[str, str]) -> bool:
-    """A people's name made of a known place name or city ("Nordkoreaner", "Berlinerin",
-    "Nürnberger")."""
-    cities = geo_names()
+    """A people's name made of a known place name ("Nordkoreaner", "Berlinerin")."""
     for ending in DEMONYM_ENDINGS:
         stem = word.removesuffix(ending)
         if stem != word and len(stem) > 2:
-            for place in (stem, stem[:-1] if stem.endswith("n") else ""):
-                if places.get(place) == "LOC" or place in cities:
-                    return True
+            if places.get(stem) == "LOC" or stem.endswith("n") and places.get(stem[:-1]) == "LOC":
+                return True
     return False
 
 
