@@ -288,16 +288,20 @@ def _demonym(word: str, places: dict[str, str]) -> bool:
 
 
 TRUNCATION_COORDINATORS = frozenset({"und", "oder", "sowie", "bzw."})
+"""Words after a cut word that join it to its coordinated part ("Luft- und Raumfahrt")."""
+
+
+def _cut_word(text: str) -> bool:
+    """The first part of a coordinated compound, cut before its hyphen ("Luft-", "Außen-")."""
+    return len(text) > 1 and text.endswith("-")
 
 
 def _coordinated_end(doc: Doc, end: int) -> int:
     """An entity that ends in a cut word ends after its coordinated part: "Deutsche
     Gesellschaft für Luft-" + "und Raumfahrt", "Gemeinsame Außen-" + "und
     Sicherheitspolitik"."""
-    last = doc[end - 1].text
     if (
-        len(last) > 1
-        and last.endswith("-")
+        _cut_word(doc[end - 1].text)
         and end + 1 < len(doc)
         and doc[end].lower_ in TRUNCATION_COORDINATORS
         and doc[end + 1].is_alpha
@@ -365,7 +369,7 @@ def clean_entities(doc: Doc) -> Doc:
                 end += 1
         if start >= end or label not in ENTITY_LABELS:
             continue
-        if end - start == 1 and len(doc[start].text) > 1 and doc[start].text.endswith("-"):
+        if end - start == 1 and _cut_word(doc[start].text):
             continue  # a cut word alone is no name ("Luft-" of "Luft- und Raumfahrtkonzern")
         end = _coordinated_end(doc, end)
         known = places.get(doc[start:end].text) or places.get(doc[start:end].text.removesuffix("s"))
@@ -448,6 +452,7 @@ def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 ARABIC_ARTICLES = ("al-", "el-", "as-", "ad-", "ar-", "at-", "az-", "an-")
+"""The Arabic article and its assimilated forms before a surname ("el-Baradei")."""
 
 
 def _surname_like(word: str) -> bool:
