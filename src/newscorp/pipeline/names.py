@@ -154,19 +154,25 @@ def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
             break  # "Hans-Peter Lafos von der Gewerkschaft", not "Henning von Storch"
         if _name_word(doc, j, i):
             end = j = j + 1
-        elif j + 1 < len(doc) and (
-            doc[j].text in PARTICLES
-            or doc[j].text in ARTICLES
-            and doc[j - 1].text in PARTICLES
-            or doc[j].text == NOBLE_ZU
-            and j == i + 1
-        ):
+        elif j + 1 < len(doc) and _particle_in_name(doc, i, j):
             j += 1
         else:
             break
     if end == i + 1 or doc[end - 1].text in name_tails():
         return i
     return end
+
+
+def _particle_in_name(doc: Doc, first: int, j: int) -> bool:
+    """Is ``doc[j]`` a particle inside the person's name that starts at ``first``: "von",
+    "van", "de" …, "der"/"den" after one ("von der Leyen"), "zu" right after the first name
+    ("Karl-Theodor zu Guttenberg")?"""
+    text = doc[j].text
+    return (
+        text in PARTICLES
+        or (text in ARTICLES and doc[j - 1].text in PARTICLES)
+        or (text == NOBLE_ZU and j == first + 1)
+    )
 
 
 def _known(span: Span) -> bool:
