@@ -17,6 +17,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from newscorp.errors import UsageError
+from newscorp.pipeline.blas import limit_blas_threads
 from newscorp.records import DocResult, Document, SentenceScore
 
 if TYPE_CHECKING:
@@ -164,7 +165,10 @@ class Analyser:
         if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            # one BLAS thread per worker: the workers already use one core each
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=limit_blas_threads
+            )
         return self._pool
 
     def close(self) -> None:

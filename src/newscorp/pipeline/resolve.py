@@ -59,11 +59,14 @@ def _load_spacy(name: str) -> Language:
 @lru_cache(maxsize=4)
 def load_pipeline(name: str) -> Language:
     """Load a pipeline once per process and add newscorp's rule layers on top (and, for
-    floret vectors, a table that computes each word form's vector once)."""
+    floret vectors, a table that computes each word form's vector once). Its layers multiply
+    matrices with numpy's BLAS (:mod:`newscorp.pipeline.blas`)."""
+    from newscorp.pipeline.blas import numpy_matmul
     from newscorp.pipeline.components import add_rule_layers
     from newscorp.pipeline.vectors import cache_floret_vectors
 
-    nlp = _load_spacy(name)
+    with numpy_matmul():
+        nlp = _load_spacy(name)
     cache_floret_vectors(nlp)
     add_rule_layers(nlp)
     return nlp

@@ -1,0 +1,64 @@
+"""Models multiply with numpy's BLAS; the annotations stay those of blis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from thinc.api import NumpyOps, get_current_ops, set_current_ops
+from threadpoolctl import threadpool_info, threadpool_limits
+
+from newscorp.pipeline.blas import limit_blas_threads, numpy_matmul
+from newscorp.pipeline.resolve import BUNDLED_DIR, _load_spacy
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+ATTRS = [POS, TAG, LEMMA, MORPH, HEAD, DEP, ENT_TYPE, ENT_IOB]
+
+
+def test_numpy_matmul_switches_plain_numpy_ops_and_restores_them():
+    before = get_current_ops()
+    assert type(before) is NumpyOps and before.use_blis
+    with numpy_matmul() as switched:
+        inside = get_current_ops()
+        assert switched and type(inside) is NumpyOps and not inside.use_blis
+    assert get_current_ops() is before
+
+
+def test_numpy_matmul_leaves_other_ops_alone():
+    class OtherOps(NumpyOps):
+        name = "other"
+
+    before, other = get_current_ops(), OtherOps()
+    set_current_ops(other)
+    try:
+        with numpy_matmul() as switched:
+            assert not switched and get_current_ops() is other
+    finally:
+        set_current_ops(before)
+
+
+def test_numpy_matmul_gives_blis_products():
+    x = NumpyOps().alloc2f(3, 4) + 0.5
+    y = NumpyOps().alloc2f(4, 2) + 2.0
+    assert NumpyOps(use_blis=False).gemm(x, y).tolist() == NumpyOps().gemm(x, y).tolist()
+    assert NumpyOps(use_blis=False).gemm(x, y).tolist() == [[4.0, 4.0]] * 3
+
+
+def test_bundled_pipeline_multiplies_with_numpy_and_annotates_as_with_blis(nlp):
+    assert all(not proc.model.ops.use_blis for _, proc in nlp.pipeline if hasattr(proc, "model"))
+    blis = _load_spacy(str(BUNDLED_DIR))
+    assert blis.get_pipe("parser").model.ops.use_blis
+    text = (CORPUS / "000_67afc78a396a1445.txt").read_text(encoding="utf-8")
+    # the statistical components only: the rule layers are the same code either way
+    with nlp.select_pipes(enable=blis.pipe_names):
+        ours = nlp(text)
+    theirs = blis(text)
+    assert len(ours) == len(theirs) > 500
+    assert ours.to_array(ATTRS).tolist() == theirs.to_array(ATTRS).tolist()
+
+
+def test_limit_blas_threads_holds_numpy_blas_to_one_thread():
+    assert any(p["user_api"] == "blas" for p in threadpool_info())  # numpy's OpenBLAS
+    with threadpool_limits(limits=threadpool_info()):  # as they are now, restored on exit
+        limit_blas_threads()
+        assert all(p["num_threads"] == 1 for p in threadpool_info() if p["user_api"] == "blas")
