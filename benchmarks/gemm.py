@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from thinc.api import NumpyOps
-from threadpoolctl import threadpool_limits
 
+from newscorp.pipeline.blas import one_blas_thread
 from newscorp.pipeline.resolve import _load_spacy, load_pipeline, resolve_model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +42,7 @@ def main() -> None:
         Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/data/10kgnad-test/corpus"
     )
     limit = int(sys.argv[2]) if len(sys.argv) > 2 else 120
-    threadpool_limits(limits=1, user_api="blas")
+    one_blas_thread()
     blis, plain = NumpyOps(), NumpyOps(use_blis=False)
     rng = np.random.default_rng(0)
     for m, k, n in SHAPES:

@@ -83,6 +83,7 @@ def main() -> None:
     from newscorp.analysis import Corpus
     from newscorp.corpus import load_documents
     from newscorp.engine import BATCH_SIZE
+    from newscorp.pipeline.blas import one_blas_thread
     from newscorp.pipeline.resolve import load_pipeline, resolve_model
 
     files = sorted(str(p) for p in Path(args.folder).rglob("*.txt"))
@@ -95,6 +96,7 @@ def main() -> None:
     texts = [d.nlp_text for d in documents]
     nlp = load_pipeline(resolve_model(None).name)
     rows: list[tuple[str, str, str, str]] = []
+    one_blas_thread()  # one core for bare nlp.pipe too, as analyze's every process has
 
     # analyze's batch size: both sides parse with the same settings
     bare = timed(lambda: [None for _ in nlp.pipe(texts, batch_size=BATCH_SIZE)])

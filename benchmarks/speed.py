@@ -13,10 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from threadpoolctl import threadpool_limits
-
 from newscorp.analysis import Corpus
 from newscorp.engine import BATCH_SIZE
+from newscorp.pipeline.blas import one_blas_thread
 from newscorp.pipeline.resolve import load_pipeline, resolve_model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,7 +26,7 @@ def main() -> None:
         Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/data/10kgnad-test/corpus"
     )
     limit = int(sys.argv[2]) if len(sys.argv) > 2 else 200
-    threadpool_limits(limits=1, user_api="blas")
+    one_blas_thread()
     files = sorted(folder.rglob("*.txt"))[:limit]
     texts = [f.read_text(encoding="utf-8", errors="replace") for f in files]
     words = sum(len(re.findall(r"\w+", t)) for t in texts)

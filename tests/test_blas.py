@@ -8,7 +8,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
 from threadpoolctl import threadpool_info, threadpool_limits
 
-from newscorp.pipeline.blas import limit_blas_threads, numpy_matmul
+from newscorp.pipeline.blas import numpy_matmul, one_blas_thread
 from newscorp.pipeline.resolve import BUNDLED_DIR, _load_spacy
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -57,8 +57,17 @@ def test_bundled_pipeline_multiplies_with_numpy_and_annotates_as_with_blis(nlp):
     assert ours.to_array(ATTRS).tolist() == theirs.to_array(ATTRS).tolist()
 
 
-def test_limit_blas_threads_holds_numpy_blas_to_one_thread():
-    assert any(p["user_api"] == "blas" for p in threadpool_info())  # numpy's OpenBLAS
+def _blas_threads() -> list[int]:
+    return [p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"]
+
+
+def test_one_blas_thread_holds_numpy_blas_to_one_thread_and_restores_it():
+    before = _blas_threads()
+    assert before  # numpy's OpenBLAS
+    with one_blas_thread():
+        assert _blas_threads() == [1] * len(before)
+    assert _blas_threads() == before
     with threadpool_limits(limits=threadpool_info()):  # as they are now, restored on exit
-        limit_blas_threads()
-        assert all(p["num_threads"] == 1 for p in threadpool_info() if p["user_api"] == "blas")
+        one_blas_thread()  # a worker's initializer: for good
+        assert _blas_threads() == [1] * len(before)
+    assert _blas_threads() == before

@@ -17,7 +17,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from newscorp.errors import UsageError
-from newscorp.pipeline.blas import limit_blas_threads
+from newscorp.pipeline.blas import one_blas_thread
 from newscorp.records import DocResult, Document, SentenceScore
 
 if TYPE_CHECKING:
@@ -154,7 +154,8 @@ class Analyser:
         if not documents:
             return []
         if self.workers <= 1 or len(documents) == 1:
-            return analyse_batch(self.model, documents, self.tokens)
+            with one_blas_thread():
+                return analyse_batch(self.model, documents, self.tokens)
         pool = self._get_pool()
         size = max(1, -(-len(documents) // (self.workers * 2)))
         batches = [documents[i : i + size] for i in range(0, len(documents), size)]
@@ -165,9 +166,8 @@ class Analyser:
         if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            # one BLAS thread per worker: the workers already use one core each
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=limit_blas_threads
+                self.workers, mp_context=context, initializer=one_blas_thread
             )
         return self._pool
 

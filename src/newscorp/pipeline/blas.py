@@ -14,7 +14,7 @@ current ops are its plain CPU ``NumpyOps`` (a GPU or Apple ops choice is left al
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 
 @contextmanager
@@ -34,9 +34,10 @@ def numpy_matmul() -> Iterator[bool]:
         set_current_ops(current)
 
 
-def limit_blas_threads(threads: int = 1) -> None:
-    """Let numpy's BLAS use at most ``threads`` threads in this process (for worker
-    processes, which would otherwise each start one BLAS thread per core)."""
+def one_blas_thread() -> AbstractContextManager[object]:
+    """Hold numpy's BLAS to one thread (threadpoolctl): as a context, until its end; called
+    plainly (a worker process's initializer), for good. Each analysis process then uses one
+    core, so ``--workers N`` means N cores, and no BLAS threads wait on one another."""
     from threadpoolctl import threadpool_limits
 
-    threadpool_limits(limits=threads, user_api="blas")
+    return threadpool_limits(limits=1, user_api="blas")
