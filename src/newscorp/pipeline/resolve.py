@@ -58,15 +58,24 @@ def _load_spacy(name: str) -> Language:
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str) -> Language:
-    """Load a pipeline once per process and add newscorp's rule layers on top (and, for
-    floret vectors, a table that computes each word form's vector once). Its layers multiply
-    matrices with numpy's BLAS (:mod:`newscorp.pipeline.blas`)."""
+    """Load a pipeline once per process (:func:`build_pipeline`)."""
+    return build_pipeline(name)
+
+
+def build_pipeline(name: str, blis: bool = False) -> Language:
+    """Load a pipeline and add newscorp's rule layers on top (and, for floret vectors, a
+    table that computes each word form's vector once). Its layers multiply matrices with
+    numpy's BLAS (:mod:`newscorp.pipeline.blas`), or with thinc's default blis if ``blis``
+    (for comparisons)."""
     from newscorp.pipeline.blas import numpy_matmul
     from newscorp.pipeline.components import add_rule_layers
     from newscorp.pipeline.vectors import cache_floret_vectors
 
-    with numpy_matmul():
+    if blis:
         nlp = _load_spacy(name)
+    else:
+        with numpy_matmul():
+            nlp = _load_spacy(name)
     cache_floret_vectors(nlp)
     add_rule_layers(nlp)
     return nlp
