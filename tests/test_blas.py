@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
@@ -68,3 +70,14 @@ def test_one_blas_thread_holds_numpy_blas_to_one_thread_and_restores_it():
         one_blas_thread()  # a worker's initializer: for good
         assert _blas_threads() == [1] * len(before)
     assert _blas_threads() == before
+
+
+def test_one_blas_thread_limits_a_fresh_process_before_numpy_is_imported():
+    code = (
+        "from newscorp.pipeline.blas import one_blas_thread\n"
+        "from threadpoolctl import threadpool_info\n"
+        "with one_blas_thread():\n"
+        "    print([p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas'])\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout == "[1]\n"

@@ -38,6 +38,7 @@ def one_blas_thread() -> AbstractContextManager[object]:
     """Hold numpy's BLAS to one thread (threadpoolctl): as a context, until its end; called
     plainly (a worker process's initializer), for good. Each analysis process then uses one
     core, so ``--workers N`` means N cores, and no BLAS threads wait on one another."""
+    import numpy  # noqa: F401  (loads numpy's BLAS, which threadpoolctl can only limit once loaded)
     from threadpoolctl import threadpool_limits
 
     return threadpool_limits(limits=1, user_api="blas")
