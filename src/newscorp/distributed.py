@@ -55,20 +55,18 @@ def analyse_partition(
 
     from newscorp.corpus.loader import load_entries
     from newscorp.engine import analyse_batch, chunked
-    from newscorp.pipeline.blas import one_blas_thread
 
     skipped: list[Skipped] = []
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     documents = load_entries([(Path(p), n) for p, n in entries], learned, on_skip=skipped.append)
-    with one_blas_thread():  # one core per worker, as in the local engine
-        for batch in chunked(documents, 32):
-            for result, _tokens in analyse_batch(model, batch):
-                rows["docs"].append({c: getattr(result.document, c) for c in _columns(Document)})
-                for name in ("mentions", "quotes", "sentences"):
-                    columns = _columns(TABLES[name])
-                    rows[name].extend(
-                        {c: getattr(r, c) for c in columns} for r in getattr(result, name)
-                    )
+    for batch in chunked(documents, 32):
+        for result, _tokens in analyse_batch(model, batch):
+            rows["docs"].append({c: getattr(result.document, c) for c in _columns(Document)})
+            for name in ("mentions", "quotes", "sentences"):
+                columns = _columns(TABLES[name])
+                rows[name].extend(
+                    {c: getattr(r, c) for c in columns} for r in getattr(result, name)
+                )
     for name, record in TABLES.items():
         folder = Path(out) / name
         folder.mkdir(parents=True, exist_ok=True)

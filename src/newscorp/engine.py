@@ -132,12 +132,15 @@ def analyse_parsed_all(
 def analyse_batch(
     model: str, documents: Sequence[Document], tokens: bool = False
 ) -> list[tuple[DocResult, bytes]]:
-    """Parse and extract a batch in this process: (result, token index or b"")."""
+    """Parse and extract a batch in this process, on one BLAS thread (one core per analysing
+    process, so N workers use N cores): (result, token index or b"")."""
     from newscorp.pipeline.resolve import load_pipeline
 
-    nlp = load_pipeline(model)
-    pairs = ((d.nlp_text, d) for d in documents)
-    return analyse_parsed_all(nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE), tokens)
+    with one_blas_thread():
+        nlp = load_pipeline(model)
+        pairs = ((d.nlp_text, d) for d in documents)
+        parsed = nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE)
+        return analyse_parsed_all(parsed, tokens)
 
 
 class Analyser:
@@ -154,8 +157,7 @@ class Analyser:
         if not documents:
             return []
         if self.workers <= 1 or len(documents) == 1:
-            with one_blas_thread():
-                return analyse_batch(self.model, documents, self.tokens)
+            return analyse_batch(self.model, documents, self.tokens)
         pool = self._get_pool()
         size = max(1, -(-len(documents) // (self.workers * 2)))
         batches = [documents[i : i + size] for i in range(0, len(documents), size)]
@@ -166,9 +168,7 @@ class Analyser:
         if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=one_blas_thread
-            )
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
         return self._pool
 
     def close(self) -> None:

@@ -35,9 +35,9 @@ def numpy_matmul() -> Iterator[bool]:
 
 
 def one_blas_thread() -> AbstractContextManager[object]:
-    """Hold numpy's BLAS to one thread (threadpoolctl): as a context, until its end; called
-    plainly (a worker process's initializer), for good. Each analysis process then uses one
-    core, so ``--workers N`` means N cores, and no BLAS threads wait on one another."""
+    """Hold numpy's BLAS to one thread (threadpoolctl): as a context, until its end (each
+    analysed batch, so ``--workers N`` means N cores and no BLAS threads wait on one
+    another); called plainly (a benchmark process), for good."""
     import numpy  # noqa: F401  (loads numpy's BLAS, which threadpoolctl can only limit once loaded)
     from threadpoolctl import threadpool_limits
 
