@@ -81,3 +81,16 @@ def test_one_blas_thread_limits_a_fresh_process_before_numpy_is_imported():
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout == "[1]\n"
+
+
+def test_kwic_without_a_store_parses_on_one_blas_thread():
+    import newscorp
+
+    before = _blas_threads()
+    corpus = newscorp.analyze([str(CORPUS)], notify=lambda message: None)
+    sources = corpus.token_sources()
+    doc, _text, tokens = next(sources)
+    assert (doc, _blas_threads()) == ("000_67afc78a396a1445.txt", [1] * len(before))
+    assert tokens[:2] == [[0, 3, "Der", "der"], [4, 10, "Gipfel", "Gipfel"]]
+    sources.close()
+    assert _blas_threads() == before

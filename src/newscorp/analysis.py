@@ -279,13 +279,15 @@ class Corpus:
                     yield result.document.doc, text, tokens
             return
         from newscorp.engine import BATCH_SIZE, token_index
+        from newscorp.pipeline.blas import one_blas_thread
         from newscorp.tokenindex import decode
 
         nlp = self.nlp()
         pairs = ((d.nlp_text, d) for d in self.documents())
-        for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-            index = token_index(doc, text=document.text)
-            yield document.doc, document.text, decode(index, document.text)
+        with one_blas_thread():  # one core, as every other analysing process
+            for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+                index = token_index(doc, text=document.text)
+                yield document.doc, document.text, decode(index, document.text)
 
     # --- tables -----------------------------------------------------------------------
     def links(self) -> dict[str, str]:
