@@ -10,6 +10,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
 from threadpoolctl import threadpool_info, threadpool_limits
 
+import newscorp
 from newscorp.pipeline.blas import numpy_matmul, one_blas_thread
 from newscorp.pipeline.resolve import BUNDLED_DIR, build_pipeline
 
@@ -84,12 +85,10 @@ def test_one_blas_thread_limits_a_fresh_process_before_numpy_is_imported():
 
 
 def test_kwic_without_a_store_parses_on_one_blas_thread():
-    import newscorp
-
     before = _blas_threads()
     corpus = newscorp.analyze([str(CORPUS)], notify=lambda message: None)
     sources = corpus.token_sources()
-    doc, _text, tokens = next(sources)
+    doc, _, tokens = next(sources)
     assert (doc, _blas_threads()) == ("000_67afc78a396a1445.txt", [1] * len(before))
     assert tokens[:2] == [[0, 3, "Der", "der"], [4, 10, "Gipfel", "Gipfel"]]
     sources.close()
