@@ -1411,6 +1411,15 @@ def test_of_two_subjects_the_one_agreeing_with_the_verb_speaks(nlp):
             "Die Zeitung meldete am Montag, der Konzern werde die Übernahme bekanntgeben.",
             ("Zeitung", "Die Zeitung", "melden", "der Konzern werde die Übernahme bekanntgeben"),
         ),
+        (  # the participle "bezweifelt", which the tagger reads as a present tense (VVFIN)
+            "Die Zeitung meldet, die Journalistin habe die Angaben des Militärs bezweifelt.",
+            (
+                "Zeitung",
+                "Die Zeitung",
+                "melden",
+                "die Journalistin habe die Angaben des Militärs bezweifelt",
+            ),
+        ),
         (  # a finite cue verb after the clause reports it on its own
             "Die Ministerin habe den Plan bestätigt, berichtete die Zeitung.",
             ("Zeitung", "die Zeitung", "berichten", "Die Ministerin habe den Plan bestätigt"),

@@ -128,7 +128,7 @@ _VERB_AUX, _SCONJ, _PRON, _PART = (
     string_id("PRON"),
     string_id("PART"),
 )
-_VERB, _ADP = string_id("VERB"), string_id("ADP")
+_VERB, _ADP, _AUX = string_id("VERB"), string_id("ADP"), string_id("AUX")
 _OBJECTS = string_ids({"obj", "oa"})
 _RELATIVE_PRONOUNS = string_ids({"der", "die", "das", "denen"})
 _ADVERB_OPENERS = string_ids({"da", "damit", "seitdem"})
@@ -1061,7 +1061,7 @@ class QuoteFinder:
         said = [t for t in toks if t not in inside and cue_lemma(self.toks[t], "verb")]
         # a clause with a cue verb of its own reports on its own ("…, berichtete X"), unless
         # that verb only hangs on a Konjunktiv auxiliary: "sagte, er habe den Plan bestätigt"
-        if said and not (kon and not any(self._finite_verb(t) for t in said)):
+        if said and not (kon and not any(self._own_finite(t, toks) for t in said)):
             return False
         alpha = ar.alpha
         tail = [t for t in range(v, min(cue[1], ar.n)) if alpha[t] and t not in inside]
@@ -1075,6 +1075,18 @@ class QuoteFinder:
             or self._ends_subject(last, v)  # "sagte Rice, …", "sagte der Minister, …"
         )
         return ends_with_verb or kon
+
+    def _own_finite(self, t: int, chunk: list[int]) -> bool:
+        """Is cue verb t the finite verb of its clause? Not when it closes a clause whose
+        finite auxiliary came before it: then it is the participle the tagger read as a
+        present tense ("…, sie habe die Angaben bezweifelt", "bezweifelt" VVFIN)."""
+        if not self._finite_verb(t):
+            return False
+        ar = self.arrays
+        tail = [u for u in chunk if u > t and ar.alpha[u]]
+        return bool(tail) or not any(
+            ar.pos[u] == _AUX and self._finite_verb(u) for u in chunk if u < t
+        )
 
     def _ends_subject(self, last: int, v: int) -> bool:
         """Is token ``last`` (after the cue verb v) the end of v's subject: the subject
