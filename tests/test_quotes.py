@@ -207,6 +207,17 @@ def test_cue_verbs_by_lemma(nlp, verb, lemma):
     ]
 
 
+@pytest.mark.parametrize(
+    ("verb", "lemma"),
+    [("erwähnte", "erwähnen"), ("machte klar", "klarmachen")],
+)
+def test_cue_verbs_before_a_dass_clause(nlp, verb, lemma):
+    text = f"Der Minister {verb}, dass er zurücktreten werde."
+    assert rows(nlp, text) == [
+        ("indirect", "", "Der Minister", lemma, "dass er zurücktreten werde")
+    ]
+
+
 def test_warn_with_a_reported_clause(nlp):
     assert rows(nlp, "Die Regierung warnte, die Lage sei ernst.") == [
         ("indirect", "Regierung", "Die Regierung", "warnen", "die Lage sei ernst")
