@@ -256,6 +256,17 @@ def test_nominal_and_colon_cues(nlp, text, expected):
     assert found[0][:4] == expected
 
 
+def test_nominal_cue_after_a_fronted_subordinate_clause_and_the_statement_after_it(nlp):
+    text = (
+        "Nachdem der Pilot gestern Probleme mit der Hitze hatte, geht es ihm heute nach "
+        "Angaben der Kommandozentrale gut. Die Temperatur habe sich wieder normalisiert."
+    )
+    assert [(q[0], q[1], q[3]) for q in rows(nlp, text)] == [
+        ("indirect", "Kommandozentrale", "nach"),
+        ("indirect", "Kommandozentrale", ""),
+    ]
+
+
 def test_clause_introducing_a_quotation_with_a_colon_names_its_speaker(nlp):
     text = "Die Kanzlerin Angela Merkel sieht die Verantwortung beim Staat: „Wir müssen handeln.“"
     assert rows(nlp, text) == [

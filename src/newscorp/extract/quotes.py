@@ -1498,7 +1498,9 @@ class QuoteFinder:
             and any(q.full for q in self.quoted if lo <= q.span.start < hi)
         ):
             return  # the words around a direct quotation are its attribution („…“, sagte X)
-        if nominal is not None and self._statement(*run):
+        if nominal is not None and (
+            self._statement(*run) or self._main_clause_in(self.chunks(*run))
+        ):  # (a clause after a fronted subordinate one: "Nachdem …, geht es ihm laut X gut")
             run = self._semicolon_part(run, nominal.token)
             yield self.make("indirect", *self._span_chars(*run), nominal.lemma, nominal.speaker, si)
             return
