@@ -248,6 +248,10 @@ def test_speaker_before_the_quote_with_erklaeren(nlp):
             "Nach einer norwegischen Studie steigt das Risiko deutlich.",
             ("indirect", "", "einer norwegischen Studie", "nach"),
         ),
+        (  # "gewann" is tagged VVFIN but called an adverb: the mood layer makes it a verb
+            "Nach Angaben der zentralen Wahlkommission gewann er die Wahl mit 62 Prozent.",
+            ("indirect", "Zentrale Wahlkommission", "Angaben der zentralen Wahlkommission", "nach"),
+        ),
     ],
 )
 def test_nominal_and_colon_cues(nlp, text, expected):

@@ -783,6 +783,32 @@ def test_sentence_initial_auxiliary_tagged_as_a_noun_is_a_verb():
     assert doc[0].pos_ == "NOUN" and not doc[0].morph.get("Mood")
 
 
+def test_strong_past_form_tagged_finite_but_called_an_adverb_is_a_verb():
+    # "gewann" has no finite ending: the lemma table knows it as a form of "gewinnen"
+    words = ["Nach", "Angaben", "der", "Kommission", "gewann", "er", "die", "Wahl", "."]
+    doc = _doc(
+        words,
+        ["ADP", "NOUN", "DET", "NOUN", "ADV", "PRON", "DET", "NOUN", "PUNCT"],
+        ["nach", "Angabe", "der", "Kommission", "gewann", "er", "der", "Wahl", "."],
+        tags=["APPR", "NN", "ART", "NN", "VVFIN", "PPER", "ART", "NN", "$."],
+    )
+    mood_rules(doc)
+    assert (doc[4].pos_, doc[4].lemma_, str(doc[4].morph)) == (
+        "VERB",
+        "gewinnen",
+        "Mood=Ind|VerbForm=Fin",
+    )
+    # an adverb the tagger calls finite stays one when the lemma table knows no verb form
+    doc = _doc(
+        ["Er", "kam", "bald", "."],
+        ["PRON", "VERB", "ADV", "PUNCT"],
+        ["er", "kommen", "bald", "."],
+        tags=["PPER", "VVFIN", "VVFIN", "$."],
+    )
+    mood_rules(doc)
+    assert doc[2].pos_ == "ADV"
+
+
 def test_model_konjunktiv_on_a_non_verb_or_a_past_form_is_removed():
     doc = Doc(
         spacy.blank("de").vocab,

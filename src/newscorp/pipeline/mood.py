@@ -215,7 +215,9 @@ def mistagged_finite(token: Token) -> str:
     if not lemma.endswith("n"):
         return ""
     if lemma == low or not low.endswith(_FINITE_ENDINGS) or low[:2] != lemma[:2]:
-        return ""
+        lemma = _strong_past(low)
+        if not lemma:
+            return ""
     if _adverbial(token, low):
         return ""  # "musste zeitweise den Betrieb einstellen": lemmatizer "zeitweisen"
     doc = token.doc
@@ -223,6 +225,15 @@ def mistagged_finite(token: Token) -> str:
     if nxt is not None and nxt.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
         return ""  # attributive: "die interessierte Öffentlichkeit"
     return lemma
+
+
+def _strong_past(low: str) -> str:
+    """The verb lemma of a strong past form without a finite ending ("gewann" -> gewinnen,
+    "kam" -> kommen), by the lemma table, else ""."""
+    from newscorp.pipeline.lemmas import lemma_table
+
+    lemma = lemma_table().get(low) or ""
+    return lemma if lemma.endswith("en") and lemma != low and not low.endswith("en") else ""
 
 
 def not_konjunktiv(token: Token) -> bool:
