@@ -94,6 +94,18 @@ def test_titles_in_quote_marks_are_not_quotes(nlp):
     assert rows(nlp, '"So arbeitet die Redaktion" informiert Sie über unsere Arbeit.') == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        ("„Das ist ein Fehler“, schrieb „Der Standard“.", "Der Standard", "„Der Standard“"),
+        ("„Das ist ein Fehler“, schrieb die „Welt“ am Montag.", "Welt", "die „Welt“"),
+    ],
+)
+def test_quoted_name_after_the_cue_of_a_quotation_is_its_speaker(nlp, text, speaker, mention):
+    # not a second, one-word quotation ("mixed") with no speaker
+    assert rows(nlp, text) == [("direct", speaker, mention, "schreiben", "Das ist ein Fehler")]
+
+
 def test_quoted_name_as_subject_of_a_verb_final_cue(nlp):
     assert rows(
         nlp, "Wie „heise online“ berichtet, sperrten die Behörden den Zugang zu der Seite."

@@ -206,6 +206,8 @@ def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool
         return True  # the subject of a verb-final cue: wie „heise online“ berichtet
     if _source_named(before, text[mark.end + 1 :]) and ws[0].text[:1].isupper():
         return True  # a medium named as a source: laut (der) „Welt“, „Bild“ zufolge
+    if _inverted_cue_before(before) and ws[0].text[:1].isupper() and len(ws) <= 4:
+        return True  # the subject of a cue after a quotation: „…“, schrieb „Die Zeit“
     return (
         before is not None
         and before.pos_ == "NOUN"
@@ -214,6 +216,19 @@ def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool
         and len(ws) <= 3
         and ws[0].text[:1].isupper()
     )
+
+
+def _inverted_cue_before(before: Token | None) -> bool:
+    """Is ``before`` (or the word before it, when it is an article) a cue verb right after
+    a quotation and a comma („…“, schrieb; „…“, schrieb die)?"""
+    from newscorp.extract.cues import cue_lemma
+
+    if before is not None and before.lower_ in ARTICLES and before.i > 0:
+        before = before.doc[before.i - 1]
+    if before is None or before.i < 2 or not cue_lemma(before):
+        return False
+    doc = before.doc
+    return doc[before.i - 1].text == "," and doc[before.i - 2].is_quote
 
 
 def _source_named(before: Token | None, rest: str) -> bool:
