@@ -560,6 +560,16 @@ def test_source_of_a_whole_sentence_and_the_cue_inside_it(nlp):
     ]
 
 
+def test_subject_with_apposition_and_relative_clause_introduces_a_quotation(nlp):
+    # the whole prefield is the subject with its apposition and relative clause, not a
+    # clause of its own: the speaker is not the object after the verb
+    text = (
+        "Sadiq Khan, eines der Parlamentsmitglieder, die den Brief unterschrieben, verurteilte "
+        "die Haltung der Regierung. „Diese Regierung hat einige große Erfolge.“"
+    )
+    assert [(q[0], q[1], q[2]) for q in rows(nlp, text)] == [("direct", "Sadiq Khan", "Sadiq Khan")]
+
+
 def test_question_put_to_someone_is_not_their_statement(nlp):
     assert rows(nlp, "Kim wurde auch gefragt, ob er willens sei, Schritte zu unternehmen.") == []
 
