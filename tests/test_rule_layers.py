@@ -753,60 +753,58 @@ def test_paragraph_starts_on_arrays():
     assert paragraph_starts(Doc(spacy.blank("de").vocab, words=["Ja"]))[0].is_sent_start
 
 
+def _mood_reading(words, pos, lemmas, i, tags=None) -> tuple[str, str, str]:
+    """Part of speech, lemma and features of token i after the mood layer."""
+    doc = _doc(words, pos, lemmas, tags=tags)
+    mood_rules(doc)
+    return doc[i].pos_, doc[i].lemma_, str(doc[i].morph)
+
+
 def test_sentence_initial_auxiliary_tagged_as_a_noun_is_a_verb():
-    doc = _doc(
+    assert _mood_reading(
         ["Hätte", "es", "geklappt", "."],
         ["NOUN", "PRON", "VERB", "PUNCT"],
         ["Hätte", "es", "klappen", "."],
-    )
-    mood_rules(doc)
-    assert (doc[0].pos_, doc[0].lemma_, str(doc[0].morph)) == (
-        "AUX",
-        "haben",
-        "Mood=Sub|Tense=Past|VerbForm=Fin",
-    )
+        0,
+    ) == ("AUX", "haben", "Mood=Sub|Tense=Past|VerbForm=Fin")
     # a subject-less "Habe" follows the Konjunktiv I rule (no "ich" subject)
-    doc = _doc(
+    assert _mood_reading(
         ["Habe", "die", "Artikel", "erhalten"],
         ["NOUN", "DET", "NOUN", "VERB"],
         ["Habe", "der", "Artikel", "erhalten"],
-    )
-    mood_rules(doc)
-    assert (doc[0].pos_, doc[0].lemma_, str(doc[0].morph)) == (
-        "AUX",
-        "haben",
-        "Mood=Sub|Tense=Pres|VerbForm=Fin",
-    )
+        0,
+    ) == ("AUX", "haben", "Mood=Sub|Tense=Pres|VerbForm=Fin")
     # the noun "Würde" stays one unless a pronoun subject follows
-    doc = _doc(["Würde", "des", "Menschen"], ["NOUN", "DET", "NOUN"], ["Würde", "der", "Mensch"])
-    mood_rules(doc)
-    assert doc[0].pos_ == "NOUN" and not doc[0].morph.get("Mood")
+    assert _mood_reading(
+        ["Würde", "des", "Menschen"], ["NOUN", "DET", "NOUN"], ["Würde", "der", "Mensch"], 0
+    ) == ("NOUN", "Würde", "")
 
 
 def test_strong_past_form_tagged_finite_but_called_an_adverb_is_a_verb():
     # "gewann" has no finite ending: the lemma table knows it as a form of "gewinnen"
-    words = ["Nach", "Angaben", "der", "Kommission", "gewann", "er", "die", "Wahl", "."]
-    doc = _doc(
-        words,
+    assert _mood_reading(
+        ["Nach", "Angaben", "der", "Kommission", "gewann", "er", "die", "Wahl", "."],
         ["ADP", "NOUN", "DET", "NOUN", "ADV", "PRON", "DET", "NOUN", "PUNCT"],
         ["nach", "Angabe", "der", "Kommission", "gewann", "er", "der", "Wahl", "."],
+        4,
         tags=["APPR", "NN", "ART", "NN", "VVFIN", "PPER", "ART", "NN", "$."],
-    )
-    mood_rules(doc)
-    assert (doc[4].pos_, doc[4].lemma_, str(doc[4].morph)) == (
-        "VERB",
-        "gewinnen",
-        "Mood=Ind|VerbForm=Fin",
-    )
+    ) == ("VERB", "gewinnen", "Mood=Ind|VerbForm=Fin")
+    # also when the lemmatizer gave the form itself as the lemma
+    assert _mood_reading(
+        ["Dann", "kam", "er", "."],
+        ["ADV", "ADV", "PRON", "PUNCT"],
+        ["dann", "kam", "er", "."],
+        1,
+        tags=["ADV", "VVFIN", "PPER", "$."],
+    ) == ("VERB", "kommen", "Mood=Ind|VerbForm=Fin")
     # an adverb the tagger calls finite stays one when the lemma table knows no verb form
-    doc = _doc(
+    assert _mood_reading(
         ["Er", "kam", "bald", "."],
         ["PRON", "VERB", "ADV", "PUNCT"],
         ["er", "kommen", "bald", "."],
+        2,
         tags=["PPER", "VVFIN", "VVFIN", "$."],
-    )
-    mood_rules(doc)
-    assert doc[2].pos_ == "ADV"
+    ) == ("ADV", "bald", "")
 
 
 def test_model_konjunktiv_on_a_non_verb_or_a_past_form_is_removed():

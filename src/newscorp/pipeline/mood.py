@@ -201,7 +201,7 @@ def mistagged_finite(token: Token) -> str:
     while the tagger gave it a finite verb tag and the lemmatizer (else the lemma table) a
     verb lemma ("dass die Regierung eine Kooperation ins Auge fasst": "fasst" VVFIN, lemma
     "fassen"; "Dieses stelle eine Verletzung dar"), or "": the form has a finite ending and
-    the verb's first letters."""
+    the verb's first letters, or it is a strong past form by the lemma table ("gewann")."""
     if token.pos_ not in {"ADJ", "ADV"} or token.tag_ not in FINITE_TAGS:
         return ""
     low = token.lower_
@@ -212,12 +212,11 @@ def mistagged_finite(token: Token) -> str:
         from newscorp.pipeline.lemmas import verb_lemma_of_e_form
 
         lemma = (verb_lemma_of_e_form(low) or "").lower()  # "stelle": lemmatizer "stell"
-    if not lemma.endswith("n"):
-        return ""
-    if lemma == low or not low.endswith(_FINITE_ENDINGS) or low[:2] != lemma[:2]:
+    weak = lemma.endswith("n") and lemma != low and low[:2] == lemma[:2]
+    if not (weak and low.endswith(_FINITE_ENDINGS)):
         lemma = _strong_past(low)
-        if not lemma:
-            return ""
+    if not lemma:
+        return ""
     if _adverbial(token, low):
         return ""  # "musste zeitweise den Betrieb einstellen": lemmatizer "zeitweisen"
     doc = token.doc
