@@ -780,31 +780,40 @@ def test_sentence_initial_auxiliary_tagged_as_a_noun_is_a_verb():
     ) == ("NOUN", "Würde", "")
 
 
-def test_strong_past_form_tagged_finite_but_called_an_adverb_is_a_verb():
-    # "gewann" has no finite ending: the lemma table knows it as a form of "gewinnen"
-    assert _mood_reading(
-        ["Nach", "Angaben", "der", "Kommission", "gewann", "er", "die", "Wahl", "."],
-        ["ADP", "NOUN", "DET", "NOUN", "ADV", "PRON", "DET", "NOUN", "PUNCT"],
-        ["nach", "Angabe", "der", "Kommission", "gewann", "er", "der", "Wahl", "."],
-        4,
-        tags=["APPR", "NN", "ART", "NN", "VVFIN", "PPER", "ART", "NN", "$."],
-    ) == ("VERB", "gewinnen", "Mood=Ind|VerbForm=Fin")
-    # also when the lemmatizer gave the form itself as the lemma
-    assert _mood_reading(
-        ["Dann", "kam", "er", "."],
-        ["ADV", "ADV", "PRON", "PUNCT"],
-        ["dann", "kam", "er", "."],
-        1,
-        tags=["ADV", "VVFIN", "PPER", "$."],
-    ) == ("VERB", "kommen", "Mood=Ind|VerbForm=Fin")
-    # an adverb the tagger calls finite stays one when the lemma table knows no verb form
-    assert _mood_reading(
-        ["Er", "kam", "bald", "."],
-        ["PRON", "VERB", "ADV", "PUNCT"],
-        ["er", "kommen", "bald", "."],
-        2,
-        tags=["PPER", "VVFIN", "VVFIN", "$."],
-    ) == ("ADV", "bald", "")
+@pytest.mark.parametrize(
+    ("sentence", "pos", "lemmas", "tags", "i", "expected"),
+    [
+        (  # "gewann" has no finite ending: the lemma table knows it as a form of "gewinnen"
+            "Nach Angaben der Kommission gewann er die Wahl .",
+            "ADP NOUN DET NOUN ADV PRON DET NOUN PUNCT",
+            "nach Angabe der Kommission gewann er der Wahl .",
+            "APPR NN ART NN VVFIN PPER ART NN $.",
+            4,
+            ("VERB", "gewinnen", "Mood=Ind|VerbForm=Fin"),
+        ),
+        (  # also when the lemmatizer gave the form itself as the lemma
+            "Dann kam er .",
+            "ADV ADV PRON PUNCT",
+            "dann kam er .",
+            "ADV VVFIN PPER $.",
+            1,
+            ("VERB", "kommen", "Mood=Ind|VerbForm=Fin"),
+        ),
+        (  # an adverb the tagger calls finite stays one when the lemma table knows no verb form
+            "Er kam bald .",
+            "PRON VERB ADV PUNCT",
+            "er kommen bald .",
+            "PPER VVFIN VVFIN $.",
+            2,
+            ("ADV", "bald", ""),
+        ),
+    ],
+)
+def test_strong_past_form_tagged_finite_but_called_an_adverb_is_a_verb(
+    sentence, pos, lemmas, tags, i, expected
+):
+    reading = _mood_reading(sentence.split(), pos.split(), lemmas.split(), i, tags=tags.split())
+    assert reading == expected
 
 
 def test_model_konjunktiv_on_a_non_verb_or_a_past_form_is_removed():

@@ -383,7 +383,8 @@ def _subject_phrase(a: DocArrays, v: int, lo: int, hi: int, inside: set[int]) ->
         )
         for c in kids[v]:
             relative = c < f and _relative_subject(a, c, lo, f)
-            if prefield_clause and c < f and not relative and not _whole_prefield(a, c, lo, f):
+            whole = prefield_clause and _whole_prefield(a, c, lo, f)
+            if prefield_clause and c < f and not relative and not whole:
                 continue  # "…, nicht aber Kim Jong Un, begründete der Präsident": after the verb
             if dep[c] not in _SUBJ or c in inside or c == wrong:
                 continue  # (both tests below ask for a subject outside quotations)
@@ -403,12 +404,7 @@ def _subject_phrase(a: DocArrays, v: int, lo: int, hi: int, inside: set[int]) ->
                 while left < c and texts[left] in {",", ";", "–", "—"}:
                     left += 1  # a comma the parser hung on the subject (", Kim nannte …")
                 found = _phrase_from(a, left, hi, inside)
-                if (
-                    found is not None
-                    and not relative
-                    and _across_comma(a, found, v)
-                    and not (prefield_clause and _whole_prefield(a, c, lo, f))
-                ):
+                if found is not None and not relative and _across_comma(a, found, v) and not whole:
                     continue  # "Ein Sprecher … nannte …, Medien berichteten": another clause
                 if found is not None and _not_subject(a, found, c):
                     continue  # "Als Begründung sagte X", "begründete die Einblendungen"
@@ -426,9 +422,11 @@ def _whole_prefield(a: DocArrays, c: int, lo: int, f: int) -> bool:
     """Is everything before the finite verb f the subject c with its appositions and
     relative clauses ("Sadiq Khan, eines der Mitglieder, die den Brief unterschrieben,
     verurteilte …"), not a clause of its own?"""
+    if a.dep[c] not in _SUBJ:
+        return False
     tree = a.subtree(c)
     first = next((t for t in range(lo, f) if not a.space[t]), lo)
-    return a.dep[c] in _SUBJ and min(tree) <= first and max(tree) >= f - 2
+    return min(tree) <= first and max(tree) >= f - 2
 
 
 def _disagreeing_subject(a: DocArrays, v: int, f: int, lo: int, inside: set[int]) -> int:
