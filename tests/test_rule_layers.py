@@ -261,7 +261,7 @@ def test_nouns_in_names_are_proper_nouns_and_plain_nouns_outside_names_are_nouns
     assert [t.tag_ for t in doc] == ["NN", "NE", "VVFIN", "ART", "NN", "APPR", "NE", "KON", "NE"]
 
 
-def test_weekdays_are_proper_nouns_tagged_nn_as_in_ud_german_gsd():
+def test_weekdays_and_months_are_proper_nouns_tagged_nn_as_in_ud_german_gsd():
     doc = Doc(
         spacy.blank("de").vocab,
         words=["Am", "Freitag", "und", "Samstag", "regnet", "es", "im", "Mai", "."],
@@ -269,12 +269,11 @@ def test_weekdays_are_proper_nouns_tagged_nn_as_in_ud_german_gsd():
         tags=["APPRART", "NN", "KON", "NN", "VVFIN", "PPER", "APPRART", "NN", "$."],
     )
     proper_noun_rules(doc)
-    # both weekdays are PROPN (the plain-noun rule leaves "Freitag" alone); months are
-    # mixed in GSD and keep the model's part of speech
+    # all three are PROPN (the plain-noun rule leaves "Freitag" alone), the tag stays NN
     assert [(t.text, t.pos_, t.tag_) for t in doc if t.pos_ in {"NOUN", "PROPN"}] == [
         ("Freitag", "PROPN", "NN"),
         ("Samstag", "PROPN", "NN"),
-        ("Mai", "NOUN", "NN"),
+        ("Mai", "PROPN", "NN"),
     ]
 
 

@@ -38,7 +38,6 @@ from newscorp.pipeline.lemmas import (
 from newscorp.pipeline.lexicons import (
     MONTHS,
     TIME_ZONES,
-    WEEKDAYS,
     common_nouns,
     de_words,
     gazetteer,
@@ -733,8 +732,8 @@ def auxiliary_rules(doc: Doc) -> Doc:
 _NAME_LABEL_IDS = [get_string_id(label) for label in ("PER", "LOC")]
 
 
-_WEEKDAY_IDS = np.array(
-    [get_string_id(form) for day in WEEKDAYS for form in (day.capitalize(), day, day.upper())],
+_CALENDAR_IDS = np.array(
+    [get_string_id(form) for name in MONTHS for form in (name.capitalize(), name, name.upper())],
     dtype="uint64",
 )
 
@@ -744,8 +743,9 @@ def proper_noun_rules(doc: Doc) -> Doc:
     """Nouns against the final entities: a NOUN inside a person or place name is a PROPN
     ("Cuxhaven", "Onnasch") unless it is a plain noun (:func:`plain_nouns`: "Pastor" left
     in a name is a role); a PROPN outside every entity that is a plain noun is a NOUN
-    ("Feuerwerk", "Kanzlei"). The STTS tag follows (NN <-> NE). A weekday's name is a
-    PROPN tagged NN, as UD German-GSD has all 79 of them ("am Freitag")."""
+    ("Feuerwerk", "Kanzlei"). The STTS tag follows (NN <-> NE). The name of a weekday or a
+    month is a PROPN tagged NN, as UD German-GSD has all 79 weekdays and 39 of its 46 months
+    ("am Freitag", "im Mai")."""
     if not doc.has_annotation("POS"):
         return doc
     cols = doc.to_array([POS, ORTH, ENT_TYPE])
@@ -753,10 +753,10 @@ def proper_noun_rules(doc: Doc) -> Doc:
     in_name = np.isin(cols[:, 2], _NAME_LABEL_IDS)
     named_noun = (cols[:, 0] == noun) & in_name
     loose_name = (cols[:, 0] == propn) & (cols[:, 2] == 0)
-    weekday = np.isin(cols[:, 1], _WEEKDAY_IDS)
-    for i in np.flatnonzero(weekday & (cols[:, 0] == noun)).tolist():
+    calendar = np.isin(cols[:, 1], _CALENDAR_IDS)
+    for i in np.flatnonzero(calendar & (cols[:, 0] == noun)).tolist():
         doc[i].pos = propn
-    changes = np.flatnonzero((named_noun | loose_name) & ~weekday)
+    changes = np.flatnonzero((named_noun | loose_name) & ~calendar)
     if not changes.size:
         return doc
     plain, strings = plain_nouns(), doc.vocab.strings
