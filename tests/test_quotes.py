@@ -125,19 +125,26 @@ def test_quoted_name_as_subject_of_a_verb_final_cue(nlp):
     )
 
 
-def test_pronoun_opening_a_reported_clause_speaks_for_the_outer_speaker(nlp):
-    text = (
-        "Ein Sprecher der Rettungsdienste erklärte, er gehe nicht davon aus, "
-        "dass jemand den Absturz überlebt habe."
-    )
-    assert rows(nlp, text) == [
-        (
-            "indirect",
-            "Rettungsdienste",
-            "Ein Sprecher der Rettungsdienste",
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (  # in the indicative "geht" reports on its own, for the Sprecher
+            "Ein Sprecher der Rettungsdienste erklärte, er geht nicht davon aus, "
+            "dass jemand den Absturz überlebt hat.",
             "ausgehen",
-            "dass jemand den Absturz überlebt habe",
-        )
+            "dass jemand den Absturz überlebt hat",
+        ),
+        (  # in the Konjunktiv "gehe … aus" is part of what "erklärte" reports
+            "Ein Sprecher der Rettungsdienste erklärte, er gehe nicht davon aus, "
+            "dass jemand den Absturz überlebt habe.",
+            "erklären",
+            "er gehe nicht davon aus, dass jemand den Absturz überlebt habe",
+        ),
+    ],
+)
+def test_pronoun_opening_a_reported_clause_speaks_for_the_outer_speaker(nlp, text, cue, content):
+    assert rows(nlp, text) == [
+        ("indirect", "Rettungsdienste", "Ein Sprecher der Rettungsdienste", cue, content)
     ]
 
 
@@ -1472,10 +1479,53 @@ def test_of_two_subjects_the_one_agreeing_with_the_verb_speaks(nlp):
             "Die Ministerin habe den Plan bestätigt, berichtete die Zeitung.",
             ("Zeitung", "die Zeitung", "berichten", "Die Ministerin habe den Plan bestätigt"),
         ),
+        (  # the reported clause's finite verb is a cue verb in the Konjunktiv
+            "Die Zeitung meldete, der Minister rechne mit einer Verhandlung.",
+            ("Zeitung", "Die Zeitung", "melden", "der Minister rechne mit einer Verhandlung"),
+        ),
+        (
+            "Die Polizei sagte, der Bürgermeister hoffe auf eine schnelle Einigung.",
+            (
+                "Polizei",
+                "Die Polizei",
+                "sagen",
+                "der Bürgermeister hoffe auf eine schnelle Einigung",
+            ),
+        ),
     ],
 )
 def test_reported_clause_whose_verb_is_a_cue_verb(nlp, text, expected):
     assert [q[1:] for q in rows(nlp, text)] == [expected]
+
+
+def test_konjunktiv_cue_verb_opening_a_coordinated_clause_is_no_reported_clause(nlp):
+    # "spreche" shares the subject of "gebe … zu": it is not what "gebe zu" reports
+    text = "Der Mann selbst gebe die Vorwürfe zu, spreche aber von Notwehr."
+    assert [q[3:] for q in rows(nlp, text)] == [
+        ("sprechen", "Der Mann selbst gebe die Vorwürfe zu")
+    ]
+
+
+def test_quoted_fragment_in_a_reported_clause_is_the_reporters(nlp):
+    # "erinnere" is a cue verb inside what "sagte" reports: the fragment is Hatzius's
+    text = (
+        "Der Redakteur Martin Hatzius sagte, die Aktion erinnere „fatal an die "
+        "Bücherverbrennung auf dem Bebelplatz“."
+    )
+    assert [q[:4] for q in rows(nlp, text)] == [
+        ("mixed", "Martin Hatzius", "Der Redakteur Martin Hatzius", "sagen")
+    ]
+
+
+def test_cue_after_a_colon_reports_nothing_before_it(nlp):
+    # "So sagte Rehn" opens what follows the colon, not the sentence before it
+    text = (
+        "Aber auch die EU-Kommission kritisierte die Art und Weise, wie das Gesetz "
+        "verabschiedet wurde, scharf: So sagte Olli Rehn, EU-Erweiterungskommissar: „Man kann "
+        "der türkischen Bevölkerung nicht ein Gesetz vorknallen und damit jede Diskussion "
+        "beenden.“"
+    )
+    assert [q[:4] for q in rows(nlp, text)] == [("direct", "Olli Rehn", "Olli Rehn", "sagen")]
 
 
 @pytest.mark.parametrize(

@@ -984,6 +984,14 @@ def test_a_title_before_a_name_ends_no_sentence_and_a_full_stop_after_a_word_doe
     doc = paragraph_starts(Doc(spacy.blank("de").vocab, words=words))
     assert doc[3].is_sent_start is None  # "Kath . Kirche": unknown and short, an abbreviation
     assert doc[8].is_sent_start is True  # long words are no abbreviations
+    words = ["Peres", "(", "Awoda", ",", "dt", ".", "etwa", "Arbeiterpartei", ")", "sagte"]
+    doc = paragraph_starts(Doc(spacy.blank("de").vocab, words=words))
+    assert doc[6].is_sent_start is False  # "dt . etwa": lowercase after an abbreviation
+
+
+def test_lowercase_word_after_an_abbreviation_starts_no_sentence_in_the_pipeline(nlp):
+    doc = nlp("Er traf Schimon Peres (Awoda, dt. etwa Arbeiterpartei) und sagte nichts.")
+    assert len(list(doc.sents)) == 1
 
 
 def test_headline_auxiliary_in_quotation_marks_tagged_as_a_noun_is_a_verb():

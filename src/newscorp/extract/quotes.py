@@ -968,8 +968,9 @@ class QuoteFinder:
             lower[t] in _CLAUSE_MARKERS
             for t in range(parts[k + 1][0], min(parts[k + 1][0] + 2, n_tokens))
         )
-        if verb_first and k > 0 and lower[first] != _WIE and not dass_after:
-            a, b = parts[0][0], parts[k - 1][1]
+        colon_before = parts[k - 1][1] < n_tokens and self.words[parts[k - 1][1]] == ":"
+        if verb_first and k > 0 and lower[first] != _WIE and not dass_after and not colon_before:
+            a, b = parts[0][0], parts[k - 1][1]  # not "…: So sagte Rehn: „…“"
             dep = ar.dep
             subjects = [c for c in ar.children[v] if dep[c] in _SUBJ]
             own = any(parts[k][0] <= c < parts[k][1] and c > v for c in subjects) or (
@@ -1060,8 +1061,13 @@ class QuoteFinder:
         kon = any(self._kind_at(t) for t in toks)
         said = [t for t in toks if t not in inside and cue_lemma(self.toks[t], "verb")]
         # a clause with a cue verb of its own reports on its own ("…, berichtete X"), unless
-        # that verb only hangs on a Konjunktiv auxiliary: "sagte, er habe den Plan bestätigt"
-        if said and not (kon and not any(self._own_finite(t, toks) for t in said)):
+        # that verb is reported too: in the Konjunktiv after a word of its clause ("sagte,
+        # der Minister hoffe auf …"; not "gebe … zu, spreche aber von …") or hanging on a
+        # Konjunktiv auxiliary ("sagte, er habe den Plan bestätigt")
+        if said and (
+            not kon
+            or any(t == toks[0] or self._own_finite(t, toks) and not self._kind_at(t) for t in said)
+        ):
             return False
         alpha = ar.alpha
         tail = [t for t in range(v, min(cue[1], ar.n)) if alpha[t] and t not in inside]
@@ -1219,12 +1225,15 @@ class QuoteFinder:
         """A quotation's own cue: the nearest speech verb before it, when another follows
         the region's first ("…, sagte Trump, Kim nannte sie „begrüßenswert“"); for a full
         quotation only when two or more precede it ("Nachdem er … gefragt wurde, …,
-        entgegnete Suttner: „…“")."""
+        entgegnete Suttner: „…“"). A speech verb inside what another reports is not one
+        ("sagte, die Aktion erinnere „…“")."""
         kinds = {"verb", "reported"}
         before = [c for c in attributing if c.kind in kinds and c.token < q.span.start]
         if q.full and len(before) < 2:
             return None
-        return max(before, key=lambda c: c.token) if before else None
+        contents = [c.content for c in attributing if c.content is not None]
+        own = [c for c in before if not any(a <= c.token < b for a, b in contents)]
+        return max(own or before, key=lambda c: c.token) if before else None
 
     def _quote(self, q: Quoted, si: int, main: Cue | None, context: bool, kon: str):
         speaker, cue = (main.speaker, main.lemma) if main is not None else (None, "")

@@ -547,7 +547,8 @@ def _title_before(word: str) -> bool:
 def paragraph_starts(doc: Doc) -> Doc:
     """A line break always starts a new sentence (headlines, datelines, paragraphs); a
     capitalised word after a word and a full stop does ("… verletzt. | Die Polizei"); a
-    lowercase word right after a word on the same line never does ("Nordkorea | und die USA"),
+    lowercase word never does right after a word on the same line ("Nordkorea | und die USA")
+    or after an abbreviation's full stop ("dt. | etwa"),
     nor does a capitalised word after a title ("Außenminister | Heiko Maas").
 
     Works on ``doc.to_array`` columns and the vocabulary's strings (no Token objects, not
@@ -567,8 +568,11 @@ def paragraph_starts(doc: Doc) -> Doc:
     period = strings.as_int(".") if "." in strings else -1
     for i in np.flatnonzero(alpha[:-2] & (cols[1:-1, 2] == period) & alpha[2:]).tolist():
         word, nxt = strings[orth[i]], strings[orth[i + 2]]
-        if nxt[:1].isupper() and _sentence_final(word):
+        final = _sentence_final(word)
+        if nxt[:1].isupper() and final:
             new[i + 2] = 1  # "… Schussverletzungen. Oppositionsanhänger …": a full stop
+        elif nxt[:1].islower() and not final:
+            new[i + 2] = -1  # "(Awoda, dt. etwa Arbeiterpartei)": an abbreviation
     after_word = np.flatnonzero(alpha[:-1] & (starts[1:] == 0)) + 1
     for j in after_word.tolist():
         text = strings[orth[j]]
