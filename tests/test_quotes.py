@@ -1579,3 +1579,30 @@ def test_adverb_damit_before_its_verb_opens_an_indicative_main_clause(nlp):
     first = finder.chunks(unit.start, unit.end)[0]
     assert finder._reporting_chunk(*first)
     assert finder._konjunktiv(unit.start, unit.end) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ein Augenzeuge erzählte der Nachrichtenagentur Reuters, Anhänger der Regierung "
+            "auf Motorrädern hätten Demonstranten mit Stöcken angegriffen.",
+            (
+                "Ein Augenzeuge",
+                "erzählen",
+                "Anhänger der Regierung auf Motorrädern hätten Demonstranten mit Stöcken "
+                "angegriffen",
+            ),
+        ),
+        (
+            "Die Ärztin schilderte, dass die Frau einen Herzstillstand im Wasser hatte.",
+            ("Die Ärztin", "schildern", "dass die Frau einen Herzstillstand im Wasser hatte"),
+        ),
+        (
+            "Der Trainer konterte, seine Mannschaft habe das Spiel dominiert.",
+            ("Der Trainer", "kontern", "seine Mannschaft habe das Spiel dominiert"),
+        ),
+    ],
+)
+def test_narrating_and_retorting_verbs_are_cues(nlp, text, expected):
+    assert [q[2:] for q in rows(nlp, text)] == [expected]
