@@ -1606,3 +1606,18 @@ def test_adverb_damit_before_its_verb_opens_an_indicative_main_clause(nlp):
 )
 def test_narrating_and_retorting_verbs_are_cues(nlp, text, expected):
     assert [q[2:] for q in rows(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sein Asylantrag wurde 2012 abgelehnt, aber aus Sicherheitsgründen wurde ihm der Pass "
+        "entzogen.",
+        "In erster Instanz ist die Wiener Linien GmbH bereits schuldig gesprochen worden, doch "
+        "die Beklagten haben gegen das Urteil Berufung eingelegt und gehen in die nächste "
+        "Instanz.",
+    ],
+)
+def test_clause_opening_with_a_coordinator_is_no_reported_clause(nlp, text):
+    # "aber …", "doch …" after a cue verb is a main clause of its own, nothing it reports
+    assert rows(nlp, text) == []

@@ -129,6 +129,7 @@ _VERB_AUX, _SCONJ, _PRON, _PART = (
     string_id("PART"),
 )
 _VERB, _ADP, _AUX = string_id("VERB"), string_id("ADP"), string_id("AUX")
+_CCONJ = string_id("CCONJ")
 _OBJECTS = string_ids({"obj", "oa"})
 _RELATIVE_PRONOUNS = string_ids({"der", "die", "das", "denen"})
 _ADVERB_OPENERS = string_ids({"da", "damit", "seitdem"})
@@ -1058,6 +1059,8 @@ class QuoteFinder:
             return False
         if lower[toks[0]] in _CLAUSE_MARKERS:
             return True
+        if pos[toks[0]] == _CCONJ:
+            return False  # "wurde abgelehnt, aber …", "doch hat …": a clause of its own
         kon = any(self._kind_at(t) for t in toks)
         said = [t for t in toks if t not in inside and cue_lemma(self.toks[t], "verb")]
         # a clause with a cue verb of its own reports on its own ("…, berichtete X"), unless
