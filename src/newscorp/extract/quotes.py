@@ -969,7 +969,7 @@ class QuoteFinder:
             lower[t] in _CLAUSE_MARKERS
             for t in range(parts[k + 1][0], min(parts[k + 1][0] + 2, n_tokens))
         )
-        colon_before = parts[k - 1][1] < n_tokens and self.words[parts[k - 1][1]] == ":"
+        colon_before = k > 0 and parts[k - 1][1] < n_tokens and self.words[parts[k - 1][1]] == ":"
         if verb_first and k > 0 and lower[first] != _WIE and not dass_after and not colon_before:
             a, b = parts[0][0], parts[k - 1][1]  # not "…: So sagte Rehn: „…“"
             dep = ar.dep
