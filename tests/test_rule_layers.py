@@ -1344,3 +1344,83 @@ def test_a_plain_noun_alone_is_no_person_or_place_unless_a_longer_name_holds_it(
         ("Beatrix von Storch", "PER"),
         ("Storch", "PER"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "ents", "expected"),
+    [
+        # a work's title after a quotation mark keeps its article
+        (
+            ["Ich", "habe", '"', "Das", "Parfum", '"', "gelesen", "."],
+            ["PRON", "AUX", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"],
+            ["O", "O", "O", "B-MISC", "I-MISC", "O", "O", "O"],
+            [("Das Parfum", "MISC")],
+        ),
+        # a capitalised article inside a sentence opens the name
+        (
+            ["Blätter", "wie", "Der", "Gesellschafter", "erschienen", "."],
+            ["NOUN", "ADP", "DET", "NOUN", "VERB", "PUNCT"],
+            ["O", "O", "B-MISC", "I-MISC", "O", "O"],
+            [("Der Gesellschafter", "MISC")],
+        ),
+        (
+            ["Die", "Songs", "Stars", ",", "In", "My", "Arms", "und", "Forgiven", "."],
+            ["DET", "NOUN", "NOUN", "PUNCT", "ADP", "X", "X", "CCONJ", "X", "PUNCT"],
+            ["O", "O", "O", "O", "B-MISC", "I-MISC", "I-MISC", "O", "O", "O"],
+            [("In My Arms", "MISC")],
+        ),
+        # the same article opening a sentence is no part of it
+        (
+            ["Der", "Gesellschafter", "erschien", "."],
+            ["DET", "NOUN", "VERB", "PUNCT"],
+            ["B-MISC", "I-MISC", "O", "O"],
+            [("Gesellschafter", "MISC")],
+        ),
+        # a person's surname with its lowercase particles, but no preposition before a name
+        (
+            ["Damals", "wollte", "von", "Trotha", "das", "nicht", "."],
+            ["ADV", "VERB", "ADP", "PROPN", "PRON", "PART", "PUNCT"],
+            ["O", "O", "B-PER", "I-PER", "O", "O", "O"],
+            [("von Trotha", "PER")],
+        ),
+        (
+            ["Das", "sagte", "von", "der", "Leyen", "."],
+            ["PRON", "VERB", "ADP", "DET", "PROPN", "PUNCT"],
+            ["O", "O", "B-PER", "I-PER", "I-PER", "O"],
+            [("von der Leyen", "PER")],
+        ),
+        (
+            ["Ein", "Brief", "von", "Berlin", "kam", "."],
+            ["DET", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+            ["O", "O", "B-LOC", "I-LOC", "O", "O"],
+            [("Berlin", "LOC")],
+        ),
+        # a known lowercase agency is a name
+        (
+            ["Er", "sagte", "der", "Agentur", "dpa", "."],
+            ["PRON", "VERB", "DET", "NOUN", "PROPN", "PUNCT"],
+            ["O", "O", "O", "O", "B-ORG", "O"],
+            [("dpa", "ORG")],
+        ),
+        # the genitive of a known place is no plain noun ("Chinas" is also a noun's plural)
+        (
+            ["Der", "Einfluss", "Chinas", "wächst", "."],
+            ["DET", "NOUN", "PROPN", "VERB", "PUNCT"],
+            ["O", "O", "B-LOC", "O", "O"],
+            [("Chinas", "LOC")],
+        ),
+        (
+            ["Der", "Einfluss", "Brötchens", "wächst", "."],
+            ["DET", "NOUN", "PROPN", "VERB", "PUNCT"],
+            ["O", "O", "B-LOC", "O", "O"],
+            [],
+        ),
+    ],
+)
+def test_first_words_of_titles_and_particles_of_surnames_stay(words, pos, ents, expected):
+    assert _cleaned(words, pos, ents) == expected
+
+
+def test_a_quoted_name_keeps_its_first_words_through_the_bundled_pipeline(nlp):
+    doc = nlp('Wespen gelten als friedfertig, heißt es in der "Apotheken Umschau".')
+    assert [(e.text, e.label_) for e in doc.ents] == [("Apotheken Umschau", "ORG")]

@@ -57,7 +57,7 @@ from newscorp.pipeline.mood import (
     set_mood,
     verb_first,
 )
-from newscorp.pipeline.names import first_names, nonnames, token_texts
+from newscorp.pipeline.names import fills_quotation, first_names, nonnames, token_texts
 
 ROLE_KEY = "roles"
 # parts of speech that never start a name ("Auch Trump", "Mit Kim"): trimmed off entities
@@ -172,6 +172,8 @@ def _leading_non_name(doc: Doc, start: int, end: int, label: str) -> bool:
     before a person, a function word (not a known first name), a lowercase adjective."""
     tok = doc[start]
     text = tok.text
+    if label == "PER" and _nobiliary(doc, start, end):
+        return False
     return (
         tok.is_punct
         or tok.is_space
@@ -181,6 +183,38 @@ def _leading_non_name(doc: Doc, start: int, end: int, label: str) -> bool:
         or text[:1].islower()
         and tok.pos_ in {"ADJ", ""}
     )
+
+
+def _title(doc: Doc, start: int, end: int, label: str) -> bool:
+    """A name or title whose first words belong to it: two or more words that fill a
+    quotation ("in der „Apotheken Umschau“"), a work's title after a quotation mark ("habe
+    „Das Parfum“ gelesen"), or a name opening with a capitalised function word inside a
+    sentence ("Blätter wie Der Gesellschafter", "das Rockensemble In Spe")."""
+    if end - start < 2:
+        return False
+    if start > 0 and doc[start - 1].is_quote:
+        return label == "MISC" or fills_quotation(doc, start, end)
+    first = doc[start]
+    return (
+        first.text[:1].isupper()
+        and first.lower_ in STOP_WORDS
+        and not _true_sentence_start(doc, start)
+        and start > 0
+        and (doc[start - 1].text == "," or not doc[start - 1].is_punct)
+    )
+
+
+NOBILIARY = frozenset("von van vom zu zur de der den ten ter da di del dos du la le".split())
+
+
+def _nobiliary(doc: Doc, start: int, end: int) -> bool:
+    """Lowercase particles that open a surname and the capitalised name after them, all
+    inside one person: "von Trotha", "van der Straeten", "von der Leyen" (GermEval marks
+    the particles as part of the name)."""
+    k = start
+    while k < end and doc[k].text in NOBILIARY:
+        k += 1
+    return start < k < end and doc[k].text[:1].isupper()
 
 
 NOT_NAME_END = NOT_NAME_START - {"ADP", "DET"}
@@ -332,7 +366,11 @@ def clean_entities(doc: Doc) -> Doc:
             and all(t.text[:1].isupper() for t in doc[start + 1 : end])
         ):
             label = "PER"  # "US-Präsident Trump" tagged as one ORG/MISC: a role, then a name
-        while start < end and _leading_non_name(doc, start, end, label):
+        while (
+            start < end
+            and not _title(doc, start, end, label)
+            and _leading_non_name(doc, start, end, label)
+        ):
             if label == "PER" and is_role(doc[start].text):
                 roles.append(Span(doc, start, start + 1, label="ROLE"))
             start += 1
@@ -379,8 +417,13 @@ def clean_entities(doc: Doc) -> Doc:
         span = Span(doc, start, end, label=label)
         if _is_date_like(span) or not any(c.isalpha() for c in span.text):
             continue
-        if len(span) == 1 and span.text[:1].islower() and not _brand_like(span.text):
-            continue  # a lowercase word is no name, but "iTunes", "n-tv", "t-online.de" are
+        if (
+            len(span) == 1
+            and span.text[:1].islower()
+            and not known
+            and not _brand_like(span.text)
+        ):
+            continue  # a lowercase word is no name, but "iTunes", "n-tv", "dpa" are
         if not known and _common_nouns_only(span, places):
             continue  # "Dialog", "Aufhebung von Sanktionen": common nouns, not a name
         if label == "PER" and span.start == ent.start and span.start > 0:
@@ -410,9 +453,14 @@ def _brand_like(word: str) -> bool:
 
 def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]:
     """Drop one-word persons and places that are plain nouns ("Brötchen" LOC, "Promis" PER),
-    unless a longer name of the document holds the word ("Beatrix von Storch" ... "Storch")."""
+    unless a longer name of the document holds the word ("Beatrix von Storch" ... "Storch")
+    or it is a known name or the genitive of one ("Chinas", "Münsters")."""
     plain, firsts, cities = plain_nouns(), first_names(), geo_names()
     in_names = {t.text for e in ents if len(e) > 1 for t in e}
+
+    def named(word: str) -> bool:
+        return word in in_names or word in places or word in firsts or word in cities
+
     return [
         e
         for e in ents
@@ -420,10 +468,8 @@ def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]
             len(e) == 1
             and e.label_ in ("PER", "LOC")
             and e.text in plain
-            and e.text not in in_names
-            and e.text not in places
-            and e.text not in firsts
-            and e.text not in cities
+            and not named(e.text)
+            and not (e.text.endswith("s") and named(e.text[:-1]))  # "Chinas", "Münsters"
         )
     ]
 

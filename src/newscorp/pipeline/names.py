@@ -335,6 +335,8 @@ def _trim(span: Span) -> Span | None:
     compound before a complete name; None when nothing name-like is left."""
     if _common_compound(span):
         return None
+    if fills_quotation(span.doc, span.start, span.end):
+        return span  # a quoted name keeps its first words: "in der „Apotheken Umschau“"
     words = nonnames()
     start = span.start
     doc = span.doc
@@ -363,6 +365,17 @@ def _trim(span: Span) -> Span | None:
     if not rest.text[:1].isupper() or len(rest.text) < 3:
         return span
     return Span(doc, start, span.end, label=span.label_)
+
+
+def fills_quotation(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words ``start:end`` (two or more) are all of a quotation."""
+    return (
+        end - start > 1
+        and start > 0
+        and doc[start - 1].is_quote
+        and end < len(doc)
+        and doc[end].is_quote
+    )
 
 
 def _german_word(text: str) -> bool:
