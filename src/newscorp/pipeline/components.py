@@ -417,12 +417,7 @@ def clean_entities(doc: Doc) -> Doc:
         span = Span(doc, start, end, label=label)
         if _is_date_like(span) or not any(c.isalpha() for c in span.text):
             continue
-        if (
-            len(span) == 1
-            and span.text[:1].islower()
-            and not known
-            and not _brand_like(span.text)
-        ):
+        if len(span) == 1 and span.text[:1].islower() and not known and not _brand_like(span.text):
             continue  # a lowercase word is no name, but "iTunes", "n-tv", "dpa" are
         if not known and _common_nouns_only(span, places):
             continue  # "Dialog", "Aufhebung von Sanktionen": common nouns, not a name
