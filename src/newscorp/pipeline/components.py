@@ -465,8 +465,28 @@ def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]
             and e.text in plain
             and not named(e.text)
             and not (e.text.endswith("s") and named(e.text[:-1]))  # "Chinas", "Münsters"
+            and not (e.label_ == "PER" and _bare_singular(e[0]))
         )
     ]
+
+
+def _bare_singular(tok: Token) -> bool:
+    """A subject with no article, possessive or adjective whose finite verb is singular:
+    German needs an article before a singular common noun there, so the word is a surname
+    ("Zöllner will …", "Richter bezog sich …"; not "Der Richter …", "Promis sind …")."""
+    if tok.dep_ not in ("nsubj", "nsubj:pass", "sb"):
+        return False
+    if any(c.dep_ in _DETERMINERS for c in tok.children):
+        return False
+    if tok.i > 0 and tok.doc[tok.i - 1].pos_ in {"DET", "ADJ", "PRON"}:
+        return False
+    verbs = [tok.head, *(c for c in tok.head.children if c.pos_ == "AUX")]
+    return any(
+        v.morph.get("VerbForm") == ["Fin"] and v.morph.get("Number") == ["Sing"] for v in verbs
+    )
+
+
+_DETERMINERS = frozenset({"det", "det:poss", "nmod:poss", "amod", "nk"})
 
 
 def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
