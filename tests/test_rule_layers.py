@@ -1455,3 +1455,15 @@ def test_a_plain_noun_after_its_article_stays_no_person():
         morphs=["", "Case=Nom", "Number=Sing|Person=3|VerbForm=Fin", "", ""],
     )
     assert list(clean_entities(doc).ents) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "pos"), [("stern.de", "AUX"), ("t-online.de", "ADJ"), ("office21", "ADJ")]
+)
+def test_a_name_written_small_stays_whatever_its_tag(word, pos):
+    entities = _cleaned(
+        ["Das", "meldet", word, "heute", "."],
+        ["PRON", "VERB", pos, "ADV", "PUNCT"],
+        ["O", "O", "B-MISC", "O", "O"],
+    )
+    assert entities == [(word, "MISC")]

@@ -126,6 +126,8 @@ def _function_word(token, tags: frozenset[str]) -> bool:
         return False
     if _INITIALS.fullmatch(token.text) or _TRUNCATED.fullmatch(token.text):
         return False  # "Nico G.", "Ökodorf e.G.", "Mecklenburg- Vorpommern"
+    if token.text[:1].islower() and _brand_like(token.text):
+        return False  # "stern.de", "office21": written as names, whatever their tag
     return token.text[:1].islower() or token.lower_ in STOP_WORDS or not token.is_alpha
 
 
@@ -182,6 +184,7 @@ def _leading_non_name(doc: Doc, start: int, end: int, label: str) -> bool:
         and not _first_name_of(doc, start, end)
         or text[:1].islower()
         and tok.pos_ in {"ADJ", ""}
+        and not _brand_like(text)
     )
 
 
