@@ -1467,3 +1467,13 @@ def test_a_name_written_small_stays_whatever_its_tag(word, pos):
         ["O", "O", "B-MISC", "O", "O"],
     )
     assert entities == [(word, "MISC")]
+
+
+@pytest.mark.parametrize(("words", "code"), [(["Aichi"], "D3A"), (["Airbus"], "A380")])
+def test_a_type_code_ends_a_name(words, code):
+    entities = _cleaned(
+        ["Die", *words, code, "flog", "."],
+        ["DET", *["PROPN"] * len(words), "ADV", "VERB", "PUNCT"],
+        ["O", "B-MISC", *["I-MISC"] * len(words), "O", "O"],
+    )
+    assert entities == [(" ".join([*words, code]), "MISC")]

@@ -128,11 +128,15 @@ def _function_word(token, tags: frozenset[str]) -> bool:
         return False  # "Nico G.", "Ökodorf e.G.", "Mecklenburg- Vorpommern"
     if token.text[:1].islower() and _brand_like(token.text):
         return False  # "stern.de", "office21": written as names, whatever their tag
+    if _TYPE_CODE.fullmatch(token.text):
+        return False  # "Aichi D3A", "Airbus A380": a type's code
     return token.text[:1].islower() or token.lower_ in STOP_WORDS or not token.is_alpha
 
 
 # one to three letters and a full stop, repeated, with a capital: "G.", "e.G.", "a.D."
 _INITIALS = re.compile(r"(?=.*[A-ZÄÖÜ])(?:[^\W\d_]{1,3}\.)+")
+# letters and digits with a capital, a type's code: "D3A", "A380", "B737-900ER"
+_TYPE_CODE = re.compile(r"(?=.*\d)(?=.*[A-ZÄÖÜ])[^\W_]+(?:-[^\W_]+)*")
 # a capitalised word cut before a hyphen, completed by the next word: "Mecklenburg-"
 _TRUNCATED = re.compile(r"[A-ZÄÖÜ][^\W\d_]+-")
 
