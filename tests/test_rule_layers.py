@@ -1477,3 +1477,18 @@ def test_a_type_code_ends_a_name(words, code):
         ["O", "B-MISC", *["I-MISC"] * len(words), "O", "O"],
     )
     assert entities == [(" ".join([*words, code]), "MISC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nach dem Ersten Weltkrieg zog er nach Berlin.", [("Ersten Weltkrieg", "MISC")]),
+        ("Im Kalten Krieg war die Stadt geteilt.", [("Kalten Krieg", "MISC")]),
+        ("Einen Krieg wollte niemand.", []),
+        ("Der Orkan Kyrill richtete große Schäden an.", [("Kyrill", "MISC")]),
+        ("Hurrikan Katrina zerstörte New Orleans.", [("Katrina", "MISC")]),
+    ],
+)
+def test_named_wars_and_storms_are_misc(nlp, text, expected):
+    entities = [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "MISC"]
+    assert entities == expected

@@ -758,6 +758,59 @@ def _currencies(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return out
 
 
+WAR_HEADS = frozenset(
+    "Krieg Krieges Kriegs Kriege Weltkrieg Weltkrieges Weltkriegs Weltkriege".split()
+)
+
+
+_DETERMINERS_EN = frozenset(
+    "einen keinen diesen jenen jeden meinen deinen seinen ihren unseren euren welchen "
+    "solchen manchen allen".split()
+)
+
+
+def _named_wars(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """A capitalised adjective before "Krieg" or "Weltkrieg" names a war, MISC as GermEval
+    marks it ("im Zweiten Weltkrieg", "im Kalten Krieg", "des Dreißigjährigen Krieges");
+    whatever entity overlaps it gives way."""
+    out = list(ents)
+    for i in range(len(texts) - 1):
+        word = texts[i]
+        if texts[i + 1] not in WAR_HEADS or not word[:1].isupper() or not word.endswith("en"):
+            continue
+        if doc[i].pos_ in ("DET", "PRON") or word.lower() in _DETERMINERS_EN:
+            continue  # "Einen Krieg", "Diesen Krieg" start a sentence, they name nothing
+        if not word.replace("-", "").isalpha():
+            continue
+        out = [e for e in out if e.end <= i or e.start >= i + 2]
+        out.append(Span(doc, i, i + 2, label="MISC"))
+    return out
+
+
+STORM_WORDS = frozenset(
+    "Orkan Orkantief Hurrikan Wirbelsturm Sturm Sturmtief Tief Hoch Taifun Zyklon "
+    "Tropensturm Wintersturm".split()
+)
+
+
+def _named_storms(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """The name after a storm or weather-system word is MISC, the word itself no part of it
+    ("Orkan Kyrill", "Sturmtief Sabine", "Hurrikan Katrina"); it replaces an entity the model
+    made of both or took for a person."""
+    out = list(ents)
+    for i in range(len(texts) - 1):
+        name = doc[i + 1]
+        if texts[i] not in STORM_WORDS or not name.text[:1].isupper() or not name.is_alpha:
+            continue
+        if name.lower_ in STOP_WORDS or name.pos_ not in ("PROPN", "NOUN", "X"):
+            continue
+        if any(e.start < i or e.end > i + 2 for e in out if e.start < i + 2 and e.end > i):
+            continue  # part of a longer name
+        out = [e for e in out if e.end <= i or e.start >= i + 2]
+        out.append(Span(doc, i + 1, i + 2, label="MISC"))
+    return out
+
+
 def name_rules(doc: Doc) -> Doc:
     """Apply the person and non-name rules to ``doc.ents``."""
     from newscorp.pipeline.components import LABEL_MAP  # "PERSON", "OTH" of other models
@@ -777,6 +830,8 @@ def name_rules(doc: Doc) -> Doc:
     ents = _after_cues(doc, ents, texts)
     ents = _speakers(doc, ents)
     ents = _currencies(doc, ents, texts)
+    ents = _named_wars(doc, ents, texts)
+    ents = _named_storms(doc, ents, texts)
     doc.ents = filter_spans(ents)
     return doc
 
