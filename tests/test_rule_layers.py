@@ -1492,3 +1492,13 @@ def test_a_type_code_ends_a_name(words, code):
 def test_named_wars_and_storms_are_misc(nlp, text, expected):
     entities = [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "MISC"]
     assert entities == expected
+
+
+@pytest.mark.parametrize("words", [["DAX"], ["Dow", "Jones"]])
+def test_a_stock_index_is_misc_whatever_the_model_said(words):
+    entities = _cleaned(
+        ["Der", *words, "stieg", "."],
+        ["DET", *["PROPN"] * len(words), "VERB", "PUNCT"],
+        ["O", "B-ORG", *["I-ORG"] * (len(words) - 1), "O", "O"],
+    )
+    assert entities == [(" ".join(words), "MISC")]

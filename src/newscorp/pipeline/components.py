@@ -417,8 +417,8 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # a cut word alone is no name ("Luft-" of "Luft- und Raumfahrtkonzern")
         end = _coordinated_end(doc, end)
         known = places.get(doc[start:end].text) or places.get(doc[start:end].text.removesuffix("s"))
-        if known and end - start == 1:
-            label = known  # a well-known place or organisation keeps its gazetteer label
+        if known:
+            label = known  # a well-known name keeps its gazetteer label ("Dow Jones" MISC)
         elif label == "LOC" and end - start == 1 and _demonym(doc[start].text, places):
             label = "MISC"  # "die Nordkoreaner": people, not a place
         span = Span(doc, start, end, label=label)
