@@ -1502,3 +1502,17 @@ def test_a_stock_index_is_misc_whatever_the_model_said(words):
         ["O", "B-ORG", *["I-ORG"] * (len(words) - 1), "O", "O"],
     )
     assert entities == [(" ".join(words), "MISC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Das berichtete Politico am Montag.", "Politico"),
+        (
+            "Er sagte der Frankfurter Allgemeinen Sonntagszeitung, er bleibe.",
+            "Frankfurter Allgemeinen Sonntagszeitung",
+        ),
+    ],
+)
+def test_news_outlets_are_organisations(nlp, text, outlet):
+    assert (outlet, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
