@@ -1427,37 +1427,6 @@ def test_a_quoted_name_keeps_its_first_words_through_the_bundled_pipeline(nlp):
 
 
 @pytest.mark.parametrize(
-    ("word", "verb", "number", "kept"),
-    [
-        ("Zöllner", "will", "Sing", True),  # a bare singular subject: a surname
-        ("Promis", "sind", "Plur", False),  # a bare plural: a plain noun
-    ],
-)
-def test_a_plain_noun_as_bare_singular_subject_is_a_surname(word, verb, number, kept):
-    doc = _entity_doc(
-        [word, verb, "das", "."],
-        ["PROPN", "AUX", "PRON", "PUNCT"],
-        ["B-PER", "O", "O", "O"],
-        heads=[1, 1, 1, 1],
-        deps=["nsubj", "ROOT", "obj", "punct"],
-        morphs=["Case=Nom", f"Number={number}|Person=3|VerbForm=Fin", "", ""],
-    )
-    assert [e.text for e in clean_entities(doc).ents] == ([word] if kept else [])
-
-
-def test_a_plain_noun_after_its_article_stays_no_person():
-    doc = _entity_doc(
-        ["Der", "Zöllner", "will", "das", "."],
-        ["DET", "PROPN", "AUX", "PRON", "PUNCT"],
-        ["O", "B-PER", "O", "O", "O"],
-        heads=[1, 2, 2, 2, 2],
-        deps=["det", "nsubj", "ROOT", "obj", "punct"],
-        morphs=["", "Case=Nom", "Number=Sing|Person=3|VerbForm=Fin", "", ""],
-    )
-    assert list(clean_entities(doc).ents) == []
-
-
-@pytest.mark.parametrize(
     ("word", "pos"), [("stern.de", "AUX"), ("t-online.de", "ADJ"), ("office21", "ADJ")]
 )
 def test_a_name_written_small_stays_whatever_its_tag(word, pos):

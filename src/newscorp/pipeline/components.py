@@ -57,7 +57,14 @@ from newscorp.pipeline.mood import (
     set_mood,
     verb_first,
 )
-from newscorp.pipeline.names import fills_quotation, first_names, nonnames, token_texts
+from newscorp.pipeline.names import (
+    ARTICLES,
+    PARTICLES,
+    fills_quotation,
+    first_names,
+    nonnames,
+    token_texts,
+)
 
 ROLE_KEY = "roles"
 # parts of speech that never start a name ("Auch Trump", "Mit Kim"): trimmed off entities
@@ -128,8 +135,6 @@ def _function_word(token, tags: frozenset[str]) -> bool:
         return False  # "Nico G.", "Ökodorf e.G.", "Mecklenburg- Vorpommern"
     if token.text[:1].islower() and _brand_like(token.text):
         return False  # "stern.de", "office21": written as names, whatever their tag
-    if _TYPE_CODE.fullmatch(token.text):
-        return False  # "Aichi D3A", "Airbus A380": a type's code
     return token.text[:1].islower() or token.lower_ in STOP_WORDS or not token.is_alpha
 
 
@@ -192,15 +197,15 @@ def _leading_non_name(doc: Doc, start: int, end: int, label: str) -> bool:
     )
 
 
-def _title(doc: Doc, start: int, end: int, label: str) -> bool:
+def _title(doc: Doc, start: int, end: int) -> bool:
     """A name or title whose first words belong to it: two or more words that fill a
-    quotation ("in der „Apotheken Umschau“"), a work's title after a quotation mark ("habe
-    „Das Parfum“ gelesen"), or a name opening with a capitalised function word inside a
-    sentence ("Blätter wie Der Gesellschafter", "das Rockensemble In Spe")."""
+    quotation ("in der „Apotheken Umschau“", "habe „Das Parfum“ gelesen"), or a name opening
+    with a capitalised function word inside a sentence ("Blätter wie Der Gesellschafter",
+    "das Rockensemble In Spe")."""
     if end - start < 2:
         return False
     if start > 0 and doc[start - 1].is_quote:
-        return label == "MISC" or fills_quotation(doc, start, end)
+        return fills_quotation(doc, start, end)  # not "„Der Bär ist …“"
     first = doc[start]
     return (
         first.text[:1].isupper()
@@ -211,15 +216,12 @@ def _title(doc: Doc, start: int, end: int, label: str) -> bool:
     )
 
 
-NOBILIARY = frozenset("von van vom zu zur de der den ten ter da di del dos du la le".split())
-
-
 def _nobiliary(doc: Doc, start: int, end: int) -> bool:
     """Lowercase particles that open a surname and the capitalised name after them, all
     inside one person: "von Trotha", "van der Straeten", "von der Leyen" (GermEval marks
     the particles as part of the name)."""
     k = start
-    while k < end and doc[k].text in NOBILIARY:
+    while k < end and (doc[k].text in PARTICLES or k > start and doc[k].text in ARTICLES):
         k += 1
     return start < k < end and doc[k].text[:1].isupper()
 
@@ -250,7 +252,10 @@ def _trailing_non_name(tok: Token) -> bool:
     """Whether the last word of an entity is no part of the name: punctuation other than
     "." and "'", a function word other than a preposition or article, a lowercase
     preposition or article ("Mordkommission von", "Jody Hey von"), or an adjective written
-    small ("Universität der iranischen", "US-amerikanische")."""
+    small ("Universität der iranischen", "US-amerikanische"). A type's code ends a name
+    ("Aichi D3A", "Airbus A380"); alone it is none ("PS4")."""
+    if _TYPE_CODE.fullmatch(tok.text):
+        return False
     return (
         (tok.is_punct or tok.is_space)
         and tok.text not in {".", "'"}
@@ -375,7 +380,7 @@ def clean_entities(doc: Doc) -> Doc:
             label = "PER"  # "US-Präsident Trump" tagged as one ORG/MISC: a role, then a name
         while (
             start < end
-            and not _title(doc, start, end, label)
+            and not _title(doc, start, end)
             and _leading_non_name(doc, start, end, label)
         ):
             if label == "PER" and is_role(doc[start].text):
@@ -444,6 +449,8 @@ def _brand_like(word: str) -> bool:
     ("iTunes", "office21"), a domain ("stern.de"), or a letter or two before a hyphen
     ("n-tv", "t-online"; not "rot-weiß-hellblau")."""
     body = word.rstrip(".")
+    if "/" in body:
+        return False  # a web address with a path ("pic.twitter.com/Z9Nhyka") names nothing
     if any(c.isupper() or c.isdigit() for c in body[1:]):
         return True
     host, _, tld = body.rpartition(".")
@@ -456,12 +463,10 @@ def _brand_like(word: str) -> bool:
 def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]:
     """Drop one-word persons and places that are plain nouns ("Brötchen" LOC, "Promis" PER),
     unless a longer name of the document holds the word ("Beatrix von Storch" ... "Storch")
-    or it is a known name or the genitive of one ("Chinas", "Münsters")."""
+    or it is a known name or the genitive of a gazetteer name ("Chinas"; not of any GeoNames
+    place: "Lecks", "Kitas")."""
     plain, firsts, cities = plain_nouns(), first_names(), geo_names()
     in_names = {t.text for e in ents if len(e) > 1 for t in e}
-
-    def named(word: str) -> bool:
-        return word in in_names or word in places or word in firsts or word in cities
 
     return [
         e
@@ -470,30 +475,13 @@ def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]
             len(e) == 1
             and e.label_ in ("PER", "LOC")
             and e.text in plain
-            and not named(e.text)
-            and not (e.text.endswith("s") and named(e.text[:-1]))  # "Chinas", "Münsters"
-            and not (e.label_ == "PER" and _bare_singular(e[0]))
+            and e.text not in in_names
+            and e.text not in places
+            and e.text not in firsts
+            and e.text not in cities
+            and not (e.text.endswith("s") and e.text[:-1] in places)  # "Chinas"
         )
     ]
-
-
-def _bare_singular(tok: Token) -> bool:
-    """A subject with no article, possessive or adjective whose finite verb is singular:
-    German needs an article before a singular common noun there, so the word is a surname
-    ("Zöllner will …", "Richter bezog sich …"; not "Der Richter …", "Promis sind …")."""
-    if tok.dep_ not in ("nsubj", "nsubj:pass", "sb"):
-        return False
-    if any(c.dep_ in _DETERMINERS for c in tok.children):
-        return False
-    if tok.i > 0 and tok.doc[tok.i - 1].pos_ in {"DET", "ADJ", "PRON"}:
-        return False
-    verbs = [tok.head, *(c for c in tok.head.children if c.pos_ == "AUX")]
-    return any(
-        v.morph.get("VerbForm") == ["Fin"] and v.morph.get("Number") == ["Sing"] for v in verbs
-    )
-
-
-_DETERMINERS = frozenset({"det", "det:poss", "nmod:poss", "amod", "nk"})
 
 
 def _vote(doc: Doc, ents: list[Span]) -> list[Span]:

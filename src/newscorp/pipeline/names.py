@@ -47,6 +47,7 @@ from newscorp.pipeline.lexicons import (
     de_words,
     entity_heads,
     gazetteer,
+    gazetteer_labels,
     geo_names,
     is_role,
     known_words,
@@ -778,6 +779,8 @@ def _named_wars(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
         word = texts[i]
         if texts[i + 1] not in WAR_HEADS or not word[:1].isupper() or not word.endswith("en"):
             continue
+        if doc[i].pos_ != "ADJ" and doc[i].tag_ != "ADJA":
+            continue  # "nach sechs Jahren Krieg": a noun, no war's name
         if doc[i].pos_ in ("DET", "PRON") or word.lower() in _DETERMINERS_EN:
             continue  # "Einen Krieg", "Diesen Krieg" start a sentence, they name nothing
         if not word.replace("-", "").isalpha():
@@ -788,7 +791,7 @@ def _named_wars(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
 
 
 STORM_WORDS = frozenset(
-    "Orkan Orkantief Hurrikan Wirbelsturm Sturm Sturmtief Tief Hoch Taifun Zyklon "
+    "Orkan Orkantief Hurrikan Wirbelsturm Sturmtief Tief Hoch Taifun Zyklon "
     "Tropensturm Wintersturm".split()
 )
 
@@ -804,6 +807,8 @@ def _named_storms(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
             continue
         if name.lower_ in STOP_WORDS or name.pos_ not in ("PROPN", "NOUN", "X"):
             continue
+        if name.text in geo_names() or name.text in gazetteer_labels():
+            continue  # a club or a place after the word ("Hoch Tirol")
         if any(e.start < i or e.end > i + 2 for e in out if e.start < i + 2 and e.end > i):
             continue  # part of a longer name
         out = [e for e in out if e.end <= i or e.start >= i + 2]
