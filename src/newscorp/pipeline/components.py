@@ -208,10 +208,10 @@ def _title(doc: Doc, start: int, end: int) -> bool:
         return fills_quotation(doc, start, end)  # not "„Der Bär ist …“"
     first = doc[start]
     return (
-        first.text[:1].isupper()
+        start > 0
+        and first.text[:1].isupper()
         and first.lower_ in STOP_WORDS
         and not _true_sentence_start(doc, start)
-        and start > 0
         and (doc[start - 1].text == "," or not doc[start - 1].is_punct)
     )
 
@@ -467,7 +467,6 @@ def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]
     place: "Lecks", "Kitas")."""
     plain, firsts, cities = plain_nouns(), first_names(), geo_names()
     in_names = {t.text for e in ents if len(e) > 1 for t in e}
-
     return [
         e
         for e in ents

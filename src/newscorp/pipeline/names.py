@@ -762,9 +762,7 @@ def _currencies(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
 WAR_HEADS = frozenset(
     "Krieg Krieges Kriegs Kriege Weltkrieg Weltkrieges Weltkriegs Weltkriege".split()
 )
-
-
-_DETERMINERS_EN = frozenset(
+_DETERMINER_FORMS = frozenset(
     "einen keinen diesen jenen jeden meinen deinen seinen ihren unseren euren welchen "
     "solchen manchen allen".split()
 )
@@ -781,8 +779,8 @@ def _named_wars(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
             continue
         if doc[i].pos_ != "ADJ" and doc[i].tag_ != "ADJA":
             continue  # "nach sechs Jahren Krieg": a noun, no war's name
-        if doc[i].pos_ in ("DET", "PRON") or word.lower() in _DETERMINERS_EN:
-            continue  # "Einen Krieg", "Diesen Krieg" start a sentence, they name nothing
+        if word.lower() in _DETERMINER_FORMS:
+            continue  # "Einen Krieg", "Diesen Krieg" open a sentence, they name nothing
         if not word.replace("-", "").isalpha():
             continue
         out = [e for e in out if e.end <= i or e.start >= i + 2]
@@ -808,7 +806,7 @@ def _named_storms(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
         if name.lower_ in STOP_WORDS or name.pos_ not in ("PROPN", "NOUN", "X"):
             continue
         if name.text in geo_names() or name.text in gazetteer_labels():
-            continue  # a club or a place after the word ("Hoch Tirol")
+            continue  # a place or known name after the word is no storm's
         if any(e.start < i or e.end > i + 2 for e in out if e.start < i + 2 and e.end > i):
             continue  # part of a longer name
         out = [e for e in out if e.end <= i or e.start >= i + 2]
