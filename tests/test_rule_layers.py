@@ -1485,3 +1485,17 @@ def test_a_stock_index_is_misc_whatever_the_model_said(words):
 )
 def test_news_outlets_are_organisations(nlp, text, outlet):
     assert (outlet, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "club"),
+    [
+        ("Sie verloren gegen Sturm Graz im Elfmeterschießen.", "Sturm Graz"),
+        ("Juventus Turin gewann das Spiel.", "Juventus Turin"),
+        ("Der VfB Stuttgart verlor gegen den 1. FC Köln.", "VfB Stuttgart"),
+    ],
+)
+def test_a_club_word_before_a_place_is_a_sports_club(nlp, text, club):
+    entities = [(e.text, e.label_) for e in nlp(text).ents]
+    assert (club, "ORG") in entities
+    assert not any(label != "ORG" and text in club for text, label in entities)

@@ -814,6 +814,32 @@ def _named_storms(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return out
 
 
+CLUB_WORDS = frozenset(
+    "FC SC SV TSV VfB VfL FSV SpVgg TuS SSV AC AS SSC Real Atlético Sporting Olympique "
+    "Borussia Eintracht Fortuna Werder Hertha Dynamo Rapid Sturm Austria Juventus Inter "
+    "Lazio Ajax Arminia Alemannia Union Kickers Wacker Admira Benfica Spartak Zenit Celtic "
+    "Partizan".split()
+)
+
+
+def _sports_clubs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """A club word before a known place names a sports club, one organisation ("Sturm
+    Graz", "Juventus Turin", "Rapid Wien", "VfB Stuttgart"; the model made a person of the
+    first or split the two); a longer entity around both stays as it is ("FC Bayern
+    München", "1. FC Köln")."""
+    out = list(ents)
+    places, cities = gazetteer_labels(), geo_names()
+    for i in range(len(texts) - 1):
+        place = texts[i + 1]
+        if texts[i] not in CLUB_WORDS or not (place in cities or places.get(place) == "LOC"):
+            continue
+        if any(e.start < i or e.end > i + 2 for e in out if e.start < i + 2 and e.end > i):
+            continue
+        out = [e for e in out if e.end <= i or e.start >= i + 2]
+        out.append(Span(doc, i, i + 2, label="ORG"))
+    return out
+
+
 def name_rules(doc: Doc) -> Doc:
     """Apply the person and non-name rules to ``doc.ents``."""
     from newscorp.pipeline.components import LABEL_MAP  # "PERSON", "OTH" of other models
@@ -835,6 +861,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _currencies(doc, ents, texts)
     ents = _named_wars(doc, ents, texts)
     ents = _named_storms(doc, ents, texts)
+    ents = _sports_clubs(doc, ents, texts)
     doc.ents = filter_spans(ents)
     return doc
 
