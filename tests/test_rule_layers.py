@@ -1499,3 +1499,19 @@ def test_a_club_word_before_a_place_is_a_sports_club(nlp, text, club):
     entities = [(e.text, e.label_) for e in nlp(text).ents]
     assert (club, "ORG") in entities
     assert not any(label != "ORG" and text in club for text, label in entities)
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "ents", "expected"),
+    [
+        (
+            ["Blatter", "und", "Beckenbauer", "stritten", "."],
+            ["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"],
+            ["B-PER", "O", "B-PER", "O", "O"],
+            ["Blatter", "Beckenbauer"],
+        ),
+        (["Blatter", "stritt", "."], ["PROPN", "VERB", "PUNCT"], ["B-PER", "O", "O"], []),
+    ],
+)
+def test_a_plain_noun_coordinated_with_a_person_is_a_person(words, pos, ents, expected):
+    assert [text for text, _ in _cleaned(words, pos, ents)] == expected

@@ -467,10 +467,9 @@ def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]
     place: "Lecks", "Kitas")."""
     plain, firsts, cities = plain_nouns(), first_names(), geo_names()
     in_names = {t.text for e in ents if len(e) > 1 for t in e}
-    return [
-        e
-        for e in ents
-        if not (
+
+    def dropped(e: Span) -> bool:
+        return (
             len(e) == 1
             and e.label_ in ("PER", "LOC")
             and e.text in plain
@@ -480,7 +479,24 @@ def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]
             and e.text not in cities
             and not (e.text.endswith("s") and e.text[:-1] in places)  # "Chinas"
         )
-    ]
+
+    kept = {(e.start, e.end) for e in ents if not dropped(e)}
+    persons = {e.start: e for e in ents if e.label_ == "PER" and (e.start, e.end) in kept}
+    ends = {e.end: e for e in persons.values()}
+
+    def beside_a_person(e: Span) -> bool:
+        """'Blatter und Beckenbauer': a person coordinated with a person the rules keep."""
+        doc = e.doc
+        after = e.end < len(doc) - 1 and doc[e.end].lower_ in _COORDINATORS
+        before = e.start > 1 and doc[e.start - 1].lower_ in _COORDINATORS
+        return e.label_ == "PER" and (
+            after and e.end + 1 in persons or before and e.start - 1 in ends
+        )
+
+    return [e for e in ents if not dropped(e) or beside_a_person(e)]
+
+
+_COORDINATORS = frozenset({"und", "oder", "sowie"})
 
 
 def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
