@@ -1515,3 +1515,22 @@ def test_a_club_word_before_a_place_is_a_sports_club(nlp, text, club):
 )
 def test_a_plain_noun_coordinated_with_a_person_is_a_person(words, pos, ents, expected):
     assert [text for text, _ in _cleaned(words, pos, ents)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die USA und die syrische Opposition fordern Assads Rücktritt.",
+            [("USA", "LOC"), ("Assads", "PER")],
+        ),
+        (
+            "Ghana kam zu einer Chance, als Boatangs Schuss knapp vorbeiging.",
+            [("Ghana", "LOC"), ("Boatangs", "PER")],
+        ),
+        ("Frühestens Mitte Mai könne begonnen werden.", []),  # a sentence's first word
+        ("Die martialischen Gesichtstattoos verbreiten Schrecken.", []),  # a noun phrase
+    ],
+)
+def test_an_unknown_name_in_the_genitive_owning_a_noun_is_a_person(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected

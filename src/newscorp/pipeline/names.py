@@ -840,6 +840,29 @@ def _sports_clubs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return out
 
 
+def _unfound_owners(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An unknown name in the genitive before a common noun that the model left out owns it:
+    a person, or a place when its stem is one ("Tiganjs Version", "unter Moggis Ägide",
+    "von Brians Sohn")."""
+    taken = {k for e in ents for k in range(e.start, e.end)}
+    out = list(ents)
+    for i in range(len(doc) - 1):
+        nxt = doc[i + 1]
+        if i in taken or i + 1 in taken or nxt.pos_ != "NOUN" or not _common_word(nxt.text):
+            continue
+        if doc[i].pos_ not in ("PROPN", "NOUN", "X") or not _owner_word(doc[i]):
+            continue  # not "Frühestens Mitte dieses Jahres"
+        if i > 0 and (doc[i - 1].pos_ == "DET" or doc[i - 1].tag_ == "ADJA"):
+            continue  # a common noun's phrase: "die martialischen Gesichtstattoos"
+        stem = doc[i].text[:-1]
+        label = "LOC" if stem in places() or stem in geo_names() else "PER"
+        label = name_labels().get(stem, label)
+        if label == "PER" and (i == 0 or doc[i].is_sent_start and doc[i - 1].is_punct):
+            continue  # an unknown word opening a sentence: "Frühestens Mitte dieses Jahres"
+        out.append(Span(doc, i, i + 1, label=label))
+    return out
+
+
 def name_rules(doc: Doc) -> Doc:
     """Apply the person and non-name rules to ``doc.ents``."""
     from newscorp.pipeline.components import LABEL_MAP  # "PERSON", "OTH" of other models
@@ -862,6 +885,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _named_wars(doc, ents, texts)
     ents = _named_storms(doc, ents, texts)
     ents = _sports_clubs(doc, ents, texts)
+    ents = _unfound_owners(doc, ents)
     doc.ents = filter_spans(ents)
     return doc
 
