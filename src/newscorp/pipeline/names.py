@@ -842,8 +842,8 @@ def _sports_clubs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
 
 def _unfound_owners(doc: Doc, ents: list[Span]) -> list[Span]:
     """An unknown name in the genitive before a common noun that the model left out owns it:
-    a person, or a place when its stem is one ("Tiganjs Version", "unter Moggis Ägide",
-    "von Brians Sohn")."""
+    a person, or a place when its stem is one ("fordern Assads Rücktritt", "als Boatangs
+    Schuss", "Brandenburgs Wirtschaftsminister")."""
     taken = {k for e in ents for k in range(e.start, e.end)}
     out = list(ents)
     for i in range(len(doc) - 1):
@@ -851,7 +851,7 @@ def _unfound_owners(doc: Doc, ents: list[Span]) -> list[Span]:
         if i in taken or i + 1 in taken or nxt.pos_ != "NOUN" or not _common_word(nxt.text):
             continue
         if doc[i].pos_ not in ("PROPN", "NOUN", "X") or not _owner_word(doc[i]):
-            continue  # not "Frühestens Mitte dieses Jahres"
+            continue
         if i > 0 and (doc[i - 1].pos_ == "DET" or doc[i - 1].tag_ == "ADJA"):
             continue  # a common noun's phrase: "die martialischen Gesichtstattoos"
         stem = doc[i].text[:-1]
