@@ -58,11 +58,11 @@ from newscorp.pipeline.mood import (
     verb_first,
 )
 from newscorp.pipeline.names import (
-    ARTICLES,
     PARTICLES,
     fills_quotation,
     first_names,
     nonnames,
+    particle_in_name,
     token_texts,
 )
 
@@ -221,7 +221,7 @@ def _nobiliary(doc: Doc, start: int, end: int) -> bool:
     inside one person: "von Trotha", "van der Straeten", "von der Leyen" (GermEval marks
     the particles as part of the name)."""
     k = start
-    while k < end and (doc[k].text in PARTICLES or k > start and doc[k].text in ARTICLES):
+    while k < end and (doc[k].text in PARTICLES or k > start and particle_in_name(doc, start, k)):
         k += 1
     return start < k < end and doc[k].text[:1].isupper()
 

@@ -155,7 +155,7 @@ def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
             break  # "Hans-Peter Lafos von der Gewerkschaft", not "Henning von Storch"
         if _name_word(doc, j, i):
             end = j = j + 1
-        elif j + 1 < len(doc) and _particle_in_name(doc, i, j):
+        elif j + 1 < len(doc) and particle_in_name(doc, i, j):
             j += 1
         else:
             break
@@ -164,7 +164,7 @@ def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
     return end
 
 
-def _particle_in_name(doc: Doc, first: int, j: int) -> bool:
+def particle_in_name(doc: Doc, first: int, j: int) -> bool:
     """Is ``doc[j]`` a particle inside the person's name that starts at ``first``: "von",
     "van", "de" …, "der"/"den" after one ("von der Leyen"), "zu" right after the first name
     ("Karl-Theodor zu Guttenberg")?"""
@@ -759,6 +759,16 @@ def _currencies(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return out
 
 
+def _in_longer_name(ents: list[Span], start: int, end: int) -> bool:
+    """Whether an entity overlapping the words ``start:end`` reaches beyond them."""
+    return any(e.start < start or e.end > end for e in ents if e.start < end and e.end > start)
+
+
+def _replace(ents: list[Span], start: int, end: int, new: Span) -> list[Span]:
+    """``ents`` without those overlapping the words ``start:end``, and ``new``."""
+    return [e for e in ents if e.end <= start or e.start >= end] + [new]
+
+
 WAR_HEADS = frozenset(
     "Krieg Krieges Kriegs Kriege Weltkrieg Weltkrieges Weltkriegs Weltkriege".split()
 )
@@ -783,8 +793,7 @@ def _named_wars(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
             continue  # "Einen Krieg", "Diesen Krieg" open a sentence, they name nothing
         if not word.replace("-", "").isalpha():
             continue
-        out = [e for e in out if e.end <= i or e.start >= i + 2]
-        out.append(Span(doc, i, i + 2, label="MISC"))
+        out = _replace(out, i, i + 2, Span(doc, i, i + 2, label="MISC"))
     return out
 
 
@@ -807,10 +816,9 @@ def _named_storms(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
             continue
         if name.text in geo_names() or name.text in gazetteer_labels():
             continue  # a place or known name after the word is no storm's
-        if any(e.start < i or e.end > i + 2 for e in out if e.start < i + 2 and e.end > i):
-            continue  # part of a longer name
-        out = [e for e in out if e.end <= i or e.start >= i + 2]
-        out.append(Span(doc, i + 1, i + 2, label="MISC"))
+        if _in_longer_name(out, i, i + 2):
+            continue
+        out = _replace(out, i, i + 2, Span(doc, i + 1, i + 2, label="MISC"))
     return out
 
 
@@ -828,15 +836,14 @@ def _sports_clubs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     first or split the two); a longer entity around both stays as it is ("FC Bayern
     München", "1. FC Köln")."""
     out = list(ents)
-    places, cities = gazetteer_labels(), geo_names()
+    labels, cities = gazetteer_labels(), geo_names()
     for i in range(len(texts) - 1):
         place = texts[i + 1]
-        if texts[i] not in CLUB_WORDS or not (place in cities or places.get(place) == "LOC"):
+        if texts[i] not in CLUB_WORDS or not (place in cities or labels.get(place) == "LOC"):
             continue
-        if any(e.start < i or e.end > i + 2 for e in out if e.start < i + 2 and e.end > i):
+        if _in_longer_name(out, i, i + 2):
             continue
-        out = [e for e in out if e.end <= i or e.start >= i + 2]
-        out.append(Span(doc, i, i + 2, label="ORG"))
+        out = _replace(out, i, i + 2, Span(doc, i, i + 2, label="ORG"))
     return out
 
 
