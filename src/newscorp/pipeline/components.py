@@ -19,7 +19,19 @@ import re
 from collections import Counter
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    IS_ALPHA,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    MORPH,
+    ORTH,
+    POS,
+    SENT_START,
+    TAG,
+)
 from spacy.errors import Errors
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -47,6 +59,9 @@ from newscorp.pipeline.lexicons import (
     plain_nouns,
 )
 from newscorp.pipeline.mood import (
+    KONJUNKTIV_ONE,
+    KONJUNKTIV_TWO,
+    OPENING_MARKS,
     VERB_POS,
     drop_mood,
     is_indicative,
@@ -855,7 +870,8 @@ def mood_rules(doc: Doc) -> Doc:
     # whether a token's features say Mood=Sub, once per distinct feature set (a token's own
     # features change only at its own turn below, after this is read)
     subjunctive = _subjunctive_morphs(doc)
-    for token, sub in zip(doc, subjunctive, strict=True):
+    for i in _mood_candidates(doc, subjunctive):
+        token, sub = doc[i], subjunctive[i]
         verb = mistagged_konjunktiv(token)
         if verb:
             token.pos_, token.lemma_ = "VERB", verb
@@ -878,6 +894,26 @@ def mood_rules(doc: Doc) -> Doc:
         elif sub and not_konjunktiv(token):
             drop_mood(token)
     return doc
+
+
+_MOOD_POS = frozenset(POS_IDS[p] for p in ("VERB", "AUX", "ADJ", "ADV"))
+_KONJUNKTIV_IDS = frozenset(get_string_id(w) for w in KONJUNKTIV_ONE | KONJUNKTIV_TWO)
+_SENTENCE_MARK_IDS = frozenset(get_string_id(w) for w in OPENING_MARKS | {".", "!", "?"})
+
+
+def _mood_candidates(doc: Doc, subjunctive: list[bool]) -> list[int]:
+    """The tokens the mood rules may change, read once from the arrays: a model's
+    ``Mood=Sub``, a verb, adjective or adverb, a Konjunktiv form of any tag, or a word after
+    a sentence end, an opening mark or a line break (a verb-first clause). A token's own tag
+    changes only at its own turn, so this is the set the per-token rules would act on."""
+    cols = doc.to_array([POS, LOWER, ORTH, IS_SPACE]).tolist()
+    out = []
+    for i, (pos, lower, _orth, _space) in enumerate(cols):
+        if subjunctive[i] or pos in _MOOD_POS or lower in _KONJUNKTIV_IDS:
+            out.append(i)
+        elif i == 0 or cols[i - 1][2] in _SENTENCE_MARK_IDS or cols[i - 1][3]:
+            out.append(i)
+    return out
 
 
 def _subjunctive_morphs(doc: Doc) -> list[bool]:

@@ -16,6 +16,8 @@ get ``Mood=Ind``; other verbs keep the model's mood.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 _KII_STEMS = ("wär", "hätt", "würd", "könnt", "müsst", "müßt", "dürft", "möcht")
@@ -176,6 +178,7 @@ def verb_first(token: Token) -> bool:
     return nxt.pos_ == "PRON" or low not in _ALSO_NOUNS
 
 
+@lru_cache(maxsize=1 << 14)
 def _finite_auxiliary(text: str) -> bool:
     """A capitalised finite form of an auxiliary or modal ("Hatten", "Wurde", "Kann") by the
     lemma table, which knows no noun of that spelling ("Waren" -> "Ware") and is no
@@ -226,6 +229,7 @@ def mistagged_finite(token: Token) -> str:
     return lemma
 
 
+@lru_cache(maxsize=1 << 14)
 def _strong_past(low: str) -> str:
     """The verb lemma of a strong past form without a finite ending ("gewann" -> gewinnen,
     "kam" -> kommen), by the lemma table, else ""."""

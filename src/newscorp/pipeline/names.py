@@ -30,9 +30,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, POS
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -809,8 +810,10 @@ def _named_storms(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     made of both or took for a person."""
     out = list(ents)
     for i in range(len(texts) - 1):
+        if texts[i] not in STORM_WORDS:
+            continue
         name = doc[i + 1]
-        if texts[i] not in STORM_WORDS or not name.text[:1].isupper() or not name.is_alpha:
+        if not name.text[:1].isupper() or not name.is_alpha:
             continue
         if name.lower_ in STOP_WORDS or name.pos_ not in ("PROPN", "NOUN", "X"):
             continue
@@ -847,17 +850,23 @@ def _sports_clubs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return out
 
 
+NOUN_ID = POS_IDS["NOUN"]
+OWNER_POS = frozenset(POS_IDS[p] for p in ("PROPN", "NOUN", "X"))
+
+
 def _unfound_owners(doc: Doc, ents: list[Span]) -> list[Span]:
     """An unknown name in the genitive before a common noun that the model left out owns it:
     a person, or a place when its stem is one ("fordern Assads Rücktritt", "als Boatangs
     Schuss", "Brandenburgs Wirtschaftsminister")."""
     taken = {k for e in ents for k in range(e.start, e.end)}
     out = list(ents)
+    pos = doc.to_array(POS).tolist()
     for i in range(len(doc) - 1):
-        nxt = doc[i + 1]
-        if i in taken or i + 1 in taken or nxt.pos_ != "NOUN" or not _common_word(nxt.text):
+        if pos[i + 1] != NOUN_ID or pos[i] not in OWNER_POS or i in taken or i + 1 in taken:
             continue
-        if doc[i].pos_ not in ("PROPN", "NOUN", "X") or not _owner_word(doc[i]):
+        if not _common_word(doc[i + 1].text):
+            continue
+        if not _owner_word(doc[i]):
             continue
         if i > 0 and (doc[i - 1].pos_ == "DET" or doc[i - 1].tag_ == "ADJA"):
             continue  # a common noun's phrase: "die martialischen Gesichtstattoos"
