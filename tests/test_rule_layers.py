@@ -1488,6 +1488,18 @@ def test_news_outlets_are_organisations(nlp, text, outlet):
 
 
 @pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Mit seinem Werk in Aurangabad konnte Skoda bereits Erfahrungen sammeln.", "Skoda"),
+        ("Gleichzeitig öffnet Fresenius die Türen für Investoren.", "Fresenius"),
+        ("Er wechselte von Honda zu Aprilia.", "Aprilia"),
+    ],
+)
+def test_companies_frequent_in_news_are_organisations(nlp, text, company):
+    assert (company, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
     ("text", "club"),
     [
         ("Sie verloren gegen Sturm Graz im Elfmeterschießen.", "Sturm Graz"),
