@@ -1463,7 +1463,7 @@ def test_named_wars_and_storms_are_misc(nlp, text, expected):
     assert entities == expected
 
 
-@pytest.mark.parametrize("words", [["DAX"], ["Dow", "Jones"]])
+@pytest.mark.parametrize("words", [["DAX"], ["Dow", "Jones"], ["FTSE"], ["Hang", "Seng"]])
 def test_a_stock_index_is_misc_whatever_the_model_said(words):
     entities = _cleaned(
         ["Der", *words, "stieg", "."],
@@ -1497,6 +1497,17 @@ def test_news_outlets_are_organisations(nlp, text, outlet):
 )
 def test_companies_frequent_in_news_are_organisations(nlp, text, company):
     assert (company, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Sonys Playstation ist direkt mit dem Netz verbunden.", ("Sonys", "ORG")),
+        ("Das Fahrzeug setzt wie Googles Autos einen Laser ein.", ("Googles", "ORG")),
+    ],
+)
+def test_the_genitive_of_a_known_name_takes_its_label(nlp, text, owner):
+    assert owner in [(e.text, e.label_) for e in nlp(text).ents]
 
 
 @pytest.mark.parametrize(

@@ -454,7 +454,7 @@ def _english_place(span: Span) -> bool:
 
 
 def _relabel(span: Span) -> Span:
-    label = name_labels().get(span.text)
+    label = name_labels().get(span.text) or _genitive_label(span.text)
     if label is None and _english_place(span):
         label = "LOC"
     if label is None and len(span) > 1:
@@ -464,6 +464,17 @@ def _relabel(span: Span) -> Span:
     if label and label != span.label_:
         return Span(span.doc, span.start, span.end, label=label)
     return span
+
+
+def _genitive_label(text: str) -> str | None:
+    """The label of a known one-word name whose genitive ``text`` is ("Sonys" ORG, like
+    "Sony"), when the form is no name, place or first name of its own."""
+    stem = text[:-1]
+    if not text.endswith("s") or len(stem) < 3 or " " in text or text in places():
+        return None
+    if is_first_name(text) or text in geo_names():
+        return None
+    return name_labels().get(stem)
 
 
 @cache
