@@ -1511,6 +1511,19 @@ def test_the_genitive_of_a_known_name_takes_its_label(nlp, text, owner):
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Die Bomben explodierten 90 Kilometer nördlich von Bagdad.", "Bagdad"),
+        ("Die Außenminister trafen sich in Addis Abeba.", "Addis Abeba"),
+        ("Der Senator aus Florida zog sich im März zurück.", "Florida"),
+        ("Kabul – Nach einem Absturz wurden 18 Menschen verschleppt.", "Kabul"),
+    ],
+)
+def test_a_known_place_where_only_a_place_can_stand_is_a_place(nlp, text, place):
+    assert (place, "LOC") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
     ("text", "club"),
     [
         ("Sie verloren gegen Sturm Graz im Elfmeterschießen.", "Sturm Graz"),

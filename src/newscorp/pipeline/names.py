@@ -861,6 +861,55 @@ def _sports_clubs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return out
 
 
+LOCATIVE = frozenset({"in", "aus"})
+"""Prepositions before which a known place is that place, whatever the model said ("in
+Graz", "Der Senator aus Florida"); not "nach", which is also "after" ("nach Pisa", the
+study)."""
+BEARINGS = frozenset(
+    "nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich südwestlich "
+    "unweit nahe".split()
+)
+"""Words before "von" that make the name after it a place ("südlich von Bagdad")."""
+DATELINE_DASHES = frozenset({"–", "—", "-"})
+
+
+def _located_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """A known place the model took for a person or organisation is a place where only a
+    place can stand: after "in", "aus" or a bearing and "von" ("südlich von Bagdad"), or
+    in a dateline, a sentence's first words before a dash ("Palermo – …"), where it is
+    also added when the model found nothing there."""
+    out = []
+    for ent in ents:
+        if ent.label_ != "LOC" and _known_place(ent.text) and _place_slot(doc, ent, texts):
+            ent = Span(doc, ent.start, ent.end, label="LOC")
+        out.append(ent)
+    taken = {k for e in out for k in range(e.start, e.end)}
+    for i in range(len(texts) - 1):
+        if i in taken or not (i == 0 or doc[i].is_sent_start):
+            continue
+        for n in (3, 2, 1):
+            end = i + n
+            if end < len(texts) and texts[end] in DATELINE_DASHES:
+                if _known_place(" ".join(texts[i:end])) and not taken & set(range(i, end)):
+                    out.append(Span(doc, i, end, label="LOC"))
+                    break
+    return out
+
+
+def _known_place(name: str) -> bool:
+    return name in geo_names() or gazetteer_labels().get(name) == "LOC"
+
+
+def _place_slot(doc: Doc, ent: Span, texts: list[str]) -> bool:
+    """Whether ``ent`` stands after "in", "aus" or "<bearing> von", or as a dateline."""
+    i = ent.start
+    before = texts[i - 1].lower() if i > 0 else ""
+    if before in LOCATIVE or (before == "von" and i > 1 and texts[i - 2].lower() in BEARINGS):
+        return True
+    dateline = ent.end < len(texts) and texts[ent.end] in DATELINE_DASHES
+    return dateline and (i == 0 or doc[i].is_sent_start)
+
+
 NOUN_ID = POS_IDS["NOUN"]
 OWNER_POS = frozenset(POS_IDS[p] for p in ("PROPN", "NOUN", "X"))
 
@@ -913,6 +962,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _named_storms(doc, ents, texts)
     ents = _sports_clubs(doc, ents, texts)
     ents = _unfound_owners(doc, ents)
+    ents = _located_places(doc, ents, texts)
     doc.ents = filter_spans(ents)
     return doc
 
