@@ -360,7 +360,13 @@ def test_opinion_noun_makes_its_verb_a_cue(nlp):
 
 def test_dass_clause_after_a_speech_verb(nlp):
     assert rows(nlp, "Der Sprecher der Regierung erklärte, dass es keine Einigung gebe.") == [
-        ("indirect", "", "Der Sprecher der Regierung", "erklären", "dass es keine Einigung gebe")
+        (
+            "indirect",
+            "Regierung",  # the body whose spokesman speaks, as in "ein Sprecher der Regierung"
+            "Der Sprecher der Regierung",
+            "erklären",
+            "dass es keine Einigung gebe",
+        )
     ]
 
 

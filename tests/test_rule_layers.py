@@ -1463,6 +1463,25 @@ def test_named_wars_and_storms_are_misc(nlp, text, expected):
     assert entities == expected
 
 
+@pytest.mark.parametrize(
+    ("word", "kept"),
+    [
+        ("Polizei", False),
+        ("Bundesregierung", False),
+        ("Innenministeriums", False),
+        ("Bundesjustizministerium", True),
+        ("US-Regierung", True),
+    ],
+)
+def test_a_lone_common_noun_for_an_institution_is_no_name(word, kept):
+    entities = _cleaned(
+        ["Ein", "Sprecher", "der", word, "sagte", "das", "."],
+        ["DET", "NOUN", "DET", "NOUN", "VERB", "PRON", "PUNCT"],
+        ["O", "O", "O", "B-ORG", "O", "O", "O"],
+    )
+    assert entities == ([(word, "ORG")] if kept else [])
+
+
 @pytest.mark.parametrize("words", [["DAX"], ["Dow", "Jones"], ["FTSE"], ["Hang", "Seng"]])
 def test_a_stock_index_is_misc_whatever_the_model_said(words):
     entities = _cleaned(

@@ -194,9 +194,7 @@ class SpeakerResolver:
                     return apposed  # "der Vorsitzende des Ausschusses, Sebastian Edathy"
                 definite = words[0].lower_ in DEFINITE
                 found = self._role(tok.text, span.start_char, unit, definite)
-                if found or definite:
-                    return found
-                return self._employer(words, tok)
+                return found or self._employer(words, tok)  # "der Sprecher der Polizei"
         name = self._name(words)
         if name:
             return name
