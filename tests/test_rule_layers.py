@@ -1482,6 +1482,22 @@ def test_a_lone_common_noun_for_an_institution_is_no_name(word, kept):
     assert entities == ([(word, "ORG")] if kept else [])
 
 
+@pytest.mark.parametrize(
+    ("words", "kept"),
+    [
+        (["Kritisiert", "wird", "die", "Stiftung", "."], False),
+        (["Besorgt", "äußerte", "sich", "Annan", "."], False),
+        (["Generell", "habe", "es", "gedauert", "."], False),
+        (["Schwarz", ":", "Ich", "lese", "."], True),  # an interview's speaker
+        (["Kern", "sagte", "das", "."], True),  # a noun too: no word written small
+    ],
+)
+def test_a_sentence_start_written_small_elsewhere_is_no_name(words, kept):
+    pos = ["ADV", *["VERB"] * (len(words) - 2), "PUNCT"]
+    entities = _cleaned(words, pos, ["B-PER", *["O"] * (len(words) - 1)])
+    assert entities == ([(words[0], "PER")] if kept else [])
+
+
 @pytest.mark.parametrize("words", [["DAX"], ["Dow", "Jones"], ["FTSE"], ["Hang", "Seng"]])
 def test_a_stock_index_is_misc_whatever_the_model_said(words):
     entities = _cleaned(

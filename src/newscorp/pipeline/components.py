@@ -479,7 +479,8 @@ def clean_entities(doc: Doc) -> Doc:
             if is_role(prev.text) and prev.text[:1].isupper():
                 roles.append(Span(doc, prev.i, prev.i + 1, label="ROLE"))
         kept.append(span)
-    kept = propagate(doc, _without_plain_nouns(filter_spans(kept), places))
+    kept = _without_plain_nouns(filter_spans(kept), places)
+    kept = propagate(doc, _without_capitalised_words(kept, places))
     doc.ents = kept
     doc.spans[ROLE_KEY] = roles
     return doc
@@ -538,6 +539,41 @@ def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]
 
 
 _COORDINATORS = frozenset({"und", "oder", "sowie"})
+
+
+def _without_capitalised_words(ents: list[Span], places: dict[str, str]) -> list[Span]:
+    """Drop one-word entities that are a sentence's first word and otherwise written small
+    ("Kritisiert wird …", "Besorgt äußerte sich …", "Generell habe …"): the lemma table
+    knows the lowercase form as a word and the capitalised one as no noun, and the word is
+    no known name and no part of a longer name of the document (which may bring it back:
+    "Sebastian Kurz" … "Kurz sagte"), and not an interview's speaker ("Schwarz: …")."""
+    in_names = {t.text for e in ents if len(e) > 1 for t in e}
+    return [
+        e
+        for e in ents
+        if not (len(e) == 1 and e[0].is_sent_start and e.text not in in_names)
+        or _speaker_label(e)
+        or not _written_small(e.text, places)
+    ]
+
+
+def _speaker_label(ent: Span) -> bool:
+    """An interview's speaker before a colon: "Schwarz: Ich bin eine Leseratte"."""
+    return ent.end < len(ent.doc) and ent.doc[ent.end].text == ":"
+
+
+def _written_small(word: str, places: dict[str, str]) -> bool:
+    """A capitalised word that the lemma table knows only written small: a lowercase lemma
+    or the form of one, and no noun or known name."""
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return False
+    table, low = lemma_table(), word.lower()
+    lowered, own = table.get(low), table.get(word)
+    if own is not None and own[:1].isupper() or word in table.known:
+        return False  # a noun: "Bevor" has none, "Kern" and "Held" have
+    if not (low in table.known or lowered is not None and lowered[:1].islower()):
+        return False
+    return not (word in places or word in first_names() or word in geo_names())
 
 
 def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
