@@ -1559,6 +1559,17 @@ def test_a_known_place_where_only_a_place_can_stand_is_a_place(nlp, text, place)
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Dazu passt Englisch doch!", "Englisch"),
+        ("Sie sprechen Englisch und Arabisch.", "Arabisch"),
+    ],
+)
+def test_a_language_the_model_took_for_a_name_is_misc(nlp, text, language):
+    assert (language, "MISC") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
     ("text", "club"),
     [
         ("Sie verloren gegen Sturm Graz im Elfmeterschießen.", "Sturm Graz"),

@@ -245,6 +245,26 @@ def currency_names() -> tuple[frozenset[str], frozenset[str]]:
     return phrases, frozenset(h for h, n in heads.items() if n >= 2)
 
 
+@cache
+def language_names() -> frozenset[str]:
+    """German one-word names of languages from pycountry that end in "-isch" or are
+    "Deutsch" or "Latein" ("Englisch", "Russisch", "Jiddisch"): GermEval marks them OTH. The
+    thousands of other names ("Adele", "Abar") are left out: they are names of people too."""
+    try:
+        import gettext
+
+        import pycountry
+
+        german = gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=["de"])
+        names = {german.gettext(lang.name) for lang in pycountry.languages}
+    except (ImportError, OSError):
+        return frozenset()
+    return frozenset(n for n in names if n.isalpha() and n[:1].isupper() and n.endswith("isch")) | {
+        "Deutsch",
+        "Latein",
+    }
+
+
 WEEKDAYS = frozenset("montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
 MONTHS = WEEKDAYS | frozenset(
     "januar februar märz april mai juni juli august september oktober november dezember".split()

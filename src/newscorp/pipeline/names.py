@@ -53,6 +53,7 @@ from newscorp.pipeline.lexicons import (
     is_role,
     known_words,
     label_cues,
+    language_names,
     plain_nouns,
     words_by_kind,
 )
@@ -455,6 +456,8 @@ def _english_place(span: Span) -> bool:
 
 def _relabel(span: Span) -> Span:
     label = name_labels().get(span.text) or _genitive_label(span.text)
+    if label is None and span.text in language_names():
+        label = "MISC"  # "Englisch" (the model's person or place): GermEval's OTH
     if label is None and _english_place(span):
         label = "LOC"
     if label is None and len(span) > 1:
