@@ -1498,6 +1498,23 @@ def test_a_sentence_start_written_small_elsewhere_is_no_name(words, kept):
     assert entities == ([(words[0], "PER")] if kept else [])
 
 
+@pytest.mark.parametrize(
+    ("words", "person"),
+    [
+        (["Demokratin", "Kirsten", "Gillibrand"], "Kirsten Gillibrand"),
+        (["ÖVP-Obmann", "Reinhold", "Mitterlehner"], "Reinhold Mitterlehner"),
+        (["Diplomat", "Yumkella"], "Yumkella"),
+    ],
+)
+def test_party_women_chairmen_and_diplomats_are_roles(words, person):
+    entities = _cleaned(
+        ["Die", *words, "sprach", "."],
+        ["DET", "NOUN", *["PROPN"] * (len(words) - 1), "VERB", "PUNCT"],
+        ["O", "B-ORG", *["I-ORG"] * (len(words) - 1), "O", "O"],
+    )
+    assert entities == [(person, "PER")]
+
+
 @pytest.mark.parametrize("words", [["DAX"], ["Dow", "Jones"], ["FTSE"], ["Hang", "Seng"]])
 def test_a_stock_index_is_misc_whatever_the_model_said(words):
     entities = _cleaned(
