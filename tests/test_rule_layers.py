@@ -1629,6 +1629,10 @@ def test_a_plain_noun_coordinated_with_a_person_is_a_person(words, pos, ents, ex
         ),
         ("Frühestens Mitte Mai könne begonnen werden.", []),  # a sentence's first word
         ("Die martialischen Gesichtstattoos verbreiten Schrecken.", []),  # a noun phrase
+        (  # a past verb the tagger calls an attributive adjective (ADJA)
+            "Ein Gutachter des Labors stützte Tiganjs Version.",
+            [("Tiganjs", "PER")],
+        ),
     ],
 )
 def test_an_unknown_name_in_the_genitive_owning_a_noun_is_a_person(nlp, text, expected):

@@ -37,6 +37,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from newscorp.pipeline.lemmas import table_lemma
 from newscorp.pipeline.lexicons import (
     NOUN_ENDINGS,
     common_nouns,
@@ -913,6 +914,16 @@ def _place_slot(doc: Doc, ent: Span, texts: list[str]) -> bool:
     return dateline and (i == 0 or doc[i].is_sent_start)
 
 
+def _attributive(token: Token) -> bool:
+    """An attributive adjective by its tag, unless the lemma table reads it as a past verb
+    form the tagger mistook ("stützte Tiganjs Version": "stützte" -> stützen)."""
+    if token.tag_ != "ADJA":
+        return False
+    low = token.lower_
+    lemma = table_lemma(low) or ""
+    return not (low.endswith("te") and lemma.endswith("en") and lemma != low)
+
+
 NOUN_ID = POS_IDS["NOUN"]
 OWNER_POS = frozenset(POS_IDS[p] for p in ("PROPN", "NOUN", "X"))
 
@@ -931,7 +942,7 @@ def _unfound_owners(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         if not _owner_word(doc[i]):
             continue
-        if i > 0 and (doc[i - 1].pos_ == "DET" or doc[i - 1].tag_ == "ADJA"):
+        if i > 0 and (doc[i - 1].pos_ == "DET" or _attributive(doc[i - 1])):
             continue  # a common noun's phrase: "die martialischen Gesichtstattoos"
         stem = doc[i].text[:-1]
         label = "LOC" if stem in places() or stem in geo_names() else "PER"
