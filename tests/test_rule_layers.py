@@ -1504,9 +1504,10 @@ def test_a_sentence_start_written_small_elsewhere_is_no_name(words, kept):
         (["Demokratin", "Kirsten", "Gillibrand"], "Kirsten Gillibrand"),
         (["ÖVP-Obmann", "Reinhold", "Mitterlehner"], "Reinhold Mitterlehner"),
         (["Diplomat", "Yumkella"], "Yumkella"),
+        (["Olympiasiegerin", "Jessica", "Ennis-Hill"], "Jessica Ennis-Hill"),
     ],
 )
-def test_party_women_chairmen_and_diplomats_are_roles(words, person):
+def test_party_women_chairmen_diplomats_and_champions_are_roles(words, person):
     entities = _cleaned(
         ["Die", *words, "sprach", "."],
         ["DET", "NOUN", *["PROPN"] * (len(words) - 1), "VERB", "PUNCT"],
