@@ -153,6 +153,11 @@ def test_last_word_of_a_name_gives_its_label(nlp):
         ),
         ("Dort sprach Bürgermeisterin Reker mit Journalisten.", [], [("Reker", "PER")]),
         (
+            "Das erklärte General Winai Phattiyakul am Montag.",
+            [("Winai Phattiyakul", "ORG")],
+            [("Winai Phattiyakul", "PER")],
+        ),
+        (
             "Dem Nordkorea-Experten Ankit Panda zufolge ist das ein Rückschlag.",
             [("Panda", "PER")],
             [("Ankit Panda", "PER")],

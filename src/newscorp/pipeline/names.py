@@ -210,8 +210,8 @@ def _persons(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
 
 def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """A proper noun right after a role word is a person ("Umweltminister Sigmar Gabriel")
-    where the model found nothing, and so is a lone unknown name it gave another label
-    ("Botschafter Ostrowski" as LOC); a word between a role and a person's name belongs
+    where the model found nothing, and so is an unknown name it gave another label
+    ("Botschafter Ostrowski" as LOC, "General Winai Phattiyakul" as ORG); a word between a role and a person's name belongs
     to the name ("Experten Ankit Panda" with only "Panda" found)."""
     taken = {k for e in ents for k in range(e.start, e.end)}
     new = []
@@ -223,14 +223,14 @@ def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
         if i in taken:  # "Botschafter Ostrowski" tagged LOC: a person
             ent = next(e for e in ents if e.start <= i < e.end)
             if (
-                len(ent) == 1
+                ent.start == i
                 and ent.label_ != "PER"
                 and not _known(ent)
                 and ent.text not in name_labels()
-                and _name_word(doc, i, i)
+                and all(_name_word(doc, j, i) for j in range(i, ent.end))
             ):
                 ents = [e for e in ents if e is not ent]
-                new.append(Span(doc, i, i + 1, label="PER"))
+                new.append(Span(doc, i, ent.end, label="PER"))
             continue
         nxt = next((e for e in ents if e.start == i + 1), None)
         if nxt is not None and nxt.label_ == "PER" and _name_word(doc, i, i):
