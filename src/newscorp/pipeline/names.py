@@ -211,8 +211,9 @@ def _persons(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
 def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """A proper noun right after a role word is a person ("Umweltminister Sigmar Gabriel")
     where the model found nothing, and so is an unknown name it gave another label
-    ("Botschafter Ostrowski" as LOC, "General Winai Phattiyakul" as ORG); a word between a role and a person's name belongs
-    to the name ("Experten Ankit Panda" with only "Panda" found)."""
+    ("Botschafter Ostrowski" as LOC, "General Winai Phattiyakul" as ORG); a word between a
+    role and a person's name belongs to the name ("Experten Ankit Panda" with only "Panda"
+    found)."""
     taken = {k for e in ents for k in range(e.start, e.end)}
     new = []
     caps = [text[:1].isupper() for text in texts]
