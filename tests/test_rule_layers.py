@@ -1588,6 +1588,21 @@ def test_a_language_the_model_took_for_a_name_is_misc(nlp, text, language):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die Schauspielerin war zuletzt in der ARD-Fernsehserie „Die Heiland“ zu sehen.",
+            [("Die Heiland", "MISC")],
+        ),
+        ("Der Song „Till Death Do Us Part“ handelt davon.", [("Till Death Do Us Part", "MISC")]),
+        ("Er sagte im Film „Ich komme wieder“ nichts.", []),  # a verb: speech, no title
+    ],
+)
+def test_a_quotation_after_a_noun_for_a_work_is_its_title(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "club"),
     [
         ("Sie verloren gegen Sturm Graz im Elfmeterschießen.", "Sturm Graz"),

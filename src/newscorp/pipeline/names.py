@@ -925,6 +925,50 @@ def _attributive(token: Token) -> bool:
     return not (low.endswith("te") and lemma.endswith("en") and lemma != low)
 
 
+WORK_HEADS = (
+    "film song album lied buch roman single sendung sendereihe serie oper stück musical "
+    "dokumentation doku hörspiel gedicht ballett videospiel computerspiel theaterstück "
+    "kolumne"
+).split()
+"""Heads of nouns for works whose title may follow in quotation marks ("der Film „My
+Blueberry Nights“", "die Dokumentationssendung „37 Grad“"); newspapers and magazines are
+organisations and left out."""
+TITLE_QUOTES = frozenset('„“"»«')
+MAX_TITLE_WORDS = 10
+
+
+def _quoted_titles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """A quotation right after a noun for a work is that work's title, MISC ("der Song „Till
+    Death Do Us Part“"); it replaces the entities inside it. A quotation that holds a verb
+    or ends a sentence inside is speech, not a title."""
+    out = list(ents)
+    for i in range(len(texts) - 2):
+        word = texts[i]
+        if texts[i + 1] not in TITLE_QUOTES or not word[:1].isupper():
+            continue
+        if not word.lower().endswith(tuple(WORK_HEADS)):
+            continue
+        end = next(
+            (
+                k
+                for k in range(i + 2, min(len(texts), i + 3 + MAX_TITLE_WORDS))
+                if texts[k] in TITLE_QUOTES
+            ),
+            None,
+        )
+        if (
+            end is None
+            or end == i + 2
+            or not (texts[i + 2][:1].isupper() or texts[i + 2][:1].isdigit())
+        ):
+            continue
+        title = doc[i + 2 : end]
+        if any(t.pos_ in ("VERB", "AUX") or t.text in {".", "!", "?"} for t in title):
+            continue
+        out = _replace(out, i + 2, end, Span(doc, i + 2, end, label="MISC"))
+    return out
+
+
 NOUN_ID = POS_IDS["NOUN"]
 OWNER_POS = frozenset(POS_IDS[p] for p in ("PROPN", "NOUN", "X"))
 
@@ -978,6 +1022,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _sports_clubs(doc, ents, texts)
     ents = _unfound_owners(doc, ents)
     ents = _located_places(doc, ents, texts)
+    ents = _quoted_titles(doc, ents, texts)
     doc.ents = filter_spans(ents)
     return doc
 
