@@ -132,7 +132,7 @@ alone (the training part: "Polizei" 5 of 5, "Regierung" 7 of 7, "Bundesregierung
 "Armee" 5 of 6 uses; ministries by their field 3 of 4)."""
 
 
-def generic_institution(word: str) -> bool:
+def _generic_institution(word: str) -> bool:
     """A lone common noun for an institution, also in the genitive and as a ministry by its
     field ("Polizei", "Regierungs", "Innenministeriums"; not "US-Regierung", and not a
     federal ministry: "Bundesjustizministerium")."""
@@ -472,7 +472,7 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # a lowercase word is no name, but "iTunes", "n-tv", "dpa" are
         if not known and _common_nouns_only(span, places):
             continue  # "Dialog", "Aufhebung von Sanktionen": common nouns, not a name
-        if len(span) == 1 and generic_institution(span.text):
+        if len(span) == 1 and _generic_institution(span.text):
             continue  # "die Polizei", "das Innenministerium": no name (GermEval: O)
         if label == "PER" and span.start == ent.start and span.start > 0:
             prev = doc[span.start - 1]
@@ -970,7 +970,7 @@ def _mood_candidates(doc: Doc, subjunctive: list[bool]) -> list[int]:
     changes only at its own turn, so this is the set the per-token rules would act on."""
     cols = doc.to_array([POS, LOWER, ORTH, IS_SPACE]).tolist()
     out = []
-    for i, (pos, lower, _orth, _space) in enumerate(cols):
+    for i, (pos, lower, _, _) in enumerate(cols):
         if subjunctive[i] or pos in _MOOD_POS or lower in _KONJUNKTIV_IDS:
             out.append(i)
         elif i == 0 or cols[i - 1][2] in _SENTENCE_MARK_IDS or cols[i - 1][3]:

@@ -259,10 +259,8 @@ def language_names() -> frozenset[str]:
         names = {german.gettext(lang.name) for lang in pycountry.languages}
     except (ImportError, OSError):
         return frozenset()
-    return frozenset(n for n in names if n.isalpha() and n[:1].isupper() and n.endswith("isch")) | {
-        "Deutsch",
-        "Latein",
-    }
+    in_isch = {n for n in names if n.isalpha() and n[:1].isupper() and n.endswith("isch")}
+    return frozenset(in_isch | {"Deutsch", "Latein"})
 
 
 WEEKDAYS = frozenset("montag dienstag mittwoch donnerstag freitag samstag sonntag".split())

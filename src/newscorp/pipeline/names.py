@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.attrs import ORTH, POS
+from spacy.attrs import ORTH, POS, SENT_START
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -889,14 +889,12 @@ def _located_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
             ent = Span(doc, ent.start, ent.end, label="LOC")
         out.append(ent)
     taken = {k for e in out for k in range(e.start, e.end)}
-    for i in range(len(texts) - 1):
-        if i in taken or not (i == 0 or doc[i].is_sent_start):
-            continue
-        for n in (3, 2, 1):
-            end = i + n
-            if end < len(texts) and texts[end] in DATELINE_DASHES:
-                if _known_place(" ".join(texts[i:end])) and not taken & set(range(i, end)):
-                    out.append(Span(doc, i, end, label="LOC"))
+    starts = doc.to_array(SENT_START).tolist()
+    for dash in [k for k, text in enumerate(texts) if text in DATELINE_DASHES]:
+        for i in range(max(0, dash - 3), dash):  # a dateline of up to three words
+            if (i == 0 or starts[i] == 1) and not taken & set(range(i, dash)):
+                if _known_place(" ".join(texts[i:dash])):
+                    out.append(Span(doc, i, dash, label="LOC"))
                     break
     return out
 
@@ -925,14 +923,14 @@ def _attributive(token: Token) -> bool:
     return not (low.endswith("te") and lemma.endswith("en") and lemma != low)
 
 
-WORK_HEADS = (
+WORK_HEADS = tuple(
     "film song album lied buch roman single sendung sendereihe serie oper stück musical "
     "dokumentation doku hörspiel gedicht ballett videospiel computerspiel theaterstück "
-    "kolumne"
-).split()
+    "kolumne".split()
+)
 """Heads of nouns for works whose title may follow in quotation marks ("der Film „My
 Blueberry Nights“", "die Dokumentationssendung „37 Grad“"); newspapers and magazines are
-organisations and left out."""
+organisations, and "Titel" is also an honour ("den Titel „Schöpfer der Neuen Musik“")."""
 TITLE_QUOTES = frozenset('„“"»«')
 MAX_TITLE_WORDS = 10
 
@@ -943,30 +941,28 @@ def _quoted_titles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     or ends a sentence inside is speech, not a title."""
     out = list(ents)
     for i in range(len(texts) - 2):
-        word = texts[i]
+        word, first = texts[i], texts[i + 2]
         if texts[i + 1] not in TITLE_QUOTES or not word[:1].isupper():
             continue
-        if not word.lower().endswith(tuple(WORK_HEADS)):
-            continue
-        end = next(
-            (
-                k
-                for k in range(i + 2, min(len(texts), i + 3 + MAX_TITLE_WORDS))
-                if texts[k] in TITLE_QUOTES
-            ),
-            None,
-        )
-        if (
-            end is None
-            or end == i + 2
-            or not (texts[i + 2][:1].isupper() or texts[i + 2][:1].isdigit())
+        if not word.lower().endswith(WORK_HEADS) or not (
+            first[:1].isupper() or first[:1].isdigit()
         ):
             continue
-        title = doc[i + 2 : end]
-        if any(t.pos_ in ("VERB", "AUX") or t.text in {".", "!", "?"} for t in title):
+        end = _closing_quote(texts, i + 2)
+        if end is None:
+            continue
+        if any(t.pos_ in ("VERB", "AUX") or t.text in {".", "!", "?"} for t in doc[i + 2 : end]):
             continue
         out = _replace(out, i + 2, end, Span(doc, i + 2, end, label="MISC"))
     return out
+
+
+def _closing_quote(texts: list[str], start: int) -> int | None:
+    """The index of the quotation mark closing a title that starts at ``start``."""
+    for k in range(start + 1, min(len(texts), start + 1 + MAX_TITLE_WORDS)):
+        if texts[k] in TITLE_QUOTES:
+            return k
+    return None
 
 
 NOUN_ID = POS_IDS["NOUN"]
