@@ -1163,6 +1163,25 @@ def test_a_hyphenated_name_takes_the_label_of_its_last_part():
 
 
 @pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Grubingers", "Igel"], [("Grubingers", "PER")]),  # a noun the tagger calls a name
+        (["Lotus", "Domino"], [("Lotus Domino", "PER")]),  # "Lotus" is no genitive
+    ],
+)
+def test_a_genitive_owner_splits_from_a_common_noun_tagged_as_a_name(words, expected):
+    from newscorp.pipeline.names import name_rules
+
+    doc = _entity_doc(
+        ["Dort", "stand", *words, ",", "sagte", "er", "."],
+        ["ADV", "VERB", "PROPN", "PROPN", "PUNCT", "VERB", "PRON", "PUNCT"],
+        ["O", "O", "B-PER", "I-PER", "O", "O", "O", "O"],
+    )
+    name_rules(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "lemma", "form"),
     [
         ("Anwalts", "Anwalt", "Anwalt"),

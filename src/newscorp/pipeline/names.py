@@ -627,14 +627,21 @@ def _lone_owner(span: Span) -> Span:
     return Span(span.doc, span.start, span.end, label="PER")
 
 
+NOMINATIVE_S = ("us", "is", "os", "as", "es", "ss")
+"""Endings of names whose "s" is no genitive ("Lotus", "Paris", "Carlos")."""
+
+
 def _genitive_owner(span: Span) -> Span:
     """A name in the genitive and the common noun it owns are two things: "Tiganjs Version"
-    -> "Tiganjs", "Critchlows Stil" -> "Critchlows"; an unknown owner is a person."""
+    -> "Tiganjs", "Critchlows Stil" -> "Critchlows", also when the tagger calls the noun a
+    name ("Grubingers Igel"); an unknown owner is a person."""
     doc = span.doc
     if len(span) == 1 and span.end < len(doc) and span.label_ != "PER":
         return _lone_owner(span)
-    if len(span) < 2 or span[-1].pos_ != "NOUN" or not _common_word(span[-1].text):
+    if len(span) < 2 or span[-1].pos_ not in ("NOUN", "PROPN") or not _common_word(span[-1].text):
         return span
+    if span[-1].pos_ == "PROPN" and span[-2].text.endswith(NOMINATIVE_S):
+        return span  # a tagged name in -us, -is, …: "Lotus Domino" ("Grubingers Igel" splits)
     if span.start > 0 and doc[span.start - 1].is_quote:
         return span  # a title: "„Wickerts Bücher“"
     last = span[-1].text
