@@ -1535,6 +1535,15 @@ def test_party_women_chairmen_diplomats_and_champions_are_roles(words, person):
     assert entities == [(person, "PER")]
 
 
+def test_a_referees_card_ends_no_name():
+    entities = _cleaned(
+        ["Dann", "sah", "Stefan", "Reinartz", "Gelb", "."],
+        ["ADV", "VERB", "PROPN", "PROPN", "NOUN", "PUNCT"],
+        ["O", "O", "B-PER", "I-PER", "I-PER", "O"],
+    )
+    assert entities == [("Stefan Reinartz", "PER")]
+
+
 @pytest.mark.parametrize("words", [["DAX"], ["Dow", "Jones"], ["FTSE"], ["Hang", "Seng"]])
 def test_a_stock_index_is_misc_whatever_the_model_said(words):
     entities = _cleaned(

@@ -287,16 +287,22 @@ def _name_after_descriptor(doc: Doc, start: int, end: int) -> int:
     return 0
 
 
+CARD_COLOURS = frozenset({"Gelb", "Rot", "Gelb-Rot", "Gelbrot"})
+"""A referee's cards after a player's name: "sah Stefan Reinartz Gelb"."""
+
+
 def _trailing_non_name(tok: Token) -> bool:
     """Whether the last word of an entity is no part of the name: punctuation other than
     "." and "'", a function word other than a preposition or article, a lowercase
     preposition or article ("Mordkommission von", "Jody Hey von"), or an adjective written
     small ("Universität der iranischen", "US-amerikanische"). A type's code ends a name
-    ("Aichi D3A", "Airbus A380"); alone it is none ("PS4")."""
+    ("Aichi D3A", "Airbus A380"); alone it is none ("PS4"). A card is no name ("… Reus
+    Gelb")."""
     if _TYPE_CODE.fullmatch(tok.text):
         return False
     return (
-        (tok.is_punct or tok.is_space)
+        tok.text in CARD_COLOURS
+        or (tok.is_punct or tok.is_space)
         and tok.text not in {".", "'"}
         or _function_word(tok, NOT_NAME_END)
         or tok.pos_ in {"ADP", "DET"}
