@@ -1182,6 +1182,28 @@ def test_a_genitive_owner_splits_from_a_common_noun_tagged_as_a_name(words, expe
 
 
 @pytest.mark.parametrize(
+    ("words", "label", "expected"),
+    [
+        (["Gladbacher", "Marco", "Reus"], "ORG", [("Marco Reus", "PER")]),
+        (["Schwede", "Victor", "Lindelöf"], "ORG", [("Victor Lindelöf", "PER")]),
+        (["Steiermark", "Franz", "Voves"], "LOC", [("Steiermark", "LOC"), ("Franz Voves", "PER")]),
+        (["Verlag", "Paul", "Haupt"], "ORG", [("Verlag Paul Haupt", "ORG")]),  # named after him
+        (["San", "Antonio", "Spurs"], "ORG", [("San Antonio Spurs", "ORG")]),
+    ],
+)
+def test_a_description_or_place_before_a_persons_full_name(words, label, expected):
+    from newscorp.pipeline.names import name_rules
+
+    doc = _entity_doc(
+        ["Dort", "traf", *words, "ein", "."],
+        ["ADV", "VERB", "NOUN", "PROPN", "PROPN", "DET", "PUNCT"],
+        ["O", "O", f"B-{label}", f"I-{label}", f"I-{label}", "O", "O"],
+    )
+    name_rules(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "lemma", "form"),
     [
         ("Anwalts", "Anwalt", "Anwalt"),

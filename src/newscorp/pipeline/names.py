@@ -627,6 +627,65 @@ def _lone_owner(span: Span) -> Span:
     return Span(span.doc, span.start, span.end, label="PER")
 
 
+NAME_OPENERS = frozenset(
+    "San Santa Santo São Saint St. Sankt Fort Port Puerto Porto Monte Mount Lake Cape Bad "
+    "Villa Casa Los Las Le La El De Del Van Von".split()
+)
+"""First words of place and club names before a saint's or person's name ("San Antonio
+Spurs", "Santa Maria Maggiore")."""
+NAMED_AFTER_HEADS = tuple(
+    "verlag stiftung galerie klinik brauerei bank haus kanzlei institut hotel schule "
+    "gymnasium museum preis theater firma werk werke gesellschaft zentrum halle stadion "
+    "arena straße platz allee brücke kirche kapelle saal orchester quartett trio band".split()
+)
+"""Heads of nouns for bodies and places named after a person ("Verlag Paul Haupt")."""
+
+
+def _descriptor_then_person(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """A non-person entity of a word and a known first name with a surname is a description
+    or a place and a person ("Kolumbianer Carlos Bacca", "Gladbacher Marco Reus", "Pop-Diva
+    Whitney Houston" ORG -> the person; "ZDF Gero von Boehm" -> ZDF and the person). Not
+    when the first word opens a name ("San Antonio Spurs"), the last word ends a place or
+    organisation ("FC Carl Zeiss Jena"), or the whole is a known name."""
+    out = []
+    for ent in ents:
+        words = texts[ent.start : ent.end]
+        if (
+            ent.label_ == "PER"
+            or len(words) < 3
+            or not is_first_name(words[1])
+            or is_first_name(words[0])
+            or words[0] in NAME_OPENERS
+            or _known(ent)
+            or ent.text in name_labels()
+            or len(words) > 3  # a place or organisation word after the surname: "Jena"
+            and (words[-1] in geo_names() or words[-1] in name_tails())
+            or not all(_name_word(doc, k, ent.start + 1) for k in range(ent.start + 1, ent.end))
+        ):
+            out.append(ent)
+            continue
+        head = words[0]
+        label = gazetteer_labels().get(head) or name_labels().get(head)
+        if label is None and head in geo_names():
+            label = "LOC"
+        if label is None and head.lower().endswith(NAMED_AFTER_HEADS):
+            out.append(ent)  # "Verlag Paul Haupt": named after the person
+            continue
+        if label is None and not (_common_word(head) or is_role(head) or _demonym(head)):
+            out.append(ent)
+            continue
+        if label is not None:
+            out.append(Span(doc, ent.start, ent.start + 1, label=label))
+        out.append(Span(doc, ent.start + 1, ent.end, label="PER"))
+    return out
+
+
+def _demonym(word: str) -> bool:
+    """A people or adjective named after a known place: "Gladbacher", "Grazers"."""
+    stem = word.removesuffix("s")
+    return stem.endswith("er") and stem[:-2] in geo_names()
+
+
 NOMINATIVE_S = ("us", "is", "os", "as", "es", "ss")
 """Endings of names whose "s" is no genitive ("Lotus", "Paris", "Carlos")."""
 
@@ -1026,6 +1085,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _unfound_owners(doc, ents)
     ents = _located_places(doc, ents, texts)
     ents = _quoted_titles(doc, ents, texts)
+    ents = _descriptor_then_person(doc, ents, texts)
     doc.ents = filter_spans(ents)
     return doc
 
