@@ -671,7 +671,7 @@ def _descriptor_then_person(doc: Doc, ents: list[Span], texts: list[str]) -> lis
         if label is None and head.lower().endswith(NAMED_AFTER_HEADS):
             out.append(ent)  # "Verlag Paul Haupt": named after the person
             continue
-        if label is None and not (_common_word(head) or is_role(head) or _demonym(head)):
+        if label is None and not (_common_word(head) or is_role(head) or _city_people(head)):
             out.append(ent)
             continue
         if label is not None:
@@ -680,8 +680,11 @@ def _descriptor_then_person(doc: Doc, ents: list[Span], texts: list[str]) -> lis
     return out
 
 
-def _demonym(word: str) -> bool:
-    """A people or adjective named after a known place: "Gladbacher", "Grazers"."""
+def _city_people(word: str) -> bool:
+    """A people or adjective named after a GeoNames city: "Gladbacher", "Grazers". Wider
+    than the entity rules' ``_demonym`` (gazetteer places only), which relabels such words
+    as MISC and must not take every city (session 16); here the word is only a description
+    before a person's name."""
     stem = word.removesuffix("s")
     return stem.endswith("er") and stem[:-2] in geo_names()
 
