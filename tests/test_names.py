@@ -329,6 +329,8 @@ def test_name_in_apposition_to_a_role_phrase_is_a_person(nlp, text, name, label,
 
 def test_compounds_of_short_role_heads_are_roles():
     assert is_role("Polizeichef") and is_role("Konzernchefs") and is_role("Mafiaboss")
+    assert is_role("PDS-Wahlkampfleiter") and is_role("Abteilungsleiterin")
+    assert is_role("Warlord")
     assert not is_role("Vorrat") and not is_role("Landwirtschaft")
 
 
@@ -398,6 +400,20 @@ def test_cue_nouns_label_the_name_after_them(nlp):
     assert apply(nlp, text, [("Kyocera", "PER")]) == [("Kyocera", "ORG")]
     # a compound after the cue is no name: "Richtung Koalitionspartner"
     assert apply(nlp, "Er sprach in Richtung Koalitionspartner.", []) == []
+    # a name with digits after its letters
+    text = "Laut Eilmeldung des Nachrichtensenders N24 brennt es."
+    assert apply(nlp, text, [("N24", "LOC")]) == [("N24", "ORG")]
+
+
+def test_hyphenated_names_of_institutions_are_organisations(nlp):
+    text = "Der Wert basiere auf einer Modellierung des Robert-Koch-Instituts."
+    assert apply(nlp, text, [("Robert-Koch-Instituts", "LOC")]) == [
+        ("Robert-Koch-Instituts", "ORG")
+    ]
+    text = "Die Max-Planck-Gesellschaft forscht."
+    assert apply(nlp, text, [("Max-Planck-Gesellschaft", "PER")]) == [
+        ("Max-Planck-Gesellschaft", "ORG")
+    ]
 
 
 def test_lone_unknown_name_after_a_verb_of_saying_is_a_person(nlp):

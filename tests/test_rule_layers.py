@@ -1596,6 +1596,8 @@ def test_news_outlets_are_organisations(nlp, text, outlet):
         ("Mit seinem Werk in Aurangabad konnte Skoda bereits Erfahrungen sammeln.", "Skoda"),
         ("Gleichzeitig öffnet Fresenius die Türen für Investoren.", "Fresenius"),
         ("Er wechselte von Honda zu Aprilia.", "Aprilia"),
+        ("Normalerweise veröffentlicht Hasani auf Youtube Coverversionen.", "Youtube"),
+        ("Beim Roten Kreuz wurde aber betont, dass alles ruhig sei.", "Roten Kreuz"),
     ],
 )
 def test_companies_frequent_in_news_are_organisations(nlp, text, company):
