@@ -1705,3 +1705,21 @@ def test_a_plain_noun_coordinated_with_a_person_is_a_person(words, pos, ents, ex
 )
 def test_an_unknown_name_in_the_genitive_owning_a_noun_is_a_person(nlp, text, expected):
     assert [(e.text, e.label_) for e in nlp(text).ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "label", "expected"),
+    [
+        (["Provinz", "Helmand"], "ORG", [("Helmand", "LOC")]),
+        (["Bundesstaates", "New", "York"], "ORG", [("New York", "LOC")]),
+        (["Landkreis", "Oder-Spree"], "LOC", [("Oder-Spree", "LOC")]),
+        (["Stadt", "der", "Liebe"], "LOC", [("Stadt der Liebe", "LOC")]),  # no name after it
+    ],
+)
+def test_a_kind_of_place_before_its_name_is_no_part_of_it(words, label, expected):
+    entities = _cleaned(
+        ["In", "der", *words, "kämpfen", "sie", "."],
+        ["ADP", "DET", "NOUN", *["PROPN"] * (len(words) - 1), "VERB", "PRON", "PUNCT"],
+        ["O", "O", f"B-{label}", *[f"I-{label}"] * (len(words) - 1), "O", "O", "O"],
+    )
+    assert entities == expected

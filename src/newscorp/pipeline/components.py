@@ -287,6 +287,28 @@ def _name_after_descriptor(doc: Doc, start: int, end: int) -> int:
     return 0
 
 
+REGION_WORDS = frozenset(
+    f"{word}{ending}"
+    for word in (
+        "Bundesland Bundesstaat Bezirk Distrikt Gemeinde Grafschaft Insel Kanton Kreis "
+        "Landkreis Ortsteil Provinz Präfektur Region Stadt Stadtteil Staat"
+    ).split()
+    for ending in ("", "s", "es")
+)
+"""Words for a kind of place that stand before its name outside it: GermEval marks only
+the name ("der Stadt Bremen", "des Kantons Bern", "Gemeinde Gosenbach": 12 of 12 in its
+training part)."""
+
+
+def _region_word_before_name(doc: Doc, start: int, end: int) -> bool:
+    """An entity that opens with a :data:`REGION_WORDS` word before a capitalised name
+    ("Provinz Helmand", "Bundesstaat Michigan"; not "Stadt der Liebe")."""
+    if end - start < 2 or doc[start].text not in REGION_WORDS:
+        return False
+    rest = doc[start + 1 : end]
+    return rest[0].text[:1].isupper() and rest[-1].text not in plain_nouns()
+
+
 CARD_COLOURS = frozenset({"Gelb", "Rot", "Gelb-Rot", "Gelbrot"})
 """A referee's cards after a player's name: "sah Stefan Reinartz Gelb"."""
 
@@ -433,6 +455,8 @@ def clean_entities(doc: Doc) -> Doc:
             start += 1
         while end > start and _trailing_non_name(doc[end - 1]):
             end -= 1
+        if _region_word_before_name(doc, start, end):
+            start, label = start + 1, "LOC"  # "Provinz Helmand" ORG -> "Helmand" LOC
         if end - start > 1 and is_role(doc[end - 1].text) and doc[end - 1].text[:1].isupper():
             # "Nordkoreas Machthaber" (no name after the role): the role goes, the owner stays
             end -= 1
