@@ -1713,6 +1713,9 @@ def test_an_unknown_name_in_the_genitive_owning_a_noun_is_a_person(nlp, text, ex
         (["Provinz", "Helmand"], "ORG", [("Helmand", "LOC")]),
         (["Bundesstaates", "New", "York"], "ORG", [("New York", "LOC")]),
         (["Landkreis", "Oder-Spree"], "LOC", [("Oder-Spree", "LOC")]),
+        (["Golfstaat", "Katar"], "ORG", [("Katar", "LOC")]),
+        (["Südwesten", "Japans"], "LOC", [("Japans", "LOC")]),
+        (["Sauerland", "Süd"], "LOC", [("Sauerland Süd", "LOC")]),  # a name, no kind of place
         (["Stadt", "der", "Liebe"], "LOC", [("Stadt der Liebe", "LOC")]),  # no name after it
     ],
 )

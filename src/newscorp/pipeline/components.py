@@ -51,6 +51,7 @@ from newscorp.pipeline.lexicons import (
     MONTHS,
     TIME_ZONES,
     common_nouns,
+    cue_key,
     de_words,
     gazetteer,
     gazetteer_labels,
@@ -300,13 +301,40 @@ the name ("der Stadt Bremen", "des Kantons Bern", "Gemeinde Gosenbach": 12 of 12
 training part)."""
 
 
+DIRECTION_WORDS = frozenset(
+    f"{side}{ending}"
+    for side in "Norden Süden Osten Westen Nordosten Nordwesten Südosten Südwesten".split()
+    for ending in ("", "s")
+)
+"""A part of a place by its direction: "im Süden Irlands" (GermEval: "Irlands" alone)."""
+
+REGION_HEADS = frozenset({"land", "staat", "stadt", "hauptstadt", "provinz", "region", "insel"})
+"""Compound heads of words for a kind of place ("Nachbarland Österreich", "Golfstaat Katar",
+"Partnerstadt Linz")."""
+
+
 def _region_word_before_name(doc: Doc, start: int, end: int) -> bool:
-    """An entity that opens with a :data:`REGION_WORDS` word before a capitalised name
-    ("Provinz Helmand", "Bundesstaat Michigan"; not "Stadt der Liebe")."""
-    if end - start < 2 or doc[start].text not in REGION_WORDS:
+    """An entity that opens with a word for a kind of place (:data:`REGION_WORDS`, a
+    compound of :data:`REGION_HEADS` that is no name itself: "Nachbarland", not
+    "Deutschland") or a direction (:data:`DIRECTION_WORDS`) before a capitalised name
+    ("Provinz Helmand", "Bundesstaat Michigan", "Südwesten Japans"; not "Stadt der Liebe")."""
+    if end - start < 2:
+        return False
+    first = doc[start].text
+    if first not in REGION_WORDS and first not in DIRECTION_WORDS and not _region_compound(first):
         return False
     rest = doc[start + 1 : end]
     return rest[0].text[:1].isupper() and rest[-1].text not in plain_nouns()
+
+
+def _region_compound(word: str) -> bool:
+    """A plain noun for a kind of place: "Gastland", "Bürgerkriegsland", "Inselstaat"."""
+    return (
+        word in plain_nouns()
+        and cue_key(word) in REGION_HEADS
+        and word not in geo_names()
+        and word not in gazetteer_labels()
+    )
 
 
 CARD_COLOURS = frozenset({"Gelb", "Rot", "Gelb-Rot", "Gelbrot"})
