@@ -1726,3 +1726,24 @@ def test_a_kind_of_place_before_its_name_is_no_part_of_it(words, label, expected
         ["O", "O", f"B-{label}", *[f"I-{label}"] * (len(words) - 1), "O", "O", "O"],
     )
     assert entities == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "expected"),
+    [
+        (
+            ["Demokratischen", "Republik", "Kongo"],
+            ["ADJ", "NOUN", "PROPN"],
+            [("Demokratischen Republik Kongo", "LOC")],
+        ),
+        (["Demokratische", "Partei"], ["ADJ", "NOUN"], [("Demokratische Partei", "ORG")]),
+        (["Syrische", "Aktivisten"], ["ADJ", "NOUN"], []),
+    ],
+)
+def test_a_capitalised_adjective_alone_is_a_cut_name_or_none(words, pos, expected):
+    entities = _cleaned(
+        ["Gestern", "kamen", "die", *words, "."],
+        ["ADV", "VERB", "DET", *pos, "PUNCT"],
+        ["O", "O", "O", "B-LOC", *["O"] * (len(words) - 1), "O"],
+    )
+    assert entities == expected

@@ -537,11 +537,61 @@ def clean_entities(doc: Doc) -> Doc:
             if is_role(prev.text) and prev.text[:1].isupper():
                 roles.append(Span(doc, prev.i, prev.i + 1, label="ROLE"))
         kept.append(span)
-    kept = _without_plain_nouns(filter_spans(kept), places)
+    kept = _without_plain_nouns(_adjectives_alone(filter_spans(kept)), places)
     kept = propagate(doc, _without_capitalised_words(kept, places))
     doc.ents = kept
     doc.spans[ROLE_KEY] = roles
     return doc
+
+
+_NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+isch(?:e|en|er|es|em)")
+"""A capitalised inflected adjective in -isch: "Syrische", "Demokratischen"."""
+
+ADJECTIVE_NAME_HEADS = {
+    **dict.fromkeys(
+        "Partei Union Front Armee Bank Kirche Liga Bewegung Allianz Akademie Gemeinschaft "
+        "Kommission Nachrichtenagentur Beobachtungsstelle".split(),
+        "ORG",
+    ),
+    **dict.fromkeys(
+        "Republik Föderation Meer See Ozean Gebirge Halbinsel Inseln Staaten Emirate".split(),
+        "LOC",
+    ),
+}
+"""Nouns that make a name of the adjective before them ("Demokratische Partei" ORG,
+"Demokratischen Republik Kongo" LOC, "Ostchinesischen Meer" LOC)."""
+
+
+def _adjectives_alone(ents: list[Span]) -> list[Span]:
+    """A one-word entity that is a capitalised adjective in -isch before a capitalised noun
+    is the name the model cut short when the noun is an :data:`ADJECTIVE_NAME_HEADS` word
+    (with the names after it: "Republik Kongo"), and no entity before another noun
+    ("Syrische Aktivisten", "Griechische Ermittler" at a sentence's start)."""
+    out: list[Span] = []
+    taken = {e.start: e for e in ents}
+    skip: set[int] = set()
+    for ent in ents:
+        if ent.start in skip:
+            continue
+        doc, end = ent.doc, ent.end
+        if len(ent) > 1 or not _NAME_ADJECTIVE.fullmatch(ent.text) or end >= len(doc):
+            out.append(ent)
+            continue
+        head = doc[end]
+        label = ADJECTIVE_NAME_HEADS.get(head.text)
+        if label is None:
+            if not (head.text[:1].isupper() and head.pos_ == "NOUN"):
+                out.append(ent)  # "Englische" before a name or a lowercase word: left alone
+            continue
+        end += 1
+        while end < len(doc) and (end in taken or _name_like(doc[end])):
+            if end in taken:
+                skip.add(end)
+                end = taken[end].end
+            else:
+                end += 1
+        out.append(Span(doc, ent.start, end, label=label))
+    return out
 
 
 def _brand_like(word: str) -> bool:
