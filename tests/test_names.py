@@ -405,6 +405,11 @@ def test_cue_nouns_label_the_name_after_them(nlp):
     assert apply(nlp, text, [("N24", "LOC")]) == [("N24", "ORG")]
 
 
+def test_names_ending_in_a_media_word_are_organisations(nlp):
+    text = "Das berichtete Puls TV am Abend."
+    assert apply(nlp, text, [("Puls TV", "PER")]) == [("Puls TV", "ORG")]
+
+
 def test_hyphenated_names_of_institutions_are_organisations(nlp):
     text = "Der Wert basiere auf einer Modellierung des Robert-Koch-Instituts."
     assert apply(nlp, text, [("Robert-Koch-Instituts", "LOC")]) == [

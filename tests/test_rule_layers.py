@@ -1598,6 +1598,7 @@ def test_news_outlets_are_organisations(nlp, text, outlet):
         ("Er wechselte von Honda zu Aprilia.", "Aprilia"),
         ("Normalerweise veröffentlicht Hasani auf Youtube Coverversionen.", "Youtube"),
         ("Beim Roten Kreuz wurde aber betont, dass alles ruhig sei.", "Roten Kreuz"),
+        ("Immerhin beschäftigt Servus TV mehr als 240 Mitarbeiter.", "Servus TV"),
     ],
 )
 def test_companies_frequent_in_news_are_organisations(nlp, text, company):

@@ -432,6 +432,13 @@ INSTITUTION_TAILS = {
 "Max-Planck-Gesellschaft", "Bertelsmann-Stiftung"), too rare in the corpora for
 label_tails.tsv (2 to 6 uses each, all ORG)."""
 
+MEDIA_TAILS = {
+    word: "ORG" for word in "TV News Radio Rundschau Kurier Anzeiger Tagblatt Journal".split()
+}
+"""Last words of names of news media ("Servus TV", "Sky News", "Frankfurter Rundschau"),
+too rare in the corpora for label_tails.tsv (1 or 2 uses each, all ORG), as "Zeitung",
+"Times" and "Post" are not."""
+
 
 def _hyphen_tail_label(word: str) -> str | None:
     """The label_tails label of the last part of a hyphenated word, without a plural or
@@ -474,7 +481,7 @@ def _relabel(span: Span) -> Span:
     if label is None and _english_place(span):
         label = "LOC"
     if label is None and len(span) > 1:
-        label = label_tails().get(span[-1].text)
+        label = label_tails().get(span[-1].text) or MEDIA_TAILS.get(span[-1].text)
     elif label is None:
         label = _hyphen_tail_label(span.text)  # "US-Regierung" ORG, not LOC
     if label and label != span.label_:
