@@ -1748,3 +1748,13 @@ def test_a_capitalised_adjective_alone_is_a_cut_name_or_none(words, pos, expecte
         ["O", "O", "O", "B-LOC", *["O"] * (len(words) - 1), "O"],
     )
     assert entities == expected
+
+
+def test_a_place_in_a_persons_name_stays_a_place_where_only_a_place_stands():
+    words = ["Direktor", "des", "Kunsthauses", "Bregenz", "ist", "er", "in", "Bregenz", "."]
+    pos = ["NOUN", "DET", "NOUN", "PROPN", "AUX", "PRON", "ADP", "PROPN", "PUNCT"]
+    ents = ["O", "O", "B-PER", "I-PER", "O", "O", "O", "B-LOC", "O"]
+    assert ("Bregenz", "LOC") in _cleaned(words, pos, ents)
+    # elsewhere the person's surname wins: "zwischen Kerry und Lawrow"
+    words[6] = "mit"
+    assert ("Bregenz", "PER") in _cleaned(words, pos, ents)

@@ -79,6 +79,7 @@ from newscorp.pipeline.names import (
     first_names,
     nonnames,
     particle_in_name,
+    place_slot,
     token_texts,
 )
 
@@ -744,10 +745,16 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
                 ):
                     forms[(part,)] = "PER"
                     forms[(part + "s",)] = "PER"
-    # a one-word entity that is part of a person's name in this document is that person
+    # a one-word entity that is part of a person's name in this document is that person,
+    # unless it is a place where only a place can stand ("Kunsthauses Bregenz" PER … "in
+    # Bregenz" LOC)
+    cities = geo_names()
     ents = [
         Span(doc, e.start, e.end, label="PER")
-        if len(e) == 1 and forms.get((e.text,)) == "PER" and e.label_ != "PER"
+        if len(e) == 1
+        and forms.get((e.text,)) == "PER"
+        and e.label_ != "PER"
+        and not (e.label_ == "LOC" and e.text in cities and place_slot(doc, e, texts))
         else e
         for e in ents
     ]

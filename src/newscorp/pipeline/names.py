@@ -972,7 +972,7 @@ def _located_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     also added when the model found nothing there."""
     out = []
     for ent in ents:
-        if ent.label_ != "LOC" and _known_place(ent.text) and _place_slot(doc, ent, texts):
+        if ent.label_ != "LOC" and _known_place(ent.text) and place_slot(doc, ent, texts):
             ent = Span(doc, ent.start, ent.end, label="LOC")
         out.append(ent)
     taken = {k for e in out for k in range(e.start, e.end)}
@@ -990,7 +990,7 @@ def _known_place(name: str) -> bool:
     return name in geo_names() or gazetteer_labels().get(name) == "LOC"
 
 
-def _place_slot(doc: Doc, ent: Span, texts: list[str]) -> bool:
+def place_slot(doc: Doc, ent: Span, texts: list[str]) -> bool:
     """Whether ``ent`` stands after "in", "aus" or "<bearing> von", or as a dateline."""
     i = ent.start
     before = texts[i - 1].lower() if i > 0 else ""
