@@ -208,6 +208,11 @@ def test_professions_are_roles_and_derived_adjectives_no_places(nlp, text, expec
             [("Hans-Peter Lafos", "PER")],
         ),
         ("Das sagte Henning von Storch am Montag.", [("Henning von Storch", "PER")]),
+        # nor a hyphenated compound ending in a plain noun
+        (
+            "Das betonte Andreas Vana von der ORF-Unterhaltung am Montag.",
+            [("Andreas Vana", "PER")],
+        ),
     ],
 )
 def test_particles_and_double_first_names_in_persons(nlp, text, expected):

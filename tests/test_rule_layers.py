@@ -1758,3 +1758,15 @@ def test_a_place_in_a_persons_name_stays_a_place_where_only_a_place_stands():
     # elsewhere the person's surname wins: "zwischen Kerry und Lawrow"
     words[6] = "mit"
     assert ("Bregenz", "PER") in _cleaned(words, pos, ents)
+
+
+def test_a_known_place_labelled_a_place_in_half_its_uses_is_a_place_in_all():
+    words = ["In", "Olpe", "brannte", "es", ".", "Olpe", "und", "Olpe", "trauern", "."]
+    pos = ["ADP", "PROPN", "VERB", "PRON", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"]
+    ents = ["O", "B-LOC", "O", "O", "O", "B-PER", "O", "B-PER", "O", "O"]
+    assert _cleaned(words, pos, ents) == [("Olpe", "LOC")] * 3
+    # the surname of a person of the document is left to the vote: "Andreas Vana" … "Vana"
+    words[5:8] = ["Andreas", "Vana", "Vana"]
+    ents[5:8] = ["B-PER", "I-PER", "B-LOC"]
+    words[0:2], ents[7] = ["Mit", "Vana"], "B-PER"
+    assert ("Vana", "LOC") not in _cleaned(words, pos, ents)

@@ -154,7 +154,7 @@ def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
             break
         if doc[j].text in known_places:
             break
-        if j > end and doc[j - 1].text in BEFORE_NOUN and doc[j].text in plain_nouns():
+        if j > end and doc[j - 1].text in BEFORE_NOUN and _plain_noun_or_compound(doc[j].text):
             break  # "Hans-Peter Lafos von der Gewerkschaft", not "Henning von Storch"
         if _name_word(doc, j, i):
             end = j = j + 1
@@ -165,6 +165,13 @@ def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
     if end == i + 1 or doc[end - 1].text in name_tails():
         return i
     return end
+
+
+def _plain_noun_or_compound(text: str) -> bool:
+    """A plain noun, or a hyphenated compound ending in one ("ORF-Unterhaltung"; not the
+    double surname "Kramp-Karrenbauer")."""
+    plain = plain_nouns()
+    return text in plain or "-" in text.strip("-") and text.rsplit("-", 1)[1] in plain
 
 
 def particle_in_name(doc: Doc, first: int, j: int) -> bool:
