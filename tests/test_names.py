@@ -410,6 +410,21 @@ def test_cue_nouns_label_the_name_after_them(nlp):
     assert apply(nlp, text, [("N24", "LOC")]) == [("N24", "ORG")]
 
 
+@pytest.mark.parametrize(
+    ("word", "label", "kept"),
+    [
+        ("Apple-Server", "ORG", False),
+        ("Brexit-Referendum", "LOC", False),
+        ("EU-Kommission", "ORG", True),  # "Kommission" ends names
+        ("Berlin-Neukölln", "LOC", True),  # a place after the hyphen
+        ("Rot-Grün", "ORG", True),  # a coalition of colours
+    ],
+)
+def test_hyphenated_compound_ending_in_a_plain_noun_is_no_name(nlp, word, label, kept):
+    text = f"Das betrifft auch {word} seit Montag."
+    assert apply(nlp, text, [(word, label)]) == ([(word, label)] if kept else [])
+
+
 def test_names_ending_in_a_media_word_are_organisations(nlp):
     text = "Das berichtete Puls TV am Abend."
     assert apply(nlp, text, [("Puls TV", "PER")]) == [("Puls TV", "ORG")]

@@ -330,6 +330,38 @@ def _common_compound(span: Span) -> bool:
     return not any(head[k:] in heads for k in range(len(head) - 3))
 
 
+NAMED_KIND_TAILS = frozenset(
+    "umgebung boulevard distrikt region tal tour show pokal skala rallye verband verbands "
+    "garde bezirk linie".split()
+)
+"""Last parts of hyphenated names of a kind of place, body or event ("Wien-Umgebung",
+"Inönü-Boulevard", "ATP-Tour", "DFB-Pokal", "Richter-Skala")."""
+
+COLOURS = frozenset("Rot Grün Schwarz Blau Gelb Pink Orange Türkis Weiß".split())
+"""Party colours: "Rot-Grün", "Schwarz-Blau" name coalitions."""
+
+
+def _common_hyphen_compound(span: Span) -> bool:
+    """A hyphenated organisation or place whose last part is a plain noun that does not end
+    names in the corpora: the name is only its first part, and GermEval
+    marks the word as such a part ("OSZE-Bericht", "Thaksin-Anhänger", "EU-Partnern"; not
+    "EU-Kommission", "Wien-Umgebung", "Berlin-Neukölln", "Rot-Grün")."""
+    text = span.text
+    if len(span) != 1 or span.label_ not in ("ORG", "LOC") or "-" not in text.strip("-"):
+        return False
+    parts = text.split("-")
+    tail = parts[-1]
+    if tail not in plain_nouns() or tail in geo_names() or tail in label_tails():
+        return False
+    if text in name_labels() or _known(span) or all(p in COLOURS for p in parts):
+        return False
+    head = compound_head(text)
+    if head is None or tail.lower() in NAMED_KIND_TAILS:
+        return False
+    heads = _name_heads()
+    return not any(head[k:] in heads for k in range(len(head) - 3))
+
+
 @cache
 def _tail_heads() -> frozenset[str]:
     """Lowercase last words of multi-word place and organisation names ("parlament")."""
@@ -345,7 +377,7 @@ def _name_heads() -> frozenset[str]:
 def _trim(span: Span) -> Span | None:
     """Drop leading German words used mostly outside names and role words, and a describing
     compound before a complete name; None when nothing name-like is left."""
-    if _common_compound(span):
+    if _common_compound(span) or _common_hyphen_compound(span):
         return None
     if fills_quotation(span.doc, span.start, span.end):
         return span  # a quoted name keeps its first words: "in der „Apotheken Umschau“"
