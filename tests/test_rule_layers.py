@@ -1770,3 +1770,10 @@ def test_a_known_place_labelled_a_place_in_half_its_uses_is_a_place_in_all():
     ents[5:8] = ["B-PER", "I-PER", "B-LOC"]
     words[0:2], ents[7] = ["Mit", "Vana"], "B-PER"
     assert ("Vana", "LOC") not in _cleaned(words, pos, ents)
+
+
+def test_an_adjective_before_an_entity_that_starts_at_its_noun_takes_it_in():
+    words = ["in", "der", "Demokratischen", "Republik", "Kongo", "sind", "sie", "."]
+    pos = ["ADP", "DET", "ADJ", "NOUN", "PROPN", "AUX", "PRON", "PUNCT"]
+    ents = ["O", "O", "B-LOC", "B-LOC", "I-LOC", "O", "O", "O"]
+    assert _cleaned(words, pos, ents) == [("Demokratischen Republik Kongo", "LOC")]

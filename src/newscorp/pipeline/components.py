@@ -540,7 +540,7 @@ def clean_entities(doc: Doc) -> Doc:
         kept.append(span)
     kept = _without_plain_nouns(_adjectives_alone(filter_spans(kept)), places)
     kept = propagate(doc, _without_capitalised_words(kept, places))
-    doc.ents = kept
+    doc.ents = filter_spans(kept)  # no rule may leave two entities over one token
     doc.spans[ROLE_KEY] = roles
     return doc
 
@@ -570,29 +570,20 @@ def _adjectives_alone(ents: list[Span]) -> list[Span]:
     ("Syrische Aktivisten", "Griechische Ermittler" at a sentence's start)."""
     out: list[Span] = []
     taken = {e.start: e for e in ents}
-    skip: set[int] = set()
     for ent in ents:
-        if ent.start in skip:
-            continue
         doc, end = ent.doc, ent.end
         if len(ent) > 1 or not _NAME_ADJECTIVE.fullmatch(ent.text) or end >= len(doc):
             out.append(ent)
             continue
-        head = doc[end]
-        label = ADJECTIVE_NAME_HEADS.get(head.text)
+        label = ADJECTIVE_NAME_HEADS.get(doc[end].text)
         if label is None:
-            if not (head.text[:1].isupper() and head.pos_ == "NOUN"):
+            if not (doc[end].text[:1].isupper() and doc[end].pos_ == "NOUN"):
                 out.append(ent)  # "Englische" before a name or a lowercase word: left alone
             continue
-        end += 1
-        while end < len(doc) and (end in taken or _name_like(doc[end])):
-            if end in taken:
-                skip.add(end)
-                end = taken[end].end
-            else:
-                end += 1
+        while end < len(doc) and (end == ent.end or end in taken or _name_like(doc[end])):
+            end = taken[end].end if end in taken else end + 1
         out.append(Span(doc, ent.start, end, label=label))
-    return out
+    return filter_spans(out)  # the longer name replaces the entities it took in
 
 
 def _brand_like(word: str) -> bool:
