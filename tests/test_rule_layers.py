@@ -1777,3 +1777,21 @@ def test_an_adjective_before_an_entity_that_starts_at_its_noun_takes_it_in():
     pos = ["ADP", "DET", "ADJ", "NOUN", "PROPN", "AUX", "PRON", "PUNCT"]
     ents = ["O", "O", "B-LOC", "B-LOC", "I-LOC", "O", "O", "O"]
     assert _cleaned(words, pos, ents) == [("Demokratischen Republik Kongo", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("word", "kept"),
+    [
+        ("Chlorgas", False),  # a plain noun the model took for an organisation
+        ("Linkspartei", True),  # its head ends names
+        ("Finanzamt", True),
+        ("NATO", True),  # an acronym
+    ],
+)
+def test_plain_noun_organisations_are_dropped_unless_they_end_like_names(word, kept):
+    entities = _cleaned(
+        ["Das", word, "ist", "gefährlich", "."],
+        ["DET", "PROPN", "AUX", "ADJ", "PUNCT"],
+        ["O", "B-ORG", "O", "O", "O"],
+    )
+    assert entities == ([(word, "ORG")] if kept else [])

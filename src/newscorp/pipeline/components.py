@@ -75,8 +75,10 @@ from newscorp.pipeline.mood import (
 )
 from newscorp.pipeline.names import (
     PARTICLES,
+    ends_in_name_head,
     fills_quotation,
     first_names,
+    name_labels,
     nonnames,
     particle_in_name,
     place_slot,
@@ -603,7 +605,8 @@ def _brand_like(word: str) -> bool:
 
 
 def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]:
-    """Drop one-word persons and places that are plain nouns ("Brötchen" LOC, "Promis" PER),
+    """Drop one-word persons, places and plain organisations (:func:`_plain_organisation`)
+    that are plain nouns ("Brötchen" LOC, "Promis" PER, "Chlorgas" ORG),
     unless a longer name of the document holds the word ("Beatrix von Storch" ... "Storch")
     or it is a known name or the genitive of a gazetteer name ("Chinas"; not of any GeoNames
     place: "Lecks", "Kitas")."""
@@ -613,7 +616,7 @@ def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]
     def dropped(e: Span) -> bool:
         return (
             len(e) == 1
-            and e.label_ in ("PER", "LOC")
+            and (e.label_ in ("PER", "LOC") or e.label_ == "ORG" and _plain_organisation(e.text))
             and e.text in plain
             and e.text not in in_names
             and e.text not in places
@@ -639,6 +642,13 @@ def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]
 
 
 _COORDINATORS = frozenset({"und", "oder", "sowie"})
+
+
+def _plain_organisation(word: str) -> bool:
+    """An organisation that is no name: not a known name, no acronym, and no word ending
+    like names do ("Bombe", "Chlorgas", "Schimpansen"; not "Linkspartei", "Bundestages",
+    "Finanzamt", whose heads end names in the corpora)."""
+    return not (word in name_labels() or _ACRONYM.search(word) or ends_in_name_head(word))
 
 
 def _without_capitalised_words(ents: list[Span], places: dict[str, str]) -> list[Span]:

@@ -362,6 +362,14 @@ def _common_hyphen_compound(span: Span) -> bool:
     return not any(head[k:] in heads for k in range(len(head) - 3))
 
 
+def ends_in_name_head(word: str) -> bool:
+    """Whether a word ends in a word of three letters or more that ends names in the
+    corpora (:func:`_name_heads`: "Linkspartei", "Finanzamt", "Bundestages")."""
+    low = word.lower()
+    heads = _name_heads()
+    return any(low[k:] in heads for k in range(len(low) - 2))
+
+
 @cache
 def _tail_heads() -> frozenset[str]:
     """Lowercase last words of multi-word place and organisation names ("parlament")."""
