@@ -1795,3 +1795,9 @@ def test_plain_noun_organisations_are_dropped_unless_they_end_like_names(word, k
         ["O", "B-ORG", "O", "O", "O"],
     )
     assert entities == ([(word, "ORG")] if kept else [])
+
+
+def test_a_lone_role_word_is_no_entity():
+    words = ["Das", "sagte", "der", "Experte", "gestern", "."]
+    pos = ["PRON", "VERB", "DET", "NOUN", "ADV", "PUNCT"]
+    assert _cleaned(words, pos, ["O", "O", "O", "B-MISC", "O", "O"]) == []

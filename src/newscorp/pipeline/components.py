@@ -136,6 +136,17 @@ alone (the training part: "Polizei" 5 of 5, "Regierung" 7 of 7, "Bundesregierung
 "Armee" 5 of 6 uses; ministries by their field 3 of 4)."""
 
 
+def _lone_role(word: str) -> bool:
+    """A role word that is no known name, first name or place ("Experte", "Tele2-Chef")."""
+    return (
+        is_role(word)
+        and word not in name_labels()
+        and word not in gazetteer_labels()
+        and word not in first_names()
+        and word not in geo_names()
+    )
+
+
 def _generic_institution(word: str) -> bool:
     """A lone common noun for an institution, also in the genitive and as a ministry by its
     field ("Polizei", "Regierungs", "Innenministeriums"; not "US-Regierung", and not a
@@ -535,6 +546,8 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # "Dialog", "Aufhebung von Sanktionen": common nouns, not a name
         if len(span) == 1 and _generic_institution(span.text):
             continue  # "die Polizei", "das Innenministerium": no name (GermEval: O)
+        if len(span) == 1 and _lone_role(span.text):
+            continue  # "der zitierte Experte", "US-Außenministerin": a role names nobody
         if label == "PER" and span.start == ent.start and span.start > 0:
             prev = doc[span.start - 1]
             if is_role(prev.text) and prev.text[:1].isupper():
