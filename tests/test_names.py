@@ -440,6 +440,11 @@ def test_names_ending_in_a_media_word_are_organisations(nlp):
     assert apply(nlp, text, [("Puls TV", "PER")]) == [("Puls TV", "ORG")]
 
 
+def test_names_ending_in_a_geographic_word_are_places(nlp):
+    text = "Im Atlantischen Ozean verschwanden Schiffe."
+    assert apply(nlp, text, [("Atlantischen Ozean", "ORG")]) == [("Atlantischen Ozean", "LOC")]
+
+
 def test_hyphenated_names_of_institutions_are_organisations(nlp):
     text = "Der Wert basiere auf einer Modellierung des Robert-Koch-Instituts."
     assert apply(nlp, text, [("Robert-Koch-Instituts", "LOC")]) == [

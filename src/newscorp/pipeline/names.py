@@ -482,9 +482,14 @@ label_tails.tsv (2 to 6 uses each, all ORG)."""
 MEDIA_TAILS = {
     word: "ORG" for word in "TV News Radio Rundschau Kurier Anzeiger Tagblatt Journal".split()
 }
+GEOGRAPHIC_TAILS = {
+    word: "LOC"
+    for word in "Meer Ozean Gebirge Halbinsel Inseln Bucht Wüste Emirate Republik Königreich".split()
+}
 """Last words of names of news media ("Servus TV", "Sky News", "Frankfurter Rundschau"),
 too rare in the corpora for label_tails.tsv (1 or 2 uses each, all ORG), as "Zeitung",
-"Times" and "Post" are not."""
+"Times" and "Post" are not; GEOGRAPHIC_TAILS: of places ("Atlantischen Ozean",
+"Zentralafrikanischen Republik", "Vereinigten Arabischen Emirate")."""
 
 
 def _hyphen_tail_label(word: str) -> str | None:
@@ -528,7 +533,8 @@ def _relabel(span: Span) -> Span:
     if label is None and _english_place(span):
         label = "LOC"
     if label is None and len(span) > 1:
-        label = label_tails().get(span[-1].text) or MEDIA_TAILS.get(span[-1].text)
+        last = span[-1].text
+        label = label_tails().get(last) or MEDIA_TAILS.get(last) or GEOGRAPHIC_TAILS.get(last)
     elif label is None:
         label = _hyphen_tail_label(span.text)  # "US-Regierung" ORG, not LOC
     if label and label != span.label_:
