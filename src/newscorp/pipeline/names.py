@@ -482,14 +482,18 @@ label_tails.tsv (2 to 6 uses each, all ORG)."""
 MEDIA_TAILS = {
     word: "ORG" for word in "TV News Radio Rundschau Kurier Anzeiger Tagblatt Journal".split()
 }
-GEOGRAPHIC_TAILS = {
-    word: "LOC"
-    for word in "Meer Ozean Gebirge Halbinsel Inseln Bucht Wüste Emirate Republik Königreich".split()
-}
 """Last words of names of news media ("Servus TV", "Sky News", "Frankfurter Rundschau"),
 too rare in the corpora for label_tails.tsv (1 or 2 uses each, all ORG), as "Zeitung",
-"Times" and "Post" are not; GEOGRAPHIC_TAILS: of places ("Atlantischen Ozean",
-"Zentralafrikanischen Republik", "Vereinigten Arabischen Emirate")."""
+"Times" and "Post" are not."""
+
+GEOGRAPHIC_TAILS = {
+    word: "LOC"
+    for word in (
+        "Meer Ozean Gebirge Halbinsel Inseln Bucht Wüste Emirate Republik Königreich"
+    ).split()
+}
+"""Last words of names of places ("Atlantischen Ozean", "Zentralafrikanischen Republik",
+"Vereinigten Arabischen Emirate"), missing from label_tails.tsv."""
 
 
 def _hyphen_tail_label(word: str) -> str | None:
