@@ -440,6 +440,18 @@ def test_names_ending_in_a_media_word_are_organisations(nlp):
     assert apply(nlp, text, [("Puls TV", "PER")]) == [("Puls TV", "ORG")]
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Die Sonde wird morgen den Mars erreichen.", "LOC"),
+        ("Ein Flug zum Nachbarplaneten Mars ist geplant.", "LOC"),
+        ("Mars verkauft Schokoriegel.", "ORG"),  # the company, as name_labels.tsv has it
+    ],
+)
+def test_planets_after_an_article_are_places(nlp, text, label):
+    assert apply(nlp, text, [("Mars", "PER")]) == [("Mars", label)]
+
+
 def test_names_ending_in_a_geographic_word_are_places(nlp):
     text = "Im Atlantischen Ozean verschwanden Schiffe."
     assert apply(nlp, text, [("Atlantischen Ozean", "ORG")]) == [("Atlantischen Ozean", "LOC")]

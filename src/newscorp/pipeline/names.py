@@ -530,7 +530,23 @@ def _english_place(span: Span) -> bool:
     )
 
 
+PLANETS = frozenset("Venus Mars Jupiter Saturn Uranus Neptun Pluto".split())
+"""Planets, places in GermEval ("den Mars erreichen" LOC); "Merkur" is also a newspaper."""
+PLANET_BEFORE = frozenset("der den dem des zum vom am beim".split())
+
+
+def _planet(span: Span) -> bool:
+    """A planet's name after an article or a word for a planet: "zum Mars", "Planeten
+    Saturn", "Nachbarplaneten Mars"."""
+    if len(span) != 1 or span.text not in PLANETS or span.start == 0:
+        return False
+    before = span.doc[span.start - 1].lower_
+    return before in PLANET_BEFORE or before.endswith(("planet", "planeten"))
+
+
 def _relabel(span: Span) -> Span:
+    if _planet(span):
+        return span if span.label_ == "LOC" else Span(span.doc, span.start, span.end, "LOC")
     label = name_labels().get(span.text) or _genitive_label(span.text)
     if label is None and span.text in language_names():
         label = "MISC"  # "Englisch" (the model's person or place): GermEval's OTH
