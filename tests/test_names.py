@@ -216,6 +216,11 @@ def test_professions_are_roles_and_derived_adjectives_no_places(nlp, text, expec
             [("Hans-Peter Lafos", "PER")],
         ),
         ("Das sagte Henning von Storch am Montag.", [("Henning von Storch", "PER")]),
+        # particles written capitalised inside a name
+        (
+            "Gestern gewann Alexander Van der Bellen die Wahl.",
+            [("Alexander Van der Bellen", "PER")],
+        ),
         # nor a hyphenated compound ending in a plain noun
         (
             "Das betonte Andreas Vana von der ORF-Unterhaltung am Montag.",

@@ -106,6 +106,26 @@ def test_quoted_name_after_the_cue_of_a_quotation_is_its_speaker(nlp, text, spea
     assert rows(nlp, text) == [("direct", speaker, mention, "schreiben", "Das ist ein Fehler")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        (
+            "Ursula von der Leyen kam. Von der Leyen betonte, die Lage sei ernst.",
+            "Ursula von der Leyen",
+            "Von der Leyen",
+        ),
+        (
+            "Alexander Van der Bellen kam. Van der Bellen sagte, die Lage sei ernst.",
+            "Alexander Van der Bellen",
+            "Van der Bellen",
+        ),
+    ],
+)
+def test_a_surname_with_particles_opening_the_clause_is_the_speaker(nlp, text, speaker, mention):
+    # the parser reads "Von der Leyen" as a phrase "von der …"; the name fills the prefield
+    assert [r[1:3] for r in rows(nlp, text)] == [(speaker, mention)]
+
+
 def test_quoted_name_as_subject_of_a_verb_final_cue(nlp):
     assert rows(
         nlp, "Wie „heise online“ berichtet, sperrten die Behörden den Zugang zu der Seite."

@@ -1235,6 +1235,27 @@ def test_a_genitive_short_name_links_to_the_full_name():
     assert link_short_forms(two)[("PER", "Kims")] == "Kims"  # ambiguous: left alone
 
 
+def test_a_surname_with_particles_links_to_the_full_name_whatever_its_case():
+    from newscorp.extract.canon import link_short_forms
+
+    names = [("PER", "Ursula von der Leyen"), ("PER", "Von der Leyen"), ("PER", "Van der Bellen")]
+    assert link_short_forms(names) == {
+        ("PER", "Ursula von der Leyen"): "Ursula von der Leyen",
+        ("PER", "Von der Leyen"): "Ursula von der Leyen",
+        ("PER", "Van der Bellen"): "Van der Bellen",  # no full name in the document
+    }
+
+
+def test_a_surname_with_particles_opening_a_sentence_is_the_person():
+    words = ["Ursula", "von", "der", "Leyen", "kam", ".", "Von", "der", "Leyen", "sprach", "."]
+    pos = ["PROPN", "ADP", "DET", "PROPN", "VERB", "PUNCT", "ADP", "DET", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-PER", "I-PER", "I-PER", "I-PER"] + ["O"] * 7
+    assert _cleaned(words, pos, ents) == [
+        ("Ursula von der Leyen", "PER"),
+        ("Von der Leyen", "PER"),
+    ]
+
+
 def test_country_whose_german_name_is_the_english_one_is_a_place(nlp):
     # pycountry translates "Uganda" to "Uganda": still a German country name (the model
     # alone calls "Ugandas" a person here); its genitive is the place without the -s

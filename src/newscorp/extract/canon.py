@@ -14,7 +14,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newscorp.pipeline.lexicons import (
+    CAPITAL_PARTICLES,
     NOUN_ENDINGS,
+    PARTICLES,
     gazetteer,
     gazetteer_labels,
     geo_names,
@@ -189,7 +191,11 @@ def link_short_forms(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], 
     mapping: dict[tuple[str, str], str] = {}
     for label, name in names:
         canonical = name
-        if label == "PER" and " " not in name and name_key(name) not in gazetteer_names():
+        if label == "PER" and _particle_surname(name):
+            candidates = _full_names_ending(name, full)  # "Von der Leyen"
+            if len(candidates) == 1:
+                canonical = candidates.pop()
+        elif label == "PER" and " " not in name and name_key(name) not in gazetteer_names():
             candidates = _full_names_with(name_key(name), full)
             if not candidates and name.endswith("s") and len(name) > 3:
                 # a genitive the morphology missed: "die Zusicherung Kims" -> Kim
@@ -198,6 +204,19 @@ def link_short_forms(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], 
                 canonical = candidates.pop()
         mapping[(label, name)] = canonical
     return mapping
+
+
+def _particle_surname(name: str) -> bool:
+    """A surname with its particles: "von der Leyen", "Van der Bellen", "Di Maio"."""
+    first = name.split(" ", 1)[0]
+    return " " in name and (first.lower() in PARTICLES or first in CAPITAL_PARTICLES)
+
+
+def _full_names_ending(name: str, full: list[str]) -> set[str]:
+    """The longer full names that end in ``name``, whatever the case of its first letter
+    ("Ursula von der Leyen" for "Von der Leyen")."""
+    tail = " " + name.casefold()
+    return {f for f in full if f.casefold().endswith(tail)}
 
 
 def _full_names_with(key: str, full: list[str]) -> set[str]:
@@ -231,6 +250,12 @@ def corpus_links(names: Counter[tuple[str, str]]) -> dict[str, str]:
         if label == "PER" and " " in name:
             by_last[name_key(name.split()[-1])].add(name)
             by_first[name_key(name.split()[0])].add(name)
+    full = [name for label, name in merged if label == "PER" and " " in name]
+    for label, name in merged:
+        if label == "PER" and _particle_surname(name):
+            cands = _full_names_ending(name, full)
+            if len(cands) == 1:
+                links[name] = next(iter(cands))
     for _label, name in merged:
         # a one-word name of any label (the NER may call "Trumps" LOC) may be a surname,
         # unless it is a well-known place or organisation

@@ -403,6 +403,7 @@ def _subject_phrase(a: DocArrays, v: int, lo: int, hi: int, inside: set[int]) ->
                 left = min(t for t in a.subtree(c) if t >= lo and t not in inside)
                 while left < c and texts[left] in {",", ";", "–", "—"}:
                     left += 1  # a comma the parser hung on the subject (", Kim nannte …")
+                left = min(left, _entity_start(a, c, lo, inside))  # "Van der Bellen sagte"
                 found = _phrase_from(a, left, hi, inside)
                 if found is not None and not relative and _across_comma(a, found, v) and not whole:
                     continue  # "Ein Sprecher … nannte …, Medien berichteten": another clause
@@ -416,6 +417,15 @@ def _subject_phrase(a: DocArrays, v: int, lo: int, hi: int, inside: set[int]) ->
                         return other  # "Unterdessen verlangten die Grünen"
                     return found
     return _positional(a, v, lo, hi, inside)
+
+
+def _entity_start(a: DocArrays, c: int, lo: int, inside: set[int]) -> int:
+    """The first token of the entity that holds ``c`` (the parser may hang a name's first
+    words elsewhere: "Van" of "Van der Bellen"), not before ``lo`` or inside a quotation."""
+    start = c
+    while start > lo and a.ent_iob[start] == _I and start - 1 not in inside:
+        start -= 1
+    return start
 
 
 def _whole_prefield(a: DocArrays, c: int, lo: int, f: int) -> bool:
@@ -532,6 +542,9 @@ def _relative_subject(a: DocArrays, c: int, lo: int, f: int) -> bool:
 def _positional(a: DocArrays, v: int, lo: int, hi: int, inside: set[int]) -> Span | None:
     pos, texts, lower = a.pos, a.texts, a.lower
     f = _finite(a, v)
+    name = _prefield_name(a, f, lo, inside)
+    if name is not None:
+        return name  # "Von der Leyen betonte": parsed as a phrase "von der …"
     b = f - 1
     if f > lo and b not in inside and pos[b] not in _HEAD_PRON:
         if _known_name(a, b):  # "Elshorst wies darauf hin" with the name tagged as an adverb
@@ -563,6 +576,17 @@ def _positional(a: DocArrays, v: int, lo: int, hi: int, inside: set[int]) -> Spa
     if before is not None and (speakerlike(before) or not speakerlike(after)):
         return before
     return after
+
+
+def _prefield_name(a: DocArrays, f: int, lo: int, inside: set[int]) -> Span | None:
+    """A person or organisation that fills the clause before the finite verb (token f)."""
+    first, last = _first_word(a, lo), f - 1
+    if not first < f or last in inside or a.ent_type[last] not in _PER_ORG:
+        return None
+    start = _entity_start(a, last, first, inside)
+    if start != first or a.ent_iob[start] != _B:
+        return None
+    return Span(a.doc, start, f)
 
 
 def _in_apposition(a: DocArrays, comma: int) -> bool:

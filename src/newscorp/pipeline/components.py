@@ -48,7 +48,9 @@ from newscorp.pipeline.lemmas import (
     verb_lemma_of_e_form,
 )
 from newscorp.pipeline.lexicons import (
+    CAPITAL_PARTICLES,
     MONTHS,
+    PARTICLES,
     TIME_ZONES,
     common_nouns,
     cue_key,
@@ -74,7 +76,6 @@ from newscorp.pipeline.mood import (
     verb_first,
 )
 from newscorp.pipeline.names import (
-    PARTICLES,
     ends_in_name_head,
     fills_quotation,
     first_names,
@@ -137,13 +138,16 @@ alone (the training part: "Polizei" 5 of 5, "Regierung" 7 of 7, "Bundesregierung
 
 
 def _lone_role(word: str) -> bool:
-    """A role word that is no known name, first name or place ("Experte", "Tele2-Chef")."""
+    """A role word that is no known name, first name, place or people ("Experte",
+    "Tele2-Chef"; not "die Japaner", MISC)."""
+    places = gazetteer_labels()
     return (
         is_role(word)
         and word not in name_labels()
-        and word not in gazetteer_labels()
+        and word not in places
         and word not in first_names()
         and word not in geo_names()
+        and not _demonym(word, places)
     )
 
 
@@ -744,6 +748,18 @@ def _surname_like(word: str) -> bool:
     return len(word) >= 3 and body[:1].isupper() and letters.isalpha()
 
 
+def _particle_surnames(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The surname with its particles of a person's full name, as written and capitalised
+    to open a sentence: ("Ursula", "von", "der", "Leyen") -> ("von", "der", "Leyen"),
+    ("Von", "der", "Leyen")."""
+    for k in range(1, len(words) - 1):
+        if words[k] in PARTICLES or words[k] in CAPITAL_PARTICLES:
+            surname = words[k:]
+            capitalised = (surname[0][:1].upper() + surname[0][1:], *surname[1:])
+            return [surname, capitalised] if capitalised != surname else [surname]
+    return []
+
+
 def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     """Document-level consistency: a name found once is found everywhere in the document.
 
@@ -760,6 +776,9 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
         if len(words) == 1 and not ent.text[:1].isupper():
             continue
         forms.setdefault(words, ent.label_)
+        if ent.label_ == "PER" and len(words) > 2:
+            for surname in _particle_surnames(words):  # "von der Leyen", "Von der Leyen"
+                forms.setdefault(surname, "PER")
         if ent.label_ == "PER" and len(words) > 1:
             for part in {words[0], words[-1]}:  # surnames; family names first in Korean names
                 if (

@@ -130,6 +130,12 @@ def _long_roles() -> frozenset[str]:
     return frozenset(r for r in role_words() if len(r) >= 6)
 
 
+# lowercase particles inside names: "Giacomo della Porta", "Ursula von der Leyen"
+PARTICLES = frozenset("von van vom de del della di da dos du bin ibn ten".split())
+# the same written capitalised inside a name: "Alexander Van der Bellen", "Luigi Di Maio",
+# "Marine Le Pen" (not at a name's start, where "Von"/"De" open sentences)
+CAPITAL_PARTICLES = frozenset("Van Von De Di Da Du Del Della Dos Le La".split())
+
 NOUN_ENDINGS = ("en", "n", "es", "s")
 """What a case or number ending adds to a noun ("Regierungen", "Präsidenten", "Anwalts")."""
 

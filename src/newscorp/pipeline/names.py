@@ -39,7 +39,9 @@ from spacy.util import filter_spans
 
 from newscorp.pipeline.lemmas import table_lemma
 from newscorp.pipeline.lexicons import (
+    CAPITAL_PARTICLES,
     NOUN_ENDINGS,
+    PARTICLES,
     common_nouns,
     compound_head,
     compound_noun,
@@ -59,8 +61,6 @@ from newscorp.pipeline.lexicons import (
     words_by_kind,
 )
 
-# lowercase particles inside names: "Giacomo della Porta", "Ursula von der Leyen"
-PARTICLES = frozenset("von van vom de del della di da dos du bin ibn ten".split())
 # articles only after a particle: "von der Leyen", "van den Berg"
 ARTICLES = frozenset("der den".split())
 # "zu" only right after the first name ("Karl-Theodor zu Guttenberg"); elsewhere it is a
@@ -179,9 +179,11 @@ def particle_in_name(doc: Doc, first: int, j: int) -> bool:
     "van", "de" …, "der"/"den" after one ("von der Leyen"), "zu" right after the first name
     ("Karl-Theodor zu Guttenberg")?"""
     text = doc[j].text
+    before = doc[j - 1].text
     return (
         text in PARTICLES
-        or (text in ARTICLES and doc[j - 1].text in PARTICLES)
+        or (text in CAPITAL_PARTICLES and j > first)
+        or (text in ARTICLES and (before in PARTICLES or before in CAPITAL_PARTICLES))
         or (text == NOBLE_ZU and j == first + 1)
     )
 
