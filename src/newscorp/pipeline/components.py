@@ -328,7 +328,7 @@ DIRECTION_WORDS = frozenset(
 
 REGION_HEADS = frozenset({"land", "staat", "stadt", "hauptstadt", "provinz", "region", "insel"})
 """Compound heads of words for a kind of place ("Nachbarland Österreich", "Golfstaat Katar",
-"Partnerstadt Linz")."""
+"Hafenstadt Tripoli")."""
 
 
 def _region_word_before_name(doc: Doc, start: int, end: int) -> bool:
@@ -346,7 +346,7 @@ def _region_word_before_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _region_compound(word: str) -> bool:
-    """A plain noun for a kind of place: "Gastland", "Bürgerkriegsland", "Inselstaat"."""
+    """A plain noun for a kind of place: "Nachbarland", "Bürgerkriegsland", "Inselstaat"."""
     return (
         word in plain_nouns()
         and cue_key(word) in REGION_HEADS

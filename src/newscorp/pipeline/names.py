@@ -328,8 +328,7 @@ def _common_compound(span: Span) -> bool:
     if head is None or any(c.isupper() for c in span.text.rsplit("-", 1)[-1][1:]):
         return False  # no compound, or a brand in camel case ("BitLocker")
     # any word ending the head that ends names: "EU-Parlament", "UN-Klimakonferenz"
-    heads = _name_heads()
-    return not any(head[k:] in heads for k in range(len(head) - 3))
+    return not ends_in_name_head(head, shortest=4)
 
 
 NAMED_KIND_TAILS = frozenset(
@@ -344,9 +343,9 @@ COLOURS = frozenset("Rot Grün Schwarz Blau Gelb Pink Orange Türkis Weiß".spli
 
 
 def _common_hyphen_compound(span: Span) -> bool:
-    """A hyphenated organisation or place whose last part is a plain noun that does not end
-    names in the corpora: the name is only its first part, and GermEval
-    marks the word as such a part ("OSZE-Bericht", "Thaksin-Anhänger", "EU-Partnern"; not
+    """A hyphenated organisation or place whose last part is a plain noun that ends no
+    name in the corpora: only its first part names something, and GermEval marks such
+    words as parts of names ("OSZE-Bericht", "Thaksin-Anhänger", "EU-Partnern"; not
     "EU-Kommission", "Wien-Umgebung", "Berlin-Neukölln", "Rot-Grün")."""
     text = span.text
     if len(span) != 1 or span.label_ not in ("ORG", "LOC") or "-" not in text.strip("-"):
@@ -360,16 +359,15 @@ def _common_hyphen_compound(span: Span) -> bool:
     head = compound_head(text)
     if head is None or tail.lower() in NAMED_KIND_TAILS:
         return False
-    heads = _name_heads()
-    return not any(head[k:] in heads for k in range(len(head) - 3))
+    return not ends_in_name_head(head, shortest=4)
 
 
-def ends_in_name_head(word: str) -> bool:
-    """Whether a word ends in a word of three letters or more that ends names in the
+def ends_in_name_head(word: str, shortest: int = 3) -> bool:
+    """Whether a word ends in a word of ``shortest`` letters or more that ends names in the
     corpora (:func:`_name_heads`: "Linkspartei", "Finanzamt", "Bundestages")."""
     low = word.lower()
     heads = _name_heads()
-    return any(low[k:] in heads for k in range(len(low) - 2))
+    return any(low[k:] in heads for k in range(len(low) - shortest + 1))
 
 
 @cache
