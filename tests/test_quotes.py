@@ -126,6 +126,11 @@ def test_a_surname_with_particles_opening_the_clause_is_the_speaker(nlp, text, s
     assert [r[1:3] for r in rows(nlp, text)] == [(speaker, mention)]
 
 
+def test_a_speaker_mention_keeps_its_closing_bracket(nlp):
+    text = "Horst Seehofer (CSU) forderte, mit aller Konsequenz gegen die Täter vorzugehen."
+    assert [r[1:3] for r in rows(nlp, text)] == [("Horst Seehofer", "Horst Seehofer (CSU)")]
+
+
 def test_quoted_name_as_subject_of_a_verb_final_cue(nlp):
     assert rows(
         nlp, "Wie „heise online“ berichtet, sperrten die Behörden den Zugang zu der Seite."

@@ -1235,6 +1235,19 @@ def test_a_genitive_short_name_links_to_the_full_name():
     assert link_short_forms(two)[("PER", "Kims")] == "Kims"  # ambiguous: left alone
 
 
+def test_a_noun_the_tagger_called_an_adjective_keeps_its_form_in_the_base_form():
+    from newscorp.extract.canon import adjective_noun_nominative
+
+    doc = _doc(
+        ["Radio", "Arabella", "Vereinten", "Nationen"],
+        ["ADJ", "PROPN", "ADJ", "NOUN"],
+        ["Radio", "Arabella", "vereint", "Nation"],
+        morphs=["", "Case=Nom|Gender=Masc|Number=Sing", "", "Case=Nom|Gender=Fem|Number=Plur"],
+    )
+    assert adjective_noun_nominative(doc[0], doc[1]) == []  # not "Radioer Arabella"
+    assert adjective_noun_nominative(doc[2], doc[3]) == ["Vereinte", "Nationen"]
+
+
 def test_a_surname_with_particles_links_to_the_full_name_whatever_its_case():
     from newscorp.extract.canon import link_short_forms
 

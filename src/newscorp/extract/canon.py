@@ -62,9 +62,12 @@ def adjective_noun_nominative(adjective: Token, noun: Token) -> list[str]:
     Außenministeriums" -> Russisches Außenministerium, "der Vereinten Nationen" -> Vereinte
     Nationen, "des Frankfurter Flughafens" -> Frankfurter Flughafen, "der Salzburger
     Nachrichten" -> Salzburger Nachrichten (a plural head keeps its form); [] when the
-    head's gender and number are unknown or the first word is cut before a hyphen."""
+    head's gender and number are unknown, the first word has no adjective ending or is cut
+    before a hyphen."""
     if adjective.text.endswith("-"):
         return []  # a word cut before a hyphen ("Mecklenburg- Vorpommern") never inflects
+    if adjective_stem(adjective.text) == adjective.text:
+        return []  # no adjective ending: a noun the tagger called one ("Radio Arabella")
     plural = is_plural(noun)
     gender = noun.morph.get("Gender")
     if not plural and not (gender and gender[0] in STRONG_ENDING):

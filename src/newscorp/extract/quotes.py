@@ -1118,6 +1118,7 @@ class QuoteFinder:
             space = self.arrays.space
             toks = [i for i in range(speaker.start, speaker.end) if not space[i]]
             speaker = Span(self.doc, toks[0], toks[-1] + 1) if toks else None  # doc[a:b]
+            speaker = _closed(speaker)
         text = self.text[start:end]
         lead = len(text) - len(text.lstrip())
         trail = len(text) - len(text.rstrip())
@@ -1678,6 +1679,17 @@ class QuoteFinder:
         ]
         back = [c for c in args if c.lower_ in ANAPHORA | {"es"} and c.pos_ == "PRON"]
         return bool(args) and not (back and len(args) == len(back))
+
+
+def _closed(span: Span | None) -> Span | None:
+    """A speaker mention with its closing bracket: "Horst Seehofer (CSU" -> "Horst Seehofer
+    (CSU)"."""
+    if span is None or span.end >= len(span.doc) or span.doc[span.end].text != ")":
+        return span
+    texts = [t.text for t in span]
+    if texts.count("(") > texts.count(")"):
+        return Span(span.doc, span.start, span.end + 1)
+    return span
 
 
 def _agentive(span: Span | None, finite: Token) -> bool:
