@@ -1835,3 +1835,10 @@ def test_a_lone_role_word_is_no_entity():
     words = ["Das", "sagte", "der", "Experte", "gestern", "."]
     pos = ["PRON", "VERB", "DET", "NOUN", "ADV", "PUNCT"]
     assert _cleaned(words, pos, ["O", "O", "O", "B-MISC", "O", "O"]) == []
+
+
+def test_a_page_reference_and_a_member_of_parliament_are_no_entities():
+    words = ["Thilo", "Ulbert", "1986", ",", "S.", "117–120", "nennt", "die", "MdB", "."]
+    pos = ["PROPN", "PROPN", "NUM", "PUNCT", "NOUN", "NUM", "VERB", "DET", "NOUN", "PUNCT"]
+    ents = ["B-PER", "I-PER", "O", "O", "B-LOC", "I-LOC", "O", "O", "B-ORG", "O"]
+    assert _cleaned(words, pos, ents) == [("Thilo Ulbert", "PER")]

@@ -127,6 +127,19 @@ def _is_date_like(span: Span) -> bool:
     return all(t.like_num or t.is_punct or t.lower_ in DATE_WORDS for t in span)
 
 
+REFERENCE_WORDS = frozenset("S. Bd. Nr. Abs. Art. Kap. Tab. Abb. Fn.".split())
+"""Abbreviations that open a reference to a page, volume or paragraph ("S. 117–120")."""
+
+
+def _reference(span: Span) -> bool:
+    """A page, volume or paragraph reference: "S. 117–120", "Bd. 3", "Abs. 2"."""
+    return (
+        len(span) > 1
+        and span[0].text in REFERENCE_WORDS
+        and all(t.like_num or t.is_punct or t.is_space or "–" in t.text for t in span[1:])
+    )
+
+
 GENERIC_INSTITUTIONS = frozenset(
     "Polizei Regierung Bundesregierung Landesregierung Staatsregierung Zentralregierung "
     "Übergangsregierung Staatsanwaltschaft Feuerwehr Armee Militär Luftwaffe Justiz "
@@ -542,7 +555,7 @@ def clean_entities(doc: Doc) -> Doc:
         elif label == "LOC" and end - start == 1 and _demonym(doc[start].text, places):
             label = "MISC"  # "die Nordkoreaner": people, not a place
         span = Span(doc, start, end, label=label)
-        if _is_date_like(span) or not any(c.isalpha() for c in span.text):
+        if _is_date_like(span) or _reference(span) or not any(c.isalpha() for c in span.text):
             continue
         if len(span) == 1 and span.text[:1].islower() and not known and not _brand_like(span.text):
             continue  # a lowercase word is no name, but "iTunes", "n-tv", "dpa" are
