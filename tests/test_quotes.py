@@ -1652,3 +1652,24 @@ def test_narrating_and_retorting_verbs_are_cues(nlp, text, expected):
 def test_clause_opening_with_a_coordinator_is_no_reported_clause(nlp, text):
     # "aber …", "doch …" after a cue verb is a main clause of its own, nothing it reports
     assert rows(nlp, text) == []
+
+
+# --- interviews ------------------------------------------------------------------------
+
+
+def test_interview_answers_are_direct_quotes_of_the_person_who_gives_them(nlp):
+    text = (
+        "STANDARD: Wie geht es Ihnen? Hofer: Gut. Ich bin zufrieden. "
+        "STANDARD: Und was sagen Sie zur Wahl? Hofer: Das entscheiden die Wähler."
+    )
+    assert rows(nlp, text) == [
+        ("direct", "Hofer", "Hofer", "", "Gut. Ich bin zufrieden."),
+        ("direct", "Hofer", "Hofer", "", "Das entscheiden die Wähler."),
+    ]
+
+
+def test_repeated_colons_of_common_words_are_no_interview(nlp):
+    from newscorp.extract.interviews import interview
+
+    text = "Tore: Müller, Meier. Ersatz: Huber. Tore: Schmid. Ersatz: Bauer."
+    assert interview(nlp(text)) is None

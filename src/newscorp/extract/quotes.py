@@ -44,6 +44,7 @@ from newscorp.extract.cues import (
     morph_features,
     verb_lemma,
 )
+from newscorp.extract.interviews import Interview, Turn, interview
 from newscorp.extract.marks import (
     CLOSERS,
     OPENERS,
@@ -1111,6 +1112,10 @@ class QuoteFinder:
             t = head[t]
         return False
 
+    def turn_quote(self, turn: Turn) -> Quote:
+        """An interview answer as a direct quote of the person whose name opens it."""
+        return self.make("direct", turn.start, turn.end, "", turn.name, self._unit(turn.name.start))
+
     # --- building ------------------------------------------------------------------------
     def make(self, kind: str, start: int, end: int, cue: str, speaker: Span | None, unit: int):
         """Build a Quote record, resolving the speaker within the document."""
@@ -1681,6 +1686,14 @@ class QuoteFinder:
         return bool(args) and not (back and len(args) == len(back))
 
 
+def _in_interview(quote: Quote, talk: Interview) -> bool:
+    """A quote the sentence rules found in an answer of an interview, or one that holds a
+    turn's name and colon ("STANDARD: Sie haben …, laut der …")."""
+    if any(quote.start < t.end and t.start < quote.end for t in talk.turns):
+        return True
+    return any(f"{name}:" in quote.text for name in talk.names)
+
+
 def _closed(span: Span | None) -> Span | None:
     """A speaker mention with its closing bracket: "Horst Seehofer (CSU" -> "Horst Seehofer
     (CSU)"."""
@@ -1855,7 +1868,12 @@ def quotes(
     ``list(doc)``, ``text``: ``doc.text``, ``sents``: ``list(doc.sents)``, ``words``: each
     token's text, when already built)."""
     finder = QuoteFinder(doc, doc_id, mentions, tokens, text, sents, words)
-    found = sorted(finder, key=lambda q: (q.start, -q.end))
+    found = list(finder)
+    talk = interview(doc)
+    if talk is not None:
+        found = [q for q in found if not _in_interview(q, talk)]
+        found += [finder.turn_quote(turn) for turn in talk.turns]
+    found.sort(key=lambda q: (q.start, -q.end))
 
     for n, quote in enumerate(found, start=1):
         yield replace(quote, quote_id=f"{doc_id}#{n}")
