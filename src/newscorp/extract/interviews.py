@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newscorp.pipeline.lexicons import known_words
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
@@ -57,8 +59,6 @@ def _speakers(doc: Doc, names: set[str]) -> set[str]:
     """The names among ``names`` that stand for persons: PER entities of the document and
     their last words, and names that are no common word and not written in capitals (the
     model may take "Hofer" for the supermarket; "STANDARD:" and "Frage:" ask)."""
-    from newscorp.pipeline.lexicons import known_words
-
     persons = set()
     for ent in doc.ents:
         if ent.label_ == "PER":
@@ -72,7 +72,7 @@ def _speakers(doc: Doc, names: set[str]) -> set[str]:
 class Interview:
     """The turns of an interview: the persons' answers, and every name that opens turns."""
 
-    turns: list[Turn]
+    turns: tuple[Turn, ...]
     names: frozenset[str]
 
 
@@ -102,4 +102,4 @@ def interview(doc: Doc) -> Interview | None:
         first, last = doc[colon + 1].idx, doc[end - 1].idx + len(doc[end - 1].text)
         if last > first:
             out.append(Turn(doc[start:colon], first, last))
-    return Interview(out, frozenset(repeated)) if out else None
+    return Interview(tuple(out), frozenset(repeated)) if out else None
