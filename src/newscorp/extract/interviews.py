@@ -55,6 +55,16 @@ def _marker(doc: Doc, i: int) -> int | None:
     return None
 
 
+def _colons(doc: Doc) -> list[int]:
+    """Indices of the colon tokens (read from the ORTH array: no Token objects), or [] when
+    there are too few for two names to open turns twice each."""
+    from spacy.attrs import ORTH
+
+    orth = doc.to_array(ORTH)
+    colons = (orth == doc.vocab.strings[":"]).nonzero()[0].tolist()
+    return colons if len(colons) >= 2 * MIN_TURNS else []
+
+
 def _speakers(doc: Doc, names: set[str]) -> set[str]:
     """The names among ``names`` that stand for persons: PER entities of the document and
     their last words, and names that are no common word and not written in capitals (the
@@ -80,14 +90,13 @@ def interview(doc: Doc) -> Interview | None:
     """The answers of the persons interviewed in ``doc``, in text order; None for a text
     that is no interview."""
     markers = []  # (name start, colon index, name)
-    i = 0
-    while i < len(doc) - 1:
-        colon = _marker(doc, i)
-        if colon is not None and colon + 1 < len(doc):
-            markers.append((i, colon, doc[i:colon].text))
-            i = colon + 1
-        else:
-            i += 1
+    after = 0  # the first token a turn's name may start at (after the last turn's colon)
+    for colon in _colons(doc):
+        for i in range(max(after, colon - MAX_NAME_WORDS), colon):
+            if _marker(doc, i) == colon and colon + 1 < len(doc):
+                markers.append((i, colon, doc[i:colon].text))
+                after = colon + 1
+                break
     counts = Counter(name for _, _, name in markers)
     repeated = {name for name, n in counts.items() if n >= MIN_TURNS}
     if len(repeated) < 2:

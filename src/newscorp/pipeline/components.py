@@ -76,6 +76,7 @@ from newscorp.pipeline.mood import (
     verb_first,
 )
 from newscorp.pipeline.names import (
+    PLACE_NOUNS,
     ends_in_name_head,
     fills_quotation,
     first_names,
@@ -586,10 +587,7 @@ ADJECTIVE_NAME_HEADS = {
         "Kommission Nachrichtenagentur Beobachtungsstelle".split(),
         "ORG",
     ),
-    **dict.fromkeys(
-        "Republik Föderation Meer See Ozean Gebirge Halbinsel Inseln Staaten Emirate".split(),
-        "LOC",
-    ),
+    **dict.fromkeys(PLACE_NOUNS | {"Föderation", "See", "Staaten"}, "LOC"),
 }
 """Nouns that make a name of the adjective before them ("Demokratische Partei" ORG,
 "Demokratischen Republik Kongo" LOC, "Ostchinesischen Meer" LOC)."""

@@ -486,14 +486,13 @@ MEDIA_TAILS = {
 too rare in the corpora for label_tails.tsv (1 or 2 uses each, all ORG), as "Zeitung",
 "Times" and "Post" are not."""
 
-GEOGRAPHIC_TAILS = {
-    word: "LOC"
-    for word in (
-        "Meer Ozean Gebirge Halbinsel Inseln Bucht Wüste Emirate Republik Königreich"
-    ).split()
-}
-"""Last words of names of places ("Atlantischen Ozean", "Zentralafrikanischen Republik",
-"Vereinigten Arabischen Emirate"), missing from label_tails.tsv."""
+PLACE_NOUNS = frozenset("Meer Ozean Gebirge Halbinsel Inseln Emirate Republik".split())
+"""Nouns that end names of places after an adjective ("Atlantischen Ozean",
+"Zentralafrikanischen Republik"); also read by the entity rules' cut adjectives."""
+
+GEOGRAPHIC_TAILS = dict.fromkeys(PLACE_NOUNS | {"Bucht", "Wüste", "Königreich"}, "LOC")
+"""Last words of names of places ("Vereinigten Arabischen Emirate", "Danziger Bucht"),
+missing from label_tails.tsv."""
 
 
 def _hyphen_tail_label(word: str) -> str | None:
