@@ -14,11 +14,33 @@ HERE = Path(__file__).resolve().parent
 TARGET = HERE.parent / "src" / "newscorp" / "models" / "de_newscorp_news"
 
 
-def assemble(ud_dir: Path, ner_dir: Path, target: Path = TARGET, version: str = "0.1.0") -> None:
-    """Source the NER component into the UD pipeline and save it as one package directory."""
+def add_voters(nlp, voter_dirs: list[Path]) -> None:
+    """Source each voter's NER as a disabled component ``ner_vote<i>`` (newscorp's entity vote
+    runs them; a plain ``spacy.load`` does not). A voter trained with its own tok2vec gets it
+    inlined; one trained on the frozen UD tok2vec keeps listening to the package's."""
+    for i, path in enumerate(voter_dirs, start=1):
+        voter = spacy.load(path)
+        frozen = "tok2vec" in voter.config["training"]["frozen_components"]
+        if not frozen:
+            voter.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        name = f"ner_vote{i}"
+        nlp.add_pipe("ner", name=name, source=voter, last=True)
+        nlp.disable_pipe(name)
+
+
+def assemble(
+    ud_dir: Path,
+    ner_dir: Path,
+    target: Path = TARGET,
+    version: str = "0.1.0",
+    voter_dirs: list[Path] | None = None,
+) -> None:
+    """Source the NER component (and the voters) into the UD pipeline and save it as one
+    package directory."""
     nlp = spacy.load(ud_dir)
-    if "ner" in nlp.pipe_names:  # an assembled pipeline used as the UD part: swap its NER
-        nlp.remove_pipe("ner")
+    for name in list(nlp.component_names):
+        if name == "ner" or name.startswith("ner_vote"):  # an assembled pipeline: swap them
+            nlp.remove_pipe(name)
     ner_nlp = spacy.load(ner_dir)
     names = ner_nlp.pipe_names
     if "tok2vec" in names and "ner" in ner_nlp.get_pipe("tok2vec").listening_components:
@@ -27,6 +49,7 @@ def assemble(ud_dir: Path, ner_dir: Path, target: Path = TARGET, version: str = 
         # An assembled package as NER source already has its tok2vec inlined in the NER.
         ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner_nlp, last=True)
+    add_voters(nlp, voter_dirs or [])
     nlp.meta.update(
         name="newscorp_news",
         version=version,
@@ -69,4 +92,4 @@ if __name__ == "__main__":
     ud = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "runs" / "ud" / "model-last"
     ner = Path(sys.argv[2]) if len(sys.argv) > 2 else HERE / "runs" / "ner" / "model-best"
     out = Path(sys.argv[3]) if len(sys.argv) > 3 else TARGET
-    assemble(ud, ner, out)
+    assemble(ud, ner, out, voter_dirs=[Path(p) for p in sys.argv[4:]])

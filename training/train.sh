@@ -21,5 +21,18 @@ python -m spacy train configs/ud.cfg --output runs/ud --training.max_steps 3000 
 #   python -m spacy pretrain configs/ner_pretrain.cfg runs/pretrain --code pretrain_code.py
 #   ... and add --paths.init_tok2vec runs/pretrain/model-last.bin below.
 python -m spacy train configs/ner.cfg --output runs/ner > runs/ner.log 2>&1
+# Two more NER models vote with it (session 24; training/README.md, "NER, ninth round"):
+# a smaller one (tok2vec width 64, half the hash rows) that also learns STTS tags from the UD
+# training part (about 15 minutes), and, once the UD part is trained, a NER on its frozen
+# tok2vec (about 5 minutes). They ship disabled; newscorp's entity vote runs them.
+rm -rf corpus/ner_train_mt && mkdir -p corpus/ner_train_mt
+for f in smartdata europeana legal; do ln -sf "../$f.spacy" "corpus/ner_train_mt/$f.spacy"; done
+for i in 1 2 3 4 5; do ln -sf ../germeval_train.spacy "corpus/ner_train_mt/germeval_train_copy$i.spacy"; done
+for i in 1 2; do ln -sf ../ud_train_all.spacy "corpus/ner_train_mt/ud_copy$i.spacy"; done
+python -m spacy train configs/ner_voter.cfg --output runs/ner_voter --system.seed 0 \
+    > runs/ner_voter.log 2>&1 &
 wait
-python assemble.py runs/ud/model-last runs/ner/model-best
+python -m spacy train configs/ner_head.cfg --output runs/ner_head --paths.ud_part runs/ud/model-last \
+    > runs/ner_head.log 2>&1
+python assemble.py runs/ud/model-last runs/ner/model-best ../src/newscorp/models/de_newscorp_news \
+    runs/ner_voter/model-best runs/ner_head/model-best

@@ -176,6 +176,18 @@ class SpeakerResolver:
         ):
             # "(einer Erklärung) des Außenministeriums" -> who made it: "des Außenministeriums"
             return self.resolve(self.doc[words[lead + 1].i : span.end], unit, plural)
+        if (
+            len(words) > lead + 1
+            and is_source_noun(words[lead].text)
+            and all(w.pos_ == "PROPN" for w in words[lead + 1 :])
+            and words[-1].text.endswith(("s", "'"))
+        ):
+            # "Angaben Trumps" that no model took for a name: the genitive name made them
+            name = [t.text for t in words[lead + 1 :]]
+            last = name[-1]
+            if not last.endswith(("ss", "us", "is", "os", "'")) and last[-2] not in "sxzß":
+                name[-1] = last[:-1]  # the genitive -s, as base_form drops it
+            return " ".join(name)
         if len(words) == 1 and words[0].lower_ in ANAPHORIC and self.last is not None:
             name, where = self.last  # "Demnach …": according to the source just named
             return name if unit - where <= NEAR_UNITS else ""

@@ -359,11 +359,17 @@ def _region_word_before_name(doc: Doc, start: int, end: int) -> bool:
     return rest[0].text[:1].isupper() and rest[-1].text not in plain_nouns()
 
 
+FACILITY_HEADS = frozenset({"reaktor", "kraftwerk"})
+"""Compound heads of words for a plant named after its place, which GermEval marks alone
+("im Atomkraftwerk Krümmel": LOC "Krümmel"; "den Nuklearreaktor Yongbyon")."""
+
+
 def _region_compound(word: str) -> bool:
-    """A plain noun for a kind of place: "Nachbarland", "Bürgerkriegsland", "Inselstaat"."""
+    """A plain noun for a kind of place ("Nachbarland", "Bürgerkriegsland", "Inselstaat") or
+    a word for a power plant or reactor ("Atomkraftwerk", "Nuklearreaktor")."""
+    head = cue_key(word)
     return (
-        word in plain_nouns()
-        and cue_key(word) in REGION_HEADS
+        (word in plain_nouns() and head in REGION_HEADS or head in FACILITY_HEADS)
         and word not in geo_names()
         and word not in gazetteer_labels()
     )
@@ -918,6 +924,9 @@ def entity_rules(doc: Doc) -> Doc:
 
 def add_rule_layers(nlp: Language) -> None:
     """Add newscorp's rule components to a loaded pipeline (idempotent)."""
+    from newscorp.pipeline.vote import add_entity_vote
+
+    add_entity_vote(nlp)
     names = set(nlp.pipe_names)
     if not names & {"parser", "senter", "sentencizer"}:
         nlp.add_pipe("sentencizer", first=True)

@@ -1040,14 +1040,22 @@ DATELINE_DASHES = frozenset({"–", "—", "-"})
 def _located_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """A known place the model took for a person or organisation is a place where only a
     place can stand: after "in", "aus" or a bearing and "von" ("südlich von Bagdad"), or
-    in a dateline, a sentence's first words before a dash ("Palermo – …"), where it is
-    also added when the model found nothing there."""
+    in a dateline, a sentence's first words before a dash ("Palermo – …"); after a bearing
+    and in a dateline it is also added when no model found it there."""
     out = []
     for ent in ents:
         if ent.label_ != "LOC" and _known_place(ent.text) and place_slot(doc, ent, texts):
             ent = Span(doc, ent.start, ent.end, label="LOC")
         out.append(ent)
     taken = {k for e in out for k in range(e.start, e.end)}
+    for i in range(2, len(texts)):  # "nördlich von Bagdad", also where no model found it
+        if texts[i - 1].lower() != "von" or texts[i - 2].lower() not in BEARINGS:
+            continue
+        for end in range(min(len(texts), i + 3), i, -1):  # the longest known name first
+            if not taken & set(range(i, end)) and _known_place(" ".join(texts[i:end])):
+                out.append(Span(doc, i, end, label="LOC"))
+                taken.update(range(i, end))
+                break
     starts = doc.to_array(SENT_START).tolist()
     for dash in [k for k, text in enumerate(texts) if text in DATELINE_DASHES]:
         for i in range(max(0, dash - 3), dash):  # a dateline of up to three words
@@ -1090,29 +1098,40 @@ WORK_HEADS = tuple(
 """Heads of nouns for works whose title may follow in quotation marks ("der Film „My
 Blueberry Nights“", "die Dokumentationssendung „37 Grad“"); newspapers and magazines are
 organisations, and "Titel" is also an honour ("den Titel „Schöpfer der Neuen Musik“")."""
+MEDIA_HEADS = tuple(
+    "zeitung zeitschrift magazin blatt illustrierte sender kanal nachrichtenagentur "
+    "presseagentur agentur nachrichtenportal onlineportal".split()
+)
+"""Heads of nouns for media whose name may follow in quotation marks: an organisation ("die
+schwedische Zeitung „Dagens Nyheter“", "der Sender „Al Arabija“"), as GermEval marks them."""
 TITLE_QUOTES = frozenset('„“"»«')
 MAX_TITLE_WORDS = 10
 
 
 def _quoted_titles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """A quotation right after a noun for a work is that work's title, MISC ("der Song „Till
-    Death Do Us Part“"); it replaces the entities inside it. A quotation that holds a verb
-    or ends a sentence inside is speech, not a title."""
+    Death Do Us Part“"), and after a noun for a medium its name, ORG ("der Zeitung „Dagens
+    Nyheter“"); it replaces the entities inside it. A quotation that holds a verb or ends a
+    sentence inside is speech, not a title."""
     out = list(ents)
     for i in range(len(texts) - 2):
         word, first = texts[i], texts[i + 2]
         if texts[i + 1] not in TITLE_QUOTES or not word[:1].isupper():
             continue
-        if not word.lower().endswith(WORK_HEADS) or not (
-            first[:1].isupper() or first[:1].isdigit()
-        ):
+        if not (first[:1].isupper() or first[:1].isdigit()):
+            continue
+        if word.lower().endswith(WORK_HEADS):
+            label = "MISC"
+        elif word.lower().endswith(MEDIA_HEADS):
+            label = "ORG"
+        else:
             continue
         end = _closing_quote(texts, i + 2)
         if end is None:
             continue
         if any(t.pos_ in ("VERB", "AUX") or t.text in {".", "!", "?"} for t in doc[i + 2 : end]):
             continue
-        out = _replace(out, i + 2, end, Span(doc, i + 2, end, label="MISC"))
+        out = _replace(out, i + 2, end, Span(doc, i + 2, end, label=label))
     return out
 
 

@@ -93,6 +93,9 @@ def describe(nlp: Language, choice: ModelChoice) -> str:
     }[choice.source]
     missing = [c for c in capability_gaps(nlp)]
     note = f"; fallback rules for: {', '.join(missing)}" if missing else ""
+    if "newscorp_entity_vote" in nlp.pipe_names:
+        voters = len(nlp.get_pipe("newscorp_entity_vote").voters)
+        note += f"; entities by majority vote of {voters + 1} NER models"
     return f"newscorp: pipeline {label} ({where}){note}"
 
 
