@@ -1279,6 +1279,29 @@ def test_quoted_common_compound_tagged_as_a_name_is_no_title():
     assert not is_title(doc.text, mark, span, False)
 
 
+@pytest.mark.parametrize(
+    ("quoted", "pos", "title"),
+    [
+        (["Grupo", "Planeta"], ["NOUN", "NOUN"], True),  # not German: a name
+        (["Los", "Cinco", "Heroes"], ["X", "NOUN", "NOUN"], True),
+        (["Gefälschte", "Demokratie"], ["ADJ", "NOUN"], False),  # German words: a phrase
+        (["Geschäft", "des", "Jahrhunderts"], ["NOUN", "DET", "NOUN"], False),
+    ],
+)
+def test_quoted_capitalised_words_are_a_name_unless_all_german(quoted, pos, title):
+    from newscorp.extract.marks import QuoteMarks, is_title
+
+    words = ["es", "sei", "zur", "„", *quoted, "“", "gekommen"]
+    doc = _built(
+        words,
+        ["PRON", "AUX", "ADP", "PUNCT", *pos, "PUNCT", "VERB"],
+        spaces=[True, True, True, False, *[True] * (len(quoted) - 1), False, True, False],
+    )
+    start = doc.text.index(quoted[0])
+    mark = QuoteMarks(start, start + len(" ".join(quoted)))
+    assert is_title(doc.text, mark, doc.char_span(mark.start, mark.end), False) is title
+
+
 def test_short_quoted_clause_after_an_article_is_a_name():
     from newscorp.extract.marks import QuoteMarks, is_title
 

@@ -201,6 +201,8 @@ def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool
     )
     if names_only and any(t.text[:1].isupper() for t in ws):
         return True
+    if len(ws) > 1 and all(_name_word(t) for t in ws) and not all(map(_german_word, ws)):
+        return True  # capitalised, no verb, not all German: a name („Grupo Planeta“, „El Mundo“)
     before = _token_before(doc, span)
     if before is not None and before.lower_ == "wie" and _cue_after(doc, span):
         return True  # the subject of a verb-final cue: wie „heise online“ berichtet
@@ -216,6 +218,29 @@ def is_title(text: str, mark: QuoteMarks, span: Span, full_clause: bool) -> bool
         and len(ws) <= 3
         and ws[0].text[:1].isupper()
     )
+
+
+NAME_PARTICLES = frozenset(
+    "de del della di da do dos du la le les los las el y e of the and for on van ten ter".split()
+)
+"""Small words inside foreign names ("Los Cinco Heroes", "Bank of America"); German
+articles and prepositions are not among them („Geschäft des Jahrhunderts“ is a phrase)."""
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word that is no verb, a number, or a particle of a foreign name."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return False
+    return token.text[:1].isupper() or token.like_num or token.lower_ in NAME_PARTICLES
+
+
+def _german_word(token: Token) -> bool:
+    """A known German word by its form or lemma (particles and numbers count as known)."""
+    from newscorp.pipeline.lexicons import known_words
+
+    if token.lower_ in NAME_PARTICLES or token.like_num:
+        return True
+    return token.lower_ in known_words() or token.lemma_.lower() in known_words()
 
 
 def _inverted_cue_before(before: Token | None) -> bool:
