@@ -80,3 +80,10 @@ def test_bundled_pipeline_votes_with_two_voters(nlp):
     names = nlp.pipe_names
     assert names[names.index("ner") + 1] == "newscorp_entity_vote"
     assert nlp.get_pipe("newscorp_entity_vote").min_votes == 2
+
+
+def test_the_pipeline_line_on_stderr_names_the_vote(nlp):
+    from newscorp.pipeline.resolve import BUNDLED_DIR, ModelChoice, describe
+
+    line = describe(nlp, ModelChoice(str(BUNDLED_DIR), "bundled"))
+    assert line.endswith("not installed); entities by majority vote of 3 NER models")
