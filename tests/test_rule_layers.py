@@ -1883,3 +1883,17 @@ def test_a_known_place_after_a_bearing_is_a_place_where_no_model_found_it(nlp, t
         if name in {"ner", "newscorp_entity_vote"}:
             doc.ents = []  # as if no model had found anything
     assert [(e.text, e.label_) for e in doc.ents] == [(place, "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Allen Umfragen zufolge liegt er vorne.", []),  # "allen", then a plain noun
+        ("Allen Unkenrufen zum Trotz hat das Team gewonnen.", []),
+        ("Allen Ginsberg schrieb Gedichte.", [("Allen Ginsberg", "PER")]),
+    ],
+)
+def test_a_first_name_that_is_a_function_word_before_a_plain_noun_opens_no_name(
+    nlp, text, expected
+):
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected

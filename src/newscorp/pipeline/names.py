@@ -202,7 +202,7 @@ def _persons(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
         ):
             continue
         end = _person_end(doc, i, owner)
-        if end == i:
+        if end == i or _function_word_before_noun(doc, i, texts):
             continue
         hit = {owner[k] for k in range(i, end) if k in owner}
         if all(e.start >= i and e.end <= end or e.label_ == "PER" for e in hit):
@@ -215,6 +215,17 @@ def _persons(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
                 owner[k] = person
         free = end
     return ents
+
+
+def _function_word_before_noun(doc: Doc, i: int, texts: list[str]) -> bool:
+    """A first name opening a sentence that is also a function word, before a plain noun:
+    "Allen Umfragen zufolge", "Allen Unkenrufen zum Trotz" (not "Allen Ginsberg")."""
+    return (
+        (i == 0 or doc[i].is_sent_start)
+        and texts[i].lower() in STOP_WORDS
+        and i + 1 < len(texts)
+        and texts[i + 1] in plain_nouns()
+    )
 
 
 def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
