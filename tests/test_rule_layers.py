@@ -1897,3 +1897,15 @@ def test_a_first_name_that_is_a_function_word_before_a_plain_noun_opens_no_name(
     nlp, text, expected
 ):
     assert [(e.text, e.label_) for e in nlp(text).ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("Grabner spielt bei den San Jose Sharks.", "San Jose Sharks"),
+        ("Sowohl die Cleveland Cavaliers als auch Utah gewannen.", "Cleveland Cavaliers"),
+        ("Manchester United verlor gegen Chelsea.", "Manchester United"),
+    ],
+)
+def test_a_name_ending_in_a_word_for_a_sports_team_is_an_organisation(nlp, text, team):
+    assert (team, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]

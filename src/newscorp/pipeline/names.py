@@ -497,6 +497,20 @@ MEDIA_TAILS = {
 too rare in the corpora for label_tails.tsv (1 or 2 uses each, all ORG), as "Zeitung",
 "Times" and "Post" are not."""
 
+TEAM_TAILS = dict.fromkeys(
+    (
+        "United Hotspur Albion Wanderers Rovers Sharks Jazz Cavaliers Spurs Lakers Bulls "
+        "Celtics Knicks Warriors Rockets Heat Clippers Nuggets Pistons Raptors Thunder "
+        "Capitals Penguins Rangers Bruins Canadiens Flyers Devils Islanders Blackhawks "
+        "Wings Leafs Senators Oilers Flames Canucks Ducks Predators Panthers Lightning "
+        "Hurricanes Avalanche Coyotes Sabres Yankees Patriots Broncos Packers Cowboys "
+        "Steelers Seahawks Raiders Dolphins Chiefs"
+    ).split(),
+    "ORG",
+)
+"""Last words of names of sports teams ("Manchester United", "San Jose Sharks", "Utah Jazz",
+"Detroit Red Wings"), which the models take for places or persons: the city comes first."""
+
 PLACE_NOUNS = frozenset("Meer Ozean Gebirge Halbinsel Inseln Emirate Republik".split())
 """Nouns that end names of places after an adjective ("Atlantischen Ozean",
 "Zentralafrikanischen Republik"); also read by the entity rules' cut adjectives."""
@@ -564,7 +578,12 @@ def _relabel(span: Span) -> Span:
         label = "LOC"
     if label is None and len(span) > 1:
         last = span[-1].text
-        label = label_tails().get(last) or MEDIA_TAILS.get(last) or GEOGRAPHIC_TAILS.get(last)
+        label = (
+            label_tails().get(last)
+            or MEDIA_TAILS.get(last)
+            or TEAM_TAILS.get(last)
+            or GEOGRAPHIC_TAILS.get(last)
+        )
     elif label is None:
         label = _hyphen_tail_label(span.text)  # "US-Regierung" ORG, not LOC
     if label and label != span.label_:
