@@ -1909,3 +1909,18 @@ def test_a_first_name_that_is_a_function_word_before_a_plain_noun_opens_no_name(
 )
 def test_a_name_ending_in_a_word_for_a_sports_team_is_an_organisation(nlp, text, team):
     assert (team, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wie Haaretz berichtet, entstand ein Schaden.", [("Haaretz", "ORG")]),
+        (
+            "Tests im Auftrag der US-Nachrichtenagentur The Associated Press ergaben das.",
+            [("The Associated Press", "ORG")],  # the cue's name runs into the known name
+        ),
+        ("Das sagte er dem Hamburger Abendblatt.", [("Hamburger Abendblatt", "ORG")]),
+    ],
+)
+def test_news_media_are_organisations(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected

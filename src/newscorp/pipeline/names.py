@@ -890,8 +890,13 @@ def _after_cues(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
         end = i + 1
         while end < len(doc) and end - i <= 3 and end not in owner and _cue_name_word(doc[end]):
             end += 1
-        if end > i + 1:
-            out.append(Span(doc, i + 1, end, label=label))
+        if end == i + 1:
+            continue
+        rest = owner.get(end)
+        if rest is not None and rest.start == end and rest.label_ == label and rest in out:
+            out.remove(rest)  # "Nachrichtenagentur The Associated Press": one name
+            end = rest.end
+        out.append(Span(doc, i + 1, end, label=label))
     return out
 
 
