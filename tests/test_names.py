@@ -428,6 +428,9 @@ def test_cue_nouns_label_the_name_after_them(nlp):
     [
         ("Apple-Server", "ORG", True),
         ("Brexit-Referendum", "LOC", True),
+        ("Linux-Umfeld", "LOC", True),  # "Umfeld" ends in "feld", but ends no name
+        ("CDU-Vorsitz", "ORG", True),
+        ("Schlepper-Lkw", "ORG", True),  # a short whole head ("Lkw") keeps nothing
         ("EU-Kommission", "ORG", False),  # "Kommission" ends names
         ("Wien-Umgebung", "LOC", False),  # a kind of place
         ("Berlin-Neukölln", "LOC", False),  # a place after the hyphen

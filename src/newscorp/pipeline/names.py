@@ -370,7 +370,8 @@ def _common_hyphen_compound(span: Span) -> bool:
     head = compound_head(text)
     if head is None or tail.lower() in NAMED_KIND_TAILS:
         return False
-    return not ends_in_name_head(head, shortest=4)
+    # a head that ends names, whole or in five letters or more ("Umfeld" is no "…feld")
+    return not (len(head) >= 4 and head in _name_heads() or ends_in_name_head(head, shortest=5))
 
 
 def ends_in_name_head(word: str, shortest: int = 3) -> bool:
