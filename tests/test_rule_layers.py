@@ -1280,6 +1280,20 @@ def test_country_whose_german_name_is_the_english_one_is_a_place(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Sieht man vom Sieg in Indianapolis ab, war wenig los.", "Indianapolis"),
+        ("Er sprach mit Ägyptens Präsident.", "Ägypten"),  # a genitive before its noun
+    ],
+)
+def test_a_place_after_a_preposition_keeps_its_s_unless_a_noun_follows(nlp, text, entity):
+    from newscorp.extract.entities import mentions
+
+    doc = nlp(text)
+    assert [m.entity for m in mentions(doc, "t.txt") if m.label == "LOC"] == [entity]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (  # an initial the tagger calls punctuation or an adverb stays in the name

@@ -107,7 +107,12 @@ def base_form(span: Span) -> str:
     )
     if genitive and span.label_ == "PER" and last.pos_ and not _genitive_position(span):
         genitive = False  # "Vatikansprecher Navarro-Valls sagte", "von Charles Dickens"
-    if span.label_ == "LOC" and len(tokens) == 1 and _genitive_of_place(last.text):
+    if (
+        span.label_ == "LOC"
+        and len(tokens) == 1
+        and _genitive_of_place(last.text)
+        and not _after_dative_preposition(span)
+    ):
         return last.text[:-1]  # "Präsident Ugandas" (morphology: nominative) -> Uganda
     if span.label_ in {"PER", "LOC"} and len(last.text) > 3 and genitive:
         if last.text.endswith("s") and not last.text.endswith(("ss", "us", "is", "os")):
@@ -140,6 +145,26 @@ def _genitive_position(span: Span) -> bool:
         return True
     ahead = doc[before.i - 1] if before.i > 0 else None
     return ahead is not None and ahead.pos_ in {"DET", "ADJ", "NOUN"}
+
+
+GENITIVE_PREPOSITIONS = frozenset(
+    "wegen trotz während statt anstatt innerhalb außerhalb oberhalb unterhalb angesichts "
+    "aufgrund infolge mittels nördlich südlich östlich westlich".split()
+)
+"""Prepositions that govern the genitive ("wegen Ugandas", "nördlich Kabuls")."""
+
+
+def _after_dative_preposition(span: Span) -> bool:
+    """Does a preposition that takes no genitive stand right before ``span``, and no noun
+    follows it ("in Patras", "nach Indianapolis"; not "mit Ägyptens Präsident")? Such a
+    name is no genitive."""
+    doc = span.doc
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.pos_ != "ADP" or before.lower_ in GENITIVE_PREPOSITIONS:
+        return False
+    return span.end >= len(doc) or doc[span.end].pos_ not in {"NOUN", "PROPN", "ADJ"}
 
 
 def _genitive_of_place(word: str) -> bool:
