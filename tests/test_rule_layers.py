@@ -1938,3 +1938,28 @@ def test_a_name_ending_in_a_word_for_a_sports_team_is_an_organisation(nlp, text,
 )
 def test_news_media_are_organisations(nlp, text, expected):
     assert [(e.text, e.label_) for e in nlp(text).ents] == expected
+
+
+def test_corpus_links_match_whole_words_not_stems():
+    from collections import Counter
+
+    from newscorp.extract.canon import corpus_links
+
+    names = Counter(
+        {
+            ("PER", "Simon Zoller"): 2,
+            ("ORG", "Zoll"): 3,  # customs, no surname "Zoller"
+            ("PER", "El Ghazi"): 1,
+            ("ORG", "EL"): 2,  # the Europa League
+            ("PER", "Barack Obama"): 4,
+            ("PER", "Obamas"): 1,  # a genitive the morphology missed
+            ("PER", "Kim Jong Un"): 3,
+            ("PER", "Kim"): 2,  # an East Asian family name comes first
+            ("PER", "Google Chrome"): 1,  # a browser the model took for a person
+            ("ORG", "Google"): 5,
+        }
+    )
+    links = corpus_links(names)
+    assert "Zoll" not in links and "EL" not in links and "Google" not in links
+    assert links["Obamas"] == "Barack Obama"
+    assert links["Kim"] == "Kim Jong Un"

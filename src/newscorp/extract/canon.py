@@ -252,6 +252,14 @@ def _full_names_with(key: str, full: list[str]) -> set[str]:
     return {f for f in full if name_key(f.split()[-1]) == key or name_key(f.split()[0]) == key}
 
 
+def _by_word(index: dict[str, set[str]], word: str) -> set[str]:
+    """The full names indexed under ``word``, or under it without a genitive -s."""
+    found = set(index.get(word, set()))
+    if word.endswith(("s", "'")) and len(word) > 3:
+        found |= index.get(word[:-1], set())
+    return found
+
+
 def corpus_links(names: Counter[tuple[str, str]]) -> dict[str, str]:
     """Corpus-wide canonical names.
 
@@ -276,19 +284,23 @@ def corpus_links(names: Counter[tuple[str, str]]) -> dict[str, str]:
     by_first: dict[str, set[str]] = defaultdict(set)
     for label, name in merged:
         if label == "PER" and " " in name:
-            by_last[name_key(name.split()[-1])].add(name)
-            by_first[name_key(name.split()[0])].add(name)
+            by_last[name.split()[-1]].add(name)
+            by_first[name.split()[0]].add(name)
     full = [name for label, name in merged if label == "PER" and " " in name]
     for label, name in merged:
         if label == "PER" and _particle_surname(name):
             cands = _full_names_ending(name, full)
             if len(cands) == 1:
                 links[name] = next(iter(cands))
-    for _label, name in merged:
+    for label, name in merged:
         # a one-word name of any label (the NER may call "Trumps" LOC) may be a surname,
-        # unless it is a well-known place or organisation
+        # unless it is a well-known place or organisation; a person's may be the first word
+        # of an East Asian name ("Kim"). The word itself, or with a genitive -s: not a word
+        # that only shares a stem ("Zoll" is not "Simon Zoller", "EL" not "El Ghazi")
         if " " not in name and name[:1].isupper() and name_key(name) not in known:
-            cands = by_last.get(name_key(name), set()) | by_first.get(name_key(name), set())
+            cands = _by_word(by_last, name)
+            if label == "PER":
+                cands |= _by_word(by_first, name)
             if len(cands) == 1:
                 target = next(iter(cands))
                 links[name] = target
