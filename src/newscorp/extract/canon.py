@@ -115,13 +115,20 @@ def base_form(span: Span) -> str:
     ):
         return last.text[:-1]  # "Präsident Ugandas" (morphology: nominative) -> Uganda
     if span.label_ in {"PER", "LOC"} and len(last.text) > 3 and genitive:
-        if last.text.endswith("s") and not last.text.endswith(("ss", "us", "is", "os")):
-            if last.text[-2:-1].isalpha() and last.text[-2] not in "sxzß":
-                words[-1] = last.text[:-1]
+        words[-1] = without_genitive_s(last.text)
     elif span.label_ in {"ORG", "LOC", "MISC"} and len(tokens) == 2 and tokens[0].pos_ == "ADJ":
         words = adjective_noun_nominative(tokens[0], tokens[1]) or words
     text = " ".join(words)
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def without_genitive_s(name: str) -> str:
+    """A name without its genitive -s ("Trumps" -> Trump); names in -ss, -us, -is, -os and
+    after a sibilant keep it ("Jones", "Marx")."""
+    if name.endswith("s") and not name.endswith(("ss", "us", "is", "os")):
+        if name[-2:-1].isalpha() and name[-2] not in "sxzß":
+            return name[:-1]
+    return name
 
 
 def _genitive_position(span: Span) -> bool:

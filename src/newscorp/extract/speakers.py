@@ -24,6 +24,7 @@ from newscorp.extract.canon import (
     is_place_adjective,
     is_plural,
     name_key,
+    without_genitive_s,
 )
 from newscorp.extract.cues import is_claim_noun, is_source_noun
 from newscorp.extract.marks import ARTICLES, CLOSERS, OPENERS
@@ -184,10 +185,7 @@ class SpeakerResolver:
         ):
             # "Angaben Trumps" that no model took for a name: the genitive name made them
             name = [t.text for t in words[lead + 1 :]]
-            last = name[-1]
-            if not last.endswith(("ss", "us", "is", "os", "'")) and last[-2] not in "sxzß":
-                name[-1] = last[:-1]  # the genitive -s, as base_form drops it
-            return " ".join(name)
+            return " ".join([*name[:-1], without_genitive_s(name[-1])])
         if len(words) == 1 and words[0].lower_ in ANAPHORIC and self.last is not None:
             name, where = self.last  # "Demnach …": according to the source just named
             return name if unit - where <= NEAR_UNITS else ""

@@ -520,6 +520,9 @@ GEOGRAPHIC_TAILS = dict.fromkeys(PLACE_NOUNS | {"Bucht", "Wüste", "Königreich"
 """Last words of names of places ("Vereinigten Arabischen Emirate", "Danziger Bucht"),
 missing from label_tails.tsv."""
 
+CURATED_TAILS = {**MEDIA_TAILS, **TEAM_TAILS, **GEOGRAPHIC_TAILS}
+"""The last words above, which label a name where label_tails.tsv knows none."""
+
 
 def _hyphen_tail_label(word: str) -> str | None:
     """The label_tails label of the last part of a hyphenated word, without a plural or
@@ -579,12 +582,7 @@ def _relabel(span: Span) -> Span:
         label = "LOC"
     if label is None and len(span) > 1:
         last = span[-1].text
-        label = (
-            label_tails().get(last)
-            or MEDIA_TAILS.get(last)
-            or TEAM_TAILS.get(last)
-            or GEOGRAPHIC_TAILS.get(last)
-        )
+        label = label_tails().get(last) or CURATED_TAILS.get(last)
     elif label is None:
         label = _hyphen_tail_label(span.text)  # "US-Regierung" ORG, not LOC
     if label and label != span.label_:
@@ -1084,9 +1082,8 @@ def _located_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
             ent = Span(doc, ent.start, ent.end, label="LOC")
         out.append(ent)
     taken = {k for e in out for k in range(e.start, e.end)}
-    for i in range(2, len(texts)):  # "nördlich von Bagdad", also where no model found it
-        if texts[i - 1].lower() != "von" or texts[i - 2].lower() not in BEARINGS:
-            continue
+    bearings = [k + 1 for k, text in enumerate(texts) if len(text) == 3 and text.lower() == "von"]
+    for i in [i for i in bearings if _after_bearing(texts, i)]:  # also where no model found it
         for end in range(min(len(texts), i + 3), i, -1):  # the longest known name first
             if not taken & set(range(i, end)) and _known_place(" ".join(texts[i:end])):
                 out.append(Span(doc, i, end, label="LOC"))
@@ -1106,11 +1103,16 @@ def _known_place(name: str) -> bool:
     return name in geo_names() or gazetteer_labels().get(name) == "LOC"
 
 
+def _after_bearing(texts: list[str], i: int) -> bool:
+    """Does the word at ``i`` follow a bearing and "von" ("nördlich von Bagdad")?"""
+    return 1 < i < len(texts) and texts[i - 1].lower() == "von" and texts[i - 2].lower() in BEARINGS
+
+
 def place_slot(doc: Doc, ent: Span, texts: list[str]) -> bool:
     """Whether ``ent`` stands after "in", "aus" or "<bearing> von", or as a dateline."""
     i = ent.start
     before = texts[i - 1].lower() if i > 0 else ""
-    if before in LOCATIVE or (before == "von" and i > 1 and texts[i - 2].lower() in BEARINGS):
+    if before in LOCATIVE or _after_bearing(texts, i):
         return True
     dateline = ent.end < len(texts) and texts[ent.end] in DATELINE_DASHES
     return dateline and (i == 0 or doc[i].is_sent_start)
