@@ -694,6 +694,29 @@ def test_role_closing_an_entity_is_cut_and_the_owner_keeps_its_place_label():
     assert entities == [("Nordkoreas", "LOC")]
 
 
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        (  # the sample's typo: the unknown word before the person is a role
+            ["Dann", "reiste", "Nordkoreas", "Machthabe", "Kim", "Jong", "Un", "ab"],
+            ["O", "O", "B-PER", "I-PER", "B-PER", "I-PER", "I-PER", "O"],
+            [("Nordkoreas", "LOC"), ("Kim Jong Un", "PER")],
+        ),
+        (  # no person after it: left alone
+            ["Dann", "reiste", "Nordkoreas", "Machthabe", "ab", "."],
+            ["O", "O", "B-PER", "I-PER", "O", "O"],
+            [("Nordkoreas Machthabe", "PER")],
+        ),
+    ],
+)
+def test_place_genitive_and_an_unknown_word_before_a_person_is_the_place(words, ents, expected):
+    from newscorp.pipeline.names import name_rules
+
+    pos = ["PROPN" if e != "O" else "X" for e in ents]
+    doc = name_rules(_entity_doc(words, pos, ents))
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
 def test_one_name_gets_the_label_of_most_of_its_uses_in_a_document():
     entities = _cleaned(
         ["Kyocera", "wächst", ".", "Kyocera", "baut", ",", "Kyocera", "spart", "."],

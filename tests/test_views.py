@@ -99,6 +99,7 @@ def test_network_min_weight_keeps_heavy_edges_and_their_nodes(sample):
         ("Donald Trump", "Kim Jong Un", "cooccurrence"): 15,
         ("Donald Trump", "Kim Jong Un", "speaker"): 6,
         ("Donald Trump", "Nordkorea", "cooccurrence"): 6,
+        ("Kim Jong Un", "Nordkorea", "cooccurrence"): 6,
     }
     assert {n.id for n in network.nodes} == {"Donald Trump", "Kim Jong Un", "Nordkorea", "USA"}
     with pytest.raises(UsageError):

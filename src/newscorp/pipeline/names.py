@@ -799,6 +799,29 @@ def _descriptor_then_person(doc: Doc, ents: list[Span], texts: list[str]) -> lis
     return out
 
 
+def _place_owner_before_person(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A "person" of a place in the genitive and one more word, right before a person, is
+    the place and a role the role list lacks ("Nordkoreas Machthabe Kim Jong Un", a typo;
+    "Kubas Revolutionsführer Fidel Castro"): the place alone, LOC."""
+    starts = {e.start: e for e in ents}
+    out = []
+    for ent in ents:
+        nxt = starts.get(ent.end)
+        owner = ent[0].text
+        if (
+            ent.label_ == "PER"
+            and len(ent) == 2
+            and nxt is not None
+            and nxt.label_ == "PER"
+            and owner.endswith("s")
+            and (owner[:-1] in places() or owner[:-1] in geo_names())
+            and not (ent.start > 0 and doc[ent.start - 1].pos_ == "DET")  # "der Hamas"
+        ):
+            ent = Span(doc, ent.start, ent.start + 1, label="LOC")
+        out.append(ent)
+    return out
+
+
 def _city_people(word: str) -> bool:
     """A people or adjective named after a GeoNames city: "Gladbacher", "Grazers". Wider
     than the entity rules' ``_demonym`` (gazetteer places only), which relabels such words
@@ -1236,6 +1259,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _located_places(doc, ents, texts)
     ents = _quoted_titles(doc, ents, texts)
     ents = _descriptor_then_person(doc, ents, texts)
+    ents = _place_owner_before_person(doc, ents)
     doc.ents = filter_spans(ents)
     return doc
 
