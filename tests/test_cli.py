@@ -228,6 +228,18 @@ def test_bad_files_are_skipped_with_one_line_each(tmp_path):
     assert strict.exit_code == 1
 
 
+@pytest.mark.parametrize("command", ["entities", "docs"])
+def test_a_folder_without_matching_files_says_so_on_stderr(tmp_path, command):
+    (tmp_path / "notes.md").write_text("Angela Merkel sagte nichts.", encoding="utf-8")
+    result = run(command, "--no-cache", str(tmp_path))
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 1  # the header only
+    assert f"newscorp: no input files matching *.txt in {tmp_path}" in result.stderr
+    found = run(command, "--no-cache", "--glob", "*.md", str(tmp_path))
+    assert "no input files" not in found.stderr
+    assert len(found.stdout.splitlines()) == 2
+
+
 def test_paths_from_stdin():
     path = str(ROOT / "corpus" / "004_aa810a9f486df317.txt")
     result = run("docs", "-", input=path + "\n")

@@ -77,9 +77,23 @@ class Corpus:
         """Decoded documents, streamed from disk."""
         from newscorp.corpus import load_documents
 
-        yield from load_documents(
+        read = 0
+        for document in load_documents(
             self._paths(), glob=self.glob, stdin=self.stdin, on_skip=self._skip
-        )
+        ):
+            read += 1
+            yield document
+        if not read:
+            self._no_inputs()
+
+    def _no_inputs(self) -> None:
+        """Say on stderr that no file was read (none matched, and none was skipped)."""
+        from newscorp.corpus.discover import default_corpus
+
+        if not self.skipped:
+            paths = ["the paths on standard input" if p == "-" else p for p in self._paths()]
+            where = ", ".join(paths) or default_corpus()
+            self._notice(f"newscorp: no input files matching {self.glob} in {where}")
 
     def document_records(self) -> Iterator[Document]:
         """Documents for the docs table without running the pipeline: from the Parquet
@@ -245,6 +259,8 @@ class Corpus:
             if analyser is not None:
                 analyser.close()
         self.stats = {"cached": run.cached, "analysed": run.analysed}
+        if not run.cached and not run.analysed:
+            self._no_inputs()
         if store is not None:
             self._notice(
                 f"newscorp: store {store.path}: {run.cached} documents cached,"

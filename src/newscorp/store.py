@@ -43,11 +43,11 @@ def default_path(paths: Sequence[str]) -> Path:
     env = os.environ.get(ENV_DB, "").strip()
     if env:
         return Path(env)
-    from newscorp.corpus.discover import DEFAULT_CORPUS, ENV_CORPUS
+    from newscorp.corpus.discover import default_corpus
 
     first = next((p for p in paths if p != "-"), None)
     if first is None:
-        first = os.environ.get(ENV_CORPUS) or DEFAULT_CORPUS
+        first = default_corpus()
         if "-" in paths:
             return Path.cwd() / STORE_DIR / STORE_FILE
     root = Path(first).resolve()

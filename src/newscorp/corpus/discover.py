@@ -21,7 +21,7 @@ def discover(
 ) -> Iterator[tuple[Path, str]]:
     """Yield (path, doc name) for files, directories (recursive) and "-" (paths on stdin)."""
     if not args:
-        args = [os.environ.get(ENV_CORPUS) or DEFAULT_CORPUS]
+        args = [default_corpus()]
     for arg in args:
         if arg != STDIN_ARG:
             _check_exists(arg)
@@ -30,6 +30,11 @@ def discover(
             yield from _from_stream(stdin if stdin is not None else sys.stdin, glob)
         else:
             yield from _expand(arg, glob)
+
+
+def default_corpus() -> str:
+    """The corpus read when no path is given: ``$NEWSCORP_CORPUS`` or ``./corpus``."""
+    return os.environ.get(ENV_CORPUS) or DEFAULT_CORPUS
 
 
 def _check_exists(arg: str) -> None:
