@@ -240,6 +240,20 @@ def test_a_folder_without_matching_files_says_so_on_stderr(tmp_path, command):
     assert len(found.stdout.splitlines()) == 2
 
 
+def test_a_name_with_a_double_space_is_one_entity_written_with_one_space(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Prag – Ex-Außenminister Karl  Schwarzenberg kritisierte die Regierung. "
+        "Schwarzenberg sagte, er sei enttäuscht.\n",
+        encoding="utf-8",
+    )
+    result = run("entities", "--no-cache", "--label", "per", str(tmp_path))
+    assert result.stdout.splitlines()[1:] == [
+        "Karl Schwarzenberg\tPER\t2\t1\tKarl Schwarzenberg; Schwarzenberg\tEx-Außenminister"
+    ]
+    mentions = run("entities", "--no-cache", "--mentions", str(tmp_path)).stdout
+    assert "a.txt\t24\t43\tKarl  Schwarzenberg\tPER\tKarl Schwarzenberg" in mentions
+
+
 def test_paths_from_stdin():
     path = str(ROOT / "corpus" / "004_aa810a9f486df317.txt")
     result = run("docs", "-", input=path + "\n")

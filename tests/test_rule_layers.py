@@ -717,6 +717,37 @@ def test_place_genitive_and_an_unknown_word_before_a_person_is_the_place(words, 
     assert [(e.text, e.label_) for e in doc.ents] == expected
 
 
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        (  # a first name, a double space, a surname the model called a place
+            ["Minister", "Karl", " ", "Schwarzenberg", "sprach"],
+            ["O", "B-PER", "O", "B-LOC", "O"],
+            [("Karl  Schwarzenberg", "PER")],
+        ),
+        (  # two parts of one label
+            ["in", "Western", " ", "Australia", "gefunden"],
+            ["O", "B-LOC", "O", "B-LOC", "O"],
+            [("Western  Australia", "LOC")],
+        ),
+        (  # different labels and no first name: two names
+            ["in", "Wien", " ", "Siemens", "gefunden"],
+            ["O", "B-LOC", "O", "B-ORG", "O"],
+            [("Wien", "LOC"), ("Siemens", "ORG")],
+        ),
+    ],
+)
+def test_a_name_split_by_a_double_space_is_joined(words, ents, expected):
+    from newscorp.pipeline.names import name_rules
+
+    spaces = [w != " " for w in words]  # "Karl" + its space + the whitespace token
+    pos = ["SPACE" if w == " " else "PROPN" for w in words]
+    doc = Doc(spacy.blank("de").vocab, words=words, spaces=spaces, pos=pos, ents=ents)
+    assert "  " in doc.text
+    name_rules(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
 def test_one_name_gets_the_label_of_most_of_its_uses_in_a_document():
     entities = _cleaned(
         ["Kyocera", "wächst", ".", "Kyocera", "baut", ",", "Kyocera", "spart", "."],

@@ -81,7 +81,8 @@ def mentions_table(results: Sequence[DocResult], links: Links | None = None) -> 
 
 
 def entities_table(results: Sequence[DocResult], links: Links | None = None) -> pd.DataFrame:
-    """One row per canonical entity: label, counts, variants as written, roles."""
+    """One row per canonical entity: label, counts, variants as written (runs of whitespace
+    as one space: "Karl  Schwarzenberg"), roles."""
     links = _links(results, links)
     labels: dict[str, Counter] = defaultdict(Counter)
     variants: dict[str, Counter] = defaultdict(Counter)
@@ -91,7 +92,7 @@ def entities_table(results: Sequence[DocResult], links: Links | None = None) -> 
         for m in r.mentions:
             name = links.get(m.entity, m.entity)
             labels[name][m.label] += 1
-            variants[name][m.text] += 1
+            variants[name][" ".join(m.text.split())] += 1
             docs[name].add(m.doc)
             if m.role:
                 roles[name][m.role] += 1

@@ -1233,6 +1233,46 @@ def _unfound_owners(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _inline_space(tok: Token) -> bool:
+    """A whitespace token inside a line: the second of two spaces ("Karl  Schwarzenberg")."""
+    return tok.is_space and "\n" not in tok.text
+
+
+def _join_across_spaces(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name that a double space split is one name: the models, which never saw a
+    whitespace token inside a sentence, break "Karl  Schwarzenberg" into PER "Karl" and LOC
+    "Schwarzenberg", "Western  Australia" into two. Two entities of one label with only
+    such a space between them are joined, and so is a person ending in a first name with
+    the capitalised word after the space, whatever the model made of it."""
+    ents = sorted(ents, key=lambda e: e.start)
+    by_start = {e.start: e for e in ents}
+    out: list[Span] = []
+    skip: set[int] = set()
+    for ent in ents:
+        if ent.start in skip:
+            continue
+        gap = ent.end
+        if gap + 1 < len(doc) and _inline_space(doc[gap]):
+            nxt = by_start.get(gap + 1)
+            word = doc[gap + 1]
+            if nxt is not None and nxt.label_ == ent.label_:
+                skip.add(nxt.start)
+                ent = Span(doc, ent.start, nxt.end, label=ent.label_)
+            elif (
+                ent.label_ == "PER"
+                and is_first_name(ent[-1].text)
+                and word.text[:1].isupper()
+                and word.is_alpha
+                and not _common_word(word.text)
+            ):
+                end = nxt.end if nxt is not None and len(nxt) == 1 else gap + 2
+                if nxt is not None:
+                    skip.add(nxt.start)
+                ent = Span(doc, ent.start, end, label="PER")
+        out.append(ent)
+    return out
+
+
 def name_rules(doc: Doc) -> Doc:
     """Apply the person and non-name rules to ``doc.ents``."""
     from newscorp.pipeline.components import LABEL_MAP  # "PERSON", "OTH" of other models
@@ -1241,6 +1281,7 @@ def name_rules(doc: Doc) -> Doc:
         Span(doc, e.start, e.end, label=LABEL_MAP[e.label_]) if e.label_ in LABEL_MAP else e
         for e in doc.ents
     ]
+    ents = _join_across_spaces(doc, ents)
     ents = [_genitive_owner(_relabel(t)) for t in (_trim(e) for e in ents) if t is not None]
     texts = token_texts(doc)
     ents = _split_at_roles(doc, ents, texts)
