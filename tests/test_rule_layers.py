@@ -748,6 +748,45 @@ def test_a_name_split_by_a_double_space_is_joined(words, ents, expected):
     assert [(e.text, e.label_) for e in doc.ents] == expected
 
 
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        (  # a dateline of two known places, tagged as one person
+            ["Graz", "/", "Salzburg", "–", "Sturm", "gewinnt"],
+            ["B-PER", "I-PER", "I-PER", "O", "B-ORG", "O"],
+            [("Graz", "LOC"), ("Salzburg", "LOC"), ("Sturm", "ORG")],
+        ),
+        (  # a dateline place with one known part
+            ["Innsbruck", "/", "Eisenstadt", "–", "Am", "Montag"],
+            ["B-LOC", "I-LOC", "I-LOC", "O", "O", "O"],
+            [("Innsbruck", "LOC"), ("Eisenstadt", "LOC")],
+        ),
+        (  # the same outside a dateline: one place
+            ["bei", "Weilheim", "/", "Teck", "stürzte"],
+            ["O", "B-LOC", "I-LOC", "I-LOC", "O"],
+            [("Weilheim/Teck", "LOC")],
+        ),
+        (
+            ["Die", "CDU", "/", "CSU", "lehnt"],
+            ["O", "B-ORG", "I-ORG", "I-ORG", "O"],
+            [("CDU/CSU", "ORG")],
+        ),
+    ],
+)
+def test_places_joined_by_slashes_are_several_places(words, ents, expected):
+    """Entity mentions split them; ``doc.ents`` keep GermEval's one span."""
+    from newscorp.extract.entities import mentions
+
+    spaces = [
+        w != "/" and nxt not in {"/", ""} for w, nxt in zip(words, [*words[1:], ""], strict=True)
+    ]
+    pos = ["PUNCT" if w in {"/", "–"} else "PROPN" for w in words]
+    doc = Doc(spacy.blank("de").vocab, words=words, spaces=spaces, pos=pos, ents=ents)
+    found = [(m.text, m.label) for m in mentions(doc, "d", sents=[doc[:]])]
+    assert found == expected
+    assert len(doc.ents) == len([e for e in ents if e.startswith("B")])
+
+
 def test_one_name_gets_the_label_of_most_of_its_uses_in_a_document():
     entities = _cleaned(
         ["Kyocera", "wächst", ".", "Kyocera", "baut", ",", "Kyocera", "spart", "."],

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from newscorp.extract.canon import base_form, link_short_forms, role_form
 from newscorp.pipeline.components import ROLE_KEY
+from newscorp.pipeline.names import slash_places
 from newscorp.records import Mention
 
 _BASES: dict[tuple[str, bytes, int, int], str] = {}
@@ -44,7 +45,8 @@ def mentions(
     """Yield one Mention per entity in ``doc``; ``entity`` is the document-level canonical name
     (``sents``: ``list(doc.sents)`` when already built; ``text``: ``doc.text``, whose slices
     are the entities' texts without joining their tokens again)."""
-    ents = doc.ents  # built once: each access makes new Spans
+    # built once (each access makes new Spans); places joined by slashes one by one
+    ents = [part for ent in doc.ents for part in (slash_places(ent) if "/" in ent.text else [ent])]
     labels = [ent.label_ for ent in ents]
     bases = list(zip(labels, _base_forms(doc, ents, labels), strict=True))
     canonical = link_short_forms(bases)

@@ -814,7 +814,7 @@ def _place_owner_before_person(doc: Doc, ents: list[Span]) -> list[Span]:
             and nxt is not None
             and nxt.label_ == "PER"
             and owner.endswith("s")
-            and (owner[:-1] in places() or owner[:-1] in geo_names())
+            and _known_place(owner[:-1])
             and not (ent.start > 0 and doc[ent.start - 1].pos_ == "DET")  # "der Hamas"
         ):
             ent = Span(doc, ent.start, ent.start + 1, label="LOC")
@@ -1271,6 +1271,35 @@ def _join_across_spaces(doc: Doc, ents: list[Span]) -> list[Span]:
                 ent = Span(doc, ent.start, end, label="PER")
         out.append(ent)
     return out
+
+
+DATELINE_DASHES = frozenset("–—-")
+
+
+def slash_places(ent: Span) -> list[Span]:
+    """Places joined by slashes are several places, as in datelines ("Graz/Salzburg –",
+    "Addis Abeba/Bujumbura"): an entity whose parts between "/" are all known places, or a
+    dateline's place with a known place among its capitalised parts ("Innsbruck/Eisenstadt
+    –"), is one place per part (LOC), so that "Salzburg" is counted and no short form of
+    "Graz / Salzburg". Other names with a slash stay whole ("CDU/CSU", "AC/DC",
+    "Weilheim/Teck"). The entity mentions use this; ``doc.ents`` keep the one span, as
+    GermEval annotates "Darmstadt/Berlin", one token there."""
+    cuts = [t.i for t in ent[1:-1] if t.text == "/"]
+    if not cuts:
+        return [ent]
+    doc = ent.doc
+    bounds = zip([ent.start] + [c + 1 for c in cuts], cuts + [ent.end], strict=True)
+    parts = [Span(doc, a, b, label="LOC") for a, b in bounds]
+    known = [_known_place(p.text) for p in parts]
+    dateline = ent.end < len(doc) and doc[ent.end].text in DATELINE_DASHES
+    if all(known) or (
+        dateline
+        and ent.label_ == "LOC"
+        and any(known)
+        and all(p[0].text[:1].isupper() for p in parts)
+    ):
+        return parts
+    return [ent]
 
 
 def name_rules(doc: Doc) -> Doc:
