@@ -787,6 +787,27 @@ def test_places_joined_by_slashes_are_several_places(words, ents, expected):
     assert len(doc.ents) == len([e for e in ents if e.startswith("B")])
 
 
+@pytest.mark.parametrize(
+    ("words", "start", "expected"),
+    [
+        (["für", "seine", "Partei", "Lega", "Nord", "werben"], 3, [("Lega Nord", "ORG")]),
+        (["der", "Fluggesellschaft", "Sriwijaya", "Air"], 2, [("Sriwijaya Air", "ORG")]),
+        (["der", "Firma", "Peter", "Müller"], 2, [("Peter Müller", "PER")]),  # a first name
+    ],
+)
+def test_a_person_after_an_organisation_cue_without_a_first_name_is_the_organisation(
+    words, start, expected
+):
+    """The models' two-word "person" right after "Partei", "Firma", …"""
+    from newscorp.pipeline.names import name_rules
+
+    ents = ["O"] * len(words)
+    ents[start : start + 2] = ["B-PER", "I-PER"]
+    pos = ["PROPN" if e != "O" else "NOUN" for e in ents]
+    doc = name_rules(_entity_doc(words, pos, ents))
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
 def test_one_name_gets_the_label_of_most_of_its_uses_in_a_document():
     entities = _cleaned(
         ["Kyocera", "wächst", ".", "Kyocera", "baut", ",", "Kyocera", "spart", "."],

@@ -881,10 +881,27 @@ def _cue_name_word(tok: Token) -> bool:
     return tok.pos_ in {"PROPN", "X"} or text.lower() not in known_words()
 
 
+def _cue_relabels(ent: Span, label: str) -> bool:
+    """Whether the cue's label replaces the model's for the entity right after the cue: a
+    lone unknown name ("Zeitung Ekathimerini"), or a "person" after an organisation's cue
+    that starts with no first name ("Partei Lega Nord", "Fluggesellschaft Sriwijaya Air",
+    "Firma Magna Steyr"; not "Agentur-Chef Hans Müller")."""
+    if _known(ent) or ent.text in name_labels():
+        return False
+    if len(ent) == 1:
+        return _cue_name_word(ent[0]) and compound_head(ent.text) is None
+    return (
+        label == "ORG"
+        and ent.label_ == "PER"
+        and not is_first_name(ent[0].text)
+        and all(_cue_name_word(t) for t in ent)
+    )
+
+
 def _after_cues(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """The name right after a cue noun gets the cue's label: "Zeitung Ekathimerini" ORG,
-    "Insel Lampedusa" LOC (label_cues.tsv); added where the model found nothing, and a
-    lone unknown name the model labelled otherwise is relabelled."""
+    "Insel Lampedusa" LOC (label_cues.tsv); added where the model found nothing, and
+    relabelled where :func:`_cue_relabels` says so."""
     cues = label_cues()
     owner = {k: e for e in ents for k in range(e.start, e.end)}
     out = list(ents)
@@ -897,15 +914,7 @@ def _after_cues(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
             continue
         nxt = owner.get(i + 1)
         if nxt is not None:
-            if (
-                nxt.start == i + 1
-                and nxt.label_ != label
-                and len(nxt) == 1
-                and not _known(nxt)
-                and nxt.text not in name_labels()
-                and _cue_name_word(nxt[0])
-                and compound_head(nxt.text) is None
-            ):
+            if nxt.start == i + 1 and nxt.label_ != label and _cue_relabels(nxt, label):
                 out.remove(nxt)
                 out.append(Span(doc, nxt.start, nxt.end, label=label))
             continue
