@@ -1277,19 +1277,23 @@ def test_a_hyphenated_name_takes_the_label_of_its_last_part():
 
 
 @pytest.mark.parametrize(
-    ("words", "expected"),
+    ("words", "tag", "expected"),
     [
-        (["Grubingers", "Igel"], [("Grubingers", "PER")]),  # a noun the tagger calls a name
-        (["Lotus", "Domino"], [("Lotus Domino", "PER")]),  # "Lotus" is no genitive
+        (["Grubingers", "Igel"], "NE", [("Grubingers", "PER")]),  # a noun tagged as a name
+        (["Lotus", "Domino"], "NE", [("Lotus Domino", "PER")]),  # "Lotus" is no genitive
+        # an owner in -os and a word mostly outside names, "schuss" ending names ("Ausschuss")
+        (["Webos", "Schuss"], "NN", [("Webos", "PER")]),
+        (["Webos", "Schuss"], "NE", [("Webos Schuss", "PER")]),  # the tagger's name: kept
     ],
 )
-def test_a_genitive_owner_splits_from_a_common_noun_tagged_as_a_name(words, expected):
+def test_a_genitive_owner_splits_from_a_common_noun_tagged_as_a_name(words, tag, expected):
     from newscorp.pipeline.names import name_rules
 
     doc = _entity_doc(
         ["Dort", "stand", *words, ",", "sagte", "er", "."],
         ["ADV", "VERB", "PROPN", "PROPN", "PUNCT", "VERB", "PRON", "PUNCT"],
         ["O", "O", "B-PER", "I-PER", "O", "O", "O", "O"],
+        tags=["ADV", "VVFIN", "NE", tag, "$,", "VVFIN", "PPER", "$."],
     )
     name_rules(doc)
     assert [(e.text, e.label_) for e in doc.ents] == expected

@@ -844,13 +844,17 @@ def _genitive_owner(span: Span) -> Span:
         return _lone_owner(span)
     if len(span) < 2 or span[-1].pos_ not in ("NOUN", "PROPN") or not _common_word(span[-1].text):
         return span
-    if span[-1].pos_ == "PROPN" and span[-2].text.endswith(NOMINATIVE_S):
+    last = span[-1].text
+    # the tagger's common noun (NN, whatever the part of speech) that is used mostly outside
+    # names: "Webos Schuss", "Emanas Schuss" ("schuss" also ends names: "Ausschuss")
+    plain = span[-1].tag_ == "NN" and last in nonnames()
+    if span[-1].pos_ == "PROPN" and span[-2].text.endswith(NOMINATIVE_S) and not plain:
         return span  # a tagged name in -us, -is, …: "Lotus Domino" ("Grubingers Igel" splits)
     if span.start > 0 and doc[span.start - 1].is_quote:
         return span  # a title: "„Wickerts Bücher“"
-    last = span[-1].text
     if (
         last.lower() in entity_heads(2)
+        and not plain
         or last.lower() in _tail_heads()
         or last in label_tails()
         or last in geo_names()
