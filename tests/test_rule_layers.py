@@ -808,6 +808,17 @@ def test_a_person_after_an_organisation_cue_without_a_first_name_is_the_organisa
     assert [(e.text, e.label_) for e in doc.ents] == expected
 
 
+def test_a_plain_noun_in_a_person_without_a_first_name_is_not_found_everywhere():
+    """A model's "person" of two nouns ("Siebenkampf Gold") makes no person of every "Gold"
+    of the document; a real first name does ("Rakesh Sardana" ... "Sardana")."""
+    words = ["Im", "Siebenkampf", "Gold", "holte", "sie", ".", "Gold", "glänzt", "."]
+    pos = ["ADP", "PROPN", "PROPN", "VERB", "PRON", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    ents = ["O", "B-PER", "I-PER", "O", "O", "O", "O", "O", "O"]
+    assert _cleaned(words, pos, ents) == [("Siebenkampf Gold", "PER")]
+    words[1:3] = ["Peter", "Gold"]
+    assert _cleaned(words, pos, ents) == [("Peter Gold", "PER"), ("Gold", "PER")]
+
+
 def test_one_name_gets_the_label_of_most_of_its_uses_in_a_document():
     entities = _cleaned(
         ["Kyocera", "wächst", ".", "Kyocera", "baut", ",", "Kyocera", "spart", "."],

@@ -80,6 +80,7 @@ from newscorp.pipeline.names import (
     ends_in_name_head,
     fills_quotation,
     first_names,
+    is_first_name,
     name_labels,
     nonnames,
     particle_in_name,
@@ -797,11 +798,13 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
             for surname in _particle_surnames(words):  # "von der Leyen", "Von der Leyen"
                 forms.setdefault(surname, "PER")
         if ent.label_ == "PER" and len(words) > 1:
+            named = is_first_name(words[0])
             for part in {words[0], words[-1]}:  # surnames; family names first in Korean names
                 if (
                     _surname_like(part)
                     and part not in places
                     and part.removesuffix("s") not in places
+                    and (named or part not in plain_nouns())
                 ):
                     forms[(part,)] = "PER"
                     forms[(part + "s",)] = "PER"
