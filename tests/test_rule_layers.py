@@ -819,6 +819,28 @@ def test_a_plain_noun_in_a_person_without_a_first_name_is_not_found_everywhere()
     assert _cleaned(words, pos, ents) == [("Peter Gold", "PER"), ("Gold", "PER")]
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["sagte", "Petra", "Pau", "von", "der", "Linksfraktion", "."], "Petra Pau"),
+        (["sagte", "Christoph", "Hecht", "vom", "Autoclub", "ADAC", "."], "Christoph Hecht"),
+        (["sagte", "Ursula", "von", "der", "Leyen", "heute", "."], "Ursula von der Leyen"),
+        (
+            ["sagte", "Claus", "Schenk", "Graf", "von", "Stauffenberg", "."],
+            "Claus Schenk Graf von Stauffenberg",
+        ),
+    ],
+)
+def test_a_person_ends_before_where_the_person_is_from(words, expected):
+    """An affiliation ("vom", "von der") after a surname ends the name; a noble name goes on."""
+    from newscorp.pipeline.names import name_rules
+
+    ents = ["O", "B-PER", "I-PER"] + ["O"] * (len(words) - 3)
+    doc = name_rules(_entity_doc(words, ["PROPN"] * len(words), ents))
+    persons = [e.text for e in doc.ents if e.label_ == "PER"]
+    assert persons[0] == expected
+
+
 def test_one_name_gets_the_label_of_most_of_its_uses_in_a_document():
     entities = _cleaned(
         ["Kyocera", "wächst", ".", "Kyocera", "baut", ",", "Kyocera", "spart", "."],

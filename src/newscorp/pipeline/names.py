@@ -158,13 +158,28 @@ def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
             break  # "Hans-Peter Lafos von der Gewerkschaft", not "Henning von Storch"
         if _name_word(doc, j, i):
             end = j = j + 1
-        elif j + 1 < len(doc) and particle_in_name(doc, i, j):
+        elif j + 1 < len(doc) and particle_in_name(doc, i, j) and not _affiliation(doc, i, j):
             j += 1
         else:
             break
     if end == i + 1 or doc[end - 1].text in name_tails():
         return i
     return end
+
+
+def _affiliation(doc: Doc, first: int, j: int) -> bool:
+    """Does the particle ``doc[j]`` after a surname start where the person is from, not
+    more of the name: "vom" or "von der/den/dem", or a particle before a first name ("Gary
+    Ruff vom Glenn Research Center", "Petra Pau von der Linksfraktion", "Jakob von Gunten
+    von Robert Walser"; not "Claus Schenk Graf von Stauffenberg", "Gonzalo Perez de
+    Vargas", nor right after first names: "Ursula von der Leyen")."""
+    if all(is_first_name(doc[k].text) for k in range(first + 1, j)):
+        return False
+    text, nxt = doc[j].text, doc[j + 1].text
+    return text == "vom" or (text == "von" and nxt in AFFILIATION_ARTICLES) or is_first_name(nxt)
+
+
+AFFILIATION_ARTICLES = frozenset("der den dem".split())
 
 
 def _plain_noun_or_compound(text: str) -> bool:
