@@ -841,6 +841,18 @@ def test_a_person_ends_before_where_the_person_is_from(words, expected):
     assert persons[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("word", "kept"),
+    [("CO2", False), ("H2O", False), ("Weltranglisten-15.", False), ("A380", True), ("U1", True)],
+)
+def test_chemical_formulas_and_ranks_are_no_names(word, kept):
+    words = ["Sie", "nannten", word, "gestern", "."]
+    entities = _cleaned(
+        words, ["PRON", "VERB", "PROPN", "ADV", "PUNCT"], ["O", "O", "B-LOC", "O", "O"]
+    )
+    assert entities == ([(word, "LOC")] if kept else [])
+
+
 def test_one_name_gets_the_label_of_most_of_its_uses_in_a_document():
     entities = _cleaned(
         ["Kyocera", "wächst", ".", "Kyocera", "baut", ",", "Kyocera", "spart", "."],

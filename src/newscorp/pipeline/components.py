@@ -142,6 +142,30 @@ def _reference(span: Span) -> bool:
     )
 
 
+CHEMICAL_ELEMENTS = frozenset(
+    "H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Ti Cr Mn Fe Co Ni Cu Zn As Se Br "
+    "Kr Rb Sr Ag Cd Sn Sb I Xe Cs Ba Pt Au Hg Pb Bi Po Rn Ra U Pu".split()
+)
+_FORMULA_PART = re.compile(r"([A-Z][a-z]?)(\d*)")
+_RANK = re.compile(r"-\d+\.$")
+"""A rank or place after a hyphen: "der Weltranglisten-15.", "die Tabellen-3."."""
+
+
+def _formula_or_rank(text: str) -> bool:
+    """A chemical formula of at least two elements and a digit ("CO2", "H2O", "NOx" not:
+    no digit; "U1", "S6", "A380" not: one element or none) or a rank ("Weltranglisten-15.");
+    models take them for names."""
+    if _RANK.search(text):
+        return True
+    parts = _FORMULA_PART.findall(text)
+    return (
+        len(parts) >= 2
+        and "".join(a + b for a, b in parts) == text
+        and any(b for _, b in parts)
+        and all(a in CHEMICAL_ELEMENTS for a, _ in parts)
+    )
+
+
 GENERIC_INSTITUTIONS = frozenset(
     "Polizei Regierung Bundesregierung Landesregierung Staatsregierung Zentralregierung "
     "Übergangsregierung Staatsanwaltschaft Feuerwehr Armee Militär Luftwaffe Justiz "
@@ -565,6 +589,8 @@ def clean_entities(doc: Doc) -> Doc:
         span = Span(doc, start, end, label=label)
         if _is_date_like(span) or _reference(span) or not any(c.isalpha() for c in span.text):
             continue
+        if len(span) == 1 and _formula_or_rank(span.text):
+            continue  # "CO2", "Weltranglisten-15."
         if len(span) == 1 and span.text[:1].islower() and not known and not _brand_like(span.text):
             continue  # a lowercase word is no name, but "iTunes", "n-tv", "dpa" are
         if not known and _common_nouns_only(span, places):
