@@ -1066,6 +1066,21 @@ def test_genitive_s_is_dropped_only_where_a_genitive_stands(words, pos, name):
     assert base_form(Span(doc, start, end, label="PER")) == name
 
 
+@pytest.mark.parametrize(("article", "name"), [("der", "Caritas"), ("des", "Irak")])
+def test_a_name_after_a_feminine_article_keeps_its_s(article, name):
+    """A feminine name has no genitive -s ("im Lager der Caritas"); "des Iraks" has."""
+    from newscorp.extract.canon import base_form
+
+    word = "Caritas" if article == "der" else "Iraks"
+    doc = _doc(
+        ["im", "Lager", article, word],
+        ["ADP", "NOUN", "DET", "PROPN"],
+        ["im", "Lager", article, word],
+        ["", "", "", "Case=Gen|Number=Sing"],
+    )
+    assert base_form(Span(doc, 3, 4, label="LOC")) == name
+
+
 def test_mentions_offsets_names_and_roles():
     from spacy.tokens import Span
 

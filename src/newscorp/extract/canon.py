@@ -84,6 +84,10 @@ def adjective_noun_nominative(adjective: Token, noun: Token) -> list[str]:
     return [adj, head]
 
 
+FEMININE_ARTICLES = frozenset({"der", "einer"})
+"""Articles before a name that is feminine (or plural) when in the genitive: its -s is its own."""
+
+
 def base_form(span: Span) -> str:
     """The nominative, uninflected form of an entity mention as the pipeline sees it."""
     tokens = [t for t in span if not t.is_space]
@@ -107,6 +111,8 @@ def base_form(span: Span) -> str:
     )
     if genitive and span.label_ == "PER" and last.pos_ and not _genitive_position(span):
         genitive = False  # "Vatikansprecher Navarro-Valls sagte", "von Charles Dickens"
+    if span.start > 0 and span.doc[span.start - 1].lower_ in FEMININE_ARTICLES:
+        genitive = False  # "der Caritas", "einer Dallas": a feminine name has no genitive -s
     if (
         span.label_ == "LOC"
         and len(tokens) == 1
