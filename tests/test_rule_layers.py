@@ -612,6 +612,9 @@ def test_first_name_tagged_as_adverb_starts_the_name_but_a_real_adverb_is_trimme
         ("Regisseur", True),
         ("Nationalspieler", True),
         ("Bayern-Stürmer", True),
+        ("Köln-Betreuer", True),
+        ("Club-Boss", True),  # a short role head after a hyphen
+        ("Boss", False),  # alone: "Hugo Boss"
         ("Imam", True),
         ("Konzerntochter", False),  # "Konzerntochter Opel" is a company
         ("Polen", False),  # the country, not the plural of a nationality noun
@@ -851,6 +854,30 @@ def test_chemical_formulas_and_ranks_are_no_names(word, kept):
         words, ["PRON", "VERB", "PROPN", "ADV", "PUNCT"], ["O", "O", "B-LOC", "O", "O"]
     )
     assert entities == ([(word, "LOC")] if kept else [])
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "expected"),
+    [
+        (["Per", "Infrarotsender", "lassen", "sich", "Geräte", "steuern"], "ADP", []),
+        (
+            ["Per", "Mertesacker", "spielte", "gut", "und", "lange"],
+            "ADP",
+            [("Per Mertesacker", "PER")],
+        ),
+        (
+            ["Allen", "Ginsberg", "schrieb", "viele", "Gedichte", "."],
+            "PROPN",
+            [("Allen Ginsberg", "PER")],
+        ),
+    ],
+)
+def test_a_function_word_opening_a_sentence_before_a_compound_opens_no_name(words, pos, expected):
+    from newscorp.pipeline.names import name_rules
+
+    tags = [pos, "PROPN", "VERB", "PRON", "NOUN", "VERB"]
+    doc = name_rules(_entity_doc(words, tags, ["O"] * len(words)))
+    assert [(e.text, e.label_) for e in doc.ents] == expected
 
 
 def test_one_name_gets_the_label_of_most_of_its_uses_in_a_document():

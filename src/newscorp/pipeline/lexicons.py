@@ -153,6 +153,8 @@ def is_role(word: str) -> bool:
     roles = role_words()
     long_roles = _long_roles()
     head = word.lower().rsplit("-", 1)[-1]
+    if head in SHORT_ROLE_HEADS and head != word.lower():
+        return True  # "Club-Boss", "Partei-Chef"
     for form in (
         head,
         head.removesuffix("in"),

@@ -234,13 +234,18 @@ def _persons(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
 
 def _function_word_before_noun(doc: Doc, i: int, texts: list[str]) -> bool:
     """A first name opening a sentence that is also a function word, before a plain noun:
-    "Allen Umfragen zufolge", "Allen Unkenrufen zum Trotz" (not "Allen Ginsberg")."""
-    return (
-        (i == 0 or doc[i].is_sent_start)
-        and texts[i].lower() in STOP_WORDS
-        and i + 1 < len(texts)
-        and texts[i + 1] in plain_nouns()
-    )
+    "Allen Umfragen zufolge", "Allen Unkenrufen zum Trotz" (not "Allen Ginsberg"), or one
+    the tagger calls a preposition, determiner or pronoun before a compound of known words:
+    "Per Infrarotsender lassen sich …" (not "Per Mertesacker")."""
+    if not (i == 0 or doc[i].is_sent_start) or i + 1 >= len(texts):
+        return False
+    nxt = texts[i + 1]
+    if texts[i].lower() in STOP_WORDS and nxt in plain_nouns():
+        return True
+    return doc[i].pos_ in FUNCTION_POS and compound_noun(nxt)
+
+
+FUNCTION_POS = frozenset({"ADP", "DET", "PRON"})
 
 
 def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
