@@ -880,6 +880,24 @@ def test_a_function_word_opening_a_sentence_before_a_compound_opens_no_name(word
     assert [(e.text, e.label_) for e in doc.ents] == expected
 
 
+def test_a_person_of_common_nouns_is_no_person():
+    words = ["seit", "der", "Vorsaison", "Spielergehälter", "gezahlt", "."]
+    doc = _entity_doc(
+        words,
+        ["ADP", "DET", "NOUN", "NOUN", "VERB", "PUNCT"],
+        ["O", "O", "B-PER", "I-PER", "O", "O"],
+        tags=["APPR", "ART", "NN", "NN", "VVPP", "$."],
+    )
+    assert clean_entities(doc).ents == ()
+    doc = _entity_doc(  # the tagger's name: kept
+        words,
+        ["ADP", "DET", "PROPN", "PROPN", "VERB", "PUNCT"],
+        ["O", "O", "B-PER", "I-PER", "O", "O"],
+        tags=["APPR", "ART", "NE", "NE", "VVPP", "$."],
+    )
+    assert [e.text for e in clean_entities(doc).ents] == ["Vorsaison Spielergehälter"]
+
+
 def test_one_name_gets_the_label_of_most_of_its_uses_in_a_document():
     entities = _cleaned(
         ["Kyocera", "wächst", ".", "Kyocera", "baut", ",", "Kyocera", "spart", "."],

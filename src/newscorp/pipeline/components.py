@@ -53,6 +53,7 @@ from newscorp.pipeline.lexicons import (
     PARTICLES,
     TIME_ZONES,
     common_nouns,
+    compound_noun,
     cue_key,
     de_words,
     gazetteer,
@@ -220,6 +221,20 @@ def _common_nouns_only(span: Span, places: dict[str, str]) -> bool:
         if token.text not in nouns and token.lemma_ not in nouns:
             return False
     return not any(c.isdigit() for c in span.text)
+
+
+def _nouns_as_person(span: Span) -> bool:
+    """A "person" of two or more words, each a plain noun or a compound of known words, none
+    a first name, that the tagger calls common nouns (NN) at least in part ("seit der
+    Vorsaison Spielergehälter")."""
+    plain = plain_nouns()
+    return (
+        len(span) > 1
+        and any(t.tag_ == "NN" for t in span)
+        and all(
+            (t.text in plain or compound_noun(t.text)) and not is_first_name(t.text) for t in span
+        )
+    )
 
 
 def _function_word(token, tags: frozenset[str]) -> bool:
@@ -595,6 +610,8 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # a lowercase word is no name, but "iTunes", "n-tv", "dpa" are
         if not known and _common_nouns_only(span, places):
             continue  # "Dialog", "Aufhebung von Sanktionen": common nouns, not a name
+        if label == "PER" and _nouns_as_person(span):
+            continue  # "seit der Vorsaison Spielergehälter"
         if len(span) == 1 and _generic_institution(span.text):
             continue  # "die Polizei", "das Innenministerium": no name (GermEval: O)
         if len(span) == 1 and _lone_role(span.text):
