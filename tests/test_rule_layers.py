@@ -898,6 +898,22 @@ def test_a_person_of_common_nouns_is_no_person():
     assert [e.text for e in clean_entities(doc).ents] == ["Vorsaison Spielergehälter"]
 
 
+@pytest.mark.parametrize("gap", [[], [" "]])
+def test_a_dateline_place_before_a_double_space_is_the_whole_place(gap):
+    """The models found "Buenos" before "Aires  –"; the dateline's known place replaces it."""
+    from newscorp.pipeline.names import name_rules
+
+    words = ["Buenos", "Aires", *gap, "–", "Thiem", "siegt"]
+    spaces = [w != " " and nxt != "" for w, nxt in zip(words, [*words[1:], ""], strict=True)]
+    pos = ["PROPN", "PROPN", *(["SPACE"] * len(gap)), "PUNCT", "PROPN", "VERB"]
+    ents = ["B-LOC", "O", *(["O"] * len(gap)), "O", "B-PER", "O"]
+    doc = Doc(spacy.blank("de").vocab, words=words, spaces=spaces, pos=pos, ents=ents)
+    assert [(e.text, e.label_) for e in name_rules(doc).ents] == [
+        ("Buenos Aires", "LOC"),
+        ("Thiem", "PER"),
+    ]
+
+
 def test_one_name_gets_the_label_of_most_of_its_uses_in_a_document():
     entities = _cleaned(
         ["Kyocera", "wächst", ".", "Kyocera", "baut", ",", "Kyocera", "spart", "."],

@@ -1147,12 +1147,23 @@ def _located_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
                 break
     starts = doc.to_array(SENT_START).tolist()
     for dash in [k for k, text in enumerate(texts) if text in DATELINE_DASHES]:
-        for i in range(max(0, dash - 3), dash):  # a dateline of up to three words
-            if (i == 0 or starts[i] == 1) and not taken & set(range(i, dash)):
-                if _known_place(" ".join(texts[i:dash])):
-                    out.append(Span(doc, i, dash, label="LOC"))
-                    break
+        end = _before_inline_space(texts, dash)  # "Buenos Aires  –"
+        for i in range(max(0, end - 3), end):  # a dateline of up to three words
+            if not (i == 0 or starts[i] == 1) or not _known_place(" ".join(texts[i:end])):
+                continue
+            inside = [e for e in out if e.start < end and i < e.end]
+            if all(i <= e.start and e.end <= end for e in inside):  # the models' parts of it
+                out = [e for e in out if e not in inside] + [Span(doc, i, end, label="LOC")]
+                taken.update(range(i, end))
+            break
     return out
+
+
+def _before_inline_space(texts: list[str], k: int) -> int:
+    """``k`` moved back over whitespace tokens inside a line (a double space)."""
+    while k > 0 and texts[k - 1].isspace() and "\n" not in texts[k - 1]:
+        k -= 1
+    return k
 
 
 def _known_place(name: str) -> bool:
@@ -1170,7 +1181,10 @@ def place_slot(doc: Doc, ent: Span, texts: list[str]) -> bool:
     before = texts[i - 1].lower() if i > 0 else ""
     if before in LOCATIVE or _after_bearing(texts, i):
         return True
-    dateline = ent.end < len(texts) and texts[ent.end] in DATELINE_DASHES
+    after = ent.end
+    while after < len(texts) and texts[after].isspace() and "\n" not in texts[after]:
+        after += 1  # "Buenos Aires  –"
+    dateline = after < len(texts) and texts[after] in DATELINE_DASHES
     return dateline and (i == 0 or doc[i].is_sent_start)
 
 
@@ -1304,9 +1318,6 @@ def _join_across_spaces(doc: Doc, ents: list[Span]) -> list[Span]:
                 ent = Span(doc, ent.start, end, label="PER")
         out.append(ent)
     return out
-
-
-DATELINE_DASHES = frozenset("–—-")
 
 
 def slash_places(ent: Span) -> list[Span]:
