@@ -914,6 +914,17 @@ def test_a_dateline_place_before_a_double_space_is_the_whole_place(gap):
     ]
 
 
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [(["April", "2016"], "Europäische Kommission"), (["Europas"], "Europäische Kommission Ende")],
+)
+def test_a_time_word_before_a_date_ends_no_name(after, expected):
+    words = ["die", "Europäische", "Kommission", "Ende", *after, "tagt"]
+    pos = ["DET", "PROPN", "PROPN", "NOUN", *(["PROPN"] * len(after)), "VERB"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", *(["O"] * len(after)), "O"]
+    assert _cleaned(words, pos, ents)[0] == (expected, "ORG")
+
+
 def test_one_name_gets_the_label_of_most_of_its_uses_in_a_document():
     entities = _cleaned(
         ["Kyocera", "wächst", ".", "Kyocera", "baut", ",", "Kyocera", "spart", "."],

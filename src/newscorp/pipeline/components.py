@@ -430,6 +430,7 @@ def _trailing_non_name(tok: Token) -> bool:
         return False
     return (
         tok.text in CARD_COLOURS
+        or _time_word_before_date(tok)
         or (tok.is_punct or tok.is_space)
         and tok.text not in {".", "'"}
         or _function_word(tok, NOT_NAME_END)
@@ -437,6 +438,18 @@ def _trailing_non_name(tok: Token) -> bool:
         and tok.text in STOP_WORDS  # German and lowercase: not "it" in "Let it Be"
         or _small_adjective(tok)
     )
+
+
+TIME_WORDS = frozenset({"Anfang", "Mitte", "Ende"})
+
+
+def _time_word_before_date(tok: Token) -> bool:
+    """A time word ("Anfang", "Mitte", "Ende") before a month, weekday or year: no end of the
+    name before it ("die Bundespräsidentschaftswahl Ende April")."""
+    if tok.text not in TIME_WORDS or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.lower_ in MONTHS or (nxt.is_digit and len(nxt.text) == 4)
 
 
 ADJECTIVE_SUFFIXES = ("isch", "lich", "ig", "bar", "sam", "haft", "los", "al", "iv", "ell")
