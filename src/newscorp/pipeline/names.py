@@ -167,6 +167,9 @@ def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
     return end
 
 
+AFFILIATION_ARTICLES = frozenset("der den dem".split())
+
+
 def _affiliation(doc: Doc, first: int, j: int) -> bool:
     """Does the particle ``doc[j]`` after a surname start where the person is from, not
     more of the name: "vom" or "von der/den/dem", or a particle before a first name ("Gary
@@ -177,9 +180,6 @@ def _affiliation(doc: Doc, first: int, j: int) -> bool:
         return False
     text, nxt = doc[j].text, doc[j + 1].text
     return text == "vom" or (text == "von" and nxt in AFFILIATION_ARTICLES) or is_first_name(nxt)
-
-
-AFFILIATION_ARTICLES = frozenset("der den dem".split())
 
 
 def _plain_noun_or_compound(text: str) -> bool:
@@ -232,6 +232,9 @@ def _persons(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return ents
 
 
+FUNCTION_POS = frozenset({"ADP", "DET", "PRON"})
+
+
 def _function_word_before_noun(doc: Doc, i: int, texts: list[str]) -> bool:
     """A first name opening a sentence that is also a function word, before a plain noun:
     "Allen Umfragen zufolge", "Allen Unkenrufen zum Trotz" (not "Allen Ginsberg"), or one
@@ -243,9 +246,6 @@ def _function_word_before_noun(doc: Doc, i: int, texts: list[str]) -> bool:
     if texts[i].lower() in STOP_WORDS and nxt in plain_nouns():
         return True
     return doc[i].pos_ in FUNCTION_POS and compound_noun(nxt)
-
-
-FUNCTION_POS = frozenset({"ADP", "DET", "PRON"})
 
 
 def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
@@ -909,7 +909,7 @@ def _cue_relabels(ent: Span, label: str) -> bool:
     """Whether the cue's label replaces the model's for the entity right after the cue: a
     lone unknown name ("Zeitung Ekathimerini"), or a "person" after an organisation's cue
     that starts with no first name ("Partei Lega Nord", "Fluggesellschaft Sriwijaya Air",
-    "Firma Magna Steyr"; not "Agentur-Chef Hans Müller")."""
+    "Firma Magna Steyr"; not "Firma Peter Müller")."""
     if _known(ent) or ent.text in name_labels():
         return False
     if len(ent) == 1:
@@ -1159,9 +1159,14 @@ def _located_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return out
 
 
+def _inline_space(text: str) -> bool:
+    """A whitespace token inside a line: the second of two spaces ("Karl  Schwarzenberg")."""
+    return text.isspace() and "\n" not in text
+
+
 def _before_inline_space(texts: list[str], k: int) -> int:
     """``k`` moved back over whitespace tokens inside a line (a double space)."""
-    while k > 0 and texts[k - 1].isspace() and "\n" not in texts[k - 1]:
+    while k > 0 and _inline_space(texts[k - 1]):
         k -= 1
     return k
 
@@ -1182,7 +1187,7 @@ def place_slot(doc: Doc, ent: Span, texts: list[str]) -> bool:
     if before in LOCATIVE or _after_bearing(texts, i):
         return True
     after = ent.end
-    while after < len(texts) and texts[after].isspace() and "\n" not in texts[after]:
+    while after < len(texts) and _inline_space(texts[after]):
         after += 1  # "Buenos Aires  –"
     dateline = after < len(texts) and texts[after] in DATELINE_DASHES
     return dateline and (i == 0 or doc[i].is_sent_start)
@@ -1280,11 +1285,6 @@ def _unfound_owners(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def _inline_space(tok: Token) -> bool:
-    """A whitespace token inside a line: the second of two spaces ("Karl  Schwarzenberg")."""
-    return tok.is_space and "\n" not in tok.text
-
-
 def _join_across_spaces(doc: Doc, ents: list[Span]) -> list[Span]:
     """A name that a double space split is one name: the models, which never saw a
     whitespace token inside a sentence, break "Karl  Schwarzenberg" into PER "Karl" and LOC
@@ -1299,7 +1299,7 @@ def _join_across_spaces(doc: Doc, ents: list[Span]) -> list[Span]:
         if ent.start in skip:
             continue
         gap = ent.end
-        if gap + 1 < len(doc) and _inline_space(doc[gap]):
+        if gap + 1 < len(doc) and _inline_space(doc[gap].text):
             nxt = by_start.get(gap + 1)
             word = doc[gap + 1]
             if nxt is not None and nxt.label_ == ent.label_:
