@@ -2207,9 +2207,12 @@ def test_corpus_links_match_whole_words_not_stems():
             ("PER", "Kim"): 2,  # an East Asian family name comes first
             ("PER", "Google Chrome"): 1,  # a browser the model took for a person
             ("ORG", "Google"): 5,
+            ("PER", "Lewski Sofia"): 1,  # a club the model took for a person
+            ("LOC", "Sofia"): 4,  # a GeoNames place labelled as one stays itself
         }
     )
     links = corpus_links(names)
     assert "Zoll" not in links and "EL" not in links and "Google" not in links
+    assert "Sofia" not in links
     assert links["Obamas"] == "Barack Obama"
     assert links["Kim"] == "Kim Jong Un"

@@ -278,7 +278,8 @@ def corpus_links(names: Counter[tuple[str, str]]) -> dict[str, str]:
 
     Inflected variants with one :func:`name_key` become the gazetteer spelling or the most
     frequent variant ("Nordkoreas" -> "Nordkorea"); then a lone surname becomes the one full
-    PER name of the corpus that ends (or, for East Asian names, starts) with it.
+    PER name of the corpus that ends (or, for East Asian names, starts) with it; a GeoNames
+    place the pipeline labelled as one stays itself.
     """
     by_key: dict[str, Counter] = defaultdict(Counter)
     for (_label, name), count in names.items():
@@ -310,7 +311,12 @@ def corpus_links(names: Counter[tuple[str, str]]) -> dict[str, str]:
         # unless it is a well-known place or organisation; a person's may be the first word
         # of an East Asian name ("Kim"). The word itself, or with a genitive -s: not a word
         # that only shares a stem ("Zoll" is not "Simon Zoller", "EL" not "El Ghazi")
-        if " " not in name and name[:1].isupper() and name_key(name) not in known:
+        if (
+            " " not in name
+            and name[:1].isupper()
+            and name_key(name) not in known
+            and not (label != "PER" and name in geo_names())  # "Salzburg" LOC: a place
+        ):
             cands = _by_word(by_last, name)
             if label == "PER":
                 cands |= _by_word(by_first, name)
