@@ -820,6 +820,9 @@ def test_a_plain_noun_in_a_person_without_a_first_name_is_not_found_everywhere()
     assert _cleaned(words, pos, ents) == [("Siebenkampf Gold", "PER")]
     words[1:3] = ["Peter", "Gold"]
     assert _cleaned(words, pos, ents) == [("Peter Gold", "PER"), ("Gold", "PER")]
+    # an East Asian name: the family name first, a name although also a noun ("Ban")
+    words[1:3], words[6] = ["Ban", "Ki-moon"], "Ban"
+    assert _cleaned(words, pos, ents) == [("Ban Ki-moon", "PER"), ("Ban", "PER")]
 
 
 @pytest.mark.parametrize(

@@ -834,6 +834,19 @@ def _particle_surnames(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     return []
 
 
+_GIVEN_NAME_SYLLABLES = re.compile(r"[A-Z][a-z]+-[a-z]+")
+"""A Korean given name of two syllables joined by a hyphen: "Ki-moon", "Jae-in"."""
+
+
+def _east_asian_name(words: tuple[str, ...]) -> bool:
+    """A name of short syllables ("Ban Ki Moon", "Kim Jong Un") or with a hyphenated given
+    name ("Ban Ki-moon"): its family name comes first and is a name even where it is also a
+    noun ("Ban")."""
+    if len(words) == 2 and _GIVEN_NAME_SYLLABLES.fullmatch(words[1]):
+        return True
+    return len(words) == 3 and all(len(w) <= 4 and w.isalpha() and w[:1].isupper() for w in words)
+
+
 def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     """Document-level consistency: a name found once is found everywhere in the document.
 
@@ -854,7 +867,7 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
             for surname in _particle_surnames(words):  # "von der Leyen", "Von der Leyen"
                 forms.setdefault(surname, "PER")
         if ent.label_ == "PER" and len(words) > 1:
-            named = is_first_name(words[0])
+            named = is_first_name(words[0]) or _east_asian_name(words)
             for part in {words[0], words[-1]}:  # surnames; family names first in Korean names
                 if (
                     _surname_like(part)
