@@ -1907,6 +1907,18 @@ def test_companies_frequent_in_news_are_organisations(nlp, text, company):
 
 
 @pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("Wer Windows 10 mit seinem Konto nutzt, muss zustimmen.", "Windows"),
+        ("Canonical hat Ubuntu mit der neuen Version erweitert.", "Ubuntu"),
+        ("Über Cortana können Nutzer auf den Anruf reagieren.", "Cortana"),
+    ],
+)
+def test_software_and_devices_are_misc(nlp, text, product):
+    assert (product, "MISC") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
     ("text", "owner"),
     [
         ("Sonys Playstation ist direkt mit dem Netz verbunden.", ("Sonys", "ORG")),
