@@ -352,6 +352,13 @@ def test_compounds_of_short_role_heads_are_roles():
     assert not is_role("Vorrat") and not is_role("Landwirtschaft")
 
 
+def test_professions_before_names_are_roles(nlp):
+    assert is_role("Dokumentarfilmer") and is_role("Fotografin") and is_role("Wissenschafter")
+    assert not is_role("VivaDesigner")  # a product in camel case
+    text = "Das sei ein Imagefilm, sagt Dokumentarfilmer Riha."
+    assert apply(nlp, text, [("Dokumentarfilmer Riha", "PER")]) == [("Riha", "PER")]
+
+
 def test_cities_the_model_missed_are_places(nlp):
     text = "In der somalischen Hauptstadt Mogadischu wurde ein Kameramann erschossen."
     assert apply(nlp, text, []) == [("Mogadischu", "LOC")]
@@ -418,6 +425,13 @@ def test_cue_nouns_label_the_name_after_them(nlp):
     assert apply(nlp, text, [("Kyocera", "PER")]) == [("Kyocera", "ORG")]
     # a compound after the cue is no name: "Richtung Koalitionspartner"
     assert apply(nlp, "Er sprach in Richtung Koalitionspartner.", []) == []
+    # a compound the dictionary knows whole, by its head; a name in capitals
+    text = "Das stellt er in der Tageszeitung Sme infrage."
+    assert apply(nlp, text, []) == [("Sme", "ORG")]
+    text = "Das schrieb er in der Tageszeitung DIE WELT am Montag."
+    assert apply(nlp, text, []) == [("DIE WELT", "ORG")]
+    # a short head is no cue: "Flugzeuge" is no "Zeuge"
+    assert apply(nlp, "Das Wrack des Kampfflugzeuges Su-27 liegt dort.", []) == []
     # a name with digits after its letters
     text = "Laut Eilmeldung des Nachrichtensenders N24 brennt es."
     assert apply(nlp, text, [("N24", "LOC")]) == [("N24", "ORG")]
@@ -441,6 +455,32 @@ def test_cue_nouns_label_the_name_after_them(nlp):
 def test_hyphenated_compound_ending_in_a_plain_noun_is_no_name(word, label, dropped):
     doc = Doc(spacy.blank("de").vocab, words=["Auch", word, "."], ents=["O", f"B-{label}", "O"])
     assert _common_hyphen_compound(doc.ents[0]) is dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Nun will die US-Raumfahrtbehörde Nasa einen Großbrand legen.",
+            [("US-Raumfahrtbehörde", "LOC"), ("Nasa", "ORG")],
+            [("Nasa", "ORG")],
+        ),
+        ("Das berichtet das US-Magazin Wired.", [("US-Magazin", "ORG")], []),
+        (
+            "Die US-Legionäre Bradford Burgess und Jerrell Wright gingen.",
+            [("US-Legionäre", "LOC"), ("Bradford Burgess", "PER"), ("Jerrell Wright", "PER")],
+            [("Bradford Burgess", "PER"), ("Jerrell Wright", "PER")],
+        ),
+        # no name after it: left to the other rules
+        (
+            "Die EU-Kommission tagte am Montag.",
+            [("EU-Kommission", "ORG")],
+            [("EU-Kommission", "ORG")],
+        ),
+    ],
+)
+def test_hyphenated_description_before_a_name_is_no_name(nlp, text, ents, expected):
+    assert apply(nlp, text, ents) == expected
 
 
 def test_names_ending_in_a_media_word_are_organisations(nlp):

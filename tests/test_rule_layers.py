@@ -825,6 +825,16 @@ def test_a_plain_noun_in_a_person_without_a_first_name_is_not_found_everywhere()
     assert _cleaned(words, pos, ents) == [("Ban Ki-moon", "PER"), ("Ban", "PER")]
 
 
+def test_a_lone_person_in_the_genitive_is_found_without_the_s_too():
+    """ "den Rücktritt Jazenjuks" … "für Jazenjuk"; not a place or a word ("Bayerns")."""
+    words = ["Den", "Rücktritt", "Jazenjuks", "will", "Jazenjuk", "nicht", "."]
+    pos = ["DET", "NOUN", "PROPN", "AUX", "PROPN", "PART", "PUNCT"]
+    ents = ["O", "O", "B-PER", "O", "O", "O", "O"]
+    assert _cleaned(words, pos, ents) == [("Jazenjuks", "PER"), ("Jazenjuk", "PER")]
+    words[2], words[4] = "Peters", "Peter"  # a first name: "Peters" may be the surname
+    assert _cleaned(words, pos, ents) == [("Peters", "PER")]
+
+
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
@@ -857,6 +867,14 @@ def test_chemical_formulas_and_ranks_are_no_names(word, kept):
         words, ["PRON", "VERB", "PROPN", "ADV", "PUNCT"], ["O", "O", "B-LOC", "O", "O"]
     )
     assert entities == ([(word, "LOC")] if kept else [])
+
+
+def test_a_rank_before_a_name_is_cut_off_and_a_world_ranking_names_a_person():
+    words = ["gegen", "den", "Weltranglisten-45.", "Pospisil", "."]
+    pos = ["ADP", "DET", "PROPN", "PROPN", "PUNCT"]
+    assert _cleaned(words, pos, ["O", "O", "B-ORG", "I-ORG", "O"]) == [("Pospisil", "PER")]
+    words = ["gegen", "den", "Tabellen-3.", "Rapid", "."]
+    assert _cleaned(words, pos, ["O", "O", "B-ORG", "I-ORG", "O"]) == [("Rapid", "ORG")]
 
 
 @pytest.mark.parametrize(
@@ -1488,6 +1506,26 @@ def test_a_genitive_short_name_links_to_the_full_name():
     assert link_short_forms(two)[("PER", "Kims")] == "Kims"  # ambiguous: left alone
 
 
+@pytest.mark.parametrize(
+    ("word", "lemma", "base"),
+    [
+        ("Außenministeriums", "Außenministerium", "Außenministerium"),
+        ("US-Regierungen", "US-Regierung", "US-Regierung"),  # a plural of a dictionary noun
+        ("Volkswagen", "Volkswage", "Volkswagen"),  # a wrong lemma: no noun
+        ("Stern", "Ster", "Stern"),
+    ],
+)
+def test_an_organisation_noun_takes_its_lemma_only_when_it_is_a_noun(word, lemma, base):
+    from newscorp.extract.canon import base_form
+
+    doc = _doc(
+        ["Die", word, "sagt", "das"],
+        ["DET", "NOUN", "VERB", "PRON"],
+        ["der", lemma, "sagen", "das"],
+    )
+    assert base_form(Span(doc, 1, 2, label="ORG")) == base
+
+
 def test_a_noun_the_tagger_called_an_adjective_keeps_its_form_in_the_base_form():
     from newscorp.extract.canon import adjective_noun_nominative
 
@@ -1840,6 +1878,13 @@ def test_a_sentence_start_written_small_elsewhere_is_no_name(words, kept):
     assert entities == ([(words[0], "PER")] if kept else [])
 
 
+def test_the_first_word_after_a_dateline_written_small_elsewhere_is_no_name():
+    words = ["Wien", "–", "Knapp", "fünf", "Wochen", "vergingen", "."]
+    pos = ["PROPN", "PUNCT", "ADJ", "NUM", "NOUN", "VERB", "PUNCT"]
+    ents = ["B-LOC", "O", "B-LOC", "O", "O", "O", "O"]
+    assert _cleaned(words, pos, ents) == [("Wien", "LOC")]
+
+
 @pytest.mark.parametrize(
     ("words", "person"),
     [
@@ -1960,6 +2005,12 @@ def test_a_language_the_model_took_for_a_name_is_misc(nlp, text, language):
         ),
         ("Er sprach mit der Nachrichtenagentur „Reuters“.", [("Reuters", "ORG")]),
         ("Die Zeitung „ist am Ende“, sagte er.", []),  # speech after the noun: no name
+        # a plural noun, "wie" before the title, and the titles listed after it
+        (
+            "Sie sangen Lieder wie „Kalinka“, „Moskauer Nächte“ und „Schwarze Augen“.",
+            [("Kalinka", "MISC"), ("Moskauer Nächte", "MISC"), ("Schwarze Augen", "MISC")],
+        ),
+        ("Er mag Serien wie „Mad Men“ und Krimis.", [("Mad Men", "MISC")]),
     ],
 )
 def test_a_quotation_after_a_noun_for_a_work_or_medium_is_its_name(nlp, text, expected):
@@ -1972,6 +2023,7 @@ def test_a_quotation_after_a_noun_for_a_work_or_medium_is_its_name(nlp, text, ex
         ("Sie verloren gegen Sturm Graz im Elfmeterschießen.", "Sturm Graz"),
         ("Juventus Turin gewann das Spiel.", "Juventus Turin"),
         ("Der VfB Stuttgart verlor gegen den 1. FC Köln.", "VfB Stuttgart"),
+        ("Sie spielten gegen Dinamo Minsk unentschieden.", "Dinamo Minsk"),
     ],
 )
 def test_a_club_word_before_a_place_is_a_sports_club(nlp, text, club):
@@ -2031,6 +2083,7 @@ def test_an_unknown_name_in_the_genitive_owning_a_noun_is_a_person(nlp, text, ex
         (["Nuklearreaktor", "Yongbyon"], "ORG", [("Yongbyon", "LOC")]),
         (["Sauerland", "Süd"], "LOC", [("Sauerland Süd", "LOC")]),  # a name, no kind of place
         (["Stadt", "der", "Liebe"], "LOC", [("Stadt der Liebe", "LOC")]),  # no name after it
+        (["Dorf", "Gabčíkovo"], "LOC", [("Gabčíkovo", "LOC")]),
     ],
 )
 def test_a_kind_of_place_before_its_name_is_no_part_of_it(words, label, expected):

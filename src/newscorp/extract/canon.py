@@ -17,10 +17,12 @@ from newscorp.pipeline.lexicons import (
     CAPITAL_PARTICLES,
     NOUN_ENDINGS,
     PARTICLES,
+    common_nouns,
     gazetteer,
     gazetteer_labels,
     geo_names,
     is_role,
+    plain_nouns,
 )
 
 if TYPE_CHECKING:
@@ -102,6 +104,7 @@ def base_form(span: Span) -> str:
         and last.lemma_[:1].isupper()
         and last.text != last.lemma_
         and last.text.startswith(last.lemma_)
+        and _noun_ending(last.text, last.lemma_)
     ):
         return last.lemma_  # "Außenministeriums" -> "Außenministerium"
     # no morphology: genitive unless the tagger took the word for a function word, which it
@@ -126,6 +129,17 @@ def base_form(span: Span) -> str:
         words = adjective_noun_nominative(tokens[0], tokens[1]) or words
     text = " ".join(words)
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def _noun_ending(word: str, lemma: str) -> bool:
+    """Whether ``word`` is ``lemma`` with a genitive "s"/"es" or with a plural ending of a
+    noun the corpora or, for words of five letters or more, the dictionary list
+    ("US-Regierungen" -> "US-Regierung"; not "Volkswagen" -> "Volkswage", "Stern" -> "Ster",
+    a unit of wood)."""
+    if word[len(lemma) :] in {"s", "es"}:
+        return True
+    noun = lemma.rsplit("-", 1)[-1]
+    return noun in common_nouns() or len(noun) > 4 and noun in plain_nouns()
 
 
 def without_genitive_s(name: str) -> str:

@@ -60,6 +60,7 @@ from newscorp.pipeline.lexicons import (
     gazetteer_labels,
     geo_names,
     is_role,
+    known_words,
     plain_nouns,
 )
 from newscorp.pipeline.mood import (
@@ -77,6 +78,7 @@ from newscorp.pipeline.mood import (
     verb_first,
 )
 from newscorp.pipeline.names import (
+    DATELINE_DASHES,
     PLACE_NOUNS,
     ends_in_name_head,
     fills_quotation,
@@ -364,7 +366,8 @@ REGION_WORDS = frozenset(
     f"{word}{ending}"
     for word in (
         "Bundesland Bundesstaat Bezirk Distrikt Gemeinde Grafschaft Insel Kanton Kreis "
-        "Landkreis Ortsteil Provinz Präfektur Region Stadt Stadtteil Staat"
+        "Landkreis Ortsteil Provinz Präfektur Region Stadt Stadtteil Staat Dorf Ortschaft "
+        "Marktgemeinde"
     ).split()
     for ending in ("", "s", "es")
 )
@@ -564,6 +567,10 @@ def clean_entities(doc: Doc) -> Doc:
             and all(t.text[:1].isupper() for t in doc[start + 1 : end])
         ):
             label = "PER"  # "US-Präsident Trump" tagged as one ORG/MISC: a role, then a name
+        if end - start > 1 and _RANK.search(doc[start].text):
+            # "der Weltranglisten-45. Pospisil": the rank describes the name after it
+            label = "PER" if doc[start].lower_.startswith("weltrangliste") else label
+            start += 1
         while (
             start < end
             and not _title(doc, start, end)
@@ -752,10 +759,16 @@ def _without_capitalised_words(ents: list[Span], places: dict[str, str]) -> list
     return [
         e
         for e in ents
-        if not (len(e) == 1 and e[0].is_sent_start and e.text not in in_names)
+        if not (len(e) == 1 and _opens_sentence(e[0]) and e.text not in in_names)
         or _speaker_label(e)
         or not _written_small(e.text, places)
     ]
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """A sentence's first word, or the first word after a dateline ("Wien – Knapp fünf
+    Wochen …")."""
+    return tok.is_sent_start or (tok.i > 1 and tok.nbor(-1).text in DATELINE_DASHES)
 
 
 def _speaker_label(ent: Span) -> bool:
@@ -822,6 +835,22 @@ def _surname_like(word: str) -> bool:
     return len(word) >= 3 and body[:1].isupper() and letters.isalpha()
 
 
+def _genitive_surname(word: str, places: dict[str, str]) -> bool:
+    """A lone person's name in the genitive ("Jazenjuks"): its stem is the name, when the
+    stem is no place, first name or plain noun."""
+    stem = word[:-1]
+    return (
+        word.endswith("s")
+        and len(stem) >= 4
+        and _surname_like(stem)
+        and stem not in places
+        and stem not in geo_names()
+        and not is_first_name(stem)
+        and stem not in plain_nouns()
+        and stem.lower() not in known_words()
+    )
+
+
 def _particle_surnames(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """The surname with its particles of a person's full name, as written and capitalised
     to open a sentence: ("Ursula", "von", "der", "Leyen") -> ("von", "der", "Leyen"),
@@ -877,6 +906,8 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
                 ):
                     forms[(part,)] = "PER"
                     forms[(part + "s",)] = "PER"
+        if ent.label_ == "PER" and len(words) == 1 and _genitive_surname(words[0], places):
+            forms.setdefault((words[0][:-1],), "PER")  # "Jazenjuks Partei" … "Jazenjuk"
     # a one-word entity that is part of a person's name in this document is that person,
     # unless it is a place where only a place can stand ("Kunsthauses Bregenz" PER … "in
     # Bregenz" LOC)

@@ -900,6 +900,8 @@ def _cue_name_word(tok: Token) -> bool:
         return False  # common words, roles, roman numerals
     if text in places() or text in geo_names() or text in name_labels():
         return True
+    if text.isupper() and text.isalpha():
+        return True  # a name in capitals: "Tageszeitung DIE WELT"
     if compound_head(text) is not None:
         return False  # "Richtung Koalitionspartner", "Konzern Mittwochabend"
     return tok.pos_ in {"PROPN", "X"} or text.lower() not in known_words()
@@ -933,7 +935,7 @@ def _after_cues(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
         text = texts[i]
         if i in owner or text.lower() in STOP_WORDS:
             continue
-        label = cues.get(cue_key(text) or "")
+        label = _cue_label(text, cues)
         if label is None or doc[i - 1].is_punct:
             continue
         nxt = owner.get(i + 1)
@@ -953,6 +955,46 @@ def _after_cues(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
             end = rest.end
         out.append(Span(doc, i + 1, end, label=label))
     return out
+
+
+def _hyphen_descriptors(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A hyphenated compound of a name and a common noun right before a name describes
+    that name and is none itself ("die US-Raumfahrtbehörde Nasa", "das US-Magazin Wired",
+    "die US-Legionäre Bradford Burgess"; GermEval marks such words as parts of names): the
+    models' organisation or place of it is dropped, and the name after it (an entity
+    already, or found by :func:`_after_cues`) stays."""
+    starts = {e.start for e in ents}
+    taken = {k for e in ents for k in range(e.start, e.end)}
+
+    def descriptor(ent: Span) -> bool:
+        if len(ent) != 1 or ent.label_ not in ("ORG", "LOC") or ent.end >= len(doc):
+            return False
+        head, _, tail = ent.text.rpartition("-")
+        if not (head[:1].isupper() and tail[:1].isupper() and tail.isalpha()):
+            return False
+        common = _common_word(tail) or tail in plain_nouns() or compound_head(tail) is not None
+        if ent.text in name_labels() or _known(ent) or not common:
+            return False
+        nxt = doc[ent.end]
+        return ent.end in starts or (ent.end not in taken and _cue_name_word(nxt))
+
+    return [e for e in ents if not descriptor(e)]
+
+
+def _cue_label(word: str, cues: dict[str, str]) -> str | None:
+    """The label a cue noun gives the name after it, also by the head of a compound the
+    dictionary knows whole when that head, of six letters or more, names an organisation
+    or place ("Tageszeitung" -> "zeitung"; not "Flugzeuge" -> "zeuge" PER)."""
+    key = cue_key(word)
+    if key is None:
+        return None
+    if key in cues:
+        return cues[key]
+    head = compound_head(key.capitalize())
+    if head is None or len(head) < 6:
+        return None
+    label = cues.get(head)
+    return label if label in ("ORG", "LOC") else None
 
 
 def _speakers(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1094,7 +1136,8 @@ CLUB_WORDS = frozenset(
     "FC SC SV TSV VfB VfL FSV SpVgg TuS SSV AC AS SSC Real Atlético Sporting Olympique "
     "Borussia Eintracht Fortuna Werder Hertha Dynamo Rapid Sturm Austria Juventus Inter "
     "Lazio Ajax Arminia Alemannia Union Kickers Wacker Admira Benfica Spartak Zenit Celtic "
-    "Partizan".split()
+    "Partizan Dinamo Lokomotiv Lokomotive Sparta Slavia Steaua Legia Viktoria Hapoel "
+    "Maccabi".split()
 )
 
 
@@ -1206,7 +1249,7 @@ def _attributive(token: Token) -> bool:
 WORK_HEADS = tuple(
     "film song album lied buch roman single sendung sendereihe serie oper stück musical "
     "dokumentation doku hörspiel gedicht ballett videospiel computerspiel theaterstück "
-    "kolumne".split()
+    "kolumne reportage".split()
 )
 """Heads of nouns for works whose title may follow in quotation marks ("der Film „My
 Blueberry Nights“", "die Dokumentationssendung „37 Grad“"); newspapers and magazines are
@@ -1223,29 +1266,54 @@ MAX_TITLE_WORDS = 10
 
 def _quoted_titles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """A quotation right after a noun for a work is that work's title, MISC ("der Song „Till
-    Death Do Us Part“"), and after a noun for a medium its name, ORG ("der Zeitung „Dagens
-    Nyheter“"); it replaces the entities inside it. A quotation that holds a verb or ends a
-    sentence inside is speech, not a title."""
+    Death Do Us Part“", "Serien wie „Tatort“"), and after a noun for a medium its name, ORG
+    ("der Zeitung „Dagens Nyheter“"); it replaces the entities inside it, and so do the
+    quotations listed after it ("„A“, „B“ und „C“"). A quotation that holds a verb or ends
+    a sentence inside is speech, not a title."""
     out = list(ents)
     for i in range(len(texts) - 2):
-        word, first = texts[i], texts[i + 2]
-        if texts[i + 1] not in TITLE_QUOTES or not word[:1].isupper():
+        label = _title_label(doc[i])
+        if label is None:
             continue
-        if not (first[:1].isupper() or first[:1].isdigit()):
-            continue
-        if word.lower().endswith(WORK_HEADS):
-            label = "MISC"
-        elif word.lower().endswith(MEDIA_HEADS):
-            label = "ORG"
-        else:
-            continue
-        end = _closing_quote(texts, i + 2)
-        if end is None:
-            continue
-        if any(t.pos_ in ("VERB", "AUX") or t.text in {".", "!", "?"} for t in doc[i + 2 : end]):
-            continue
-        out = _replace(out, i + 2, end, Span(doc, i + 2, end, label=label))
+        start = i + 2 if texts[i + 1] == "wie" else i + 1
+        while (title := _quoted_title(doc, texts, start)) is not None:
+            out = _replace(out, title[0], title[1], Span(doc, title[0], title[1], label=label))
+            after = title[1] + 1
+            start = after + 1 if after < len(texts) and texts[after] in TITLE_LIST else -1
     return out
+
+
+TITLE_LIST = frozenset({",", "und", "oder", "sowie"})
+"""Words between listed titles."""
+
+
+def _title_label(tok: Token) -> str | None:
+    """MISC after a noun for a work ("Film", "Serien"), ORG after one for a medium."""
+    word = tok.text
+    if not word[:1].isupper():
+        return None
+    low = word.lower()
+    forms = (low, tok.lemma_.lower(), low[:-1], low[:-2])  # plurals: "Serien", "Songs"
+    if any(f.endswith(WORK_HEADS) for f in forms):
+        return "MISC"
+    if any(f.endswith(MEDIA_HEADS) for f in forms):
+        return "ORG"
+    return None
+
+
+def _quoted_title(doc: Doc, texts: list[str], quote: int) -> tuple[int, int] | None:
+    """The words of a title in quotation marks opening at ``quote``, or None."""
+    if not 0 <= quote < len(texts) - 1 or texts[quote] not in TITLE_QUOTES:
+        return None
+    first = texts[quote + 1]
+    if not (first[:1].isupper() or first[:1].isdigit()):
+        return None
+    end = _closing_quote(texts, quote + 1)
+    if end is None:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.text in {".", "!", "?"} for t in doc[quote + 1 : end]):
+        return None
+    return quote + 1, end
 
 
 def _closing_quote(texts: list[str], start: int) -> int | None:
@@ -1363,6 +1431,8 @@ def name_rules(doc: Doc) -> Doc:
     ents = _add_places(doc, ents, texts)
     ents = _persons(doc, ents, texts)
     ents = _after_roles(doc, ents, texts)
+    ents = _join_across_spaces(doc, ents)  # again: names found after roles
+    ents = _hyphen_descriptors(doc, ents)
     ents = _after_cues(doc, ents, texts)
     ents = _speakers(doc, ents)
     ents = _currencies(doc, ents, texts)
