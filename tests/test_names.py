@@ -34,6 +34,15 @@ def apply(nlp, text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(e.text, e.label_) for e in name_rules(doc).ents]
 
 
+def apply_at(nlp, text: str, ents: list[tuple[int, str]]) -> list[tuple[str, str]]:
+    """As :func:`apply`, with each entity given as (character offset of a word, label)."""
+    after = ["newscorp_names", "newscorp_entity_rules", "newscorp_proper_nouns"]
+    with nlp.select_pipes(disable=after):
+        doc = nlp(text)
+    doc.ents = [doc.char_span(i, i + len(text[i:].split()[0]), label=lab) for i, lab in ents]
+    return [(e.text, e.label_) for e in name_rules(doc).ents]
+
+
 def test_word_lists():
     assert {"Kerstin", "Giacomo", "Ursula"} <= first_names()
     assert not {"Natur", "Paris", "Polizei"} & first_names()
@@ -450,6 +459,8 @@ def test_cue_nouns_label_the_name_after_them(nlp):
         ("Berlin-Neukölln", "LOC", False),  # a place after the hyphen
         ("Rot-Grün", "ORG", False),  # a coalition of colours
         ("Apple-Server", "PER", False),  # persons are left to the person rules
+        ("STANDARD-Anfrage", "ORG", True),  # "…frage" ends only one name in the corpora
+        ("Otto-Schott-Gymnasium", "ORG", False),  # a school
     ],
 )
 def test_hyphenated_compound_ending_in_a_plain_noun_is_no_name(word, label, dropped):
@@ -524,6 +535,13 @@ def test_lone_unknown_name_after_a_verb_of_saying_is_a_person(nlp):
     assert apply(nlp, text, [("TorrentFreak", "ORG")]) == [("TorrentFreak", "ORG")]
     text = "Das sei gut, sagt Odessas Gouverneur."
     assert apply(nlp, text, [("Odessas", "LOC")]) == [("Odessas", "LOC")]
+    # named after a cue noun elsewhere in the text: the agency "Sana", not a person
+    text = "Die Nachrichtenagentur Sana meldete Tote. Auch hier berichtete Sana von Toten."
+    ents = [(text.index("Sana"), "ORG"), (text.rindex("Sana"), "ORG")]
+    assert apply_at(nlp, text, ents) == [
+        ("Sana", "ORG"),
+        ("Sana", "ORG"),
+    ]
 
 
 def test_currencies_are_misc(nlp):

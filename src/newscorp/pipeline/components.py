@@ -611,6 +611,8 @@ def clean_entities(doc: Doc) -> Doc:
             # names the model cut short: "Kim Jong" + "Un"
             while end < len(doc) and _continues_name(doc, end, places):
                 end += 1
+        while label in ("LOC", "ORG") and end < len(doc) and _arabic_article_word(doc[end]):
+            end += 1  # "Sahl al-Ghab", "Dschabhat al-Nusra"
         if start >= end or label not in ENTITY_LABELS:
             continue
         if end - start == 1 and _cut_word(doc[start].text):
@@ -848,6 +850,17 @@ def _genitive_surname(word: str, places: dict[str, str]) -> bool:
         and not is_first_name(stem)
         and stem not in plain_nouns()
         and stem.lower() not in known_words()
+    )
+
+
+def _arabic_article_word(tok: Token) -> bool:
+    """A capitalised word after an Arabic article outside any entity ("al-Ghab")."""
+    text = tok.text
+    return (
+        text.startswith(ARABIC_ARTICLES)
+        and text[3:4].isupper()
+        and text[3:].replace("-", "").isalpha()
+        and not tok.ent_type_
     )
 
 

@@ -364,10 +364,13 @@ def _common_compound(span: Span) -> bool:
 
 NAMED_KIND_TAILS = frozenset(
     "umgebung boulevard distrikt region tal tour show pokal skala rallye verband verbands "
-    "garde bezirk linie".split()
+    "garde bezirk linie gymnasium schule realschule gesamtschule grundschule universität "
+    "hochschule akademie museum stiftung institut klinik klinikum theater stadion arena "
+    "magazin".split()
 )
-"""Last parts of hyphenated names of a kind of place, body or event ("Wien-Umgebung",
-"Inönü-Boulevard", "ATP-Tour", "DFB-Pokal", "Richter-Skala")."""
+"""Last parts of hyphenated names of a kind of place, body, institution or event
+("Wien-Umgebung", "Inönü-Boulevard", "ATP-Tour", "DFB-Pokal", "Richter-Skala",
+"Otto-Schott-Gymnasium", "DS-Magazin")."""
 
 COLOURS = frozenset("Rot Grün Schwarz Blau Gelb Pink Orange Türkis Weiß".split())
 """Party colours: "Rot-Grün", "Schwarz-Blau" name coalitions."""
@@ -390,15 +393,18 @@ def _common_hyphen_compound(span: Span) -> bool:
     head = compound_head(text)
     if head is None or tail.lower() in NAMED_KIND_TAILS:
         return False
-    # a head that ends names, whole or in five letters or more ("Umfeld" is no "…feld")
-    return not (len(head) >= 4 and head in _name_heads() or ends_in_name_head(head, shortest=5))
+    # a head that ends names, whole or in five letters or more ("Umfeld" is no "…feld"), in
+    # two names or more of the corpora ("STANDARD-Anfrage": "…frage" ended one)
+    heads = _firm_name_heads()
+    return not (len(head) >= 4 and head in heads or ends_in_name_head(head, 5, heads))
 
 
-def ends_in_name_head(word: str, shortest: int = 3) -> bool:
+def ends_in_name_head(word: str, shortest: int = 3, heads: frozenset[str] | None = None) -> bool:
     """Whether a word ends in a word of ``shortest`` letters or more that ends names in the
-    corpora (:func:`_name_heads`: "Linkspartei", "Finanzamt", "Bundestages")."""
+    corpora (``heads``, by default :func:`_name_heads`: "Linkspartei", "Finanzamt",
+    "Bundestages")."""
     low = word.lower()
-    heads = _name_heads()
+    heads = _name_heads() if heads is None else heads
     return any(low[k:] in heads for k in range(len(low) - shortest + 1))
 
 
@@ -406,6 +412,12 @@ def ends_in_name_head(word: str, shortest: int = 3) -> bool:
 def _tail_heads() -> frozenset[str]:
     """Lowercase last words of multi-word place and organisation names ("parlament")."""
     return frozenset(w.lower() for w in name_tails())
+
+
+@cache
+def _firm_name_heads() -> frozenset[str]:
+    """:func:`_name_heads` with the compound heads of two or more name words only."""
+    return entity_heads(2) | _tail_heads()
 
 
 @cache
@@ -1002,10 +1014,15 @@ def _speakers(doc: Doc, ents: list[Span]) -> list[Span]:
     ("berichtete Bubik, dass …", "sagt Demel"): organisations come with an article ("sagte
     die BBC") or are known."""
     verbs = words_by_kind("cues.txt")["verb"]
+    cues = label_cues()
+    cued = {  # "die Nachrichtenagentur Sana" … "berichtete Sana": the agency
+        e.text for e in ents if e.start > 0 and _cue_label(doc[e.start - 1].text, cues) == e.label_
+    }
     out = []
     for ent in ents:
         if (
             len(ent) == 1
+            and ent.text not in cued
             and ent.label_ in {"ORG", "LOC"}
             and ent.start > 0
             and doc[ent.start - 1].pos_ == "VERB"
@@ -1154,8 +1171,19 @@ def _sports_clubs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
             continue
         if _in_longer_name(out, i, i + 2):
             continue
-        out = _replace(out, i, i + 2, Span(doc, i, i + 2, label="ORG"))
+        start = i - 1 if i > 0 and _club_acronym(doc, out, i - 1) else i  # "ESV Lokomotive"
+        out = _replace(out, start, i + 2, Span(doc, start, i + 2, label="ORG"))
     return out
+
+
+def _club_acronym(doc: Doc, ents: list[Span], i: int) -> bool:
+    """An organisation of one word in capitals at ``i``, or such a word outside any entity:
+    the sports club's acronym ("ESV Lokomotive Zwickau", "SK Rapid Wien")."""
+    text = doc[i].text
+    if not (text.isupper() and text.isalpha() and 1 < len(text) <= 5):
+        return False
+    inside = [e for e in ents if e.start <= i < e.end]
+    return not inside or inside[0].label_ == "ORG" and len(inside[0]) == 1
 
 
 LOCATIVE = frozenset({"in", "aus"})
