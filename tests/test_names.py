@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newscorp.pipeline.lexicons import is_role
 from newscorp.pipeline.names import (
@@ -250,6 +250,35 @@ def test_the_green_party_is_an_organisation(nlp):
 def test_organisations_frequent_in_news_are_in_the_gazetteer(nlp, name):
     doc = nlp(f"Laut {name} ist die Lage ernst.")
     assert [(e.text, e.label_) for e in doc.ents] == [(name, "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("model", "expected"),
+    [
+        (("Electric", "PER"), ("General Electric", "ORG")),  # "General" is also a role
+        (("Amnesty", "ORG"), ("Amnesty International", "ORG")),
+        (("General Electric", "ORG"), ("General Electric", "ORG")),
+        (("Electric (", "ORG"), ("Electric (", "ORG")),  # crossing its end: left alone
+    ],
+)
+def test_a_gazetteer_name_of_two_words_replaces_the_models_parts_of_it(nlp, model, expected):
+    from newscorp.pipeline.components import Gazetteer
+
+    text = "Das sagten General Electric ( GE ) und Amnesty International ."
+    doc = spacy.blank("de")(text)
+    start = text.index(model[0])
+    doc.ents = [doc.char_span(start, start + len(model[0]), label=model[1])]
+    found = [(e.text, e.label_) for e in Gazetteer(nlp)(doc).ents]
+    assert expected in found
+    assert model == expected or model not in found
+
+
+def test_a_gazetteer_name_with_und_keeps_the_models_split(nlp):
+    from newscorp.pipeline.components import Gazetteer
+
+    doc = spacy.blank("de")("Sie kämpften in Bosnien und Herzegowina .")
+    doc.ents = [Span(doc, 3, 4, label="LOC"), Span(doc, 5, 6, label="LOC")]
+    assert [e.text for e in Gazetteer(nlp)(doc).ents] == ["Bosnien", "Herzegowina"]
 
 
 def test_double_first_names():

@@ -869,6 +869,23 @@ def test_chemical_formulas_and_ranks_are_no_names(word, kept):
     assert entities == ([(word, "LOC")] if kept else [])
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["SVP", "Getränke"], [("SVP", "ORG")]),  # the party, then the object
+        (["USA", "Botschaft"], [("USA", "LOC")]),  # what is left takes its gazetteer label
+        (["EU", "Kommission"], [("EU Kommission", "ORG")]),  # a word that ends names
+    ],
+)
+def test_an_acronym_and_a_plain_noun_after_it_are_the_acronym(words, expected):
+    entities = _cleaned(
+        ["in", "der", *words, "bezahlt", "."],
+        ["ADP", "DET", "PROPN", "NOUN", "VERB", "PUNCT"],
+        ["O", "O", "B-ORG", "I-ORG", "O", "O"],
+    )
+    assert entities == expected
+
+
 def test_a_rank_before_a_name_is_cut_off_and_a_world_ranking_names_a_person():
     words = ["gegen", "den", "Weltranglisten-45.", "Pospisil", "."]
     pos = ["ADP", "DET", "PROPN", "PROPN", "PUNCT"]

@@ -56,6 +56,7 @@ from newscorp.pipeline.lexicons import (
     compound_noun,
     cue_key,
     de_words,
+    entity_heads,
     gazetteer,
     gazetteer_labels,
     geo_names,
@@ -85,6 +86,7 @@ from newscorp.pipeline.names import (
     first_names,
     is_first_name,
     name_labels,
+    name_tails,
     nonnames,
     particle_in_name,
     place_slot,
@@ -102,7 +104,9 @@ LABEL_MAP = {"OTH": "MISC", "PERSON": "PER", "GPE": "LOC"}
 
 
 class Gazetteer:
-    """Adds gazetteer names (and their genitive -s) not overlapping model entities."""
+    """Adds gazetteer names (and their genitive -s) not overlapping model entities; a name
+    of two words or more also replaces the model's entities inside it ("General Electric"
+    for PER "Electric")."""
 
     def __init__(self, nlp: Language):
         self.matcher = PhraseMatcher(nlp.vocab)
@@ -115,13 +119,21 @@ class Gazetteer:
             self.matcher.add(label, docs)
 
     def __call__(self, doc: Doc) -> Doc:
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        ents = list(doc.ents)
         new = []
         for match_id, start, end in self.matcher(doc):
-            if not any(i in taken for i in range(start, end)):
-                new.append(Span(doc, start, end, label=match_id))
+            inside = [e for e in ents if e.start < end and start < e.end]
+            if inside and (
+                end - start == 1
+                or " und " in doc[start:end].text  # "Bosnien und Herzegowina": as split
+                or any(e.start < start or e.end > end for e in inside)
+                or any((e.start, e.end) == (start, end) for e in inside)
+            ):
+                continue
+            ents = [e for e in ents if e not in inside]
+            new.append(Span(doc, start, end, label=match_id))
         if new:
-            doc.ents = filter_spans(list(doc.ents) + new)
+            doc.ents = filter_spans(ents + new)
         return doc
 
 
@@ -551,6 +563,22 @@ def _trailing_common_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text in nonnames()
 
 
+def _acronym_then_noun(first: Token, last: Token) -> bool:
+    """An acronym and a plain noun that ends no name in the corpora ("SVP Getränke"; not
+    "EU Kommission")."""
+    text = last.text
+    return (
+        first.text.isupper()
+        and first.is_alpha
+        and len(first.text) > 1
+        and last.pos_ == "NOUN"
+        and text in plain_nouns()
+        and text not in name_tails()
+        and text.lower() not in entity_heads(2)
+        and text not in geo_names()
+    )
+
+
 def clean_entities(doc: Doc) -> Doc:
     """Trim roles off names, drop date-like and fragment entities, normalise labels."""
     kept: list[Span] = []
@@ -559,6 +587,9 @@ def clean_entities(doc: Doc) -> Doc:
     for ent in doc.ents:
         label = LABEL_MAP.get(ent.label_, ent.label_)
         start, end = ent.start, ent.end
+        if end - start > 1 and places.get(ent.text) == label:
+            kept.append(Span(doc, start, end, label=label))
+            continue  # a gazetteer name stays whole: "General Electric" ("General": a role)
         # leading determiners, lowercase words and roles are not part of a name
         if (
             label != "PER"
@@ -595,6 +626,9 @@ def clean_entities(doc: Doc) -> Doc:
                 end -= 1  # "Nordkorea nukleare Waffen": the adjective before the noun too
             if end - start == 1:
                 label = places.get(doc[start].text) or label  # "Seoul Details" -> Seoul LOC
+        if label == "ORG" and end - start == 2 and _acronym_then_noun(doc[start], doc[end - 1]):
+            end -= 1  # "in der SVP Getränke bezahlt": the party, then the object
+            label = places.get(doc[start].text) or label  # "US Botschaft" -> US LOC
         if label != "ORG" and (name := _name_after_descriptor(doc, start, end)):
             # "Biathletin Mariam Gössner": the descriptor is a role, the rest a person
             roles.append(Span(doc, name - 1, name, label="ROLE"))

@@ -428,7 +428,10 @@ def _name_heads() -> frozenset[str]:
 
 def _trim(span: Span) -> Span | None:
     """Drop leading German words used mostly outside names and role words, and a describing
-    compound before a complete name; None when nothing name-like is left."""
+    compound before a complete name; None when nothing name-like is left. A name of the
+    gazetteer stays whole ("General Electric": "General" is also a role)."""
+    if len(span) > 1 and gazetteer_labels().get(span.text) == span.label_:
+        return span
     if _common_compound(span) or _common_hyphen_compound(span):
         return None
     if fills_quotation(span.doc, span.start, span.end):
