@@ -2102,6 +2102,7 @@ def test_an_unknown_name_in_the_genitive_owning_a_noun_is_a_person(nlp, text, ex
         (["Sauerland", "Süd"], "LOC", [("Sauerland Süd", "LOC")]),  # a name, no kind of place
         (["Stadt", "der", "Liebe"], "LOC", [("Stadt der Liebe", "LOC")]),  # no name after it
         (["Dorf", "Gabčíkovo"], "LOC", [("Gabčíkovo", "LOC")]),
+        (["Kriegsland", "Jemen"], "LOC", [("Jemen", "LOC")]),  # a compound the dictionary lacks
         (["Region", "Sahl", "al-Ghab"], "LOC", [("Sahl al-Ghab", "LOC")]),  # an Arabic article
     ],
 )

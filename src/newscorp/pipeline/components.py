@@ -423,10 +423,12 @@ def _region_compound(word: str) -> bool:
     """A plain noun for a kind of place ("Nachbarland", "Bürgerkriegsland", "Inselstaat") or
     a word for a power plant or reactor ("Atomkraftwerk", "Nuklearreaktor")."""
     head = cue_key(word)
+    common = word in plain_nouns() or compound_noun(word)  # "Kriegsland Jemen"
     return (
-        (word in plain_nouns() and head in REGION_HEADS or head in FACILITY_HEADS)
+        (common and head in REGION_HEADS or head in FACILITY_HEADS)
         and word not in geo_names()
         and word not in gazetteer_labels()
+        and word not in name_labels()
     )
 
 
