@@ -281,6 +281,30 @@ def test_a_gazetteer_name_with_und_keeps_the_models_split(nlp):
     assert [e.text for e in Gazetteer(nlp)(doc).ents] == ["Bosnien", "Herzegowina"]
 
 
+def test_a_known_name_of_an_article_and_a_word_opening_a_sentence_is_the_phrase(nlp):
+    text = "Die Welt der Mafia ist eine Welt der Gewalt."
+    assert apply(nlp, text, []) == []
+    assert apply(nlp, "Das sagte er der Zeitung Die Welt am Montag.", []) == [("Die Welt", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Im US-Bundesstaat South Carolina regnet es.",
+            [("South Carolina", "PER")],
+            [("South Carolina", "LOC")],
+        ),
+        ("Sie flog nach Tel Aviv.", [("Tel Aviv", "ORG")], [("Tel Aviv", "LOC")]),
+        ("Das Haus gehört Paris Hilton.", [("Paris Hilton", "PER")], [("Paris Hilton", "PER")]),
+    ],
+)
+def test_a_person_or_organisation_of_words_that_is_a_known_place_is_the_place(
+    nlp, text, ents, expected
+):
+    assert apply(nlp, text, ents) == expected
+
+
 def test_double_first_names():
     from newscorp.pipeline.names import is_first_name
 

@@ -870,18 +870,19 @@ def test_chemical_formulas_and_ranks_are_no_names(word, kept):
 
 
 @pytest.mark.parametrize(
-    ("words", "expected"),
+    ("words", "label", "expected"),
     [
-        (["SVP", "Getränke"], [("SVP", "ORG")]),  # the party, then the object
-        (["USA", "Botschaft"], [("USA", "LOC")]),  # what is left takes its gazetteer label
-        (["EU", "Kommission"], [("EU Kommission", "ORG")]),  # a word that ends names
+        (["SVP", "Getränke"], "ORG", [("SVP", "ORG")]),  # the party, then the object
+        (["USA", "Botschaft"], "ORG", [("USA", "LOC")]),  # what is left keeps its known label
+        (["EU", "Kommission"], "ORG", [("EU Kommission", "ORG")]),  # a word that ends names
+        (["Ajaccio", "Kundgebungen"], "LOC", [("Ajaccio", "LOC")]),  # a place, a plain noun
     ],
 )
-def test_an_acronym_and_a_plain_noun_after_it_are_the_acronym(words, expected):
+def test_an_acronym_or_place_and_a_plain_noun_after_it_are_the_name(words, label, expected):
     entities = _cleaned(
         ["in", "der", *words, "bezahlt", "."],
         ["ADP", "DET", "PROPN", "NOUN", "VERB", "PUNCT"],
-        ["O", "O", "B-ORG", "I-ORG", "O", "O"],
+        ["O", "O", f"B-{label}", f"I-{label}", "O", "O"],
     )
     assert entities == expected
 

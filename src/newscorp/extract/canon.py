@@ -123,8 +123,9 @@ def base_form(span: Span) -> str:
         and not _after_dative_preposition(span)
     ):
         return last.text[:-1]  # "Präsident Ugandas" (morphology: nominative) -> Uganda
-    if span.label_ in {"PER", "LOC"} and len(last.text) > 3 and genitive:
-        words[-1] = without_genitive_s(last.text)
+    known_place = span.label_ == "LOC" and len(tokens) > 1 and " ".join(words) in geo_names()
+    if span.label_ in {"PER", "LOC"} and len(last.text) > 3 and genitive and not known_place:
+        words[-1] = without_genitive_s(last.text)  # not "Le Mans" -> "Le Man"
     elif span.label_ in {"ORG", "LOC", "MISC"} and len(tokens) == 2 and tokens[0].pos_ == "ADJ":
         words = adjective_noun_nominative(tokens[0], tokens[1]) or words
     text = " ".join(words)

@@ -565,20 +565,27 @@ def _trailing_common_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text in nonnames()
 
 
-def _acronym_then_noun(first: Token, last: Token) -> bool:
-    """An acronym and a plain noun that ends no name in the corpora ("SVP Getränke"; not
-    "EU Kommission")."""
+def _place_then_noun(first: Token, last: Token) -> bool:
+    """A known one-word place and a plain noun that ends no name ("Ajaccio Kundgebungen")."""
+    return first.text in geo_names() and _ends_no_name(last)
+
+
+def _ends_no_name(last: Token) -> bool:
+    """A plain noun that ends no name in the corpora and names no place."""
     text = last.text
     return (
-        first.text.isupper()
-        and first.is_alpha
-        and len(first.text) > 1
-        and last.pos_ == "NOUN"
+        last.pos_ == "NOUN"
         and text in plain_nouns()
         and text not in name_tails()
         and text.lower() not in entity_heads(2)
         and text not in geo_names()
     )
+
+
+def _acronym_then_noun(first: Token, last: Token) -> bool:
+    """An acronym and a plain noun that ends no name in the corpora ("SVP Getränke"; not
+    "EU Kommission")."""
+    return first.text.isupper() and first.is_alpha and len(first.text) > 1 and _ends_no_name(last)
 
 
 def clean_entities(doc: Doc) -> Doc:
@@ -631,6 +638,8 @@ def clean_entities(doc: Doc) -> Doc:
         if label == "ORG" and end - start == 2 and _acronym_then_noun(doc[start], doc[end - 1]):
             end -= 1  # "in der SVP Getränke bezahlt": the party, then the object
             label = places.get(doc[start].text) or label  # "US Botschaft" -> US LOC
+        if label == "LOC" and end - start == 2 and _place_then_noun(doc[start], doc[end - 1]):
+            end -= 1  # "in der Hauptstadt Ajaccio Kundgebungen untersagt"
         if label != "ORG" and (name := _name_after_descriptor(doc, start, end)):
             # "Biathletin Mariam Gössner": the descriptor is a role, the rest a person
             roles.append(Span(doc, name - 1, name, label="ROLE"))

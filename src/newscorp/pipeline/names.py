@@ -658,11 +658,27 @@ def _add_known(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
             continue
         for n in range(min(lengths[texts[i]], len(texts) - i), 0, -1):
             label = labels.get(doc[i : i + n].text)
+            if label and _article_phrase(doc, i, n):
+                continue  # "Die Welt der Mafia …": a sentence's article and a common noun
             if label and not any(k in taken for k in range(i, i + n)):
                 new.append(Span(doc, i, i + n, label=label))
                 free = i + n
                 break
     return ents + new
+
+
+SENTENCE_ARTICLES = frozenset({"Der", "Die", "Das"})
+
+
+def _article_phrase(doc: Doc, i: int, n: int) -> bool:
+    """A known name of an article and common words ("Die Welt", "Der Spiegel") opening a
+    sentence, where it is as likely the phrase."""
+    return (
+        n > 1
+        and doc[i].text in SENTENCE_ARTICLES
+        and (i == 0 or doc[i].is_sent_start)
+        and all(_common_word(t.text) for t in doc[i + 1 : i + n])
+    )
 
 
 @cache
@@ -1233,6 +1249,27 @@ def _located_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return out
 
 
+def _known_places_of_words(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person or organisation of two words or more that is a known place (GeoNames,
+    the gazetteer), a person also in the genitive, and opens with no first name is that place ("im
+    US-Bundesstaat South Carolina" PER -> LOC)."""
+    out = []
+    for ent in ents:
+        name = ent.text
+        if ent.label_ == "PER" and name not in geo_names():
+            name = name.removesuffix("s")  # "in South Carolinas Hauptstadt"
+        if (
+            ent.label_ in ("PER", "ORG")
+            and len(ent) > 1
+            and _known_place(name)
+            and name not in name_labels()
+            and not is_first_name(ent[0].text)
+        ):
+            ent = Span(doc, ent.start, ent.end, label="LOC")
+        out.append(ent)
+    return out
+
+
 def _inline_space(text: str) -> bool:
     """A whitespace token inside a line: the second of two spaces ("Karl  Schwarzenberg")."""
     return text.isspace() and "\n" not in text
@@ -1472,6 +1509,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _sports_clubs(doc, ents, texts)
     ents = _unfound_owners(doc, ents)
     ents = _located_places(doc, ents, texts)
+    ents = _known_places_of_words(doc, ents)
     ents = _quoted_titles(doc, ents, texts)
     ents = _descriptor_then_person(doc, ents, texts)
     ents = _place_owner_before_person(doc, ents)
