@@ -1250,9 +1250,9 @@ def _located_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
 
 
 def _known_places_of_words(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A person or organisation of two words or more that is a known place (GeoNames,
-    the gazetteer), a person also in the genitive, and opens with no first name is that place ("im
-    US-Bundesstaat South Carolina" PER -> LOC)."""
+    """A person or organisation of two words or more that is a known place (GeoNames, the
+    gazetteer; a person also in the genitive) and opens with no first name is that place
+    ("im US-Bundesstaat South Carolina" PER -> LOC)."""
     out = []
     for ent in ents:
         name = ent.text
