@@ -84,6 +84,7 @@ from newscorp.pipeline.names import (
     ends_in_name_head,
     fills_quotation,
     first_names,
+    is_acronym,
     is_first_name,
     name_labels,
     name_tails,
@@ -585,7 +586,7 @@ def _ends_no_name(last: Token) -> bool:
 def _acronym_then_noun(first: Token, last: Token) -> bool:
     """An acronym and a plain noun that ends no name in the corpora ("SVP Getränke"; not
     "EU Kommission")."""
-    return first.text.isupper() and first.is_alpha and len(first.text) > 1 and _ends_no_name(last)
+    return is_acronym(first.text) and _ends_no_name(last)
 
 
 def clean_entities(doc: Doc) -> Doc:

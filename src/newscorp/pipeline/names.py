@@ -339,11 +339,16 @@ def _after_role_phrase(doc: Doc, ent: Span, texts: list[str]) -> bool:
     return False
 
 
+def is_acronym(word: str) -> bool:
+    """Two or more capital letters and nothing else ("BASF", "SVP", "DIE")."""
+    return word.isupper() and word.isalpha() and len(word) > 1
+
+
 def _full_name(rest: Span) -> bool:
     """An acronym ("BASF") or two or more capitalised words none of which is a common
     noun ("Preußen Münster"): a name complete without a describing word before it."""
     if len(rest) == 1:
-        return rest.text.isupper() and rest.text.isalpha() and len(rest.text) > 1
+        return is_acronym(rest.text)
     words = nonnames()
     return all(t.text[:1].isupper() and t.is_alpha and t.text not in words for t in rest)
 
@@ -931,7 +936,7 @@ def _cue_name_word(tok: Token) -> bool:
         return False  # common words, roles, roman numerals
     if text in places() or text in geo_names() or text in name_labels():
         return True
-    if text.isupper() and text.isalpha():
+    if is_acronym(text):
         return True  # a name in capitals: "Tageszeitung DIE WELT"
     if compound_head(text) is not None:
         return False  # "Richtung Koalitionspartner", "Konzern Mittwochabend"
@@ -1199,7 +1204,7 @@ def _club_acronym(doc: Doc, ents: list[Span], i: int) -> bool:
     """An organisation of one word in capitals at ``i``, or such a word outside any entity:
     the sports club's acronym ("ESV Lokomotive Zwickau", "SK Rapid Wien")."""
     text = doc[i].text
-    if not (text.isupper() and text.isalpha() and 1 < len(text) <= 5):
+    if not is_acronym(text) or len(text) > 5:
         return False
     inside = [e for e in ents if e.start <= i < e.end]
     return not inside or inside[0].label_ == "ORG" and len(inside[0]) == 1
