@@ -359,6 +359,16 @@ def test_describing_compound_is_trimmed_before_a_complete_name(nlp):
         ("Kraftwerk Lippendorf", "ORG"),  # no compound, one name after it: the name
         ("Leipzig", "LOC"),
     ]
+    # a hyphenated compound of common words; a gazetteer organisation after it
+    text = "Der Fußball-Bundesligaclub SV Ried hat einen Verteidiger verpflichtet."
+    assert apply(nlp, text, [("Fußball-Bundesligaclub SV Ried", "ORG")]) == [("SV Ried", "ORG")]
+    text = "Der Weltfußballverband Fifa entscheidet am 16. Dezember."
+    assert apply(nlp, text, [("Weltfußballverband Fifa", "ORG")]) == [("Fifa", "ORG")]
+    # a place of the gazetteer keeps its describing word: GermEval marks the whole
+    text = "Die Bundesrepublik Deutschland ist ein Bundesstaat."
+    assert apply(nlp, text, [("Bundesrepublik Deutschland", "LOC")]) == [
+        ("Bundesrepublik Deutschland", "LOC")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -514,6 +524,11 @@ def test_cue_nouns_label_the_name_after_them(nlp):
         ("Apple-Server", "PER", False),  # persons are left to the person rules
         ("STANDARD-Anfrage", "ORG", True),  # "…frage" ends only one name in the corpora
         ("Otto-Schott-Gymnasium", "ORG", False),  # a school
+        ("SPÖ-Rochade", "ORG", True),  # a plain noun the lemma list lacks
+        ("Wimbledon-Matches", "ORG", True),
+        ("UN-Sicherheitsrat", "ORG", False),  # but one ending in a name's head ("…rat")
+        ("US-Innenministeriums", "ORG", False),  # also in the genitive
+        ("DFB-Pokals", "ORG", False),  # a kind of event, in the genitive
     ],
 )
 def test_hyphenated_compound_ending_in_a_plain_noun_is_no_name(word, label, dropped):

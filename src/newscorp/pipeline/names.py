@@ -344,11 +344,14 @@ def is_acronym(word: str) -> bool:
     return word.isupper() and word.isalpha() and len(word) > 1
 
 
-def _full_name(rest: Span) -> bool:
-    """An acronym ("BASF") or two or more capitalised words none of which is a common
-    noun ("Preußen Münster"): a name complete without a describing word before it."""
+def _full_name(rest: Span, label: str) -> bool:
+    """An acronym ("BASF"), a gazetteer organisation when ``label`` is ORG ("Fifa"; a
+    gazetteer place keeps its word: "Bundesrepublik Deutschland") or two or more
+    capitalised words none of which is a common noun ("Preußen Münster"): a name complete
+    without a describing word before it."""
     if len(rest) == 1:
-        return is_acronym(rest.text)
+        known = gazetteer_labels().get(rest.text)
+        return is_acronym(rest.text) or label == "ORG" and known == label
     words = nonnames()
     return all(t.text[:1].isupper() and t.is_alpha and t.text not in words for t in rest)
 
@@ -371,7 +374,7 @@ NAMED_KIND_TAILS = frozenset(
     "umgebung boulevard distrikt region tal tour show pokal skala rallye verband verbands "
     "garde bezirk linie gymnasium schule realschule gesamtschule grundschule universität "
     "hochschule akademie museum stiftung institut klinik klinikum theater stadion arena "
-    "magazin".split()
+    "magazin atoll tribunal orden".split()
 )
 """Last parts of hyphenated names of a kind of place, body, institution or event
 ("Wien-Umgebung", "Inönü-Boulevard", "ATP-Tour", "DFB-Pokal", "Richter-Skala",
@@ -395,13 +398,23 @@ def _common_hyphen_compound(span: Span) -> bool:
         return False
     if text in name_labels() or _known(span) or all(p in COLOURS for p in parts):
         return False
-    head = compound_head(text)
-    if head is None or tail.lower() in NAMED_KIND_TAILS:
+    forms = _without_genitive(tail.lower())
+    if any(form in NAMED_KIND_TAILS for form in forms):
         return False
+    head = compound_head(text)
+    if head is None:  # "SPÖ-Rochade": a plain noun the lemma list lacks, ending no name
+        if any(ends_in_name_head(form) for form in forms):
+            return False  # "UN-Sicherheitsrat", "US-Innenministeriums"
+        head = tail.lower()
     # a head that ends names, whole or in five letters or more ("Umfeld" is no "…feld"), in
     # two names or more of the corpora ("STANDARD-Anfrage": "…frage" ended one)
     heads = _firm_name_heads()
     return not (len(head) >= 4 and head in heads or ends_in_name_head(head, 5, heads))
+
+
+def _without_genitive(word: str) -> list[str]:
+    """``word`` and the word without a genitive "s" or "es" ("pokals" -> "pokal")."""
+    return [word] + [word[: -len(end)] for end in ("s", "es") if word.endswith(end)]
 
 
 def ends_in_name_head(word: str, shortest: int = 3, heads: frozenset[str] | None = None) -> bool:
@@ -431,6 +444,21 @@ def _name_heads() -> frozenset[str]:
     return entity_heads() | _tail_heads()
 
 
+def _describing_compound(word: str) -> bool:
+    """A compound of common words, one word or hyphenated ("Chemiekonzern",
+    "Fußball-Bundesligaclub"; not "US-Präsident", whose first part names something)."""
+    if "-" not in word:
+        return compound_noun(word)
+    first = word.split("-", 1)[0]
+    return (
+        first[:1].isupper()
+        and first.lower() in known_words()
+        and not is_acronym(first)
+        and first not in geo_names()
+        and compound_head(word) is not None
+    )
+
+
 def _trim(span: Span) -> Span | None:
     """Drop leading German words used mostly outside names and role words, and a describing
     compound before a complete name; None when nothing name-like is left. A name of the
@@ -456,9 +484,9 @@ def _trim(span: Span) -> Span | None:
         start == span.start
         and span.end - start > 1
         and doc[start].pos_ in {"NOUN", "PROPN"}
-        and compound_noun(doc[start].text)
+        and _describing_compound(doc[start].text)
         and doc[start].text not in name_labels()
-        and _full_name(doc[start + 1 : span.end])
+        and _full_name(doc[start + 1 : span.end], span.label_)
     ):
         start += 1  # "Chemiekonzern BASF": a compound describing the name is no part of it
     if start == span.start and span.label_ == "PER" and _described_person(span):
