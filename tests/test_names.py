@@ -621,3 +621,33 @@ def test_currencies_are_misc(nlp):
         ("Hongkong-Dollar", "MISC"),
     ]
     assert apply(nlp, "Sie tragen die Farben Schwarz-Rot-Gold.", []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Ein Mann namens Fayçal C. ist der Komplize.", [], [("Fayçal C.", "PER")]),
+        ("Er wurde als Samy A. identifiziert.", [("A.", "PER")], [("Samy A.", "PER")]),
+        ("Dazu kam Stephen K. Robinson, Spezialist.", [], [("Stephen K. Robinson", "PER")]),
+        ("Das steht im Band 6, S. 234.", [], []),  # a page
+        ("Das Gesetz nennt der Bericht. Danach kam Teil B. Es folgt.", [], []),  # a noun
+    ],
+)
+def test_a_first_name_and_an_initial_is_a_person(nlp, text, ents, expected):
+    assert apply(nlp, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Das Spiel erscheint 2017 für den PC.", "PC", []),
+        ("Der Wagen hat 1.000 PS unter der Haube.", "PS", []),
+        ("Er verschickte mehrere SMS an Freunde.", "SMS", []),
+        ("Sie verkauften viele CDs im Jahr.", "CDs", []),
+        # in brackets after a name: the acronym of that name
+        ("Er kam vom Parti Socialiste (PS) und ging.", "PS", [("PS", "ORG")]),
+        ("Er spielt für PSG seit Jahren.", "PSG", [("PSG", "ORG")]),
+    ],
+)
+def test_abbreviations_of_common_nouns_are_no_names(nlp, text, word, expected):
+    assert apply(nlp, text, [(word, "ORG")]) == expected

@@ -558,6 +558,16 @@ def test_trailing_small_german_adjective_is_no_part_of_a_name(words, pos, lemmas
     assert _cleaned(words, pos, ents, lemmas=lemmas) == expected
 
 
+@pytest.mark.parametrize("day", ["Mittwochfrüh", "Montagabend", "Sonntag"])
+def test_a_weekday_is_no_part_of_a_name(day):
+    entities = _cleaned(
+        ["Das", "konnte", "Katzian", day, "nicht", "sagen", "."],
+        ["PRON", "VERB", "PROPN", "NOUN", "PART", "VERB", "PUNCT"],
+        ["O", "O", "B-PER", "I-PER", "O", "O", "O"],
+    )
+    assert entities == [("Katzian", "PER")]
+
+
 def test_time_zones_are_no_entities_and_known_organisations_keep_their_label():
     entities = _cleaned(
         ["Die", "NASA", "startete", "um", "14:00", "Uhr", "MEZ", "."],

@@ -50,6 +50,7 @@ from newscorp.pipeline.lemmas import (
 from newscorp.pipeline.lexicons import (
     CAPITAL_PARTICLES,
     MONTHS,
+    WEEKDAYS,
     PARTICLES,
     TIME_ZONES,
     common_nouns,
@@ -443,12 +444,13 @@ def _trailing_non_name(tok: Token) -> bool:
     preposition or article ("Mordkommission von", "Jody Hey von"), or an adjective written
     small ("Universität der iranischen", "US-amerikanische"). A type's code ends a name
     ("Aichi D3A", "Airbus A380"); alone it is none ("PS4"). A card is no name ("… Reus
-    Gelb")."""
+    Gelb"). Nor is a weekday ("Katzian Mittwochfrüh")."""
     if _TYPE_CODE.fullmatch(tok.text):
         return False
     return (
         tok.text in CARD_COLOURS
         or _time_word_before_date(tok)
+        or _weekday_time(tok.text)
         or (tok.is_punct or tok.is_space)
         and tok.text not in {".", "'"}
         or _function_word(tok, NOT_NAME_END)
@@ -459,6 +461,16 @@ def _trailing_non_name(tok: Token) -> bool:
 
 
 TIME_WORDS = frozenset({"Anfang", "Mitte", "Ende"})
+
+
+DAY_PARTS = ("", "früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
+
+
+def _weekday_time(word: str) -> bool:
+    """A weekday, alone or with the part of the day ("Mittwochfrüh", "Montagabend"), which
+    the model let end a name ("Katzian Mittwochfrüh")."""
+    low = word.lower()
+    return any(low == day + part for day in WEEKDAYS for part in DAY_PARTS)
 
 
 def _time_word_before_date(tok: Token) -> bool:

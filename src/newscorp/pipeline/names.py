@@ -232,6 +232,56 @@ def _persons(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return ents
 
 
+def _initial_name_word(tok: Token) -> bool:
+    """A capitalised word that may be a first name before an initial: a known first name, or
+    a word no list knows as German, a role, a place or a word used outside names ("Fayçal")."""
+    text = tok.text
+    if is_first_name(text):
+        return True
+    return (
+        len(text) >= 3
+        and text[:1].isupper()
+        and text.isalpha()
+        and not text.isupper()
+        and text not in nonnames()
+        and tok.lower_ not in de_words()
+        and not is_role(text)
+        and text not in geo_names()
+        and text not in places()
+    )
+
+
+def _initial_surnames(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """A first name and a surname given as its initial, as the press names suspects and
+    victims ("ein Mann namens Fayçal C.", "als Samy A. identifiziert"), or a middle initial
+    ("Stephen K. Robinson"): a person, also when the first name is one no list knows. Not a
+    page ("S. 234")."""
+    owner = {k: e for e in ents for k in range(e.start, e.end)}
+    for i, text in enumerate(texts):
+        if len(text) != 2 or text[1] != "." or not text[0].isupper() or text[0] == "S" or i == 0:
+            continue
+        if i + 1 < len(doc) and doc[i + 1].like_num:
+            continue
+        start = i
+        while start > 0 and _initial_name_word(doc[start - 1]) and start - 1 not in owner:
+            start -= 1
+        if start == i and i - 1 in owner and owner[i - 1].label_ == "PER":
+            start = owner[i - 1].start  # "Peter M.": the model's person, then its initial
+        end = i + 1
+        while end < len(doc) and _initial_name_word(doc[end]) and end not in owner:
+            end += 1  # a middle initial: "Stephen K. Robinson"
+        if start == i or any(owner[k].label_ != "PER" for k in range(start, end) if k in owner):
+            continue
+        hit = {owner[k] for k in range(start, end) if k in owner}
+        if any(e.start < start or e.end > end for e in hit):
+            continue
+        person = Span(doc, start, end, label="PER")
+        ents = [e for e in ents if e not in hit] + [person]
+        for k in range(start, end):
+            owner[k] = person
+    return ents
+
+
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON"})
 
 
@@ -459,13 +509,32 @@ def _describing_compound(word: str) -> bool:
     )
 
 
+@cache
+def noun_acronyms() -> frozenset[str]:
+    """Abbreviations used as common nouns (noun_acronyms.txt: "PC", "PS", "SMS")."""
+    return frozenset(w for line in data_lines("noun_acronyms.txt") for w in line.split())
+
+
+def _noun_acronym(span: Span) -> bool:
+    """A lone abbreviation of a common noun, in the singular or plural ("PCs"), that does
+    not stand in brackets after a name ("Parti Socialiste (PS)")."""
+    text = span.text
+    singular = text[:-1] if text.endswith("s") else text
+    if len(span) != 1 or singular not in noun_acronyms() and text not in noun_acronyms():
+        return False
+    doc = span.doc
+    return not (
+        span.start >= 2 and doc[span.start - 1].text == "(" and doc[span.start - 2].is_title
+    )
+
+
 def _trim(span: Span) -> Span | None:
     """Drop leading German words used mostly outside names and role words, and a describing
     compound before a complete name; None when nothing name-like is left. A name of the
     gazetteer stays whole ("General Electric": "General" is also a role)."""
     if len(span) > 1 and gazetteer_labels().get(span.text) == span.label_:
         return span
-    if _common_compound(span) or _common_hyphen_compound(span):
+    if _common_compound(span) or _common_hyphen_compound(span) or _noun_acronym(span):
         return None
     if fills_quotation(span.doc, span.start, span.end):
         return span  # a quoted name keeps its first words: "in der „Apotheken Umschau“"
@@ -1531,6 +1600,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _add_known(doc, ents, texts)
     ents = _add_places(doc, ents, texts)
     ents = _persons(doc, ents, texts)
+    ents = _initial_surnames(doc, ents, texts)
     ents = _after_roles(doc, ents, texts)
     ents = _join_across_spaces(doc, ents)  # again: names found after roles
     ents = _hyphen_descriptors(doc, ents)
