@@ -50,9 +50,9 @@ from newscorp.pipeline.lemmas import (
 from newscorp.pipeline.lexicons import (
     CAPITAL_PARTICLES,
     MONTHS,
-    WEEKDAYS,
     PARTICLES,
     TIME_ZONES,
+    WEEKDAYS,
     common_nouns,
     compound_noun,
     cue_key,
