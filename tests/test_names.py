@@ -651,3 +651,54 @@ def test_a_first_name_and_an_initial_is_a_person(nlp, text, ents, expected):
 )
 def test_abbreviations_of_common_nouns_are_no_names(nlp, text, word, expected):
     assert apply(nlp, text, [(word, "ORG")]) == expected
+
+
+def test_an_arabic_surname_after_bin_continues_the_person(nlp):
+    text = "Als Nachfolger gilt der Jordanier Ali bin al-Hussein, der angetreten war."
+    assert apply(nlp, text, [("Ali", "PER")]) == [("Ali bin al-Hussein", "PER")]
+
+
+@pytest.mark.parametrize("role", ["Kalif", "Pharao", "Sultan", "Emir", "Scheich"])
+def test_rulers_titles_are_roles(role):
+    assert is_role(role)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Barcelona – Athletic Bilbao hat den Supercup gewonnen.",
+            [("Barcelona", "LOC"), ("Athletic Bilbao", "PER")],
+            [("Barcelona", "LOC"), ("Athletic Bilbao", "ORG")],
+        ),
+        ("Gegen Real Madrid verlor er.", [("Madrid", "LOC")], [("Real Madrid", "ORG")]),
+        # a club word that is also a first name needs a known town after it
+        (
+            "Das sagte Hertha Müller am Montag.",
+            [("Hertha Müller", "PER")],
+            [("Hertha Müller", "PER")],
+        ),
+    ],
+)
+def test_words_that_open_only_clubs_names_make_a_club(nlp, text, ents, expected):
+    assert apply(nlp, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Sie wurden als Ibrahim El Bakraoui und Najim Laachraoui identifiziert.",
+            [("Ibrahim El Bakraoui", "PER"), ("Najim Laachraoui", "LOC")],
+            [("Ibrahim El Bakraoui", "PER"), ("Najim Laachraoui", "PER")],
+        ),
+        # known words are no unknown name
+        (
+            "Beteiligt waren Peter Müller und Deutsche Bank.",
+            [("Peter Müller", "PER"), ("Deutsche Bank", "ORG")],
+            [("Peter Müller", "PER"), ("Deutsche Bank", "ORG")],
+        ),
+    ],
+)
+def test_unknown_name_joined_to_a_person_by_und_is_a_person(nlp, text, ents, expected):
+    assert apply(nlp, text, ents) == expected

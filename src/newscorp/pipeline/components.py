@@ -48,6 +48,7 @@ from newscorp.pipeline.lemmas import (
     verb_lemma_of_e_form,
 )
 from newscorp.pipeline.lexicons import (
+    ARABIC_ARTICLES,
     CAPITAL_PARTICLES,
     MONTHS,
     PARTICLES,
@@ -880,10 +881,6 @@ def _place_vote(text: str, counts: Counter, top: int, cities: frozenset[str]) ->
     """A one-word known place labelled LOC in at least half as many uses as its commonest
     label is a place in all of them ("Olpe" LOC once, PER twice; "Kaesong")."""
     return " " not in text and 2 * counts["LOC"] >= top and text in cities
-
-
-ARABIC_ARTICLES = ("al-", "el-", "as-", "ad-", "ar-", "at-", "az-", "an-")
-"""The Arabic article and its assimilated forms before a surname ("el-Baradei")."""
 
 
 def _surname_like(word: str) -> bool:

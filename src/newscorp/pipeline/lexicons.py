@@ -131,6 +131,9 @@ def _long_roles() -> frozenset[str]:
 
 
 # lowercase particles inside names: "Giacomo della Porta", "Ursula von der Leyen"
+ARABIC_ARTICLES = ("al-", "el-", "as-", "ad-", "ar-", "at-", "az-", "an-")
+"""The Arabic article and its assimilated forms before a surname ("el-Baradei")."""
+
 PARTICLES = frozenset("von van vom de del della di da dos du bin ibn ten".split())
 # the same written capitalised inside a name: "Alexander Van der Bellen", "Luigi Di Maio",
 # "Marine Le Pen" (not at a name's start, where "Von"/"De" open sentences)

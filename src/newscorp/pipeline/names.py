@@ -39,6 +39,7 @@ from spacy.util import filter_spans
 
 from newscorp.pipeline.lemmas import table_lemma
 from newscorp.pipeline.lexicons import (
+    ARABIC_ARTICLES,
     CAPITAL_PARTICLES,
     NOUN_ENDINGS,
     PARTICLES,
@@ -122,6 +123,8 @@ def _name_word(doc: Doc, i: int, first: int) -> bool:
     """A capitalised word that can continue the person's name starting at ``first``."""
     tok = doc[i]
     text = tok.text
+    if text.startswith(ARABIC_ARTICLES) and i > first and doc[i - 1].text in PARTICLES:
+        text = text[3:]  # "Ali bin al-Hussein"
     if not (
         text[:1].isupper()
         and len(text) > 1
@@ -280,6 +283,49 @@ def _initial_surnames(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span
         for k in range(start, end):
             owner[k] = person
     return ents
+
+
+def _unknown_name_words(span: Span) -> bool:
+    """Two or three capitalised words that no list knows as German, a place, a role or a
+    name of the gazetteer: a person's name as much as anything ("Najim Laachraoui")."""
+    if not 2 <= len(span) <= 3 or span.text in gazetteer_labels() or _known(span):
+        return False
+    return all(
+        t.is_title
+        and t.is_alpha
+        and t.text not in nonnames()
+        and t.lower_ not in de_words()
+        and not is_role(t.text)
+        and t.text not in geo_names()
+        and t.text not in places()
+        for t in span
+    )
+
+
+def _coordinated_persons(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A place or organisation of unknown words joined by "und" or "sowie" to a person of
+    two words or more is a person too ("als Ibrahim El Bakraoui und Najim Laachraoui
+    identifiziert": the model made a place of the second)."""
+    by_start = {e.start: e for e in ents}
+    by_end = {e.end: e for e in ents}
+    out = []
+    for ent in ents:
+        if ent.label_ in ("LOC", "ORG") and ent.start >= 2 and _unknown_name_words(ent):
+            before = by_end.get(ent.start - 1)
+            after = by_start.get(ent.end + 1)
+            joined = [
+                e
+                for e, k in ((before, ent.start - 1), (after, ent.end))
+                if e is not None
+                and e.label_ == "PER"
+                and len(e) > 1
+                and k < len(doc)
+                and doc[k].lower_ in ("und", "sowie")
+            ]
+            if joined:
+                ent = Span(doc, ent.start, ent.end, label="PER")
+        out.append(ent)
+    return out
 
 
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON"})
@@ -1275,20 +1321,44 @@ CLUB_WORDS = frozenset(
     "Borussia Eintracht Fortuna Werder Hertha Dynamo Rapid Sturm Austria Juventus Inter "
     "Lazio Ajax Arminia Alemannia Union Kickers Wacker Admira Benfica Spartak Zenit Celtic "
     "Partizan Dinamo Lokomotiv Lokomotive Sparta Slavia Steaua Legia Viktoria Hapoel "
-    "Maccabi".split()
+    "Maccabi Athletic Atletico Deportivo Racing".split()
 )
 
 
+CLUB_OPENERS = frozenset(
+    "FC SC SV TSV VfB VfL FSV SpVgg TuS SSV SSC Real Atlético Atletico Athletic Sporting "
+    "Olympique Deportivo Racing Borussia Eintracht Dynamo Dinamo Lokomotiv Lokomotive".split()
+)
+"""Club words that open nothing but a club's name, before any town ("Athletic Bilbao")."""
+
+
+def _club_name(doc: Doc, i: int) -> bool:
+    """A word that only opens clubs' names, then a capitalised word that is no common noun,
+    role or first word of a sentence ("Real Madrid", "Athletic Bilbao")."""
+    nxt = doc[i + 1]
+    return (
+        doc[i].text in CLUB_OPENERS
+        and not doc[i].is_sent_start
+        and nxt.is_title
+        and nxt.is_alpha
+        and nxt.text not in nonnames()
+        and not is_role(nxt.text)
+    )
+
+
 def _sports_clubs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
-    """A club word before a known place names a sports club, one organisation ("Sturm
-    Graz", "Juventus Turin", "Rapid Wien", "VfB Stuttgart"; the model made a person of the
+    """A club word before a known place, or a word that opens only clubs' names before a
+    name, names a sports club, one organisation ("Sturm Graz", "Juventus Turin", "Rapid
+    Wien", "VfB Stuttgart", "Athletic Bilbao"; the model made a person of the
     first or split the two); a longer entity around both stays as it is ("FC Bayern
     München", "1. FC Köln")."""
     out = list(ents)
     labels, cities = gazetteer_labels(), geo_names()
     for i in range(len(texts) - 1):
         place = texts[i + 1]
-        if texts[i] not in CLUB_WORDS or not (place in cities or labels.get(place) == "LOC"):
+        if texts[i] not in CLUB_WORDS:
+            continue
+        if not (place in cities or labels.get(place) == "LOC" or _club_name(doc, i)):
             continue
         if _in_longer_name(out, i, i + 2):
             continue
@@ -1601,6 +1671,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _add_places(doc, ents, texts)
     ents = _persons(doc, ents, texts)
     ents = _initial_surnames(doc, ents, texts)
+    ents = _coordinated_persons(doc, ents)
     ents = _after_roles(doc, ents, texts)
     ents = _join_across_spaces(doc, ents)  # again: names found after roles
     ents = _hyphen_descriptors(doc, ents)
