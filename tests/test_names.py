@@ -702,3 +702,21 @@ def test_words_that_open_only_clubs_names_make_a_club(nlp, text, ents, expected)
 )
 def test_unknown_name_joined_to_a_person_by_und_is_a_person(nlp, text, ents, expected):
     assert apply(nlp, text, ents) == expected
+
+
+def test_a_known_place_the_model_cut_short_is_the_whole_place(nlp):
+    text = "Thiem steht im Turnier in Buenos Aires im Halbfinale."
+    assert apply(nlp, text, [("Buenos", "LOC")]) == [("Buenos Aires", "LOC")]
+    # another label is the model's word, not a cut place
+    text = "Der Verein New York Cosmos spielte gut."
+    assert apply(nlp, text, [("New York Cosmos", "ORG")]) == [("New York Cosmos", "ORG")]
+
+
+def test_a_first_name_and_a_surname_that_is_a_word_after_a_role_is_a_person(nlp):
+    text = "Gesperrt wurde die Seite der Journalistin Hanna Herbst am Montag."
+    assert apply(nlp, text, [("Hanna Herbst", "ORG")]) == [("Hanna Herbst", "PER")]
+
+
+def test_a_compound_noun_after_a_genitive_ends_the_persons_name(nlp):
+    text = "Darin gerät er in Steven Spielbergs Kalter-Krieg-Thriller ins Visier."
+    assert apply(nlp, text, [("Steven Spielbergs", "LOC")]) == [("Steven Spielbergs", "PER")]

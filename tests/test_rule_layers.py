@@ -558,6 +558,15 @@ def test_trailing_small_german_adjective_is_no_part_of_a_name(words, pos, lemmas
     assert _cleaned(words, pos, ents, lemmas=lemmas) == expected
 
 
+def test_a_hyphenated_compound_of_a_plain_noun_does_not_continue_a_persons_name():
+    entities = _cleaned(
+        ["In", "Steven", "Spielbergs", "Kalter-Krieg-Thriller", "gerät", "er", "."],
+        ["ADP", "PROPN", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"],
+        ["O", "B-PER", "I-PER", "O", "O", "O", "O"],
+    )
+    assert entities == [("Steven Spielbergs", "PER")]
+
+
 @pytest.mark.parametrize("day", ["Mittwochfrüh", "Montagabend", "Sonntag"])
 def test_a_weekday_is_no_part_of_a_name(day):
     entities = _cleaned(

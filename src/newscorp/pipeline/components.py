@@ -93,6 +93,7 @@ from newscorp.pipeline.names import (
     nonnames,
     particle_in_name,
     place_slot,
+    plain_noun_or_compound,
     token_texts,
 )
 
@@ -521,7 +522,8 @@ def _name_particle(doc: Doc, i: int) -> bool:
 
 def _continues_name(doc: Doc, i: int, places: dict[str, str]) -> bool:
     """Whether ``doc[i]`` continues the person's name before it ("Kim Jong" + "Un"); a
-    plain noun does not ("Achille Emanas Schuss": Emana's shot)."""
+    plain noun does not ("Achille Emanas Schuss": Emana's shot; "Steven Spielbergs
+    Kalter-Krieg-Thriller")."""
     tok = doc[i]
     text = tok.text
     return (
@@ -531,7 +533,7 @@ def _continues_name(doc: Doc, i: int, places: dict[str, str]) -> bool:
         and not tok.ent_type_
         and not is_role(text)
         and text not in places
-        and text not in plain_nouns()
+        and not plain_noun_or_compound(text)
     )
 
 

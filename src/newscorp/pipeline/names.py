@@ -138,8 +138,13 @@ def _name_word(doc: Doc, i: int, first: int) -> bool:
         return True  # "Hans Dietrich Genscher", whatever the tagger says
     if tok.pos_ in NOT_NAME and (tok.pos_ in OPEN_CLASS or tok.lower_ in STOP_WORDS):
         return False  # an unknown surname tagged as a function word stays: "Hansjörg Elshorst"
-    # "Heidi Klums Modelsuche": a noun after a genitive ends the name
-    return not (i - 1 > first and doc[i - 1].text.endswith("s") and tok.pos_ == "NOUN")
+    # "Heidi Klums Modelsuche", "Steven Spielbergs Kalter-Krieg-Thriller": a noun after a
+    # genitive ends the name
+    return not (
+        i - 1 > first
+        and doc[i - 1].text.endswith("s")
+        and (tok.pos_ == "NOUN" or plain_noun_or_compound(text))
+    )
 
 
 def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
@@ -157,7 +162,7 @@ def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
             break
         if doc[j].text in known_places:
             break
-        if j > end and doc[j - 1].text in BEFORE_NOUN and _plain_noun_or_compound(doc[j].text):
+        if j > end and doc[j - 1].text in BEFORE_NOUN and plain_noun_or_compound(doc[j].text):
             break  # "Hans-Peter Lafos von der Gewerkschaft", not "Henning von Storch"
         if _name_word(doc, j, i):
             end = j = j + 1
@@ -185,7 +190,7 @@ def _affiliation(doc: Doc, first: int, j: int) -> bool:
     return text == "vom" or (text == "von" and nxt in AFFILIATION_ARTICLES) or is_first_name(nxt)
 
 
-def _plain_noun_or_compound(text: str) -> bool:
+def plain_noun_or_compound(text: str) -> bool:
     """A plain noun, or a hyphenated compound ending in one ("ORF-Unterhaltung"; not the
     double surname "Kramp-Karrenbauer")."""
     plain = plain_nouns()
@@ -347,7 +352,8 @@ def _function_word_before_noun(doc: Doc, i: int, texts: list[str]) -> bool:
 def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """A proper noun right after a role word is a person ("Umweltminister Sigmar Gabriel")
     where the model found nothing, and so is an unknown name it gave another label
-    ("Botschafter Ostrowski" as LOC, "General Winai Phattiyakul" as ORG); a word between a
+    ("Botschafter Ostrowski" as LOC, "General Winai Phattiyakul" as ORG, a first name and a
+    surname that is a word, "Journalistin Hanna Herbst" as ORG); a word between a
     role and a person's name belongs to the name ("Experten Ankit Panda" with only "Panda"
     found)."""
     taken = {k for e in ents for k in range(e.start, e.end)}
@@ -364,7 +370,11 @@ def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
                 and ent.label_ != "PER"
                 and not _known(ent)
                 and ent.text not in name_labels()
-                and all(_name_word(doc, j, i) for j in range(i, ent.end))
+                and (
+                    all(_name_word(doc, j, i) for j in range(i, ent.end))
+                    or len(ent) == 2
+                    and is_first_name(texts[i])  # "Hanna Herbst"
+                )
             ):
                 ents = [e for e in ents if e is not ent]
                 new.append(Span(doc, i, ent.end, label="PER"))
@@ -882,19 +892,23 @@ def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
 
 def _add_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """Names of cities and regions (also genitive "Wetzlars") where the model found
-    nothing, longest first; a one-word name the tagger calls a common noun stays out."""
+    nothing or a part of them ("Buenos" of "Buenos Aires"), longest first; a one-word name
+    the tagger calls a common noun stays out."""
     lengths = _place_lengths()
-    taken = {k for e in ents for k in range(e.start, e.end)}
+    owner = {k: e for e in ents for k in range(e.start, e.end)}
     new = []
     free = 0  # tokens before it belong to a place added here
     for i, text in enumerate(texts):
-        if i < free or i in taken:
+        if i < free or i in owner and not _part_of_place(owner[i], i, lengths):
             continue
         sizes = lengths.get(text) or (
             lengths.get(text[:-1], ()) if text.endswith("s") and len(text) > 4 else ()
         )
         for n in sizes:
-            if i + n > len(texts) or any(k in taken for k in range(i, i + n)):
+            if i + n > len(texts):
+                continue
+            parts = {owner[k] for k in range(i, i + n) if k in owner}
+            if parts and (n == 1 or any(not _cut_place(e, i, i + n) for e in parts)):
                 continue
             if (n == 1 and not _place_word(doc[i])) or _inside_longer_name(doc, i, i + n):
                 continue
@@ -904,10 +918,22 @@ def _add_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
                 and not text[:-1].endswith(("s", "x", "z"))
                 and _genitive_place(doc, i)
             ):
+                ents = [e for e in ents if e not in parts]
                 new.append(Span(doc, i, i + n, label="LOC"))
                 free = i + n
                 break
     return ents + new
+
+
+def _cut_place(ent: Span, start: int, end: int) -> bool:
+    """A place of the model inside the words ``start:end``, and shorter."""
+    return ent.label_ == "LOC" and start <= ent.start and ent.end <= end and len(ent) < end - start
+
+
+def _part_of_place(ent: Span, i: int, lengths: dict[str, tuple[int, ...]]) -> bool:
+    """Whether the model's place ``ent`` starts at ``i`` with the first word of a longer
+    known place."""
+    return ent.label_ == "LOC" and ent.start == i and max(lengths.get(ent[0].text, (1,))) > 1
 
 
 def _common_word(text: str) -> bool:
