@@ -720,3 +720,9 @@ def test_a_first_name_and_a_surname_that_is_a_word_after_a_role_is_a_person(nlp)
 def test_a_compound_noun_after_a_genitive_ends_the_persons_name(nlp):
     text = "Darin gerät er in Steven Spielbergs Kalter-Krieg-Thriller ins Visier."
     assert apply(nlp, text, [("Steven Spielbergs", "LOC")]) == [("Steven Spielbergs", "PER")]
+
+
+def test_a_first_name_and_a_word_ending_places_as_one_name_is_a_person(nlp):
+    text = "Michael Landau und Sabine Haag, Direktorin des Museums, sprechen."
+    ents = [("Michael Landau", "PER"), ("Sabine Haag", "LOC")]
+    assert apply(nlp, text, ents) == [("Michael Landau", "PER"), ("Sabine Haag", "PER")]

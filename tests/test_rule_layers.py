@@ -567,6 +567,14 @@ def test_a_hyphenated_compound_of_a_plain_noun_does_not_continue_a_persons_name(
     assert entities == [("Steven Spielbergs", "PER")]
 
 
+@pytest.mark.parametrize("rank", ["Weltranglisten-Zwölfte", "Tabellen-3.", "Liga-Dritten"])
+def test_a_rank_alone_is_no_name(rank):
+    entities = _cleaned(
+        ["Der", rank, "gewann", "."], ["DET", "NOUN", "VERB", "PUNCT"], ["O", "B-ORG", "O", "O"]
+    )
+    assert entities == []
+
+
 @pytest.mark.parametrize("day", ["Mittwochfrüh", "Montagabend", "Sonntag"])
 def test_a_weekday_is_no_part_of_a_name(day):
     entities = _cleaned(

@@ -166,8 +166,12 @@ CHEMICAL_ELEMENTS = frozenset(
     "Kr Rb Sr Ag Cd Sn Sb I Xe Cs Ba Pt Au Hg Pb Bi Po Rn Ra U Pu".split()
 )
 _FORMULA_PART = re.compile(r"([A-Z][a-z]?)(\d*)")
-_RANK = re.compile(r"-\d+\.$")
-"""A rank or place after a hyphen: "der Weltranglisten-15.", "die Tabellen-3."."""
+_RANK = re.compile(
+    r"-(\d+\.|(Erst|Zweit|Dritt|Viert|Fünft|Sechst|Siebt|Siebent|Acht|Neunt|Zehnt|Elft|Zwölft"
+    r"|\w+zehnt|\w+zigst|\w+ßigst|Hundertst)(e|er|en|es|em))$"
+)
+"""A rank or place after a hyphen: "der Weltranglisten-15.", "die Tabellen-3.", "der
+Weltranglisten-Zwölfte"."""
 
 
 def _formula_or_rank(text: str) -> bool:
@@ -623,6 +627,8 @@ def clean_entities(doc: Doc) -> Doc:
             and all(t.text[:1].isupper() for t in doc[start + 1 : end])
         ):
             label = "PER"  # "US-Präsident Trump" tagged as one ORG/MISC: a role, then a name
+        if end - start == 1 and _RANK.search(doc[start].text):
+            continue  # a rank alone is no name ("der Weltranglisten-Zwölfte")
         if end - start > 1 and _RANK.search(doc[start].text):
             # "der Weltranglisten-45. Pospisil": the rank describes the name after it
             label = "PER" if doc[start].lower_.startswith("weltrangliste") else label

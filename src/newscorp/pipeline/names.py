@@ -160,7 +160,7 @@ def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
         span = owner.get(j)
         if span is not None and span.start == j and span.label_ != "PER" and len(span) > 1:
             break
-        if doc[j].text in known_places:
+        if doc[j].text in known_places and not _first_name_and_place(doc, owner, i, j):
             break
         if j > end and doc[j - 1].text in BEFORE_NOUN and plain_noun_or_compound(doc[j].text):
             break  # "Hans-Peter Lafos von der Gewerkschaft", not "Henning von Storch"
@@ -170,9 +170,26 @@ def _person_end(doc: Doc, i: int, owner: dict[int, Span]) -> int:
             j += 1
         else:
             break
-    if end == i + 1 or doc[end - 1].text in name_tails():
+    if end == i + 1:
+        return i
+    if doc[end - 1].text in name_tails() and not _first_name_and_place(doc, owner, i, end - 1):
         return i
     return end
+
+
+def _first_name_and_place(doc: Doc, owner: dict[int, Span], i: int, j: int) -> bool:
+    """The model's one name of two words, a first name and a word that ends places' names
+    or is one, also a surname ("Sabine Haag" as LOC), and no known place as a whole
+    ("Maria Enzersdorf")."""
+    ent = owner.get(i)
+    return (
+        j == i + 1
+        and ent is not None
+        and ent is owner.get(j)
+        and (ent.start, ent.end) == (i, j + 1)
+        and ent.text not in places()
+        and ent.text not in geo_names()
+    )
 
 
 AFFILIATION_ARTICLES = frozenset("der den dem".split())
