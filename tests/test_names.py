@@ -726,3 +726,21 @@ def test_a_first_name_and_a_word_ending_places_as_one_name_is_a_person(nlp):
     text = "Michael Landau und Sabine Haag, Direktorin des Museums, sprechen."
     ents = [("Michael Landau", "PER"), ("Sabine Haag", "LOC")]
     assert apply(nlp, text, ents) == [("Michael Landau", "PER"), ("Sabine Haag", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Karten gibt es unter karten-dinnertheater@gmx.de im Internet.",
+            [],
+            [("karten-dinnertheater@gmx.de", "MISC")],
+        ),
+        ("Das berichtete stern.de am Montag.", [("stern.de", "ORG")], [("stern.de", "MISC")]),
+        ("Mehr steht auf www.parlament.gv.at zu lesen.", [], [("www.parlament.gv.at", "MISC")]),
+        # no top-level domain: the union ver.di
+        ("Die Gewerkschaft ver.di streikt.", [("ver.di", "ORG")], [("ver.di", "ORG")]),
+    ],
+)
+def test_web_and_mail_addresses_are_misc(nlp, text, ents, expected):
+    assert apply(nlp, text, ents) == expected

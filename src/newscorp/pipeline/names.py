@@ -1294,6 +1294,39 @@ def _currencies(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return out
 
 
+TOP_LEVEL_DOMAINS = frozenset(
+    "de at ch com org net eu info io tv ai to uk fr it es nl be pl ru gov edu biz".split()
+)
+"""Endings of host names that make a word with dots a web address ("ver.di" is none)."""
+
+
+def _web_address(tok: Token) -> bool:
+    """An e-mail address, or a URL starting with "http" or "www." or ending in a usual
+    top-level domain."""
+    text = tok.text
+    if tok.like_email:
+        return True
+    if not tok.like_url or not text[:1].isalnum():
+        return False
+    host = text.split("//", 1)[-1].split("/", 1)[0]
+    return text.startswith(("http", "www.")) or host.rsplit(".", 1)[-1].lower() in TOP_LEVEL_DOMAINS
+
+
+def _web_addresses(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A web or e-mail address is a miscellaneous name, as GermEval marks them ("stern.de",
+    "karten-dinnertheater@gmx.de"), whatever label the model gave it alone; one inside a
+    longer name stays there."""
+    out = list(ents)
+    for tok in doc:
+        if not _web_address(tok):
+            continue
+        i = tok.i
+        if _in_longer_name(out, i, i + 1):
+            continue
+        out = _replace(out, i, i + 1, Span(doc, i, i + 1, label="MISC"))
+    return out
+
+
 def _in_longer_name(ents: list[Span], start: int, end: int) -> bool:
     """Whether an entity overlapping the words ``start:end`` reaches beyond them."""
     return any(e.start < start or e.end > end for e in ents if e.start < end and e.end > start)
@@ -1721,6 +1754,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _after_cues(doc, ents, texts)
     ents = _speakers(doc, ents)
     ents = _currencies(doc, ents, texts)
+    ents = _web_addresses(doc, ents)
     ents = _named_wars(doc, ents, texts)
     ents = _named_storms(doc, ents, texts)
     ents = _sports_clubs(doc, ents, texts)
