@@ -744,3 +744,21 @@ def test_a_first_name_and_a_word_ending_places_as_one_name_is_a_person(nlp):
 )
 def test_web_and_mail_addresses_are_misc(nlp, text, ents, expected):
     assert apply(nlp, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Aktie fiel auf 3,20 € am Montag.", [("€", "MISC")]),
+        ("Das kostet 50 EUR im Monat.", [("EUR", "MISC")]),
+        ("Die EUR-Gruppe tagte.", []),  # a code needs a number beside it
+    ],
+)
+def test_currency_signs_and_codes_by_numbers_are_misc(nlp, text, expected):
+    assert apply(nlp, text, []) == expected
+
+
+def test_a_currency_sign_survives_the_entity_cleaning(nlp):
+    assert [(e.text, e.label_) for e in nlp("Der Preis stieg auf 60 $ pro Barrel.").ents] == [
+        ("$", "MISC")
+    ]

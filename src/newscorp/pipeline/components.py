@@ -81,6 +81,7 @@ from newscorp.pipeline.mood import (
     verb_first,
 )
 from newscorp.pipeline.names import (
+    CURRENCY_SIGNS,
     DATELINE_DASHES,
     PLACE_NOUNS,
     ends_in_name_head,
@@ -691,8 +692,10 @@ def clean_entities(doc: Doc) -> Doc:
         elif label == "LOC" and end - start == 1 and _demonym(doc[start].text, places):
             label = "MISC"  # "die Nordkoreaner": people, not a place
         span = Span(doc, start, end, label=label)
-        if _is_date_like(span) or _reference(span) or not any(c.isalpha() for c in span.text):
+        if _is_date_like(span) or _reference(span):
             continue
+        if not any(c.isalpha() for c in span.text) and span.text not in CURRENCY_SIGNS:
+            continue  # no letters: no name, but "€" and "$" are currencies (GermEval: OTH)
         if len(span) == 1 and _formula_or_rank(span.text):
             continue  # "CO2", "Weltranglisten-15."
         if len(span) == 1 and span.text[:1].islower() and not known and not _brand_like(span.text):

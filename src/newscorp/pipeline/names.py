@@ -1259,6 +1259,20 @@ def _currency(tok: Token) -> bool:
     return head in heads or head.endswith("s") and head[:-1] in heads
 
 
+CURRENCY_SIGNS = frozenset("€ $ £ ¥".split())
+CURRENCY_CODES = frozenset("EUR USD CHF GBP JPY CNY RUB".split())
+
+
+def _currency_sign(doc: Doc, i: int) -> bool:
+    """A currency sign ("€", "$"), or a frequent ISO code next to a number ("50 EUR")."""
+    text = doc[i].text
+    if text in CURRENCY_SIGNS:
+        return True
+    if text not in CURRENCY_CODES:
+        return False
+    return i > 0 and doc[i - 1].like_num or i + 1 < len(doc) and doc[i + 1].like_num
+
+
 @cache
 def _phrase_starts() -> frozenset[str]:
     """Every part of a currency phrase before one of its spaces: a word followed by a space
@@ -1267,8 +1281,9 @@ def _phrase_starts() -> frozenset[str]:
 
 
 def _currencies(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
-    """Currencies are MISC (as GermEval annotates "Euro", "Dollar"): hyphenated currencies
-    and pycountry's German names of two words ("Schweizer Franken"), added where the model
+    """Currencies are MISC (as GermEval annotates "Euro", "Dollar", "€", "EUR"): hyphenated
+    currencies, signs and codes by numbers, and pycountry's German names of two words
+    ("Schweizer Franken"), added where the model
     found nothing or relabelled where it saw a lone place or organisation."""
     phrases = currency_names()[0]
     firsts = _phrase_starts()
@@ -1276,7 +1291,7 @@ def _currencies(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     out = list(ents)
     for i, text in enumerate(texts):
         end = None
-        if "-" in text and _currency(doc[i]):
+        if "-" in text and _currency(doc[i]) or _currency_sign(doc, i):
             end = i + 1
         elif text in firsts and i + 1 < len(texts) and f"{text} {texts[i + 1]}" in phrases:
             end = i + 2
