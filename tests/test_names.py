@@ -762,3 +762,13 @@ def test_a_currency_sign_survives_the_entity_cleaning(nlp):
     assert [(e.text, e.label_) for e in nlp("Der Preis stieg auf 60 $ pro Barrel.").ents] == [
         ("$", "MISC")
     ]
+
+
+def test_two_one_word_names_after_an_organisations_cue_are_one_organisation(nlp):
+    text = "Die Betreiberfirma Vattenfall Europe teilte das mit."
+    ents = [("Vattenfall", "ORG"), ("Europe", "LOC")]
+    assert apply(nlp, text, ents) == [("Vattenfall Europe", "ORG")]
+    # a person after the name is left alone
+    text = "Die Betreiberfirma Vattenfall Müller sagte das."
+    ents = [("Vattenfall", "ORG"), ("Müller", "PER")]
+    assert apply(nlp, text, ents) == [("Vattenfall", "ORG"), ("Müller", "PER")]

@@ -1162,6 +1162,12 @@ def _after_cues(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
             continue
         nxt = owner.get(i + 1)
         if nxt is not None:
+            after = owner.get(nxt.end)
+            if _split_club(nxt, after, i, label) and nxt in out and after in out:
+                # "Traditionsverein Preußen Münster" as two places: one club
+                out = [e for e in out if e is not nxt and e is not after]
+                out.append(Span(doc, nxt.start, after.end, label=label))
+                continue
             if nxt.start == i + 1 and nxt.label_ != label and _cue_relabels(nxt, label):
                 out.remove(nxt)
                 out.append(Span(doc, nxt.start, nxt.end, label=label))
@@ -1177,6 +1183,20 @@ def _after_cues(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
             end = rest.end
         out.append(Span(doc, i + 1, end, label=label))
     return out
+
+
+def _split_club(first: Span, second: Span | None, cue: int, label: str) -> bool:
+    """Two one-word places or organisations right after an organisation's cue noun, side by
+    side: one name that the model split ("Preußen" + "Münster")."""
+    return (
+        label == "ORG"
+        and second is not None
+        and first.start == cue + 1
+        and second.start == first.end
+        and len(first) == len(second) == 1
+        and first.label_ in ("LOC", "ORG")
+        and second.label_ in ("LOC", "ORG")
+    )
 
 
 def _hyphen_descriptors(doc: Doc, ents: list[Span]) -> list[Span]:
