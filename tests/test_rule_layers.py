@@ -2295,3 +2295,26 @@ def test_corpus_links_match_whole_words_not_stems():
     assert "Sofia" not in links
     assert links["Obamas"] == "Barack Obama"
     assert links["Kim"] == "Kim Jong Un"
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "lemmas", "kept"),
+    [
+        (
+            ["Sie", "steckten", "das", "Haus", "in", "Brand", "."],
+            ["PRON", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+            ["sie", "stecken", "der", "Haus", "in", "Brand", "."],
+            False,
+        ),
+        (  # the town
+            ["Er", "wohnt", "in", "Brand", "."],
+            ["PRON", "VERB", "ADP", "PROPN", "PUNCT"],
+            ["er", "wohnen", "in", "Brand", "."],
+            True,
+        ),
+    ],
+)
+def test_a_town_that_is_a_noun_in_an_idiom_is_no_place(words, pos, lemmas, kept):
+    ents = ["B-LOC" if w == "Brand" else "O" for w in words]
+    entities = _cleaned(words, pos, ents, lemmas=lemmas)
+    assert entities == ([("Brand", "LOC")] if kept else [])

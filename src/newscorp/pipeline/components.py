@@ -713,6 +713,7 @@ def clean_entities(doc: Doc) -> Doc:
             if is_role(prev.text) and prev.text[:1].isupper():
                 roles.append(Span(doc, prev.i, prev.i + 1, label="ROLE"))
         kept.append(span)
+    kept = [e for e in kept if not _in_idiom(e)]
     kept = _without_plain_nouns(_adjectives_alone(filter_spans(kept)), places)
     kept = propagate(doc, _without_capitalised_words(kept, places))
     doc.ents = filter_spans(kept)  # no rule may leave two entities over one token
@@ -772,6 +773,21 @@ def _brand_like(word: str) -> bool:
         return True
     first, _, rest = body.partition("-")
     return bool(rest) and len(first) <= 2
+
+
+IDIOMS = {"Brand": frozenset({"stecken", "setzen", "geraten", "stehen"})}
+"""Plain nouns that also name towns, and the verbs of the idiom with "in" before them: "in
+Brand stecken/setzen/geraten", never the town of Brand."""
+
+
+def _in_idiom(ent: Span) -> bool:
+    """A one-word entity in an idiom of :data:`IDIOMS` ("das Gebäude in Brand stecken")."""
+    verbs = IDIOMS.get(ent.text)
+    if verbs is None or len(ent) != 1 or ent.start == 0 or ent.doc[ent.start - 1].text != "in":
+        return False
+    doc = ent.doc
+    words = ent.sent if doc.has_annotation("SENT_START") else doc  # no parser: the text
+    return any(t.lemma_ in verbs for t in words)
 
 
 def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]:
