@@ -772,3 +772,14 @@ def test_two_one_word_names_after_an_organisations_cue_are_one_organisation(nlp)
     text = "Die Betreiberfirma Vattenfall Müller sagte das."
     ents = [("Vattenfall", "ORG"), ("Müller", "PER")]
     assert apply(nlp, text, ents) == [("Vattenfall", "ORG"), ("Müller", "PER")]
+
+
+def test_a_describing_compound_in_the_genitive_is_trimmed(nlp):
+    text = "Das ist ein Erfolg des Technologiekonzerns Infineon im Jahr."
+    ents = [("Technologiekonzerns Infineon", "ORG")]
+    assert apply(nlp, text, ents) == [("Infineon", "ORG")]
+
+
+def test_a_natural_place_cue_labels_the_name_after_it(nlp):
+    text = "Die Truppen rückten an den Fluss Litani vor."
+    assert apply(nlp, text, [("Litani", "PER")]) == [("Litani", "LOC")]

@@ -575,6 +575,33 @@ def test_a_rank_alone_is_no_name(rank):
     assert entities == []
 
 
+def test_a_road_and_its_number_is_a_place():
+    entities = _cleaned(
+        ["Auf", "der", "Bundesautobahn", "2", "staute", "es", "."],
+        ["ADP", "DET", "NOUN", "NUM", "VERB", "PRON", "PUNCT"],
+        ["O", "O", "B-ORG", "I-ORG", "O", "O", "O"],
+    )
+    assert entities == [("Bundesautobahn 2", "LOC")]
+
+
+def test_a_time_zone_opens_no_name():
+    entities = _cleaned(
+        ["Um", "1:56", "Uhr", "MEZ", "Großbritannien", "bebte", "es", "."],
+        ["ADP", "NUM", "NOUN", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"],
+        ["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"],
+    )
+    assert entities == [("Großbritannien", "LOC")]  # the gazetteer label
+
+
+def test_a_natural_place_word_before_a_name_is_no_part_of_it():
+    entities = _cleaned(
+        ["Der", "Vulkan", "Eyjafjallajökull", "brach", "aus", "."],
+        ["DET", "NOUN", "PROPN", "VERB", "ADP", "PUNCT"],
+        ["O", "B-ORG", "I-ORG", "O", "O", "O"],
+    )
+    assert entities == [("Eyjafjallajökull", "LOC")]
+
+
 @pytest.mark.parametrize("day", ["Mittwochfrüh", "Montagabend", "Sonntag"])
 def test_a_weekday_is_no_part_of_a_name(day):
     entities = _cleaned(

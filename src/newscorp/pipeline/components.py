@@ -324,6 +324,7 @@ def _leading_non_name(doc: Doc, start: int, end: int, label: str) -> bool:
         tok.is_punct
         or tok.is_space
         or (label == "PER" and is_role(text))
+        or text.lower() in TIME_ZONES  # "1:56 Uhr MEZ Großbritannien"
         or _function_word(tok, NOT_NAME_START)
         and not _first_name_of(doc, start, end)
         or text[:1].islower()
@@ -388,9 +389,10 @@ REGION_WORDS = frozenset(
     for word in (
         "Bundesland Bundesstaat Bezirk Distrikt Gemeinde Grafschaft Insel Kanton Kreis "
         "Landkreis Ortsteil Provinz Präfektur Region Stadt Stadtteil Staat Dorf Ortschaft "
-        "Marktgemeinde"
+        "Marktgemeinde Fluss Nebenfluss Gebirge Halbinsel Vulkan Gletscher Bucht Wüste Stausee"
     ).split()
     for ending in ("", "s", "es")
+    if not (word.endswith("s") and ending == "s")  # "Flusss"
 )
 """Words for a kind of place that stand before its name outside it: GermEval marks only
 the name ("der Stadt Bremen", "des Kantons Bern", "Gemeinde Gosenbach": 12 of 12 in its
@@ -421,6 +423,16 @@ def _region_word_before_name(doc: Doc, start: int, end: int) -> bool:
         return False
     rest = doc[start + 1 : end]
     return rest[0].text[:1].isupper() and rest[-1].text not in plain_nouns()
+
+
+ROAD_WORDS = frozenset(
+    "Autobahn Bundesautobahn Bundesstraße Landesstraße Staatsstraße Kreisstraße".split()
+)
+
+
+def _road(doc: Doc, start: int, end: int) -> bool:
+    """A road word and its number ("Bundesautobahn 2", "Kreisstraße 14")."""
+    return end - start == 2 and doc[start].text in ROAD_WORDS and doc[start + 1].like_num
 
 
 FACILITY_HEADS = frozenset({"reaktor", "kraftwerk"})
@@ -644,6 +656,8 @@ def clean_entities(doc: Doc) -> Doc:
             start += 1
         while end > start and _trailing_non_name(doc[end - 1]):
             end -= 1
+        if _road(doc, start, end):
+            label = "LOC"  # "Bundesautobahn 2" (the model's ORG): a road, as "A 2" is
         if _region_word_before_name(doc, start, end):
             start, label = start + 1, "LOC"  # "Provinz Helmand" ORG -> "Helmand" LOC
         if end - start > 1 and is_role(doc[end - 1].text) and doc[end - 1].text[:1].isupper():

@@ -111,9 +111,18 @@ def cue_key(word: str) -> str | None:
 
 @cache
 def label_cues() -> dict[str, str]:
-    """Cue -> label of the name after it (label_cues.tsv: "firma" ORG, "stadt" LOC)."""
+    """Cue -> label of the name after it (label_cues.tsv: "firma" ORG, "stadt" LOC), and
+    :data:`NATURE_CUES`."""
     pairs = (line.split("\t") for line in data_lines("label_cues.tsv"))
-    return {cue: label for label, cue in pairs}
+    return {**dict.fromkeys(NATURE_CUES, "LOC"), **{cue: label for label, cue in pairs}}
+
+
+NATURE_CUES = frozenset(
+    "fluss flusses berg berges gebirge gebirges halbinsel vulkan vulkans gletscher gletschers "
+    "bucht meerenge wüste nebenfluss nebenflusses stausee".split()
+)
+"""Words for natural places before their names, too rare in the annotated corpora for
+label_cues.tsv ("der Fluss Litani", "der Vulkan Eyjafjallajökull")."""
 
 
 @cache

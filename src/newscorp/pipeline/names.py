@@ -601,6 +601,18 @@ def _noun_acronym(span: Span) -> bool:
     )
 
 
+GENITIVE_ARTICLES = frozenset({"des", "eines"})
+
+
+def _nominative(doc: Doc, i: int) -> str:
+    """The word at ``i`` without its genitive ending after "des" or "eines" ("des
+    Technologiekonzerns" -> "Technologiekonzern")."""
+    text = doc[i].text
+    if i > 0 and doc[i - 1].lower_ in GENITIVE_ARTICLES:
+        return _without_genitive(text)[-1]
+    return text
+
+
 def _trim(span: Span) -> Span | None:
     """Drop leading German words used mostly outside names and role words, and a describing
     compound before a complete name; None when nothing name-like is left. A name of the
@@ -626,7 +638,7 @@ def _trim(span: Span) -> Span | None:
         start == span.start
         and span.end - start > 1
         and doc[start].pos_ in {"NOUN", "PROPN"}
-        and _describing_compound(doc[start].text)
+        and _describing_compound(_nominative(doc, start))
         and doc[start].text not in name_labels()
         and _full_name(doc[start + 1 : span.end], span.label_)
     ):
