@@ -602,6 +602,44 @@ def test_a_natural_place_word_before_a_name_is_no_part_of_it():
     assert entities == [("Eyjafjallajökull", "LOC")]
 
 
+def test_an_apostrophe_glued_into_a_surname_continues_the_person():
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=["Chef", "Michael", "O", "’", "Leary", "sagte", "das", "."],
+        spaces=[True, True, False, False, True, True, False, False],
+        pos=["NOUN", "PROPN", "PROPN", "PUNCT", "PROPN", "VERB", "PRON", "PUNCT"],
+        ents=["O", "B-PER", "I-PER", "O", "O", "O", "O", "O"],
+    )
+    assert [(e.text, e.label_) for e in clean_entities(doc).ents] == [("Michael O’Leary", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "ents", "expected"),
+    [
+        (  # a named thing takes no indefinite article
+            ["Sie", "ist", "in", "einer", "Bahn", "."],
+            ["PRON", "AUX", "ADP", "DET", "NOUN", "PUNCT"],
+            ["O", "O", "O", "O", "B-ORG", "O"],
+            [],
+        ),
+        (  # the currency does (GermEval: OTH)
+            ["Er", "zahlte", "einen", "Euro", "."],
+            ["PRON", "VERB", "DET", "NOUN", "PUNCT"],
+            ["O", "O", "O", "B-MISC", "O"],
+            [("Euro", "MISC")],
+        ),
+        (  # a number of things opens no name
+            ["Zwölf", "Todesopfer", "forderte", "der", "Sturm", "."],
+            ["NUM", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+            ["B-PER", "I-PER", "O", "O", "O", "O"],
+            [],
+        ),
+    ],
+)
+def test_indefinite_nouns_and_numbers_of_things_are_no_names(words, pos, ents, expected):
+    assert _cleaned(words, pos, ents) == expected
+
+
 @pytest.mark.parametrize("day", ["Mittwochfrüh", "Montagabend", "Sonntag"])
 def test_a_weekday_is_no_part_of_a_name(day):
     entities = _cleaned(

@@ -313,6 +313,14 @@ def _first_name_of(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+NUMBER_WORDS = frozenset(
+    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig "
+    "fünfzig hundert tausend hunderte tausende dutzende".split()
+)
+"""Numbers written as words, which open no name of a person, place or organisation (not
+"eins": "Eins Festival"; a title may: "Drei Haselnüsse für Aschenbrödel")."""
+
+
 def _leading_non_name(doc: Doc, start: int, end: int, label: str) -> bool:
     """Whether the first word of an entity is no part of the name: punctuation, a role
     before a person, a function word (not a known first name), a lowercase adjective."""
@@ -554,6 +562,21 @@ def _continues_name(doc: Doc, i: int, places: dict[str, str]) -> bool:
     )
 
 
+APOSTROPHES = frozenset({"’", "'"})
+
+
+def _apostrophe_name(doc: Doc, i: int) -> bool:
+    """An apostrophe at ``i`` glued to the name before it and to a capitalised word after it
+    ("O’Leary", "D'Alema"), which the tokenizer split off."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text in APOSTROPHES
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].is_title
+    )
+
+
 DEMONYM_ENDINGS = ("erinnen", "erin", "ern", "ers", "er")
 """Endings that make a people's name of a place name ("Berlin" + "er", "Nordkorea" + "ner")."""
 
@@ -693,6 +716,8 @@ def clean_entities(doc: Doc) -> Doc:
             # names the model cut short: "Kim Jong" + "Un"
             while end < len(doc) and _continues_name(doc, end, places):
                 end += 1
+            while _apostrophe_name(doc, end):
+                end += 2  # "Michael O" + "’" + "Leary"
         while label in ("LOC", "ORG") and end < len(doc) and _arabic_article_word(doc[end]):
             end += 1  # "Sahl al-Ghab", "Dschabhat al-Nusra"
         if start >= end or label not in ENTITY_LABELS:
@@ -718,6 +743,10 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # "Dialog", "Aufhebung von Sanktionen": common nouns, not a name
         if label == "PER" and _nouns_as_person(span):
             continue  # "seit der Vorsaison Spielergehälter"
+        if label != "MISC" and len(span) == 1 and _indefinite_noun(span):
+            continue  # "in einer Bahn um den Planeten": a named thing takes no "ein"
+        if label != "MISC" and doc[start].lower_ in NUMBER_WORDS:
+            continue  # "Zwölf Todesopfer forderte ein Taifun": a number of something
         if len(span) == 1 and _generic_institution(span.text):
             continue  # "die Polizei", "das Innenministerium": no name (GermEval: O)
         if len(span) == 1 and _lone_role(span.text):
@@ -802,6 +831,22 @@ def _in_idiom(ent: Span) -> bool:
     doc = ent.doc
     words = ent.sent if doc.has_annotation("SENT_START") else doc  # no parser: the text
     return any(t.lemma_ in verbs for t in words)
+
+
+INDEFINITE_ARTICLES = frozenset("ein eine einer eines einem einen".split())
+
+
+def _indefinite_noun(span: Span) -> bool:
+    """A plain noun after an indefinite article ("einer Bahn"), not an acronym ("einen
+    BMW") or a known name."""
+    text = span.text
+    return (
+        span.start > 0
+        and span.doc[span.start - 1].lower_ in INDEFINITE_ARTICLES
+        and text in plain_nouns()
+        and not is_acronym(text)
+        and text not in gazetteer_labels()
+    )
 
 
 def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]:
