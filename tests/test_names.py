@@ -783,3 +783,8 @@ def test_a_describing_compound_in_the_genitive_is_trimmed(nlp):
 def test_a_natural_place_cue_labels_the_name_after_it(nlp):
     text = "Die Truppen rückten an den Fluss Litani vor."
     assert apply(nlp, text, [("Litani", "PER")]) == [("Litani", "LOC")]
+
+
+def test_a_name_opening_with_a_club_abbreviation_is_an_organisation(nlp):
+    text = "Der FC Hansa Rostock hat einen Verteidiger verpflichtet."
+    assert apply(nlp, text, [("FC Hansa Rostock", "LOC")]) == [("FC Hansa Rostock", "ORG")]

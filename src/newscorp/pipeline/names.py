@@ -1455,6 +1455,10 @@ CLUB_OPENERS = frozenset(
 """Club words that open nothing but a club's name, before any town ("Athletic Bilbao")."""
 
 
+CLUB_ABBREVIATIONS = frozenset("FC SC SV TSV VfB VfL FSV SpVgg TuS SSV SSC".split())
+"""Abbreviations that open only sports clubs' names ("FC Hansa Rostock")."""
+
+
 def _club_name(doc: Doc, i: int) -> bool:
     """A word that only opens clubs' names, then a capitalised word that is no common noun,
     role or first word of a sentence ("Real Madrid", "Athletic Bilbao")."""
@@ -1475,7 +1479,12 @@ def _sports_clubs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     Wien", "VfB Stuttgart", "Athletic Bilbao"; the model made a person of the
     first or split the two); a longer entity around both stays as it is ("FC Bayern
     München", "1. FC Köln")."""
-    out = list(ents)
+    out = [
+        Span(doc, e.start, e.end, label="ORG")
+        if len(e) > 1 and e.label_ in ("LOC", "PER") and texts[e.start] in CLUB_ABBREVIATIONS
+        else e
+        for e in ents
+    ]  # "FC Hansa Rostock" as a place
     labels, cities = gazetteer_labels(), geo_names()
     for i in range(len(texts) - 1):
         place = texts[i + 1]
