@@ -2383,3 +2383,12 @@ def test_a_town_that_is_a_noun_in_an_idiom_is_no_place(words, pos, lemmas, kept)
     ents = ["B-LOC" if w == "Brand" else "O" for w in words]
     entities = _cleaned(words, pos, ents, lemmas=lemmas)
     assert entities == ([("Brand", "LOC")] if kept else [])
+
+
+def test_a_word_after_a_role_is_a_person_in_all_its_uses():
+    words = ["Pharao", "Tutanchamun", "starb", ".", "Das", "Grab", "von", "Tutanchamun"]
+    words += ["und", "Tutanchamun", "."]
+    pos = ["NOUN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "ADP", "PROPN"]
+    pos += ["CCONJ", "PROPN", "PUNCT"]
+    ents = ["O", "B-PER", "O", "O", "O", "O", "O", "B-LOC", "O", "B-LOC", "O"]
+    assert _cleaned(words, pos, ents) == [("Tutanchamun", "PER")] * 3

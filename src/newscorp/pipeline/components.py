@@ -939,17 +939,21 @@ def _written_small(word: str, places: dict[str, str]) -> bool:
 
 def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
     """One name, one label per document: where the same words carry different labels, the
-    label of most of their uses wins (a tie keeps each as it is)."""
+    label of most of their uses wins (a tie keeps each as it is); a word that follows a
+    role as a person once is a person in all its uses."""
     votes: dict[str, Counter] = {}
     for ent in ents:
         votes.setdefault(ent.text, Counter())[ent.label_] += 1
     winner = {}
     cities = geo_names()
     surnames = {e[-1].text for e in ents if e.label_ == "PER" and len(e) > 1}
+    named = {e.text for e in ents if e.label_ == "PER" and len(e) == 1 and _after_role(e)}
     for text, counts in votes.items():
         if len(counts) > 1:
             (top, n), (_, second) = counts.most_common(2)
-            if _place_vote(text, counts, n, cities) and text not in surnames:
+            if text in named:
+                winner[text] = "PER"  # "Pharao Tutanchamun" once, "Grab von Tutanchamun"
+            elif _place_vote(text, counts, n, cities) and text not in surnames:
                 winner[text] = "LOC"
             elif n > second:
                 winner[text] = top
@@ -961,6 +965,14 @@ def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
         else e
         for e in ents
     ]
+
+
+def _after_role(ent: Span) -> bool:
+    """Whether a capitalised role word stands right before ``ent`` ("Pharao Tutanchamun")."""
+    if ent.start == 0:
+        return False
+    prev = ent.doc[ent.start - 1].text
+    return prev[:1].isupper() and is_role(prev)
 
 
 def _place_vote(text: str, counts: Counter, top: int, cities: frozenset[str]) -> bool:
