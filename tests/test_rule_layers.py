@@ -575,42 +575,31 @@ def test_a_rank_alone_is_no_name(rank):
     assert entities == []
 
 
-def test_a_road_and_its_number_is_a_place():
-    entities = _cleaned(
-        ["Auf", "der", "Bundesautobahn", "2", "staute", "es", "."],
-        ["ADP", "DET", "NOUN", "NUM", "VERB", "PRON", "PUNCT"],
-        ["O", "O", "B-ORG", "I-ORG", "O", "O", "O"],
-    )
-    assert entities == [("Bundesautobahn 2", "LOC")]
-
-
-def test_a_time_zone_opens_no_name():
-    entities = _cleaned(
-        ["Um", "1:56", "Uhr", "MEZ", "Großbritannien", "bebte", "es", "."],
-        ["ADP", "NUM", "NOUN", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"],
-        ["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"],
-    )
-    assert entities == [("Großbritannien", "LOC")]  # the gazetteer label
-
-
-def test_a_natural_place_word_before_a_name_is_no_part_of_it():
-    entities = _cleaned(
-        ["Der", "Vulkan", "Eyjafjallajökull", "brach", "aus", "."],
-        ["DET", "NOUN", "PROPN", "VERB", "ADP", "PUNCT"],
-        ["O", "B-ORG", "I-ORG", "O", "O", "O"],
-    )
-    assert entities == [("Eyjafjallajökull", "LOC")]
-
-
-def test_an_apostrophe_glued_into_a_surname_continues_the_person():
-    doc = Doc(
-        spacy.blank("de").vocab,
-        words=["Chef", "Michael", "O", "’", "Leary", "sagte", "das", "."],
-        spaces=[True, True, False, False, True, True, False, False],
-        pos=["NOUN", "PROPN", "PROPN", "PUNCT", "PROPN", "VERB", "PRON", "PUNCT"],
-        ents=["O", "B-PER", "I-PER", "O", "O", "O", "O", "O"],
-    )
-    assert [(e.text, e.label_) for e in clean_entities(doc).ents] == [("Michael O’Leary", "PER")]
+@pytest.mark.parametrize(
+    ("words", "pos", "ents", "expected"),
+    [
+        (  # a road and its number is a place, as "A 2" is
+            ["Auf", "der", "Bundesautobahn", "2", "staute", "es", "."],
+            ["ADP", "DET", "NOUN", "NUM", "VERB", "PRON", "PUNCT"],
+            ["O", "O", "B-ORG", "I-ORG", "O", "O", "O"],
+            [("Bundesautobahn 2", "LOC")],
+        ),
+        (  # a time zone opens no name; the rest keeps its gazetteer label
+            ["Um", "1:56", "Uhr", "MEZ", "Großbritannien", "bebte", "es", "."],
+            ["ADP", "NUM", "NOUN", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"],
+            ["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"],
+            [("Großbritannien", "LOC")],
+        ),
+        (  # a word for a natural place stands before the name, outside it
+            ["Der", "Vulkan", "Eyjafjallajökull", "brach", "aus", "."],
+            ["DET", "NOUN", "PROPN", "VERB", "ADP", "PUNCT"],
+            ["O", "B-ORG", "I-ORG", "O", "O", "O"],
+            [("Eyjafjallajökull", "LOC")],
+        ),
+    ],
+)
+def test_kinds_of_words_that_bound_or_label_a_name(words, pos, ents, expected):
+    assert _cleaned(words, pos, ents) == expected
 
 
 @pytest.mark.parametrize(

@@ -263,12 +263,15 @@ def _initial_name_word(tok: Token) -> bool:
     text = tok.text
     if is_first_name(text):
         return True
+    shaped = len(text) >= 3 and text[:1].isupper() and text.isalpha() and not text.isupper()
+    return shaped and _unlisted_word(tok)
+
+
+def _unlisted_word(tok: Token) -> bool:
+    """A word no list knows as German, a role, a place or a word used outside names."""
+    text = tok.text
     return (
-        len(text) >= 3
-        and text[:1].isupper()
-        and text.isalpha()
-        and not text.isupper()
-        and text not in nonnames()
+        text not in nonnames()
         and tok.lower_ not in de_words()
         and not is_role(text)
         and text not in geo_names()
@@ -312,16 +315,7 @@ def _unknown_name_words(span: Span) -> bool:
     name of the gazetteer: a person's name as much as anything ("Najim Laachraoui")."""
     if not 2 <= len(span) <= 3 or span.text in gazetteer_labels() or _known(span):
         return False
-    return all(
-        t.is_title
-        and t.is_alpha
-        and t.text not in nonnames()
-        and t.lower_ not in de_words()
-        and not is_role(t.text)
-        and t.text not in geo_names()
-        and t.text not in places()
-        for t in span
-    )
+    return all(t.is_title and t.is_alpha and _unlisted_word(t) for t in span)
 
 
 def _coordinated_persons(doc: Doc, ents: list[Span]) -> list[Span]:
