@@ -788,3 +788,23 @@ def test_a_natural_place_cue_labels_the_name_after_it(nlp):
 def test_a_name_opening_with_a_club_abbreviation_is_an_organisation(nlp):
     text = "Der FC Hansa Rostock hat einen Verteidiger verpflichtet."
     assert apply(nlp, text, [("FC Hansa Rostock", "LOC")]) == [("FC Hansa Rostock", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Tore: Sadiq Umar (89.), Modeste (65., 86.) und ein Eigentor (30.).",
+            [],
+            [("Sadiq Umar", "PER"), ("Modeste", "PER")],
+        ),
+        (
+            "Es trafen Novakovic (45.) für Slowenien und Portugal (7.) liegt vorn.",
+            [("Novakovic", "LOC"), ("Slowenien", "LOC"), ("Portugal", "LOC")],
+            [("Novakovic", "PER"), ("Slowenien", "LOC"), ("Portugal", "LOC")],
+        ),
+        ("Es folgte der Doppeltorschütze (3., 66.) am Ende.", [], []),
+    ],
+)
+def test_names_before_the_minutes_of_goals_are_persons(nlp, text, ents, expected):
+    assert apply(nlp, text, ents) == expected

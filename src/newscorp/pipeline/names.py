@@ -28,6 +28,7 @@ and geo_names.py (provenance in NOTICE).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.attrs import ORTH, POS, SENT_START
@@ -1341,6 +1342,53 @@ TOP_LEVEL_DOMAINS = frozenset(
 """Endings of host names that make a word with dots a web address ("ver.di" is none)."""
 
 
+NAME_PARTICLES = PARTICLES - {"von", "vom"} | ARTICLES
+"""Lowercase words inside names before a surname ("van der Vaart"; not "von", also a
+preposition: "Tore von Milivoje Novakovic")."""
+
+MINUTES = re.compile(r"\d{1,3}\.(?:/\w+)?(?: ?, ?\d{1,3}\.(?:/\w+)?)*")
+"""Minutes of goals in a match report: "89.", "65., 86.", "40./Elfmeter"."""
+
+
+def _minutes_after(doc: Doc, i: int) -> bool:
+    """Whether brackets holding the minutes of goals open at ``i`` ("Modeste (65., 86.)")."""
+    if doc[i].text != "(":
+        return False
+    for close in range(i + 2, min(i + 8, len(doc))):
+        if doc[close].text == ")":
+            return MINUTES.fullmatch(doc[i + 1 : close].text) is not None
+    return False
+
+
+def _goal_scorers(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name before the minutes of goals scored them: a person. The model's place or
+    organisation of unknown words is one ("Milivoje Novakovic (45.)" was LOC; not a known
+    country in a table: "Portugal (7.)"), and unlisted words where it found nothing are
+    one ("Sadiq Umar (89.)", "Olic (23./Foulelfmeter)"; not "Eigentor (30.)")."""
+    by_end = {e.end: e for e in ents}
+    taken = {k for e in ents for k in range(e.start, e.end)}
+    out = list(ents)
+    for i in range(1, len(doc)):
+        if not _minutes_after(doc, i):
+            continue
+        ent = by_end.get(i)
+        if ent is not None:
+            if ent.label_ in ("LOC", "ORG") and all(_unlisted_word(t) for t in ent):
+                out = _replace(out, ent.start, ent.end, Span(doc, ent.start, ent.end, "PER"))
+            continue
+        start = i
+        while start > max(0, i - 3) and start - 1 not in taken:
+            tok = doc[start - 1]
+            if not (tok.is_title and tok.is_alpha and len(tok) > 2 and _unlisted_word(tok)):
+                break
+            if compound_noun(tok.text) or tok.text in plain_nouns():
+                break  # "Doppeltorschütze (3., 66.)"
+            start -= 1
+        if start < i and not (start > 0 and doc[start - 1].lower_ in NAME_PARTICLES):
+            out.append(Span(doc, start, i, label="PER"))  # not "Vaart" of "van der Vaart"
+    return out
+
+
 def _web_address(tok: Token) -> bool:
     """An e-mail address, or a URL starting with "http" or "www." or ending in a usual
     top-level domain."""
@@ -1805,6 +1853,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _speakers(doc, ents)
     ents = _currencies(doc, ents, texts)
     ents = _web_addresses(doc, ents)
+    ents = _goal_scorers(doc, ents)
     ents = _named_wars(doc, ents, texts)
     ents = _named_storms(doc, ents, texts)
     ents = _sports_clubs(doc, ents, texts)
