@@ -493,11 +493,13 @@ TIME_WORDS = frozenset({"Anfang", "Mitte", "Ende"})
 DAY_PARTS = ("", "früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
 
 
+WEEKDAY_TIMES = frozenset(day + part for day in WEEKDAYS for part in DAY_PARTS)
+
+
 def _weekday_time(word: str) -> bool:
     """A weekday, alone or with the part of the day ("Mittwochfrüh", "Montagabend"), which
     the model let end a name ("Katzian Mittwochfrüh")."""
-    low = word.lower()
-    return any(low == day + part for day in WEEKDAYS for part in DAY_PARTS)
+    return word.lower() in WEEKDAY_TIMES
 
 
 def _time_word_before_date(tok: Token) -> bool:
@@ -751,10 +753,8 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # "die Polizei", "das Innenministerium": no name (GermEval: O)
         if len(span) == 1 and _lone_role(span.text):
             continue  # "der zitierte Experte", "US-Außenministerin": a role names nobody
-        if label == "PER" and span.start == ent.start and span.start > 0:
-            prev = doc[span.start - 1]
-            if is_role(prev.text) and prev.text[:1].isupper():
-                roles.append(Span(doc, prev.i, prev.i + 1, label="ROLE"))
+        if label == "PER" and span.start == ent.start and _after_role(span):
+            roles.append(Span(doc, span.start - 1, span.start, label="ROLE"))
         kept.append(span)
     kept = [e for e in kept if not _in_idiom(e)]
     kept = _without_plain_nouns(_adjectives_alone(filter_spans(kept)), places)

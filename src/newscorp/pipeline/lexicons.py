@@ -91,6 +91,11 @@ def compound_noun(word: str) -> bool:
     return "-" not in word and len(word) >= 8 and compound_head(word) is not None
 
 
+def genitive_forms(word: str) -> list[str]:
+    """``word`` and the word without a genitive "s" or "es" ("pokals" -> "pokal")."""
+    return [word] + [word[: -len(end)] for end in ("s", "es") if word.endswith(end)]
+
+
 @lru_cache(maxsize=1 << 16)
 def cue_key(word: str) -> str | None:
     """The lowercase head of a known capitalised word or compound, without a genitive
@@ -99,7 +104,7 @@ def cue_key(word: str) -> str | None:
     part = word.rsplit("-", 1)[-1]
     if len(part) < 3 or not part[:1].isupper() or not part.isalpha():
         return None
-    forms = [part] + [part[: -len(e)] for e in ("s", "es") if part.endswith(e)]
+    forms = genitive_forms(part)
     for form in forms:
         if form.lower() in known_words():
             return form.lower()

@@ -54,6 +54,7 @@ from newscorp.pipeline.lexicons import (
     entity_heads,
     gazetteer,
     gazetteer_labels,
+    genitive_forms,
     geo_names,
     is_role,
     known_words,
@@ -516,7 +517,7 @@ def _common_hyphen_compound(span: Span) -> bool:
         return False
     if text in name_labels() or _known(span) or all(p in COLOURS for p in parts):
         return False
-    forms = _without_genitive(tail.lower())
+    forms = genitive_forms(tail.lower())
     if any(form in NAMED_KIND_TAILS for form in forms):
         return False
     head = compound_head(text)
@@ -528,11 +529,6 @@ def _common_hyphen_compound(span: Span) -> bool:
     # two names or more of the corpora ("STANDARD-Anfrage": "…frage" ended one)
     heads = _firm_name_heads()
     return not (len(head) >= 4 and head in heads or ends_in_name_head(head, 5, heads))
-
-
-def _without_genitive(word: str) -> list[str]:
-    """``word`` and the word without a genitive "s" or "es" ("pokals" -> "pokal")."""
-    return [word] + [word[: -len(end)] for end in ("s", "es") if word.endswith(end)]
 
 
 def ends_in_name_head(word: str, shortest: int = 3, heads: frozenset[str] | None = None) -> bool:
@@ -604,7 +600,7 @@ def _nominative(doc: Doc, i: int) -> str:
     Technologiekonzerns" -> "Technologiekonzern")."""
     text = doc[i].text
     if i > 0 and doc[i - 1].lower_ in GENITIVE_ARTICLES:
-        return _without_genitive(text)[-1]
+        return genitive_forms(text)[-1]
     return text
 
 
@@ -1490,15 +1486,15 @@ CLUB_WORDS = frozenset(
 )
 
 
-CLUB_OPENERS = frozenset(
-    "FC SC SV TSV VfB VfL FSV SpVgg TuS SSV SSC Real Atlético Atletico Athletic Sporting "
-    "Olympique Deportivo Racing Borussia Eintracht Dynamo Dinamo Lokomotiv Lokomotive".split()
-)
-"""Club words that open nothing but a club's name, before any town ("Athletic Bilbao")."""
-
-
 CLUB_ABBREVIATIONS = frozenset("FC SC SV TSV VfB VfL FSV SpVgg TuS SSV SSC".split())
 """Abbreviations that open only sports clubs' names ("FC Hansa Rostock")."""
+
+
+CLUB_OPENERS = CLUB_ABBREVIATIONS | frozenset(
+    "Real Atlético Atletico Athletic Sporting Olympique Deportivo Racing Borussia Eintracht "
+    "Dynamo Dinamo Lokomotiv Lokomotive".split()
+)
+"""Club words that open nothing but a club's name, before any town ("Athletic Bilbao")."""
 
 
 def _club_name(doc: Doc, i: int) -> bool:
