@@ -808,3 +808,33 @@ def test_a_name_opening_with_a_club_abbreviation_is_an_organisation(nlp):
 )
 def test_names_before_the_minutes_of_goals_are_persons(nlp, text, ents, expected):
     assert apply(nlp, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Damit rückt für Lula da Silva die Haft näher.",
+            [("Lula", "PER"), ("Silva", "PER")],
+            [("Lula da Silva", "PER")],
+        ),
+        (
+            "Der Expräsident Luiz Inácio Lula da Silva galt als Übervater.",
+            [("Luiz Inácio Lula", "PER")],
+            [("Luiz Inácio Lula da Silva", "PER")],
+        ),
+        (
+            "Der Generalsekretär Jaap de Hoop Scheffer sagte das.",
+            [("Jaap", "PER")],
+            [("Jaap de Hoop Scheffer", "PER")],
+        ),
+        ("Merkel bin ich nicht böse.", [("Merkel", "PER")], [("Merkel", "PER")]),
+    ],
+)
+def test_a_name_particle_joins_a_person_and_the_name_after_it(nlp, text, ents, expected):
+    assert apply(nlp, text, ents) == expected
+
+
+def test_a_university_and_its_town_are_an_organisation(nlp):
+    text = "Seine Professur an der Uni Göttingen endet."
+    assert apply(nlp, text, [("Uni Göttingen", "LOC")]) == [("Uni Göttingen", "ORG")]

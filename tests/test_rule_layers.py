@@ -584,6 +584,24 @@ def test_a_rank_alone_is_no_name(rank):
             ["O", "O", "B-ORG", "I-ORG", "O", "O", "O"],
             [("Bundesautobahn 2", "LOC")],
         ),
+        (  # a compound of a road word and a road's code too
+            ["Die", "Ostautobahn", "A4", "wurde", "gesperrt", "."],
+            ["DET", "NOUN", "PROPN", "AUX", "VERB", "PUNCT"],
+            ["O", "B-ORG", "I-ORG", "O", "O", "O"],
+            [("Ostautobahn A4", "LOC")],
+        ),
+        (  # a word for a number of things opens no name
+            ["Mehrere", "Tausend", "Menschen", "kamen", "."],
+            ["DET", "NUM", "NOUN", "VERB", "PUNCT"],
+            ["B-ORG", "I-ORG", "O", "O", "O"],
+            [],
+        ),
+        (  # the genitive of a known city owning a role is the city
+            ["Sie", "traf", "Jenas", "Oberbürgermeister", "."],
+            ["PRON", "VERB", "PROPN", "NOUN", "PUNCT"],
+            ["O", "O", "B-PER", "I-PER", "O"],
+            [("Jenas", "LOC")],
+        ),
         (  # a time zone opens no name; the rest keeps its gazetteer label
             ["Um", "1:56", "Uhr", "MEZ", "Großbritannien", "bebte", "es", "."],
             ["ADP", "NUM", "NOUN", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"],
@@ -2226,6 +2244,18 @@ def test_a_place_in_a_persons_name_stays_a_place_where_only_a_place_stands():
     # elsewhere the person's surname wins: "zwischen Kerry und Lawrow"
     words[6] = "mit"
     assert ("Bregenz", "PER") in _cleaned(words, pos, ents)
+
+
+def test_a_tie_of_labels_goes_to_the_label_a_cue_noun_gave():
+    words = ["Er", "war", "auf", "der", "Insel", "Lesbos", ".", "Auf", "Lesbos", "blieb", "er", "."]
+    pos = ["PRON", "AUX", "ADP", "DET", "NOUN", "PROPN", "PUNCT", "ADP", "PROPN", "VERB", "PRON"]
+    pos.append("PUNCT")
+    ents = ["O", "O", "O", "O", "O", "B-LOC", "O", "O", "B-PER", "O", "O", "O"]
+    assert _cleaned(words, pos, ents) == [("Lesbos", "LOC")] * 2
+    # the cue's use second, the person first
+    words[2:9] = ["Auf", "Lesbos", "war", "er", ".", "Insel", "Lesbos"]
+    ents[2:9] = ["O", "B-PER", "O", "O", "O", "O", "B-LOC"]
+    assert _cleaned(words, pos, ents) == [("Lesbos", "LOC")] * 2
 
 
 def test_a_known_place_labelled_a_place_in_half_its_uses_is_a_place_in_all():

@@ -64,6 +64,7 @@ from newscorp.pipeline.lexicons import (
     geo_names,
     is_role,
     known_words,
+    label_cues,
     plain_nouns,
 )
 from newscorp.pipeline.mood import (
@@ -84,6 +85,7 @@ from newscorp.pipeline.names import (
     CURRENCY_SIGNS,
     DATELINE_DASHES,
     PLACE_NOUNS,
+    cue_label,
     ends_in_name_head,
     fills_quotation,
     first_names,
@@ -315,10 +317,11 @@ def _first_name_of(doc: Doc, start: int, end: int) -> bool:
 
 NUMBER_WORDS = frozenset(
     "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig "
-    "fünfzig hundert tausend hunderte tausende dutzende".split()
+    "fünfzig hundert tausend hunderte tausende dutzende mehrere etliche zahlreiche".split()
 )
-"""Numbers written as words, which open no name of a person, place or organisation (not
-"eins": "Eins Festival"; a title may: "Drei Haselnüsse für Aschenbrödel")."""
+"""Numbers written as words and words for a number of things ("Mehrere Tausend"), which
+open no name of a person, place or organisation (not "eins": "Eins Festival"; a title
+may: "Drei Haselnüsse für Aschenbrödel")."""
 
 
 def _leading_non_name(doc: Doc, start: int, end: int, label: str) -> bool:
@@ -438,9 +441,18 @@ ROAD_WORDS = frozenset(
 )
 
 
+ROAD_NUMBER = re.compile(r"(?:[ABLS] ?)?\d{1,3}")
+"""A road's number, with the letter of its kind or without: "2", "A4", "B 17"."""
+
+
 def _road(doc: Doc, start: int, end: int) -> bool:
-    """A road word and its number ("Bundesautobahn 2", "Kreisstraße 14")."""
-    return end - start == 2 and doc[start].text in ROAD_WORDS and doc[start + 1].like_num
+    """A road word (also a compound of one: "Ostautobahn") and its number ("Bundesautobahn
+    2", "Kreisstraße 14", "Ostautobahn A4")."""
+    if end - start != 2:
+        return False
+    word = doc[start].text
+    road = word in ROAD_WORDS or word.endswith(("autobahn", "straße")) and compound_noun(word)
+    return road and ROAD_NUMBER.fullmatch(doc[start + 1].text) is not None
 
 
 FACILITY_HEADS = frozenset({"reaktor", "kraftwerk"})
@@ -691,6 +703,8 @@ def clean_entities(doc: Doc) -> Doc:
             if end - start == 1:
                 owner = doc[start].text
                 label = places.get(owner) or places.get(owner.removesuffix("s")) or label
+                if owner.endswith("s") and owner[:-1] in geo_names():
+                    label = "LOC"  # "Jenas Oberbürgermeister": the city's
         while label == "PER" and end - start > 1 and _trailing_common_noun(doc[end - 1]):
             end -= 1
             while end - start > 1 and _trailing_non_name(doc[end - 1]):
@@ -939,11 +953,16 @@ def _written_small(word: str, places: dict[str, str]) -> bool:
 
 def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
     """One name, one label per document: where the same words carry different labels, the
-    label of most of their uses wins (a tie keeps each as it is); a word that follows a
-    role as a person once is a person in all its uses."""
+    label of most of their uses wins; in a tie the label a cue noun gave one of them ("Insel
+    Lesbos" LOC, "Auf Lesbos" PER), else each keeps its own; a word that follows a role as a
+    person once is a person in all its uses."""
     votes: dict[str, Counter] = {}
+    cued: dict[str, set[str]] = {}
+    cues = label_cues()
     for ent in ents:
         votes.setdefault(ent.text, Counter())[ent.label_] += 1
+        if ent.start > 0 and cue_label(doc[ent.start - 1].text, cues) == ent.label_:
+            cued.setdefault(ent.text, set()).add(ent.label_)
     winner = {}
     cities = geo_names()
     surnames = {e[-1].text for e in ents if e.label_ == "PER" and len(e) > 1}
@@ -957,6 +976,8 @@ def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
                 winner[text] = "LOC"
             elif n > second:
                 winner[text] = top
+            elif len(cued.get(text, ())) == 1:
+                winner[text] = next(iter(cued[text]))
     if not winner:
         return ents
     return [

@@ -206,7 +206,9 @@ def _affiliation(doc: Doc, first: int, j: int) -> bool:
     if all(is_first_name(doc[k].text) for k in range(first + 1, j)):
         return False
     text, nxt = doc[j].text, doc[j + 1].text
-    return text == "vom" or (text == "von" and nxt in AFFILIATION_ARTICLES) or is_first_name(nxt)
+    if text != "von":
+        return text == "vom"  # "Lula da Silva": "Silva" is also a first name
+    return nxt in AFFILIATION_ARTICLES or is_first_name(nxt)
 
 
 def plain_noun_or_compound(text: str) -> bool:
@@ -704,6 +706,12 @@ INSTITUTION_TAILS = {
 "Max-Planck-Gesellschaft", "Bertelsmann-Stiftung"), too rare in the corpora for
 label_tails.tsv (2 to 6 uses each, all ORG)."""
 
+INSTITUTION_OPENERS = frozenset(
+    "Universität Uni Hochschule Fachhochschule Akademie Stiftung Institut Klinikum".split()
+)
+"""First words of names of institutions ("Universität Göttingen", "Uni Wien"), which the
+models take for the place after them."""
+
 MEDIA_TAILS = {
     word: "ORG" for word in "TV News Radio Rundschau Kurier Anzeiger Tagblatt Journal".split()
 }
@@ -796,6 +804,8 @@ def _relabel(span: Span) -> Span:
     if label is None and len(span) > 1:
         last = span[-1].text
         label = label_tails().get(last) or CURATED_TAILS.get(last)
+        if label is None and span[0].text in INSTITUTION_OPENERS:
+            label = "ORG"  # "Uni Göttingen" as a place: the university
     elif label is None:
         label = _hyphen_tail_label(span.text)  # "US-Regierung" ORG, not LOC
     if label and label != span.label_:
@@ -1160,7 +1170,7 @@ def _after_cues(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
         text = texts[i]
         if i in owner or text.lower() in STOP_WORDS:
             continue
-        label = _cue_label(text, cues)
+        label = cue_label(text, cues)
         if label is None or doc[i - 1].is_punct:
             continue
         nxt = owner.get(i + 1)
@@ -1226,7 +1236,7 @@ def _hyphen_descriptors(doc: Doc, ents: list[Span]) -> list[Span]:
     return [e for e in ents if not descriptor(e)]
 
 
-def _cue_label(word: str, cues: dict[str, str]) -> str | None:
+def cue_label(word: str, cues: dict[str, str]) -> str | None:
     """The label a cue noun gives the name after it, also by the head of a compound the
     dictionary knows whole when that head, of six letters or more, names an organisation
     or place ("Tageszeitung" -> "zeitung"; not "Flugzeuge" -> "zeuge" PER)."""
@@ -1249,7 +1259,7 @@ def _speakers(doc: Doc, ents: list[Span]) -> list[Span]:
     verbs = words_by_kind("cues.txt")["verb"]
     cues = label_cues()
     cued = {  # "die Nachrichtenagentur Sana" … "berichtete Sana": the agency
-        e.text for e in ents if e.start > 0 and _cue_label(doc[e.start - 1].text, cues) == e.label_
+        e.text for e in ents if e.start > 0 and cue_label(doc[e.start - 1].text, cues) == e.label_
     }
     out = []
     for ent in ents:
@@ -1354,6 +1364,51 @@ def _minutes_after(doc: Doc, i: int) -> bool:
         if doc[close].text == ")":
             return MINUTES.fullmatch(doc[i + 1 : close].text) is not None
     return False
+
+
+JOINING_PARTICLES = PARTICLES - {"von", "vom"}
+"""Particles between two persons that make them one name ("Lula da Silva"); not "von",
+also a preposition ("ein Foto von Merkel von Schröder")."""
+
+
+def _persons_across_particles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person, a name particle (and an article after it) and a person or a name word no
+    model took are one person: the models split "Lula da Silva" into two, and found
+    "Luiz Inácio Lula" without "da Silva" ("ich bin": no word of other entities, no "bin"
+    before a word no model took)."""
+    ents = sorted(ents, key=lambda e: e.start)
+    by_start = {e.start: e for e in ents}
+    taken = {k for e in ents for k in range(e.start, e.end)}
+    out: list[Span] = []
+    joined: set[int] = set()
+    for ent in ents:
+        if ent.start in joined:
+            continue
+        while ent.label_ == "PER" and ent.end + 1 < len(doc):
+            k = ent.end
+            particle = doc[k].text
+            if particle not in JOINING_PARTICLES:
+                break
+            if doc[k + 1].text in ARTICLES and k + 2 < len(doc):
+                k += 1  # "van der Vaart"
+            nxt = by_start.get(k + 1)
+            if nxt is not None and nxt.label_ == "PER":
+                joined.add(nxt.start)
+                ent = Span(doc, ent.start, nxt.end, label="PER")
+            elif (
+                nxt is None
+                and k + 1 not in taken
+                and particle not in ("bin", "ibn")
+                and _name_word(doc, k + 1, ent.start)
+            ):
+                end = k + 2
+                while end < min(len(doc), k + 4) and end not in taken and _name_word(doc, end, k):
+                    end += 1  # "Jaap de Hoop Scheffer"
+                ent = Span(doc, ent.start, end, label="PER")
+            else:
+                break
+        out.append(ent)
+    return out
 
 
 def _goal_scorers(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1844,6 +1899,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _coordinated_persons(doc, ents)
     ents = _after_roles(doc, ents, texts)
     ents = _join_across_spaces(doc, ents)  # again: names found after roles
+    ents = _persons_across_particles(doc, ents)
     ents = _hyphen_descriptors(doc, ents)
     ents = _after_cues(doc, ents, texts)
     ents = _speakers(doc, ents)
