@@ -602,6 +602,18 @@ def test_a_rank_alone_is_no_name(rank):
             ["O", "O", "B-PER", "I-PER", "O"],
             [("Jenas", "LOC")],
         ),
+        (  # a capitalised article after a preposition opens the name
+            ["Wie", "in", "Der", "Spiegel", "steht", "."],
+            ["ADV", "ADP", "DET", "PROPN", "VERB", "PUNCT"],
+            ["O", "O", "O", "B-ORG", "O", "O"],
+            [("Der Spiegel", "ORG")],
+        ),
+        (  # not after a subheading without a full stop
+            ["Die", "Wertsteigerung", "Die", "ÖBIB", "kauft", "."],
+            ["DET", "NOUN", "DET", "PROPN", "VERB", "PUNCT"],
+            ["O", "O", "O", "B-ORG", "O", "O"],
+            [("ÖBIB", "ORG")],
+        ),
         (  # a time zone opens no name; the rest keeps its gazetteer label
             ["Um", "1:56", "Uhr", "MEZ", "Großbritannien", "bebte", "es", "."],
             ["ADP", "NUM", "NOUN", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"],

@@ -363,6 +363,23 @@ def _title(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+TITLE_ARTICLES = frozenset({"Der", "Die", "Das"})
+ARTICLE_TITLE_POS = frozenset({"ADP", "CCONJ", "SCONJ"})
+
+
+def _article_before_title(doc: Doc, start: int) -> bool:
+    """A capitalised article after a preposition, conjunction or comma right before an
+    organisation or work, which opens its name ("für Das Erste", "laut Der Tagesspiegel",
+    "in Die Zeit"; not after a subheading without a full stop: "Wertsteigerung Die ÖBIB")."""
+    k = start - 1
+    return (
+        k > 0
+        and doc[k].text in TITLE_ARTICLES
+        and not _true_sentence_start(doc, k)
+        and (doc[k - 1].text == "," or doc[k - 1].pos_ in ARTICLE_TITLE_POS)
+    )
+
+
 def _nobiliary(doc: Doc, start: int, end: int) -> bool:
     """Lowercase particles that open a surname and the capitalised name after them, all
     inside one person: "von Trotha", "van der Straeten", "von der Leyen" (GermEval marks
@@ -677,6 +694,8 @@ def clean_entities(doc: Doc) -> Doc:
             and all(t.text[:1].isupper() for t in doc[start + 1 : end])
         ):
             label = "PER"  # "US-Präsident Trump" tagged as one ORG/MISC: a role, then a name
+        if label in ("ORG", "MISC") and _article_before_title(doc, start):
+            start -= 1  # "für Das Erste": the capitalised article opens the name
         if end - start == 1 and _RANK.search(doc[start].text):
             continue  # a rank alone is no name ("der Weltranglisten-Zwölfte")
         if end - start > 1 and _RANK.search(doc[start].text):
