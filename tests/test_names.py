@@ -10,9 +10,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from newscorp.pipeline.lexicons import is_role
+from newscorp.pipeline.lexicons import is_role, label_cues
 from newscorp.pipeline.names import (
     _common_hyphen_compound,
+    cue_label,
     first_names,
     name_labels,
     name_rules,
@@ -838,3 +839,9 @@ def test_a_name_particle_joins_a_person_and_the_name_after_it(nlp, text, ents, e
 def test_a_university_and_its_town_are_an_organisation(nlp):
     text = "Seine Professur an der Uni Göttingen endet."
     assert apply(nlp, text, [("Uni Göttingen", "LOC")]) == [("Uni Göttingen", "ORG")]
+
+
+def test_a_short_cue_head_labels_only_from_its_list():
+    cues = label_cues()
+    assert cue_label("Plattenfirma", cues) == "ORG"
+    assert cue_label("Zeitraum", cues) is None

@@ -2258,6 +2258,20 @@ def test_a_place_in_a_persons_name_stays_a_place_where_only_a_place_stands():
     assert ("Bregenz", "PER") in _cleaned(words, pos, ents)
 
 
+def test_a_word_coordinated_with_a_common_noun_is_no_name():
+    words = ["Wir", "genießen", "Sonne", "und", "Hitze", "."]
+    pos = ["PRON", "VERB", "NOUN", "CCONJ", "NOUN", "PUNCT"]
+    assert _cleaned(words, pos, ["O", "O", "B-LOC", "O", "O", "O"]) == []
+    words[2:5] = ["ÖVP", "und", "Grüne"]  # a known name stays, also beside a plain noun
+    assert _cleaned(words, pos, ["O", "O", "B-ORG", "O", "B-ORG", "O"]) == [
+        ("ÖVP", "ORG"),
+        ("Grüne", "ORG"),
+    ]
+    words[2:5] = ["Keller", "und", "Hitze"]
+    words[4] = "Schmidt"  # a partner that is no common noun: no pair of things
+    assert _cleaned(words, pos, ["O", "O", "B-PER", "O", "O", "O"]) == [("Keller", "PER")]
+
+
 def test_a_tie_of_labels_goes_to_the_label_a_cue_noun_gave():
     words = ["Er", "war", "auf", "der", "Insel", "Lesbos", ".", "Auf", "Lesbos", "blieb", "er", "."]
     pos = ["PRON", "AUX", "ADP", "DET", "NOUN", "PROPN", "PUNCT", "ADP", "PROPN", "VERB", "PRON"]

@@ -791,6 +791,7 @@ def clean_entities(doc: Doc) -> Doc:
         kept.append(span)
     kept = [e for e in kept if not _in_idiom(e)]
     kept = _without_plain_nouns(_adjectives_alone(filter_spans(kept)), places)
+    kept = _without_nouns_beside_nouns(kept, places)
     kept = propagate(doc, _without_capitalised_words(kept, places))
     doc.ents = filter_spans(kept)  # no rule may leave two entities over one token
     doc.spans[ROLE_KEY] = roles
@@ -920,6 +921,36 @@ def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]
 
 
 _COORDINATORS = frozenset({"und", "oder", "sowie"})
+
+
+def _without_nouns_beside_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]:
+    """Drop a one-word entity that is a dictionary word coordinated with a common noun no
+    entity holds ("Ebbe und Flut", "Straßen und Keller"): a pair of things, not a name.
+    Known names and places stay ("ÖVP und Grüne", "Allianz und Commerzbank")."""
+    taken = {k for e in ents for k in range(e.start, e.end)}
+    plain, cities, words, known = plain_nouns(), geo_names(), known_words(), name_labels()
+
+    def common(tok: Token) -> bool:
+        text = tok.text
+        return (
+            tok.i not in taken
+            and text[:1].isupper()
+            and (text in plain or compound_noun(text))
+            and not is_first_name(text)
+            and text not in known
+        )
+
+    def dropped(e: Span) -> bool:
+        if len(e) != 1 or e.label_ == "MISC":
+            return False
+        text, doc = e.text, e.doc
+        if text in places or text in known or text in cities or text.lower() not in words:
+            return False
+        after = e.end + 1 < len(doc) and doc[e.end].lower_ in _COORDINATORS
+        before = e.start > 1 and doc[e.start - 1].lower_ in _COORDINATORS
+        return after and common(doc[e.end + 1]) or before and common(doc[e.start - 2])
+
+    return [e for e in ents if not dropped(e)]
 
 
 def _plain_organisation(word: str) -> bool:

@@ -1238,18 +1238,24 @@ def _hyphen_descriptors(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def cue_label(word: str, cues: dict[str, str]) -> str | None:
     """The label a cue noun gives the name after it, also by the head of a compound the
-    dictionary knows whole when that head, of six letters or more, names an organisation
-    or place ("Tageszeitung" -> "zeitung"; not "Flugzeuge" -> "zeuge" PER)."""
+    dictionary knows whole when that head, of six letters or more or a
+    :data:`SHORT_CUE_HEADS` word, names an organisation or place ("Tageszeitung" ->
+    "zeitung"; not "Flugzeuge" -> "zeuge" PER)."""
     key = cue_key(word)
     if key is None:
         return None
     if key in cues:
         return cues[key]
     head = compound_head(key.capitalize())
-    if head is None or len(head) < 6:
+    if head is None or len(head) < 6 and head not in SHORT_CUE_HEADS:
         return None
     label = cues.get(head)
     return label if label in ("ORG", "LOC") else None
+
+
+SHORT_CUE_HEADS = frozenset("firma bank insel stadt hafen miliz".split())
+"""Cue heads under six letters that still label the name after a compound the dictionary
+knows whole ("Plattenfirma Sony", "Heimatstadt Graz"; not "Zeitraum" -> "raum")."""
 
 
 def _speakers(doc: Doc, ents: list[Span]) -> list[Span]:
