@@ -845,3 +845,22 @@ def test_a_short_cue_head_labels_only_from_its_list():
     cues = label_cues()
     assert cue_label("Plattenfirma", cues) == "ORG"
     assert cue_label("Zeitraum", cues) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Sie wirkte in Michael Jacksons „Black or White“ mit.",
+            [("Michael Jacksons", "PER"), ("White", "LOC")],
+            [("Michael Jacksons", "PER"), ("Black or White", "MISC")],
+        ),
+        ('Nach ihrem großen Hit "Take On Me" lösen sie sich auf.', [], [("Take On Me", "MISC")]),
+        # an organisation's English name, German words, a Roman numeral: no title
+        ("Die „People's Alliance for Democracy“ protestiert.", [], []),
+        ("Der Satellit „Verbraucher I“ startet.", [], []),
+        ("Er schrieb im Magazin „The Face“.", [("The Face", "ORG")], [("The Face", "ORG")]),
+    ],
+)
+def test_a_quotation_of_english_words_in_title_case_is_a_title(nlp, text, ents, expected):
+    assert apply(nlp, text, ents) == expected

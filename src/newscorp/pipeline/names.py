@@ -33,6 +33,7 @@ from functools import cache
 
 from spacy.attrs import ORTH, POS, SENT_START
 from spacy.lang.de.stop_words import STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
@@ -1720,7 +1721,7 @@ def _attributive(token: Token) -> bool:
 WORK_HEADS = tuple(
     "film song album lied buch roman single sendung sendereihe serie oper stück musical "
     "dokumentation doku hörspiel gedicht ballett videospiel computerspiel theaterstück "
-    "kolumne reportage".split()
+    "kolumne reportage hit".split()
 )
 """Heads of nouns for works whose title may follow in quotation marks ("der Film „My
 Blueberry Nights“", "die Dokumentationssendung „37 Grad“"); newspapers and magazines are
@@ -1756,6 +1757,58 @@ def _quoted_titles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
 
 TITLE_LIST = frozenset({",", "und", "oder", "sowie"})
 """Words between listed titles."""
+
+
+ENGLISH_WORDS = frozenset(EN_STOP_WORDS - STOP_WORDS - {"i"})
+"""English function words that are no German ones ("of", "me", "the"; not "in", "was",
+nor "I", also a Roman numeral)."""
+TITLE_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+"""Words an English title leaves lowercase ("Blood of Eden")."""
+ENGLISH_ORGANISATION_WORDS = frozenset(
+    "Agency Alliance Army Association Bank Board Church Club College Commission Committee "
+    "Company Corporation Council Court Department Federation Force Forces Foundation Front "
+    "Fund Governors Group Institute League Library Ministry Movement Organization Party "
+    "School Service Society Trust Union University".split()
+)
+"""Words of English names of organisations, which no quotation makes a title ("People's
+Alliance for Democracy", "Board of Governors")."""
+
+
+def _english_quotations(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """A quotation of English words in title case is a title, MISC ("Michael Jacksons „Black
+    or White“", "sein Hit "Take On Me""): at least one English function word, every word
+    capitalised but the small ones, no German function word, mostly no German words. It
+    replaces the entities inside it; one that reaches out of it stays, and so does an
+    organisation that is all of it (the magazine „The Face“, „The Independent“)."""
+    out = list(ents)
+    for quote in [k for k, text in enumerate(texts) if text in TITLE_QUOTES]:
+        end = _closing_quote(texts, quote + 1) if quote + 2 < len(texts) else None
+        if end is None or end - quote < 3 or not _english_title(texts[quote + 1 : end]):
+            continue
+        start = quote + 1
+        if any(
+            e.start < start < e.end
+            or e.start < end < e.end
+            or (e.start, e.end, e.label_) == (start, end, "ORG")
+            for e in out
+        ):
+            continue
+        out = _replace(out, start, end, Span(doc, start, end, label="MISC"))
+    return out
+
+
+def _english_title(words: list[str]) -> bool:
+    """Two or more English words in title case ("Take On Me", "Blood of Eden")."""
+    lows = [w.lower() for w in words]
+    german = sum(w in known_words() and w not in EN_STOP_WORDS for w in lows)
+    return (
+        any(w in ENGLISH_WORDS for w in lows)
+        and 2 * german < len(words)
+        and not any(w in STOP_WORDS and w not in EN_STOP_WORDS for w in lows)
+        and all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in words)
+        and all(w.replace("'", "").isalpha() for w in words)
+        and not ENGLISH_ORGANISATION_WORDS.intersection(words)
+    )
 
 
 def _title_label(tok: Token) -> str | None:
@@ -1919,6 +1972,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _located_places(doc, ents, texts)
     ents = _known_places_of_words(doc, ents)
     ents = _quoted_titles(doc, ents, texts)
+    ents = _english_quotations(doc, ents, texts)
     ents = _descriptor_then_person(doc, ents, texts)
     ents = _place_owner_before_person(doc, ents)
     doc.ents = filter_spans(ents)
