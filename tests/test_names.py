@@ -864,3 +864,27 @@ def test_a_short_cue_head_labels_only_from_its_list():
 )
 def test_a_quotation_of_english_words_in_title_case_is_a_title(nlp, text, ents, expected):
     assert apply(nlp, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Der Prozess gegen Ratko Mladić beginnt. Mladić schweigt.",
+            [("Ratko Mladić", "ORG")],
+            [("Ratko Mladić", "PER"), ("Mladić", "PER")],
+        ),
+        (
+            "Demirović schied in Moskau aus.",
+            [("Moskau", "LOC")],
+            [("Demirović", "PER"), ("Moskau", "LOC")],
+        ),
+        (  # no surname's ending: the places stay
+            "Die Ukraine und Tennessee stimmten zu.",
+            [("Ukraine", "LOC"), ("Tennessee", "LOC")],
+            [("Ukraine", "LOC"), ("Tennessee", "LOC")],
+        ),
+    ],
+)
+def test_a_name_with_a_surnames_ending_is_a_person(nlp, text, ents, expected):
+    assert apply(nlp, text, ents) == expected

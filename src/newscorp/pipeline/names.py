@@ -1320,6 +1320,45 @@ def _phrase_starts() -> frozenset[str]:
     return frozenset(p[:k] for p in currency_names()[0] for k, c in enumerate(p) if c == " ")
 
 
+SURNAME_ENDING = re.compile(
+    r"[A-ZÀ-Þ][a-zß-ÿćčđšžłńśźżőűğışș]{2,}"
+    r"(?:ić|ič|escu|enko|owski|ewski|inski|ynski|sson|poulos|akis|oğlu)s?"
+)
+"""Endings of surnames that end no places' or organisations' names: "Mladić", "Popescu",
+"Komorowski", "Andersson", "Mitsotakis", "Erdoğan" is none, "Davutoğlu" is."""
+
+
+def _surname_endings(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name ending in a surname's ending is a person: the model's place or organisation of
+    name words ("Ratko Mladić" ORG -> PER), and a lone such word it left out ("Mladić
+    hat"); no known name or place."""
+    taken = {k for e in ents for k in range(e.start, e.end)}
+    out = []
+    for ent in ents:
+        if (
+            ent.label_ != "PER"
+            and SURNAME_ENDING.fullmatch(ent[-1].text)
+            and all(t.text[:1].isupper() for t in ent)
+            and not _known_name(ent.text)
+        ):
+            ent = Span(doc, ent.start, ent.end, label="PER")
+        out.append(ent)
+    for tok in doc:
+        if tok.i not in taken and SURNAME_ENDING.fullmatch(tok.text) and not _known_name(tok.text):
+            out.append(Span(doc, tok.i, tok.i + 1, label="PER"))
+    return out
+
+
+def _known_name(text: str) -> bool:
+    """A name of the name lists, the gazetteer or GeoNames, or a German word."""
+    return (
+        text in name_labels()
+        or text in places()
+        or text in geo_names()
+        or text.lower() in known_words()
+    )
+
+
 def _currencies(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """Currencies are MISC (as GermEval annotates "Euro", "Dollar", "€", "EUR"): hyphenated
     currencies, signs and codes by numbers, and pycountry's German names of two words
@@ -1965,6 +2004,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _currencies(doc, ents, texts)
     ents = _web_addresses(doc, ents)
     ents = _goal_scorers(doc, ents)
+    ents = _surname_endings(doc, ents)
     ents = _named_wars(doc, ents, texts)
     ents = _named_storms(doc, ents, texts)
     ents = _sports_clubs(doc, ents, texts)
