@@ -614,6 +614,18 @@ def test_a_rank_alone_is_no_name(rank):
             ["O", "O", "O", "B-ORG", "O", "O"],
             [("ÖBIB", "ORG")],
         ),
+        (  # a league with its region is a competition, no organisation
+            ["Er", "spielt", "in", "der", "Fußball-Regionalliga", "Nord", "."],
+            ["PRON", "VERB", "ADP", "DET", "NOUN", "PROPN", "PUNCT"],
+            ["O", "O", "O", "O", "B-ORG", "I-ORG", "O"],
+            [],
+        ),
+        (  # an association named with an adjective is one
+            ["Die", "Deutsche", "Eishockey-Liga", "tagt", "."],
+            ["DET", "ADJ", "NOUN", "VERB", "PUNCT"],
+            ["O", "B-ORG", "I-ORG", "O", "O"],
+            [("Deutsche Eishockey-Liga", "ORG")],
+        ),
         (  # a time zone opens no name; the rest keeps its gazetteer label
             ["Um", "1:56", "Uhr", "MEZ", "Großbritannien", "bebte", "es", "."],
             ["ADP", "NUM", "NOUN", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"],

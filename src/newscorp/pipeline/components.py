@@ -230,6 +230,22 @@ def _generic_institution(word: str) -> bool:
     )
 
 
+LEAGUE_REGIONS = frozenset({"Nord", "Süd", "Ost", "West", "Mitte", "Südwest", "Nordost"})
+
+
+def _league(span: Span) -> bool:
+    """A league as a competition: a word ending in "liga", with its region ("Bundesliga",
+    "Handball-Bundesliga", "Fußball-Regionalliga Nord", "B-Liga"), which GermEval leaves
+    out; an association named with an adjective is an organisation ("Deutsche
+    Eishockey-Liga")."""
+    first = span[0].text
+    return (
+        first.lower().endswith("liga")
+        and all(t.text in LEAGUE_REGIONS for t in span[1:])
+        and first not in name_labels()
+    )
+
+
 _ACRONYM = re.compile(r"(?:^|-)[A-ZÄÖÜ]{2,}(?:-|$)")
 
 
@@ -782,6 +798,8 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # "in einer Bahn um den Planeten": a named thing takes no "ein"
         if label != "MISC" and doc[start].lower_ in NUMBER_WORDS:
             continue  # "Zwölf Todesopfer forderte ein Taifun": a number of something
+        if label in ("ORG", "MISC") and _league(span):
+            continue  # "die Fußball-Regionalliga Nord": a competition (GermEval: O)
         if len(span) == 1 and _generic_institution(span.text):
             continue  # "die Polizei", "das Innenministerium": no name (GermEval: O)
         if len(span) == 1 and _lone_role(span.text):
