@@ -888,3 +888,13 @@ def test_a_quotation_of_english_words_in_title_case_is_a_title(nlp, text, ents, 
 )
 def test_a_name_with_a_surnames_ending_is_a_person(nlp, text, ents, expected):
     assert apply(nlp, text, ents) == expected
+
+
+def test_an_arabic_article_word_after_a_person_is_part_of_the_name(nlp):
+    doc = nlp("Als Grund nannte Außenminister Abdel-Malek al-Mikhlafi am Sonntag die Übernahme.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Abdel-Malek al-Mikhlafi", "PER")]
+
+
+def test_a_first_name_and_a_noun_after_a_role_stay_one_person(nlp):
+    doc = nlp("Aussagen des designierten SPÖ-Chefs Christian Kern deuten darauf hin.")
+    assert ("Christian Kern", "PER") in [(e.text, e.label_) for e in doc.ents]

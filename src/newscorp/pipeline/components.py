@@ -668,6 +668,18 @@ def _trailing_common_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text in nonnames()
 
 
+def _named_after_role(doc: Doc, start: int, end: int) -> bool:
+    """A known first name and a surname that is also a noun, right after a role: "des
+    SPÖ-Chefs Christian Kern" (not "erhält Rosl Hilfe")."""
+    return (
+        end - start == 2
+        and start > 0
+        and is_first_name(doc[start].text)
+        and doc[start - 1].text[:1].isupper()
+        and is_role(doc[start - 1].text)
+    )
+
+
 def _place_then_noun(first: Token, last: Token) -> bool:
     """A known one-word place and a plain noun that ends no name ("Ajaccio Kundgebungen")."""
     return first.text in geo_names() and _ends_no_name(last)
@@ -740,7 +752,12 @@ def clean_entities(doc: Doc) -> Doc:
                 label = places.get(owner) or places.get(owner.removesuffix("s")) or label
                 if owner.endswith("s") and owner[:-1] in geo_names():
                     label = "LOC"  # "Jenas Oberbürgermeister": the city's
-        while label == "PER" and end - start > 1 and _trailing_common_noun(doc[end - 1]):
+        while (
+            label == "PER"
+            and end - start > 1
+            and _trailing_common_noun(doc[end - 1])
+            and not _named_after_role(doc, start, end)
+        ):
             end -= 1
             while end - start > 1 and _trailing_non_name(doc[end - 1]):
                 end -= 1  # "Nordkorea nukleare Waffen": the adjective before the noun too
@@ -769,8 +786,8 @@ def clean_entities(doc: Doc) -> Doc:
                 end += 1
             while _apostrophe_name(doc, end):
                 end += 2  # "Michael O" + "’" + "Leary"
-        while label in ("LOC", "ORG") and end < len(doc) and _arabic_article_word(doc[end]):
-            end += 1  # "Sahl al-Ghab", "Dschabhat al-Nusra"
+        while end < len(doc) and _arabic_article_word(doc[end]):
+            end += 1  # "Sahl al-Ghab", "Dschabhat al-Nusra", "Abdel-Malek al-Mikhlafi"
         if start >= end or label not in ENTITY_LABELS:
             continue
         if end - start == 1 and _cut_word(doc[start].text):
