@@ -753,6 +753,8 @@ def test_web_and_mail_addresses_are_misc(nlp, text, ents, expected):
         ("Die Aktie fiel auf 3,20 € am Montag.", [("€", "MISC")]),
         ("Das kostet 50 EUR im Monat.", [("EUR", "MISC")]),
         ("Die EUR-Gruppe tagte.", []),  # a code needs a number beside it
+        ("Er zahlte 30 Rubel und drei Milliarden Yen.", [("Rubel", "MISC"), ("Yen", "MISC")]),
+        ("Die Rubel rollen.", []),  # a currency's name needs an amount before it
     ],
 )
 def test_currency_signs_and_codes_by_numbers_are_misc(nlp, text, expected):
@@ -898,3 +900,8 @@ def test_an_arabic_article_word_after_a_person_is_part_of_the_name(nlp):
 def test_a_first_name_and_a_noun_after_a_role_stay_one_person(nlp):
     doc = nlp("Aussagen des designierten SPÖ-Chefs Christian Kern deuten darauf hin.")
     assert ("Christian Kern", "PER") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_currency_after_an_amount_survives_the_entity_cleaning(nlp):
+    doc = nlp("Damals kostete es 20 Reichsmark oder 30 Rubel.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Reichsmark", "MISC"), ("Rubel", "MISC")]

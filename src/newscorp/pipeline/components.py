@@ -86,6 +86,7 @@ from newscorp.pipeline.names import (
     DATELINE_DASHES,
     PLACE_NOUNS,
     cue_label,
+    currency_after_amount,
     ends_in_name_head,
     fills_quotation,
     first_names,
@@ -807,7 +808,7 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # "CO2", "Weltranglisten-15."
         if len(span) == 1 and span.text[:1].islower() and not known and not _brand_like(span.text):
             continue  # a lowercase word is no name, but "iTunes", "n-tv", "dpa" are
-        if not known and _common_nouns_only(span, places):
+        if not known and _common_nouns_only(span, places) and not currency_after_amount(doc, start):
             continue  # "Dialog", "Aufhebung von Sanktionen": common nouns, not a name
         if label == "PER" and _nouns_as_person(span):
             continue  # "seit der Vorsaison Spielergehälter"

@@ -1303,10 +1303,30 @@ CURRENCY_SIGNS = frozenset("€ $ £ ¥".split())
 CURRENCY_CODES = frozenset("EUR USD CHF GBP JPY CNY RUB".split())
 
 
+CURRENCY_WORDS = frozenset(
+    "Cent Dollar Dollars Euro Franc Francs Franken Gulden Kronen Krone Lira Mark Pesos Peso "
+    "Pfund Rand Rappen Real Reais Reichsmark Rubel Rupien Rupie Schekel Schilling Won Yen "
+    "Yuan Zloty Forint Dinar Rial Dirham Groschen Kopeken".split()
+)
+"""Currencies named by one word, MISC right after an amount ("777.000 Real", "20
+Reichsmark", "30 Rubel"), as GermEval marks "Franken", "Gulden", "Cent"."""
+AMOUNT_WORDS = frozenset("Millionen Milliarden Mio. Mrd. Tausend Billionen".split())
+
+
+def currency_after_amount(doc: Doc, i: int) -> bool:
+    """A currency's one-word name after an amount ("20 Reichsmark", "drei Milliarden Yen")."""
+    return (
+        doc[i].text in CURRENCY_WORDS
+        and i > 0
+        and (doc[i - 1].like_num or doc[i - 1].text in AMOUNT_WORDS)
+    )
+
+
 def _currency_sign(doc: Doc, i: int) -> bool:
-    """A currency sign ("€", "$"), or a frequent ISO code next to a number ("50 EUR")."""
+    """A currency sign ("€", "$"), a frequent ISO code next to a number ("50 EUR"), or a
+    currency's one-word name after an amount ("20 Reichsmark", "drei Milliarden Yen")."""
     text = doc[i].text
-    if text in CURRENCY_SIGNS:
+    if text in CURRENCY_SIGNS or currency_after_amount(doc, i):
         return True
     if text not in CURRENCY_CODES:
         return False
