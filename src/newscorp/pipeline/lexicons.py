@@ -247,6 +247,13 @@ def geo_names() -> frozenset[str]:
 
 
 @cache
+def dateline_places() -> frozenset[str]:
+    """Cities of 100,000 people or more that geo_names() leaves out as first or last names
+    ("Sydney", "Florence", "Santiago"): places only where a dateline stands."""
+    return frozenset(data_lines("dateline_places.txt"))
+
+
+@cache
 def currency_names() -> tuple[frozenset[str], frozenset[str]]:
     """(German currency names of two or more words from pycountry: "Schweizer Franken",
     "Pfund Sterling"; currency heads that end two or more names: "dollar", "pfund",

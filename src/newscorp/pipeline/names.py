@@ -51,6 +51,7 @@ from newscorp.pipeline.lexicons import (
     cue_key,
     currency_names,
     data_lines,
+    dateline_places,
     de_words,
     entity_heads,
     gazetteer,
@@ -1687,8 +1688,13 @@ def _located_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     and in a dateline it is also added when no model found it there."""
     out = []
     for ent in ents:
-        if ent.label_ != "LOC" and _known_place(ent.text) and place_slot(doc, ent, texts):
-            ent = Span(doc, ent.start, ent.end, label="LOC")
+        if ent.label_ != "LOC" and (
+            _known_place(ent.text)
+            and place_slot(doc, ent, texts)
+            or ent.text in dateline_places()
+            and dateline_slot(doc, ent, texts)
+        ):
+            ent = Span(doc, ent.start, ent.end, label="LOC")  # "Sydney – " PER -> LOC
         out.append(ent)
     taken = {k for e in out for k in range(e.start, e.end)}
     bearings = [k + 1 for k, text in enumerate(texts) if len(text) == 3 and text.lower() == "von"]
@@ -1702,7 +1708,8 @@ def _located_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     for dash in [k for k, text in enumerate(texts) if text in DATELINE_DASHES]:
         end = _before_inline_space(texts, dash)  # "Buenos Aires  –"
         for i in range(max(0, end - 3), end):  # a dateline of up to three words
-            if not (i == 0 or starts[i] == 1) or not _known_place(" ".join(texts[i:end])):
+            name = " ".join(texts[i:end])
+            if not (i == 0 or starts[i] == 1) or not _dateline_place(name):
                 continue
             inside = [e for e in out if e.start < end and i < e.end]
             if all(i <= e.start and e.end <= end for e in inside):  # the models' parts of it
@@ -1749,6 +1756,11 @@ def _known_place(name: str) -> bool:
     return name in geo_names() or gazetteer_labels().get(name) == "LOC"
 
 
+def _dateline_place(name: str) -> bool:
+    """A known place, or a city named like a person (a place only in a dateline)."""
+    return _known_place(name) or name in dateline_places()
+
+
 def _after_bearing(texts: list[str], i: int) -> bool:
     """Does the word at ``i`` follow a bearing and "von" ("nördlich von Bagdad")?"""
     return 1 < i < len(texts) and texts[i - 1].lower() == "von" and texts[i - 2].lower() in BEARINGS
@@ -1758,8 +1770,12 @@ def place_slot(doc: Doc, ent: Span, texts: list[str]) -> bool:
     """Whether ``ent`` stands after "in", "aus" or "<bearing> von", or as a dateline."""
     i = ent.start
     before = texts[i - 1].lower() if i > 0 else ""
-    if before in LOCATIVE or _after_bearing(texts, i):
-        return True
+    return before in LOCATIVE or _after_bearing(texts, i) or dateline_slot(doc, ent, texts)
+
+
+def dateline_slot(doc: Doc, ent: Span, texts: list[str]) -> bool:
+    """Whether ``ent`` opens a sentence right before a dash ("Sydney – Im Pazifik …")."""
+    i = ent.start
     after = ent.end
     while after < len(texts) and _inline_space(texts[after]):
         after += 1  # "Buenos Aires  –"
