@@ -427,9 +427,13 @@ def test_compounds_of_short_role_heads_are_roles():
 
 def test_professions_before_names_are_roles(nlp):
     assert is_role("Dokumentarfilmer") and is_role("Fotografin") and is_role("Wissenschafter")
+    assert is_role("Choreograf") and is_role("Hoflobbyist") and is_role("Kolumnistin")
     assert not is_role("VivaDesigner")  # a product in camel case
+    assert not is_role("Rüstungsproduzenten")  # also firms: "Rüstungsproduzenten Diehl"
     text = "Das sei ein Imagefilm, sagt Dokumentarfilmer Riha."
     assert apply(nlp, text, [("Dokumentarfilmer Riha", "PER")]) == [("Riha", "PER")]
+    text = "Regisseur und Choreograf Vincent Paterson sorgt für eine Fusion."
+    assert [(e.text, e.label_) for e in nlp(text).ents] == [("Vincent Paterson", "PER")]
 
 
 def test_cities_the_model_missed_are_places(nlp):
