@@ -421,7 +421,7 @@ def test_name_in_apposition_to_a_role_phrase_is_a_person(nlp, text, name, label,
 def test_compounds_of_short_role_heads_are_roles():
     assert is_role("Polizeichef") and is_role("Konzernchefs") and is_role("Mafiaboss")
     assert is_role("PDS-Wahlkampfleiter") and is_role("Abteilungsleiterin")
-    assert is_role("Warlord")
+    assert is_role("Warlord") and is_role("Youtube-Star") and is_role("Popstars")
     assert not is_role("Vorrat") and not is_role("Landwirtschaft")
 
 

@@ -1545,6 +1545,23 @@ def test_a_common_noun_that_ends_a_person_is_cut_and_a_place_keeps_its_label():
 
 
 @pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["seit", "Frasers", "Anfängen", "."], "Frasers"),  # the owner's noun by its lemma
+        (["Ludovica", "des", "Bordes", "."], "Ludovica des Bordes"),  # no owner before it
+    ],
+)
+def test_an_inflected_common_noun_after_an_owner_ends_no_person(words, expected):
+    lemmas = [{"Anfängen": "Anfang", "Bordes": "Bord"}.get(w, w) for w in words]
+    pos = [
+        "ADP" if w.islower() else "NOUN" if w in ("Anfängen", "Bordes") else "PROPN" for w in words
+    ]
+    ents = ["O" if w in ("seit", ".") else "I-PER" for w in words]
+    ents[ents.index("I-PER")] = "B-PER"
+    assert _cleaned(words, pos, ents, lemmas=lemmas) == [(expected, "PER")]
+
+
+@pytest.mark.parametrize(
     ("word", "label"),
     [("Nordkoreaner", "MISC"), ("Berlinerin", "MISC"), ("Japaner", "MISC"), ("Hanoi", "LOC")],
 )

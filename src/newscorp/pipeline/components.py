@@ -665,8 +665,13 @@ def _coordinated_end(doc: Doc, end: int) -> int:
 
 def _trailing_common_noun(tok: Token) -> bool:
     """A capitalised common noun that annotated corpora use mostly outside names, which the
-    model let end a person's name ("Rosl Hilfe", "Seoul Details")."""
-    return tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text in nonnames()
+    model let end a person's name ("Rosl Hilfe", "Seoul Details"), also by its lemma after
+    an owner ("Frasers Anfängen")."""
+    if tok.pos_ != "NOUN" or not tok.text[:1].isupper():
+        return False
+    before = tok.nbor(-1).text if tok.i > 0 else ""
+    owner = before[:1].isupper() and before.endswith("s")
+    return tok.text in nonnames() or owner and tok.lemma_ in nonnames()
 
 
 def _named_after_role(doc: Doc, start: int, end: int) -> bool:

@@ -157,7 +157,7 @@ NOUN_ENDINGS = ("en", "n", "es", "s")
 """What a case or number ending adds to a noun ("Regierungen", "Präsidenten", "Anwalts")."""
 
 
-SHORT_ROLE_HEADS = ("chef", "boss")
+SHORT_ROLE_HEADS = ("chef", "boss", "star")
 """Role words under six letters that end compounds only as roles (other short role words,
 "rat", "wirt", would match "Vorrat", "Landwirt" no less than "Stadtrat")."""
 
