@@ -428,6 +428,7 @@ def test_compounds_of_short_role_heads_are_roles():
 def test_professions_before_names_are_roles(nlp):
     assert is_role("Dokumentarfilmer") and is_role("Fotografin") and is_role("Wissenschafter")
     assert is_role("Choreograf") and is_role("Hoflobbyist") and is_role("Kolumnistin")
+    assert is_role("Fürstin") and not is_role("Kaiser")  # "Peter Kaiser": also a surname
     assert not is_role("VivaDesigner")  # a product in camel case
     assert not is_role("Rüstungsproduzenten")  # also firms: "Rüstungsproduzenten Diehl"
     text = "Das sei ein Imagefilm, sagt Dokumentarfilmer Riha."

@@ -2114,6 +2114,8 @@ def test_a_stock_index_is_misc_whatever_the_model_said(words):
             "LOC",
         ),
         ("Santiago de Chile – Lionel Messi blickte zu den Chilenen.", "Santiago de Chile", "LOC"),
+        # an English word for a street ends a place's name
+        ("Die PAD rief zu einem Marsch zur Sukhumvit Road auf.", "Sukhumvit Road", "LOC"),
         # a name ending in a word for a sports team
         ("Grabner spielt bei den San Jose Sharks.", "San Jose Sharks", "ORG"),
         ("Sowohl die Cleveland Cavaliers als auch Utah gewannen.", "Cleveland Cavaliers", "ORG"),

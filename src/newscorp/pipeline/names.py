@@ -739,9 +739,13 @@ PLACE_NOUNS = frozenset("Meer Ozean Gebirge Halbinsel Inseln Emirate Republik".s
 """Nouns that end names of places after an adjective ("Atlantischen Ozean",
 "Zentralafrikanischen Republik"); also read by the entity rules' cut adjectives."""
 
-GEOGRAPHIC_TAILS = dict.fromkeys(PLACE_NOUNS | {"Bucht", "Wüste", "Königreich"}, "LOC")
-"""Last words of names of places ("Vereinigten Arabischen Emirate", "Danziger Bucht"),
-missing from label_tails.tsv."""
+STREET_WORDS = frozenset("Road Avenue Drive Boulevard Lane Highway".split())
+"""English words for streets that end their names ("Sukhumvit Road", "Alii Drive")."""
+GEOGRAPHIC_TAILS = dict.fromkeys(
+    PLACE_NOUNS | STREET_WORDS | {"Bucht", "Wüste", "Königreich"}, "LOC"
+)
+"""Last words of names of places ("Vereinigten Arabischen Emirate", "Danziger Bucht",
+"Sukhumvit Road"), missing from label_tails.tsv."""
 
 CURATED_TAILS = {**MEDIA_TAILS, **TEAM_TAILS, **GEOGRAPHIC_TAILS}
 """The last words above, which label a name where label_tails.tsv knows none."""
