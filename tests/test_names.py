@@ -429,12 +429,16 @@ def test_professions_before_names_are_roles(nlp):
     assert is_role("Dokumentarfilmer") and is_role("Fotografin") and is_role("Wissenschafter")
     assert is_role("Choreograf") and is_role("Hoflobbyist") and is_role("Kolumnistin")
     assert is_role("Fürstin") and not is_role("Kaiser")  # "Peter Kaiser": also a surname
+    assert is_role("EU-Migrationskommissar") and is_role("Oberstaatsanwältin")
+    assert is_role("Kronprinz") and is_role("Landeshauptfrau")
     assert not is_role("VivaDesigner")  # a product in camel case
     assert not is_role("Rüstungsproduzenten")  # also firms: "Rüstungsproduzenten Diehl"
     text = "Das sei ein Imagefilm, sagt Dokumentarfilmer Riha."
     assert apply(nlp, text, [("Dokumentarfilmer Riha", "PER")]) == [("Riha", "PER")]
     text = "Regisseur und Choreograf Vincent Paterson sorgt für eine Fusion."
     assert [(e.text, e.label_) for e in nlp(text).ents] == [("Vincent Paterson", "PER")]
+    text = "Das sagte EU-Migrationskommissar Dimitris Avramopoulos am Montag."
+    assert [(e.text, e.label_) for e in nlp(text).ents] == [("Dimitris Avramopoulos", "PER")]
 
 
 def test_cities_the_model_missed_are_places(nlp):
