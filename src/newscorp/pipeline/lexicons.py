@@ -162,6 +162,14 @@ SHORT_ROLE_HEADS = ("chef", "boss", "star")
 "rat", "wirt", would match "Vorrat", "Landwirt" no less than "Stadtrat")."""
 
 
+def _last_umlaut_undone(word: str) -> str:
+    """``word`` with its last umlaut written without dots ("stadträt" -> "stadtrat")."""
+    for k in range(len(word) - 1, -1, -1):
+        if word[k] in "äöü":
+            return word[:k] + "aou"["äöü".index(word[k])] + word[k + 1 :]
+    return word
+
+
 @lru_cache(maxsize=1 << 16)
 def is_role(word: str) -> bool:
     """True for a title or role word such as "US-Präsident", "Außenministerin", "Machthaber".
@@ -172,10 +180,11 @@ def is_role(word: str) -> bool:
     head = word.lower().rsplit("-", 1)[-1]
     if head in SHORT_ROLE_HEADS and head != word.lower():
         return True  # "Club-Boss", "Partei-Chef"
+    feminine = [head.removesuffix(end) for end in ("in", "innen") if head.endswith(end)]
     for form in (
         head,
-        head.removesuffix("in"),
-        head.removesuffix("innen"),
+        *feminine,
+        *(_last_umlaut_undone(f) for f in feminine),  # "Stadträtin" -> "stadtrat"
         head.removesuffix("s"),
         head.removesuffix("en"),
         head.removesuffix("n"),
