@@ -2488,3 +2488,21 @@ def test_a_city_named_like_a_person_is_a_place_only_in_a_dateline(words, label):
     pos = ["PROPN" if w[:1].isupper() else "PUNCT" for w in words]
     doc = Doc(spacy.blank("de").vocab, words=words, pos=pos, ents=ents)
     assert [(e.text, e.label_) for e in name_rules(doc).ents] == [("Sydney", label)]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["das", "Taktikspiel", "Commandos", "."], [("Commandos", "MISC")]),
+        (["die", "Comedy-Serie", "Moralejas", "."], [("Moralejas", "MISC")]),
+        (["das", "Tagebuch", "Anne", "Frank", "."], [("Anne Frank", "PER")]),  # no title
+        (["das", "Mitglied", "Ravi", "Shankar", "."], [("Ravi Shankar", "PER")]),
+    ],
+)
+def test_a_noun_for_a_work_opening_an_entity_leaves_the_title(words, expected):
+    from newscorp.pipeline.names import name_rules
+
+    pos = ["DET", "NOUN", *(["PROPN"] * (len(words) - 3)), "PUNCT"]
+    ents = ["O", "B-ORG", *(["I-ORG"] * (len(words) - 3)), "O"]
+    doc = Doc(spacy.blank("de").vocab, words=words, pos=pos, ents=ents)
+    assert [(e.text, e.label_) for e in name_rules(doc).ents] == expected

@@ -1890,6 +1890,41 @@ def _english_title(words: list[str]) -> bool:
     )
 
 
+WORK_NOUNS = frozenset(WORK_HEADS) | {"spiel"}
+"""Heads of common nouns for works that open an unquoted title the models took in
+("Strategiespiel Command & Conquer", "Film Titanic")."""
+
+
+def _work_noun(tok: Token) -> bool:
+    """A common noun for a work, whole or as a compound's head ("Taktikspiel"; not
+    "Mitglied")."""
+    text = tok.text
+    if tok.pos_ != "NOUN" or not text[:1].isupper():
+        return False
+    for word in {text, tok.lemma_}:
+        low = word.lower()
+        if low in WORK_NOUNS or compound_head(word) in WORK_NOUNS:
+            return True
+    return False
+
+
+def _titles_after_work_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An entity opened by a noun for a work is the title after it, MISC: "das Taktikspiel
+    Commandos" ORG -> "Commandos", "der Film Titanic" (not a person's name after it: "das
+    Tagebuch Anne Frank")."""
+    out = []
+    for ent in ents:
+        if (
+            len(ent) > 1
+            and _work_noun(ent[0])
+            and ent[1].text[:1].isupper()
+            and not is_first_name(ent[1].text)
+        ):
+            ent = Span(doc, ent.start + 1, ent.end, label="MISC")
+        out.append(ent)
+    return out
+
+
 def _title_label(tok: Token) -> str | None:
     """MISC after a noun for a work ("Film", "Serien"), ORG after one for a medium."""
     word = tok.text
@@ -2053,6 +2088,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _known_places_of_words(doc, ents)
     ents = _quoted_titles(doc, ents, texts)
     ents = _english_quotations(doc, ents, texts)
+    ents = _titles_after_work_nouns(doc, ents)
     ents = _descriptor_then_person(doc, ents, texts)
     ents = _place_owner_before_person(doc, ents)
     doc.ents = filter_spans(ents)
