@@ -653,6 +653,18 @@ def test_kinds_of_words_that_bound_or_label_a_name(words, pos, ents, expected):
             ["O", "O", "O", "O", "B-ORG", "O"],
             [],
         ),
+        (  # nor adjectives after one, nor a possessive
+            ["auf", "einer", "genau", "kreisförmigen", "Bahn", "und", "ihrer", "Bahn"],
+            ["ADP", "DET", "ADV", "ADJ", "NOUN", "CCONJ", "DET", "NOUN"],
+            ["O", "O", "O", "O", "B-ORG", "O", "O", "B-ORG"],
+            [],
+        ),
+        (  # a name after the definite article stays
+            ["Sie", "fährt", "mit", "der", "Bahn", "."],
+            ["PRON", "VERB", "ADP", "DET", "PROPN", "PUNCT"],
+            ["O", "O", "O", "O", "B-ORG", "O"],
+            [("Bahn", "ORG")],
+        ),
         (  # the currency does (GermEval: OTH)
             ["Er", "zahlte", "einen", "Euro", "."],
             ["PRON", "VERB", "DET", "NOUN", "PUNCT"],

@@ -909,15 +909,25 @@ def _in_idiom(ent: Span) -> bool:
 
 
 INDEFINITE_ARTICLES = frozenset("ein eine einer eines einem einen".split())
+POSSESSIVES = frozenset(
+    stem + end
+    for stem in ("mein", "dein", "sein", "ihr", "unser")
+    for end in ("", "e", "er", "es", "em", "en")
+)
 
 
 def _indefinite_noun(span: Span) -> bool:
-    """A plain noun after an indefinite article ("einer Bahn"), not an acronym ("einen
-    BMW") or a known name."""
-    text = span.text
+    """A plain noun after an indefinite article or a possessive, with adjectives between
+    them or not ("einer Bahn", "auf einer genau kreisförmigen Bahn", "auf ihrer Bahn"), not
+    an acronym ("einen BMW") or a known name."""
+    text, doc = span.text, span.doc
+    k = span.start - 1
+    while k > 0 and doc[k].pos_ in ("ADJ", "ADV") and doc[k].text[:1].islower():
+        k -= 1  # "einer genau kreisförmigen"
     return (
-        span.start > 0
-        and span.doc[span.start - 1].lower_ in INDEFINITE_ARTICLES
+        k >= 0
+        and k < span.start
+        and (doc[k].lower_ in INDEFINITE_ARTICLES or doc[k].lower_ in POSSESSIVES)
         and text in plain_nouns()
         and not is_acronym(text)
         and text not in gazetteer_labels()
