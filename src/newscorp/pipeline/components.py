@@ -269,14 +269,17 @@ def _nouns_as_person(span: Span) -> bool:
     """A "person" of two or more words, each a plain noun or a compound of known words, none
     a first name, that the tagger calls common nouns (NN) at least in part ("seit der
     Vorsaison Spielergehälter")."""
-    plain = plain_nouns()
     return (
         len(span) > 1
         and any(t.tag_ == "NN" for t in span)
-        and all(
-            (t.text in plain or compound_noun(t.text)) and not is_first_name(t.text) for t in span
-        )
+        and all(_noun_no_first_name(t.text) for t in span)
     )
+
+
+def _noun_no_first_name(text: str) -> bool:
+    """A plain noun or a compound of known words that is no first name ("Spielergehälter",
+    "Hitze"; not "Rosa")."""
+    return (text in plain_nouns() or compound_noun(text)) and not is_first_name(text)
 
 
 def _function_word(token, tags: frozenset[str]) -> bool:
@@ -926,7 +929,6 @@ def _indefinite_noun(span: Span) -> bool:
         k -= 1  # "einer genau kreisförmigen"
     return (
         k >= 0
-        and k < span.start
         and (doc[k].lower_ in INDEFINITE_ARTICLES or doc[k].lower_ in POSSESSIVES)
         and text in plain_nouns()
         and not is_acronym(text)
@@ -979,15 +981,14 @@ def _without_nouns_beside_nouns(ents: list[Span], places: dict[str, str]) -> lis
     entity holds ("Ebbe und Flut", "Straßen und Keller"): a pair of things, not a name.
     Known names and places stay ("ÖVP und Grüne", "Allianz und Commerzbank")."""
     taken = {k for e in ents for k in range(e.start, e.end)}
-    plain, cities, words, known = plain_nouns(), geo_names(), known_words(), name_labels()
+    cities, words, known = geo_names(), known_words(), name_labels()
 
     def common(tok: Token) -> bool:
         text = tok.text
         return (
             tok.i not in taken
             and text[:1].isupper()
-            and (text in plain or compound_noun(text))
-            and not is_first_name(text)
+            and _noun_no_first_name(text)
             and text not in known
         )
 

@@ -987,7 +987,7 @@ def _owner_word(tok: Token) -> bool:
     if tok.pos_ in NOT_NAME or text in first_names():
         return False
     stem = text[:-1]
-    if stem in places() or stem in geo_names() or stem in name_labels():
+    if _listed_name(stem):
         return True  # "Österreichs", "Odessas"
     return not (_common_word(text) or _common_word(stem) or compound_head(text))
 
@@ -1000,7 +1000,7 @@ def _lone_owner(span: Span) -> Span:
     if not (nxt.pos_ == "NOUN" and _common_word(nxt.text) and text.endswith("s")):
         return span
     stem = text[:-1]
-    if stem in name_labels() or stem in places() or stem in geo_names() or _known(span):
+    if _listed_name(stem) or _known(span):
         return span
     if not _owner_word(span[0]):
         return span
@@ -1139,7 +1139,7 @@ def _cue_name_word(tok: Token) -> bool:
         return False  # letters, and digits after them ("Nachrichtensender N24")
     if text in nonnames() or is_role(text) or not text.strip("IVXLC"):
         return False  # common words, roles, roman numerals
-    if text in places() or text in geo_names() or text in name_labels():
+    if _listed_name(text):
         return True
     if is_acronym(text):
         return True  # a name in capitals: "Tageszeitung DIE WELT"
@@ -1374,14 +1374,14 @@ def _surname_endings(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _listed_name(text: str) -> bool:
+    """A name of the name lists, the gazetteer or GeoNames."""
+    return text in name_labels() or text in places() or text in geo_names()
+
+
 def _known_name(text: str) -> bool:
     """A name of the name lists, the gazetteer or GeoNames, or a German word."""
-    return (
-        text in name_labels()
-        or text in places()
-        or text in geo_names()
-        or text.lower() in known_words()
-    )
+    return _listed_name(text) or text.lower() in known_words()
 
 
 def _currencies(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
