@@ -432,6 +432,7 @@ def test_professions_before_names_are_roles(nlp):
     assert is_role("EU-Migrationskommissar") and is_role("Oberstaatsanwältin")
     assert is_role("Kronprinz") and is_role("Landeshauptfrau")
     assert is_role("Stadträtin") and is_role("Bischöfin")  # feminines with an umlaut
+    assert is_role("Presseratsmitglied") and is_role("Vorstandsmitglieds")
     assert not is_role("VivaDesigner")  # a product in camel case
     assert not is_role("Rüstungsproduzenten")  # also firms: "Rüstungsproduzenten Diehl"
     text = "Das sei ein Imagefilm, sagt Dokumentarfilmer Riha."

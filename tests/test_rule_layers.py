@@ -2518,3 +2518,25 @@ def test_a_noun_for_a_work_opening_an_entity_leaves_the_title(words, expected):
     ents = ["O", "B-ORG", *(["I-ORG"] * (len(words) - 3)), "O"]
     doc = Doc(spacy.blank("de").vocab, words=words, pos=pos, ents=ents)
     assert [(e.text, e.label_) for e in name_rules(doc).ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Roman", "von", "Markus", "Werner"], [("Markus Werner", "PER")]),  # a work, its author
+        (["Otto", "von", "Bismarck", "kam"], [("Otto von Bismarck", "PER")]),  # no first name
+        (["Ursula", "von", "der", "Leyen"], [("Ursula von der Leyen", "PER")]),
+    ],
+)
+def test_a_first_name_after_von_inside_a_person_starts_the_authors_name(words, expected):
+    pos = ["PROPN" if w[:1].isupper() else "ADP" if w == "von" else "DET" for w in words]
+    pos = [p if w != "kam" else "VERB" for p, w in zip(pos, words, strict=True)]
+    n = len(words) - (words[-1] == "kam")
+    ents = ["B-PER"] + ["I-PER"] * (n - 1) + ["O"] * (len(words) - n)
+    assert _cleaned(words, pos, ents) == expected
+
+
+@pytest.mark.parametrize("word", ["Dreimal", "Zwölf"])
+def test_a_number_word_also_of_times_opens_no_name(word):
+    words = [word, "ist", "sie", "gescheitert"]
+    assert _cleaned(words, ["ADV", "AUX", "PRON", "VERB"], ["B-LOC", "O", "O", "O"]) == []

@@ -344,6 +344,11 @@ open no name of a person, place or organisation (not "eins": "Eins Festival"; a 
 may: "Drei Haselnüsse für Aschenbrödel")."""
 
 
+def _number_word(low: str) -> bool:
+    """A number word, also of times ("zwölf", "dreimal")."""
+    return low in NUMBER_WORDS or low.endswith("mal") and low[:-3] in NUMBER_WORDS
+
+
 def _leading_non_name(doc: Doc, start: int, end: int, label: str) -> bool:
     """Whether the first word of an entity is no part of the name: punctuation, a role
     before a person, a function word (not a known first name), a lowercase adjective."""
@@ -398,6 +403,21 @@ def _article_before_title(doc: Doc, start: int) -> bool:
         and not _true_sentence_start(doc, k)
         and (doc[k - 1].text == "," or doc[k - 1].pos_ in ARTICLE_TITLE_POS)
     )
+
+
+def _author_after_von(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name starts after "von" inside a "person" that is a work and its
+    author: "von", a known first name and one or more capitalised words ("Roman von Markus
+    Werner", "Knecht Matti von Bertolt Brecht"); 0 for none (not "Otto von Bismarck",
+    "Ursula von der Leyen": no first name after "von")."""
+    for k in range(start + 1, end - 2):
+        if (
+            doc[k].text == "von"
+            and is_first_name(doc[k + 1].text)
+            and all(t.text[:1].isupper() for t in doc[k + 1 : end])
+        ):
+            return k + 1
+    return 0
 
 
 def _nobiliary(doc: Doc, start: int, end: int) -> bool:
@@ -749,6 +769,8 @@ def clean_entities(doc: Doc) -> Doc:
             start += 1
         while end > start and _trailing_non_name(doc[end - 1]):
             end -= 1
+        if label == "PER" and (k := _author_after_von(doc, start, end)):
+            start = k  # "Roman von Markus Werner": a work by the person after "von"
         if _road(doc, start, end):
             label = "LOC"  # "Bundesautobahn 2" (the model's ORG): a road, as "A 2" is
         if _region_word_before_name(doc, start, end):
@@ -822,7 +844,7 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # "seit der Vorsaison Spielergehälter"
         if label != "MISC" and len(span) == 1 and _indefinite_noun(span):
             continue  # "in einer Bahn um den Planeten": a named thing takes no "ein"
-        if label != "MISC" and doc[start].lower_ in NUMBER_WORDS:
+        if label != "MISC" and _number_word(doc[start].lower_):
             continue  # "Zwölf Todesopfer forderte ein Taifun": a number of something
         if label in ("ORG", "MISC") and _league(span):
             continue  # "die Fußball-Regionalliga Nord": a competition (GermEval: O)
