@@ -2540,3 +2540,33 @@ def test_a_first_name_after_von_inside_a_person_starts_the_authors_name(words, e
 def test_a_number_word_also_of_times_opens_no_name(word):
     words = [word, "ist", "sie", "gescheitert"]
     assert _cleaned(words, ["ADV", "AUX", "PRON", "VERB"], ["B-LOC", "O", "O", "O"]) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "ents", "expected"),
+    [
+        # a unit after a number, "Grad" or an indefinite article is no name
+        (
+            ["26", "Grad", "Celsius", "warm"],
+            ["NUM", "NOUN", "PROPN", "ADJ"],
+            ["O", "O", "B-PER", "O"],
+            [],
+        ),
+        (["3", "Kilo", "Gemüse"], ["NUM", "PROPN", "NOUN"], ["O", "B-LOC", "O"], []),
+        # the same word without a number before it stays a name; a currency is not a unit
+        (
+            ["Anders", "Celsius", "maß"],
+            ["PROPN", "PROPN", "VERB"],
+            ["B-PER", "I-PER", "O"],
+            [("Anders Celsius", "PER")],
+        ),
+        (
+            ["20", "Pfund", "Sterling"],
+            ["NUM", "NOUN", "PROPN"],
+            ["O", "B-MISC", "I-MISC"],
+            [("Pfund Sterling", "MISC")],
+        ),
+    ],
+)
+def test_a_unit_of_measure_after_a_number_is_no_name(words, pos, ents, expected):
+    assert _cleaned(words, pos, ents) == expected

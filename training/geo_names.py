@@ -56,7 +56,7 @@ def lines(name: str) -> list[str]:
 DATELINE_HEADER = (
     "# Cities of 100,000 people or more left out of geo_names.txt.gz as first or last names\n"
     "# (GeoNames data CC BY 4.0, https://www.geonames.org): places only in a dateline\n"
-    "# (\"Sydney – \"). Built by training/geo_names.py. One name a line.\n"
+    '# ("Sydney – "). Built by training/geo_names.py. One name a line.\n'
 )
 
 

@@ -344,6 +344,19 @@ open no name of a person, place or organisation (not "eins": "Eins Festival"; a 
 may: "Drei Haselnüsse für Aschenbrödel")."""
 
 
+UNIT_WORDS = frozenset("Celsius Fahrenheit Kelvin Kilo Watt Volt Ampere".split())
+"""Units of measure named like persons or places ("Celsius", "Watt")."""
+
+
+def _unit(doc: Doc, i: int) -> bool:
+    """A unit of measure after a number, "Grad" or an indefinite article ("26 Grad Celsius",
+    "ein Kilo Gemüse")."""
+    if doc[i].text not in UNIT_WORDS or i == 0:
+        return False
+    before = doc[i - 1]
+    return before.like_num or before.text == "Grad" or before.lower_ in INDEFINITE_ARTICLES
+
+
 def _number_word(low: str) -> bool:
     """A number word, also of times ("zwölf", "dreimal")."""
     return low in NUMBER_WORDS or low.endswith("mal") and low[:-3] in NUMBER_WORDS
@@ -844,6 +857,8 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # "seit der Vorsaison Spielergehälter"
         if label != "MISC" and len(span) == 1 and _indefinite_noun(span):
             continue  # "in einer Bahn um den Planeten": a named thing takes no "ein"
+        if len(span) == 1 and _unit(doc, start):
+            continue  # "26 Grad Celsius", "ein Kilo Gemüse": a unit of measure
         if label != "MISC" and _number_word(doc[start].lower_):
             continue  # "Zwölf Todesopfer forderte ein Taifun": a number of something
         if label in ("ORG", "MISC") and _league(span):
