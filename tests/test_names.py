@@ -556,7 +556,8 @@ def test_hyphenated_compound_ending_in_a_plain_noun_is_no_name(word, label, drop
             [("US-Raumfahrtbehörde", "LOC"), ("Nasa", "ORG")],
             [("Nasa", "ORG")],
         ),
-        ("Das berichtet das US-Magazin Wired.", [("US-Magazin", "ORG")], []),
+        # the description goes; the name after the cue "Magazin" is the magazine
+        ("Das berichtet das US-Magazin Wired.", [("US-Magazin", "ORG")], [("Wired", "ORG")]),
         (
             "Die US-Legionäre Bradford Burgess und Jerrell Wright gingen.",
             [("US-Legionäre", "LOC"), ("Bradford Burgess", "PER"), ("Jerrell Wright", "PER")],
@@ -916,3 +917,47 @@ def test_a_first_name_and_a_noun_after_a_role_stay_one_person(nlp):
 def test_a_currency_after_an_amount_survives_the_entity_cleaning(nlp):
     doc = nlp("Damals kostete es 20 Reichsmark oder 30 Rubel.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Reichsmark", "MISC"), ("Rubel", "MISC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a hyphenated part of a town ends in a compass word: a place, not "West" the surname
+        (
+            "Der Mann hatte in Lobeda-West Feuer gelegt.",
+            [("Lobeda-West", "LOC")],
+            [("Lobeda-West", "LOC")],
+        ),
+        # a club abbreviation at the end makes a club
+        (
+            "Wolfsburg gewann gegen Hertha BSC am Samstag.",
+            [("Hertha BSC", "PER")],
+            [("Wolfsburg", "LOC"), ("Hertha BSC", "ORG")],
+        ),
+        # a plain noun as a third word ends a person's name found after a role
+        (
+            "Das löst bei Gesundheitsstadträtin Sonja Wehsely Empörung aus.",
+            [],
+            [("Sonja Wehsely", "PER")],
+        ),
+        # institutions before their names, also as compound heads
+        (
+            "Eingebunden war auch die Anwaltskanzlei Lansky in Wien.",
+            [("Lansky", "PER"), ("Wien", "LOC")],
+            [("Lansky", "ORG"), ("Wien", "LOC")],
+        ),
+        (
+            "Eine Studie des Wirtschaftsforschungsinstituts Wifo zeigt das.",
+            [("Wifo", "PER")],
+            [("Wifo", "ORG")],
+        ),
+        # "Referentin" is a role before a name
+        (
+            "Sie stellten einen Antrag gegen Finanzreferentin Gaby Schaunig.",
+            [("Finanzreferentin Gaby Schaunig", "ORG")],
+            [("Gaby Schaunig", "PER")],
+        ),
+    ],
+)
+def test_compass_parts_clubs_third_nouns_institution_cues_and_referents(nlp, text, ents, expected):
+    assert apply(nlp, text, ents) == expected

@@ -2570,3 +2570,16 @@ def test_a_number_word_also_of_times_opens_no_name(word):
 )
 def test_a_unit_of_measure_after_a_number_is_no_name(words, pos, ents, expected):
     assert _cleaned(words, pos, ents) == expected
+
+
+def test_a_unit_opening_an_entity_of_two_words_after_a_number_word_is_no_name():
+    words = ["mit", "drei", "Zoll", "Diagonale", "genutzt"]
+    pos = ["ADP", "NUM", "NOUN", "PROPN", "VERB"]
+    assert _cleaned(words, pos, ["O", "O", "B-ORG", "I-ORG", "O"]) == []
+
+
+def test_a_word_written_small_after_a_colon_opens_a_sentence_and_is_no_name():
+    words = ["Poposki", ":", "Definitiv", ".", "Das", "hilft"]
+    pos = ["PROPN", "PUNCT", "ADJ", "PUNCT", "PRON", "VERB"]
+    ents = ["B-PER", "O", "B-ORG", "O", "O", "O"]
+    assert _cleaned(words, pos, ents) == [("Poposki", "PER")]

@@ -344,17 +344,25 @@ open no name of a person, place or organisation (not "eins": "Eins Festival"; a 
 may: "Drei Haselnüsse für Aschenbrödel")."""
 
 
-UNIT_WORDS = frozenset("Celsius Fahrenheit Kelvin Kilo Watt Volt Ampere".split())
+UNIT_WORDS = frozenset(
+    "Celsius Fahrenheit Kelvin Kilo Watt Volt Ampere Hertz Megahertz Gigahertz Joule Zoll "
+    "Megapixel Kilobyte Megabyte Gigabyte Terabyte Megabit Gigabit".split()
+)
 """Units of measure named like persons or places ("Celsius", "Watt")."""
 
 
 def _unit(doc: Doc, i: int) -> bool:
-    """A unit of measure after a number, "Grad" or an indefinite article ("26 Grad Celsius",
-    "ein Kilo Gemüse")."""
+    """A unit of measure after a number, a number word, "Grad" or an indefinite article ("26
+    Grad Celsius", "drei Zoll", "ein Kilo Gemüse")."""
     if doc[i].text not in UNIT_WORDS or i == 0:
         return False
     before = doc[i - 1]
-    return before.like_num or before.text == "Grad" or before.lower_ in INDEFINITE_ARTICLES
+    return (
+        before.like_num
+        or before.text == "Grad"
+        or before.lower_ in INDEFINITE_ARTICLES
+        or _number_word(before.lower_)
+    )
 
 
 def _number_word(low: str) -> bool:
@@ -857,8 +865,8 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # "seit der Vorsaison Spielergehälter"
         if label != "MISC" and len(span) == 1 and _indefinite_noun(span):
             continue  # "in einer Bahn um den Planeten": a named thing takes no "ein"
-        if len(span) == 1 and _unit(doc, start):
-            continue  # "26 Grad Celsius", "ein Kilo Gemüse": a unit of measure
+        if _unit(doc, start):
+            continue  # "26 Grad Celsius", "drei Zoll Diagonale": a unit of measure
         if label != "MISC" and _number_word(doc[start].lower_):
             continue  # "Zwölf Todesopfer forderte ein Taifun": a number of something
         if label in ("ORG", "MISC") and _league(span):
@@ -1067,8 +1075,10 @@ def _without_capitalised_words(ents: list[Span], places: dict[str, str]) -> list
 
 def _opens_sentence(tok: Token) -> bool:
     """A sentence's first word, or the first word after a dateline ("Wien – Knapp fünf
-    Wochen …")."""
-    return tok.is_sent_start or (tok.i > 1 and tok.nbor(-1).text in DATELINE_DASHES)
+    Wochen …") or a colon ("Poposki: Definitiv.")."""
+    return tok.is_sent_start or (
+        tok.i > 1 and (tok.nbor(-1).text in DATELINE_DASHES or tok.nbor(-1).text == ":")
+    )
 
 
 def _speaker_label(ent: Span) -> bool:

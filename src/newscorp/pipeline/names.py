@@ -142,6 +142,8 @@ def _name_word(doc: Doc, i: int, first: int) -> bool:
         return True  # "Hans Dietrich Genscher", whatever the tagger says
     if tok.pos_ in NOT_NAME and (tok.pos_ in OPEN_CLASS or tok.lower_ in STOP_WORDS):
         return False  # an unknown surname tagged as a function word stays: "Hansjörg Elshorst"
+    if i - 1 > first and tok.pos_ == "NOUN" and text in plain_nouns():
+        return False  # "Gesundheitsstadträtin Sonja Wehsely Empörung": a third word
     # "Heidi Klums Modelsuche", "Steven Spielbergs Kalter-Krieg-Thriller": a noun after a
     # genitive ends the name
     return not (
@@ -751,12 +753,19 @@ CURATED_TAILS = {**MEDIA_TAILS, **TEAM_TAILS, **GEOGRAPHIC_TAILS}
 """The last words above, which label a name where label_tails.tsv knows none."""
 
 
+COMPASS_PARTS = frozenset("Nord Süd Ost West Nordost Nordwest Südost Südwest Mitte Zentrum".split())
+"""Last parts of hyphenated names of parts of a place ("Lobeda-West"; "West" alone ends
+persons' names: "Kanye West")."""
+
+
 def _hyphen_tail_label(word: str) -> str | None:
     """The label_tails label of the last part of a hyphenated word, without a plural or
     genitive ending ("US-Regierungen" -> ORG by "Regierung", "Robert-Koch-Instituts" ORG)."""
     if "-" not in word.strip("-"):
         return None
     tail = word.rsplit("-", 1)[1]
+    if tail in COMPASS_PARTS:
+        return "LOC"  # "Lobeda-West", "Berlin-Mitte": a part of a place
     tails = label_tails() | INSTITUTION_TAILS
     for ending in ("", *NOUN_ENDINGS):
         if tail.endswith(ending) and len(tail) > len(ending) + 2:
@@ -1612,8 +1621,9 @@ CLUB_WORDS = frozenset(
 )
 
 
-CLUB_ABBREVIATIONS = frozenset("FC SC SV TSV VfB VfL FSV SpVgg TuS SSV SSC".split())
-"""Abbreviations that open only sports clubs' names ("FC Hansa Rostock")."""
+CLUB_ABBREVIATIONS = frozenset("FC SC SV TSV VfB VfL FSV SpVgg TuS SSV SSC BSC".split())
+"""Abbreviations that open or end only sports clubs' names ("FC Hansa Rostock", "Hertha
+BSC")."""
 
 
 CLUB_OPENERS = CLUB_ABBREVIATIONS | frozenset(
@@ -1645,10 +1655,12 @@ def _sports_clubs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     München", "1. FC Köln")."""
     out = [
         Span(doc, e.start, e.end, label="ORG")
-        if len(e) > 1 and e.label_ in ("LOC", "PER") and texts[e.start] in CLUB_ABBREVIATIONS
+        if len(e) > 1
+        and e.label_ in ("LOC", "PER")
+        and (texts[e.start] in CLUB_ABBREVIATIONS or texts[e.end - 1] in CLUB_ABBREVIATIONS)
         else e
         for e in ents
-    ]  # "FC Hansa Rostock" as a place
+    ]  # "FC Hansa Rostock" as a place, "Hertha BSC" as a person
     labels, cities = gazetteer_labels(), geo_names()
     for i in range(len(texts) - 1):
         place = texts[i + 1]
