@@ -961,3 +961,11 @@ def test_a_currency_after_an_amount_survives_the_entity_cleaning(nlp):
 )
 def test_compass_parts_clubs_third_nouns_institution_cues_and_referents(nlp, text, ents, expected):
     assert apply(nlp, text, ents) == expected
+
+
+def test_a_first_name_that_is_a_conjunction_opening_a_sentence_starts_no_person(nlp):
+    text = "Er meldete sich. Da Hemler noch gesucht wird, bleibt er in Schweden."
+    assert apply(nlp, text, [("Hemler", "PER"), ("Schweden", "LOC")]) == [
+        ("Hemler", "PER"),
+        ("Schweden", "LOC"),
+    ]

@@ -2583,3 +2583,36 @@ def test_a_word_written_small_after_a_colon_opens_a_sentence_and_is_no_name():
     pos = ["PROPN", "PUNCT", "ADJ", "PUNCT", "PRON", "VERB"]
     ents = ["B-PER", "O", "B-ORG", "O", "O", "O"]
     assert _cleaned(words, pos, ents) == [("Poposki", "PER")]
+
+
+def test_a_lone_person_is_found_in_the_genitive_too():
+    """ "Mussawi" … "Anhänger Mussawis"; not a first name ("Peters" may be a surname)."""
+    words = ["Mussawi", "siegte", ",", "Anhänger", "Mussawis", "jubelten", "."]
+    pos = ["PROPN", "VERB", "PUNCT", "NOUN", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-PER", "O", "O", "O", "O", "O", "O"]
+    assert _cleaned(words, pos, ents) == [("Mussawi", "PER"), ("Mussawis", "PER")]
+    words[0], words[4] = "Peter", "Peters"
+    assert _cleaned(words, pos, ents) == [("Peter", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "ents", "expected"),
+    [
+        # a road word and its number in two tokens
+        (
+            ["Die", "Autobahn", "A", "52", "war", "zu"],
+            ["DET", "NOUN", "PROPN", "NUM", "AUX", "ADV"],
+            ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"],
+            [("Autobahn A 52", "LOC")],
+        ),
+        # a compound of known words in the genitive after an indefinite article and adjective
+        (
+            ["ein", "Foto", "eines", "schwerbewaffneten", "Gruselskeletts", "."],
+            ["DET", "NOUN", "DET", "ADJ", "PROPN", "PUNCT"],
+            ["O", "O", "O", "O", "B-LOC", "O"],
+            [],
+        ),
+    ],
+)
+def test_roads_with_spaced_numbers_and_genitive_compounds_after_ein(words, pos, ents, expected):
+    assert _cleaned(words, pos, ents) == expected

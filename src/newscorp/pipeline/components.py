@@ -525,12 +525,13 @@ ROAD_NUMBER = re.compile(r"(?:[ABLS] ?)?\d{1,3}")
 
 def _road(doc: Doc, start: int, end: int) -> bool:
     """A road word (also a compound of one: "Ostautobahn") and its number ("Bundesautobahn
-    2", "Kreisstraße 14", "Ostautobahn A4")."""
-    if end - start != 2:
+    2", "Kreisstraße 14", "Ostautobahn A4", "Autobahn A 52")."""
+    if end - start not in (2, 3):
         return False
     word = doc[start].text
     road = word in ROAD_WORDS or word.endswith(("autobahn", "straße")) and compound_noun(word)
-    return road and ROAD_NUMBER.fullmatch(doc[start + 1].text) is not None
+    number = "".join(t.text for t in doc[start + 1 : end])  # "A 52" as two tokens
+    return road and ROAD_NUMBER.fullmatch(number) is not None
 
 
 FACILITY_HEADS = frozenset({"reaktor", "kraftwerk"})
@@ -975,10 +976,15 @@ def _indefinite_noun(span: Span) -> bool:
     return (
         k >= 0
         and (doc[k].lower_ in INDEFINITE_ARTICLES or doc[k].lower_ in POSSESSIVES)
-        and text in plain_nouns()
+        and (text in plain_nouns() or _compound_or_its_genitive(text))
         and not is_acronym(text)
         and text not in gazetteer_labels()
     )
+
+
+def _compound_or_its_genitive(text: str) -> bool:
+    """A compound of known words, also in the genitive ("Gruselskeletts")."""
+    return compound_noun(text) or text.endswith("s") and compound_noun(text[:-1])
 
 
 def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]:
@@ -1244,6 +1250,13 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
                     forms[(part + "s",)] = "PER"
         if ent.label_ == "PER" and len(words) == 1 and _genitive_surname(words[0], places):
             forms.setdefault((words[0][:-1],), "PER")  # "Jazenjuks Partei" … "Jazenjuk"
+        elif (
+            ent.label_ == "PER"
+            and len(words) == 1
+            and not words[0].endswith(("s", "x", "z", "ß"))
+            and _genitive_surname(words[0] + "s", places)
+        ):
+            forms.setdefault((words[0] + "s",), "PER")  # "Mussawi" … "Anhänger Mussawis"
     # a one-word entity that is part of a person's name in this document is that person,
     # unless it is a place where only a place can stand ("Kunsthauses Bregenz" PER … "in
     # Bregenz" LOC)

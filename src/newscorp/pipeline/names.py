@@ -359,12 +359,15 @@ def _function_word_before_noun(doc: Doc, i: int, texts: list[str]) -> bool:
     """A first name opening a sentence that is also a function word, before a plain noun:
     "Allen Umfragen zufolge", "Allen Unkenrufen zum Trotz" (not "Allen Ginsberg"), or one
     the tagger calls a preposition, determiner or pronoun before a compound of known words:
-    "Per Infrarotsender lassen sich …" (not "Per Mertesacker")."""
+    "Per Infrarotsender lassen sich …" (not "Per Mertesacker"), or one it calls a
+    conjunction ("Da Hemler gesucht wird")."""
     if not (i == 0 or doc[i].is_sent_start) or i + 1 >= len(texts):
         return False
     nxt = texts[i + 1]
     if texts[i].lower() in STOP_WORDS and nxt in plain_nouns():
         return True
+    if texts[i].lower() in STOP_WORDS and doc[i].pos_ in ("SCONJ", "CCONJ"):
+        return True  # "Da Hemler noch gesucht wird, …": a conjunction, whatever follows
     return doc[i].pos_ in FUNCTION_POS and compound_noun(nxt)
 
 
