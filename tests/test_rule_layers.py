@@ -2616,3 +2616,10 @@ def test_a_lone_person_is_found_in_the_genitive_too():
 )
 def test_roads_with_spaced_numbers_and_genitive_compounds_after_ein(words, pos, ents, expected):
     assert _cleaned(words, pos, ents) == expected
+
+
+def test_a_lone_university_is_no_name_but_a_named_one_is():
+    words = ["Die", "Universität", "Bayreuth", "prüfte", ".", "Die", "Universität", "sagte", "."]
+    pos = ["DET", "NOUN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    ents = ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O"]
+    assert _cleaned(words, pos, ents) == [("Universität Bayreuth", "ORG")]
