@@ -2623,3 +2623,13 @@ def test_a_lone_university_is_no_name_but_a_named_one_is():
     pos = ["DET", "NOUN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
     ents = ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O"]
     assert _cleaned(words, pos, ents) == [("Universität Bayreuth", "ORG")]
+
+
+def test_two_surnames_of_two_persons_named_in_full_are_two_persons():
+    words = ["Kei", "Nishikori", "und", "Tomas", "Berdych", ":", "Nishikori", "Berdych", "siegte"]
+    pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB"]
+    ents = ["B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O"]
+    expected = [("Kei Nishikori", "PER"), ("Tomas Berdych", "PER")]
+    assert _cleaned(words, pos, ents) == [*expected, ("Nishikori", "PER"), ("Berdych", "PER")]
+    words[4] = "Müller"  # "Berdych" is no one else's surname: one person
+    assert _cleaned(words, pos, ents)[-1] == ("Nishikori Berdych", "PER")

@@ -884,7 +884,7 @@ def clean_entities(doc: Doc) -> Doc:
     kept = [e for e in kept if not _in_idiom(e)]
     kept = _without_plain_nouns(_adjectives_alone(filter_spans(kept)), places)
     kept = _without_nouns_beside_nouns(kept, places)
-    kept = propagate(doc, _without_capitalised_words(kept, places))
+    kept = propagate(doc, _without_capitalised_words(_two_surnames_apart(kept), places))
     doc.ents = filter_spans(kept)  # no rule may leave two entities over one token
     doc.spans[ROLE_KEY] = roles
     return doc
@@ -903,6 +903,32 @@ ADJECTIVE_NAME_HEADS = {
 }
 """Nouns that make a name of the adjective before them ("Demokratische Partei" ORG,
 "Demokratischen Republik Kongo" LOC, "Ostchinesischen Meer" LOC)."""
+
+
+def _two_surnames_apart(ents: list[Span]) -> list[Span]:
+    """A "person" of two words that are the surnames of two persons named in full elsewhere
+    in the document is two persons ("hatte Nishikori Berdych geschlagen" after "Kei
+    Nishikori" and "Tomas Berdych")."""
+    full = [e for e in ents if e.label_ == "PER" and len(e) > 1]
+    out = []
+    for ent in ents:
+        words = (ent[0].text, ent[-1].text)
+        others = [e for e in full if e is not ent]
+        if (
+            ent.label_ == "PER"
+            and len(ent) == 2
+            and any(e[-1].text == words[0] for e in others)
+            and any(e[-1].text == words[1] for e in others)
+            and not any(e[0].text == words[0] and e[-1].text == words[1] for e in others)
+        ):
+            doc = ent.doc
+            out += [
+                Span(doc, ent.start, ent.start + 1, "PER"),
+                Span(doc, ent.end - 1, ent.end, "PER"),
+            ]
+        else:
+            out.append(ent)
+    return out
 
 
 def _adjectives_alone(ents: list[Span]) -> list[Span]:
