@@ -2633,3 +2633,30 @@ def test_two_surnames_of_two_persons_named_in_full_are_two_persons():
     assert _cleaned(words, pos, ents) == [*expected, ("Nishikori", "PER"), ("Berdych", "PER")]
     words[4] = "Müller"  # "Berdych" is no one else's surname: one person
     assert _cleaned(words, pos, ents)[-1] == ("Nishikori Berdych", "PER")
+
+
+def test_a_sentence_opening_word_written_small_and_a_noun_are_no_person():
+    words = ["Er", "siegte", ".", "Nächster", "Stopp", "ist", "Australien", "."]
+    pos = ["PRON", "VERB", "PUNCT", "ADJ", "NOUN", "AUX", "PROPN", "PUNCT"]
+    tags = ["PPER", "VVFIN", "$.", "ADJA", "NN", "VAFIN", "NE", "$."]
+    doc = _entity_doc(words, pos, ["O", "O", "O", "B-PER", "I-PER", "O", "B-LOC", "O"], tags=tags)
+    doc[3].is_sent_start = True
+    assert [(e.text, e.label_) for e in clean_entities(doc).ents] == [("Australien", "LOC")]
+
+
+def test_a_plain_noun_after_a_place_ends_an_organisation():
+    words = ["Er", "studierte", "an", "der", "Universität", "Wien", "Philosophie", "."]
+    pos = ["PRON", "VERB", "ADP", "DET", "NOUN", "PROPN", "NOUN", "PUNCT"]
+    ents = ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    assert _cleaned(words, pos, ents) == [("Universität Wien", "ORG")]
+
+
+def test_a_name_ending_in_a_surname_used_alone_for_a_person_is_that_person():
+    words = ["von", "Giambattista", "Basile", ",", "Basile", "und", "Basile", "."]
+    pos = ["ADP", "PROPN", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "PUNCT"]
+    ents = ["O", "B-LOC", "I-LOC", "O", "B-PER", "O", "B-PER", "O"]
+    assert _cleaned(words, pos, ents)[0] == ("Giambattista Basile", "PER")
+    # after an agency's acronym the acronym stays: two names
+    words[1] = "TASR"
+    ents[1:3] = ["B-ORG", "I-ORG"]
+    assert _cleaned(words, pos, ents)[:2] == [("TASR", "ORG"), ("Basile", "PER")]

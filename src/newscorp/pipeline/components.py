@@ -267,14 +267,18 @@ def _common_nouns_only(span: Span, places: dict[str, str]) -> bool:
     return not any(c.isdigit() for c in span.text)
 
 
-def _nouns_as_person(span: Span) -> bool:
+def _nouns_as_person(span: Span, places: dict[str, str]) -> bool:
     """A "person" of two or more words, each a plain noun or a compound of known words, none
     a first name, that the tagger calls common nouns (NN) at least in part ("seit der
-    Vorsaison Spielergehälter")."""
+    Vorsaison Spielergehälter"); the first word may be one written small that opens the
+    sentence ("Nächster Stopp ist …")."""
+    first = span[0]
+    opener = _opens_sentence(first) and _written_small(first.text, places)
     return (
         len(span) > 1
         and any(t.tag_ == "NN" for t in span)
-        and all(_noun_no_first_name(t.text) for t in span)
+        and (opener or _noun_no_first_name(first.text))
+        and all(_noun_no_first_name(t.text) for t in span[1:])
     )
 
 
@@ -733,6 +737,19 @@ def _named_after_role(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _place_then_plain_noun(doc: Doc, end: int) -> bool:
+    """A name's last two words are a known place and a plain noun that ends no name, after
+    a German noun ("Universität Wien Philosophie"; not "American Enterprise Institute")."""
+    last = doc[end - 1]
+    return (
+        doc[end - 2].text in geo_names()
+        and doc[end - 3].text in plain_nouns()
+        and last.pos_ == "NOUN"
+        and last.text in plain_nouns()
+        and last.text not in name_tails()
+    )
+
+
 def _place_then_noun(first: Token, last: Token) -> bool:
     """A known one-word place and a plain noun that ends no name ("Ajaccio Kundgebungen")."""
     return first.text in geo_names() and _ends_no_name(last)
@@ -818,6 +835,8 @@ def clean_entities(doc: Doc) -> Doc:
                 end -= 1  # "Nordkorea nukleare Waffen": the adjective before the noun too
             if end - start == 1:
                 label = places.get(doc[start].text) or label  # "Seoul Details" -> Seoul LOC
+        if label in ("ORG", "LOC") and end - start > 2 and _place_then_plain_noun(doc, end):
+            end -= 1  # "an der Universität Wien Philosophie studiert": the subject goes
         if label == "ORG" and end - start == 2 and _acronym_then_noun(doc[start], doc[end - 1]):
             end -= 1  # "in der SVP Getränke bezahlt": the party, then the object
             label = places.get(doc[start].text) or label  # "US Botschaft" -> US LOC
@@ -864,7 +883,7 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # a lowercase word is no name, but "iTunes", "n-tv", "dpa" are
         if not known and _common_nouns_only(span, places) and not currency_after_amount(doc, start):
             continue  # "Dialog", "Aufhebung von Sanktionen": common nouns, not a name
-        if label == "PER" and _nouns_as_person(span):
+        if label == "PER" and _nouns_as_person(span, places):
             continue  # "seit der Vorsaison Spielergehälter"
         if label != "MISC" and len(span) == 1 and _indefinite_noun(span):
             continue  # "in einer Bahn um den Planeten": a named thing takes no "ein"
@@ -884,7 +903,8 @@ def clean_entities(doc: Doc) -> Doc:
     kept = [e for e in kept if not _in_idiom(e)]
     kept = _without_plain_nouns(_adjectives_alone(filter_spans(kept)), places)
     kept = _without_nouns_beside_nouns(kept, places)
-    kept = propagate(doc, _without_capitalised_words(_two_surnames_apart(kept), places))
+    kept = _two_surnames_apart(_persons_by_surname(kept, places))
+    kept = propagate(doc, _without_capitalised_words(kept, places))
     doc.ents = filter_spans(kept)  # no rule may leave two entities over one token
     doc.spans[ROLE_KEY] = roles
     return doc
@@ -903,6 +923,41 @@ ADJECTIVE_NAME_HEADS = {
 }
 """Nouns that make a name of the adjective before them ("Demokratische Partei" ORG,
 "Demokratischen Republik Kongo" LOC, "Ostchinesischen Meer" LOC)."""
+
+
+def _persons_by_surname(ents: list[Span], places: dict[str, str]) -> list[Span]:
+    """A place or organisation of two or three capitalised words whose last word is a person
+    twice or more alone in the document, and never anything else, is that person ("die
+    Märchen von Giambattista Basile" as a place, "Basile" twice a person); not a known name
+    or one opening with a place ("Wien Energie"). After an acronym the acronym keeps its
+    label: "zitierte die Nachrichtenagentur TASR Fico"."""
+    alone: dict[str, Counter] = {}
+    for ent in ents:
+        if len(ent) == 1:
+            alone.setdefault(ent.text, Counter())[ent.label_] += 1
+    out = []
+    for ent in ents:
+        counts = alone.get(ent[-1].text, Counter())
+        if (
+            ent.label_ in ("LOC", "ORG")
+            and 1 < len(ent) <= 3
+            and counts["PER"] >= 2
+            and len(counts) == 1
+            and all(t.is_alpha and t.text[:1].isupper() for t in ent)
+            and ent.text not in places
+            and ent[0].text not in geo_names()
+            and ent[0].text not in places
+        ):
+            if len(ent) == 2 and ent[0].is_upper:  # "Nachrichtenagentur TASR Fico": two names
+                out.append(Span(ent.doc, ent.start, ent.start + 1, label=ent.label_))
+                out.append(Span(ent.doc, ent.start + 1, ent.end, label="PER"))
+            elif not any(t.is_upper for t in ent):
+                out.append(Span(ent.doc, ent.start, ent.end, label="PER"))
+            else:
+                out.append(ent)
+        else:
+            out.append(ent)
+    return out
 
 
 def _two_surnames_apart(ents: list[Span]) -> list[Span]:
