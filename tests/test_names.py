@@ -969,3 +969,16 @@ def test_a_first_name_that_is_a_conjunction_opening_a_sentence_starts_no_person(
         ("Hemler", "PER"),
         ("Schweden", "LOC"),
     ]
+
+
+def test_a_places_genitive_ends_a_persons_name_and_a_label_is_a_cue(nlp):
+    text = "Er ist mit Bobby Charlton Englands Rekordtorschütze."
+    assert apply(nlp, text, [("Englands", "LOC")]) == [
+        ("Bobby Charlton", "PER"),
+        ("Englands", "LOC"),
+    ]
+    text = "Das macht unser Label Columbia in den USA."
+    assert apply(nlp, text, [("Columbia", "PER"), ("USA", "LOC")]) == [
+        ("Columbia", "ORG"),
+        ("USA", "LOC"),
+    ]

@@ -523,11 +523,11 @@ def test_trailing_lowercase_preposition_or_article_is_no_part_of_a_name(words, p
         # a German adjective written small ends no name: trimmed, and with the preposition
         # or article before it
         (
-            ["Die", "Universität", "der", "iranischen", "Hauptstadt", "."],
-            ["DET", "NOUN", "DET", "ADJ", "NOUN", "PUNCT"],
-            ["der", "Universität", "der", "iranisch", "Hauptstadt", "."],
-            ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"],
-            [("Universität", "ORG")],
+            ["Die", "Universität", "Teheran", "der", "iranischen", "Hauptstadt", "."],
+            ["DET", "NOUN", "PROPN", "DET", "ADJ", "NOUN", "PUNCT"],
+            ["der", "Universität", "Teheran", "der", "iranisch", "Hauptstadt", "."],
+            ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"],
+            [("Universität Teheran", "ORG")],
         ),
         (
             ["Der", "Rat", "für", "nationale", "Fragen", "."],
@@ -2660,3 +2660,39 @@ def test_a_name_ending_in_a_surname_used_alone_for_a_person_is_that_person():
     words[1] = "TASR"
     ents[1:3] = ["B-ORG", "I-ORG"]
     assert _cleaned(words, pos, ents)[:2] == [("TASR", "ORG"), ("Basile", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "ents", "expected"),
+    [
+        # a nationality noun before a name: the person is the name after it
+        (
+            ["der", "Pole", "Milik", "traf"],
+            ["DET", "PROPN", "NOUN", "VERB"],
+            ["O", "B-ORG", "I-ORG", "O"],
+            [("Milik", "PER")],
+        ),
+        (
+            ["der", "Kolumbianer", "Carlos", "Bacca", "traf"],
+            ["DET", "NOUN", "PROPN", "PROPN", "VERB"],
+            ["O", "B-ORG", "I-ORG", "I-ORG", "O"],
+            [("Carlos Bacca", "PER")],
+        ),
+        # but "Deutsche" opens names
+        (
+            ["die", "Deutsche", "Bank", "meldet"],
+            ["DET", "ADJ", "NOUN", "VERB"],
+            ["O", "B-ORG", "I-ORG", "O"],
+            [("Deutsche Bank", "ORG")],
+        ),
+        # a named motorway alone is a road
+        (
+            ["auf", "der", "Ostautobahn", "bei", "Nickelsdorf"],
+            ["ADP", "DET", "NOUN", "ADP", "PROPN"],
+            ["O", "O", "B-ORG", "O", "B-LOC"],
+            [("Ostautobahn", "LOC"), ("Nickelsdorf", "LOC")],
+        ),
+    ],
+)
+def test_nationalities_before_names_and_named_motorways(words, pos, ents, expected):
+    assert _cleaned(words, pos, ents) == expected

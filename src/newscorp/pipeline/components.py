@@ -531,10 +531,13 @@ ROAD_NUMBER = re.compile(r"(?:[ABLS] ?)?\d{1,3}")
 
 def _road(doc: Doc, start: int, end: int) -> bool:
     """A road word (also a compound of one: "Ostautobahn") and its number ("Bundesautobahn
-    2", "Kreisstraße 14", "Ostautobahn A4", "Autobahn A 52")."""
+    2", "Kreisstraße 14", "Ostautobahn A4", "Autobahn A 52"), or a named motorway alone
+    ("Ostautobahn")."""
+    word = doc[start].text
+    if end - start == 1:
+        return word.endswith("autobahn") and word not in ROAD_WORDS  # "Ostautobahn"
     if end - start not in (2, 3):
         return False
-    word = doc[start].text
     road = word in ROAD_WORDS or word.endswith(("autobahn", "straße")) and compound_noun(word)
     number = "".join(t.text for t in doc[start + 1 : end])  # "A 52" as two tokens
     return road and ROAD_NUMBER.fullmatch(number) is not None
@@ -737,6 +740,40 @@ def _named_after_role(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+NATIONALITY_NOUNS = (
+    frozenset(
+        f"{stem}{ending}"
+        for stem in (
+            "Pole Franzose Brite Russe Türke Serbe Kroate Slowene Tscheche Slowake Rumäne "
+            "Bulgare Grieche Schwede Däne Finne Portugiese Chinese Ire Schotte Afghane Este "
+            "Weißrusse".split()
+        )
+        for ending in ("", "n")
+    )
+    | frozenset(
+        f"{stem}{ending}"
+        for stem in (
+            "Spanier Italiener Niederländer Amerikaner Norweger Belgier Brasilianer Argentinier "
+            "Kanadier Australier Japaner Kenianer Jamaikaner Ukrainer Engländer Mexikaner "
+            "Kolumbianer Iraner Iraker Syrer Ägypter Palästinenser Georgier Litauer Isländer "
+            "Bosnier Albaner Mazedonier Ungar Österreicher".split()
+        )
+        for ending in ("", "in", "s")
+    )
+) - {"Polen"}
+"""Nouns for a person of a nationality, which stand before names ("der Pole Milik"); not
+"Deutsche" or "Schweizer", which also open names ("Deutsche Bank"), or "Polen", a country."""
+
+
+def _nationality_before_name(doc: Doc, start: int, end: int) -> bool:
+    """A nationality noun, then capitalised words that are no plain nouns: the person is the
+    name after it ("der Kolumbianer Carlos Bacca", "der Pole Milik")."""
+    return doc[start].text in NATIONALITY_NOUNS and all(
+        t.is_alpha and t.text[:1].isupper() and t.text not in plain_nouns()
+        for t in doc[start + 1 : end]
+    )
+
+
 def _place_then_plain_noun(doc: Doc, end: int) -> bool:
     """A name's last two words are a known place and a plain noun that ends no name, after
     a German noun ("Universität Wien Philosophie"; not "American Enterprise Institute")."""
@@ -842,6 +879,8 @@ def clean_entities(doc: Doc) -> Doc:
             label = places.get(doc[start].text) or label  # "US Botschaft" -> US LOC
         if label == "LOC" and end - start == 2 and _place_then_noun(doc[start], doc[end - 1]):
             end -= 1  # "in der Hauptstadt Ajaccio Kundgebungen untersagt"
+        if end - start > 1 and _nationality_before_name(doc, start, end):
+            start, label = start + 1, "PER"  # "der Pole Milik" as an organisation
         if label != "ORG" and (name := _name_after_descriptor(doc, start, end)):
             # "Biathletin Mariam Gössner": the descriptor is a role, the rest a person
             roles.append(Span(doc, name - 1, name, label="ROLE"))

@@ -134,7 +134,7 @@ NATURE_CUES = frozenset(
 label_cues.tsv ("der Fluss Litani", "der Vulkan Eyjafjallajökull")."""
 INSTITUTION_CUES = frozenset(
     "kanzlei institut instituts verlag verlags klinik stiftung brauerei zeitschrift magazin "
-    "magazins behörde organisation airline verein vereins".split()
+    "magazins behörde organisation airline verein vereins label".split()
 )
 """Words for institutions before their names, too rare in the annotated corpora for
 label_cues.tsv ("die Anwaltskanzlei Lansky", "des Wirtschaftsforschungsinstituts Wifo")."""

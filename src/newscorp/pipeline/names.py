@@ -144,6 +144,8 @@ def _name_word(doc: Doc, i: int, first: int) -> bool:
         return False  # an unknown surname tagged as a function word stays: "Hansjörg Elshorst"
     if i - 1 > first and tok.pos_ == "NOUN" and text in plain_nouns():
         return False  # "Gesundheitsstadträtin Sonja Wehsely Empörung": a third word
+    if i - 1 > first and text.endswith("s") and text[:-1] in geo_names():
+        return False  # "mit Bobby Charlton Englands Rekordtorschütze": a place's genitive
     # "Heidi Klums Modelsuche", "Steven Spielbergs Kalter-Krieg-Thriller": a noun after a
     # genitive ends the name
     return not (
