@@ -247,7 +247,7 @@ def test_the_green_party_is_an_organisation(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("Grünen", "ORG"), ("Bundestag", "ORG")]
 
 
-@pytest.mark.parametrize("name", ["Greenpeace", "Hamas", "Ryanair"])
+@pytest.mark.parametrize("name", ["Greenpeace", "Hamas", "Ryanair", "Scotland Yard"])
 def test_organisations_frequent_in_news_are_in_the_gazetteer(nlp, name):
     doc = nlp(f"Laut {name} ist die Lage ernst.")
     assert [(e.text, e.label_) for e in doc.ents] == [(name, "ORG")]
@@ -982,3 +982,8 @@ def test_a_places_genitive_ends_a_persons_name_and_a_label_is_a_cue(nlp):
         ("Columbia", "ORG"),
         ("USA", "LOC"),
     ]
+
+
+def test_a_part_of_a_town_after_its_cue_word_is_a_place(nlp):
+    text = "Im Londoner Stadtteil Stockwell wurde ein Mann festgenommen."
+    assert apply(nlp, text, [("Stockwell", "ORG")]) == [("Stockwell", "LOC")]

@@ -2696,3 +2696,9 @@ def test_a_name_ending_in_a_surname_used_alone_for_a_person_is_that_person():
 )
 def test_nationalities_before_names_and_named_motorways(words, pos, ents, expected):
     assert _cleaned(words, pos, ents) == expected
+
+
+def test_a_road_word_takes_its_number_the_model_left_outside():
+    words = ["über", "die", "Bundesautobahn", "14", "fahren"]
+    pos = ["ADP", "DET", "NOUN", "NUM", "VERB"]
+    assert _cleaned(words, pos, ["O", "O", "B-ORG", "O", "O"]) == [("Bundesautobahn 14", "LOC")]

@@ -849,6 +849,8 @@ def clean_entities(doc: Doc) -> Doc:
             end -= 1
         if label == "PER" and (k := _author_after_von(doc, start, end)):
             start = k  # "Roman von Markus Werner": a work by the person after "von"
+        if end - start == 1 and end < len(doc) and _road(doc, start, end + 1):
+            end += 1  # "auf der Bundesautobahn 9" with the number outside the name
         if _road(doc, start, end):
             label = "LOC"  # "Bundesautobahn 2" (the model's ORG): a road, as "A 2" is
         if _region_word_before_name(doc, start, end):
