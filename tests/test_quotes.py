@@ -522,13 +522,14 @@ def test_reported_act_of_a_verb_the_tagger_calls_finite_but_the_morphologizer_no
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (  # "der [für die Region zuständige] Koordinator": the phrase inside names nobody;
-            # the speaker is the noun phrase in its nominative, as "der zuständige Koordinator"
-            "Der für die Region zuständige Koordinator sagte, es gebe zu wenige Boote.",
+        (  # "der [für die Region zuständige] Verband": the phrase inside names nobody; the
+            # speaker is the noun phrase in its nominative, as "der zuständige Verband" (a
+            # role such as "Koordinator" names nobody: its speaker stays empty)
+            "Der für die Region zuständige Verband sagte, es gebe zu wenige Boote.",
             (
                 "indirect",
-                "Zuständiger Koordinator",
-                "zuständige Koordinator",
+                "Zuständiger Verband",
+                "zuständige Verband",
                 "sagen",
                 "es gebe zu wenige Boote",
             ),
