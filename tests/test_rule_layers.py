@@ -2702,3 +2702,8 @@ def test_a_road_word_takes_its_number_the_model_left_outside():
     words = ["über", "die", "Bundesautobahn", "14", "fahren"]
     pos = ["ADP", "DET", "NOUN", "NUM", "VERB"]
     assert _cleaned(words, pos, ["O", "O", "B-ORG", "O", "O"]) == [("Bundesautobahn 14", "LOC")]
+
+
+def test_an_entity_trimmed_to_nothing_at_the_end_of_a_text_is_dropped_without_an_error():
+    words = ["Das", "sagte", "der"]
+    assert _cleaned(words, ["PRON", "VERB", "DET"], ["O", "O", "B-ORG"]) == []

@@ -533,11 +533,11 @@ def _road(doc: Doc, start: int, end: int) -> bool:
     """A road word (also a compound of one: "Ostautobahn") and its number ("Bundesautobahn
     2", "Kreisstraße 14", "Ostautobahn A4", "Autobahn A 52"), or a named motorway alone
     ("Ostautobahn")."""
+    if end - start not in (1, 2, 3):
+        return False
     word = doc[start].text
     if end - start == 1:
         return word.endswith("autobahn") and word not in ROAD_WORDS  # "Ostautobahn"
-    if end - start not in (2, 3):
-        return False
     road = word in ROAD_WORDS or word.endswith(("autobahn", "straße")) and compound_noun(word)
     number = "".join(t.text for t in doc[start + 1 : end])  # "A 52" as two tokens
     return road and ROAD_NUMBER.fullmatch(number) is not None
