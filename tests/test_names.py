@@ -987,3 +987,17 @@ def test_a_places_genitive_ends_a_persons_name_and_a_label_is_a_cue(nlp):
 def test_a_part_of_a_town_after_its_cue_word_is_a_place(nlp):
     text = "Im Londoner Stadtteil Stockwell wurde ein Mann festgenommen."
     assert apply(nlp, text, [("Stockwell", "ORG")]) == [("Stockwell", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acht Tage nach dem Brand im Atomkraftwerk Krümmel gab es Pannen.", [("Krümmel", "LOC")]),
+        (
+            "Allein das Bankhaus Credito Emiliano hat Laibe eingelagert.",
+            [("Credito Emiliano", "ORG")],
+        ),
+    ],
+)
+def test_plants_and_bank_houses_cue_the_name_after_them(nlp, text, expected):
+    assert apply(nlp, text, []) == expected

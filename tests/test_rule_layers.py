@@ -2707,3 +2707,9 @@ def test_a_road_word_takes_its_number_the_model_left_outside():
 def test_an_entity_trimmed_to_nothing_at_the_end_of_a_text_is_dropped_without_an_error():
     words = ["Das", "sagte", "der"]
     assert _cleaned(words, ["PRON", "VERB", "DET"], ["O", "O", "B-ORG"]) == []
+
+
+def test_an_english_word_that_ends_places_names_joins_the_place_before_it():
+    words = ["Er", "bleibt", "in", "Bedford", "Falls", "."]
+    pos = ["PRON", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"]
+    assert _cleaned(words, pos, ["O", "O", "O", "B-LOC", "O", "O"]) == [("Bedford Falls", "LOC")]

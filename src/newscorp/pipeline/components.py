@@ -84,6 +84,7 @@ from newscorp.pipeline.mood import (
 from newscorp.pipeline.names import (
     CURRENCY_SIGNS,
     DATELINE_DASHES,
+    PLACE_LAST_WORDS,
     PLACE_NOUNS,
     cue_label,
     currency_after_amount,
@@ -901,6 +902,8 @@ def clean_entities(doc: Doc) -> Doc:
                 end += 1
             while _apostrophe_name(doc, end):
                 end += 2  # "Michael O" + "’" + "Leary"
+        if label == "LOC" and end < len(doc) and doc[end].text in PLACE_LAST_WORDS:
+            end += 1  # "in Bedford" + "Falls": an English word that ends places' names
         while end < len(doc) and _arabic_article_word(doc[end]):
             end += 1  # "Sahl al-Ghab", "Dschabhat al-Nusra", "Abdel-Malek al-Mikhlafi"
         if start >= end or label not in ENTITY_LABELS:

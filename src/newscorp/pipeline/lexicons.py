@@ -117,12 +117,12 @@ def cue_key(word: str) -> str | None:
 @cache
 def label_cues() -> dict[str, str]:
     """Cue -> label of the name after it (label_cues.tsv: "firma" ORG, "stadt" LOC),
-    :data:`NATURE_CUES`, :data:`SETTLEMENT_CUES` and :data:`INSTITUTION_CUES`."""
+    :data:`NATURE_CUES`, :data:`PLACE_CUES` and :data:`INSTITUTION_CUES`."""
     pairs = (line.split("\t") for line in data_lines("label_cues.tsv"))
     return {
         **dict.fromkeys(NATURE_CUES, "LOC"),
         **dict.fromkeys(INSTITUTION_CUES, "ORG"),
-        **dict.fromkeys(SETTLEMENT_CUES, "LOC"),
+        **dict.fromkeys(PLACE_CUES, "LOC"),
         **{cue: label for label, cue in pairs},
     }
 
@@ -133,13 +133,16 @@ NATURE_CUES = frozenset(
 )
 """Words for natural places before their names, too rare in the annotated corpora for
 label_cues.tsv ("der Fluss Litani", "der Vulkan Eyjafjallajökull")."""
-SETTLEMENT_CUES = frozenset(
-    "stadtteil stadtteils ortsteil ortsteils stadtbezirk stadtbezirks vorort vororts".split()
+PLACE_CUES = frozenset(
+    "stadtteil stadtteils ortsteil ortsteils stadtbezirk stadtbezirks vorort vororts "
+    "kraftwerk kraftwerks reaktor reaktors".split()
 )
-"""Words for parts of towns before their names ("im Londoner Stadtteil Stockwell")."""
+"""Words for parts of towns before their names ("im Londoner Stadtteil Stockwell"), and for
+plants named after their place, which GermEval marks as places ("im Atomkraftwerk
+Krümmel")."""
 INSTITUTION_CUES = frozenset(
     "kanzlei institut instituts verlag verlags klinik stiftung brauerei zeitschrift magazin "
-    "magazins behörde organisation airline verein vereins label".split()
+    "magazins behörde organisation airline verein vereins label bankhaus".split()
 )
 """Words for institutions before their names, too rare in the annotated corpora for
 label_cues.tsv ("die Anwaltskanzlei Lansky", "des Wirtschaftsforschungsinstituts Wifo")."""
