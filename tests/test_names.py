@@ -1001,3 +1001,14 @@ def test_a_part_of_a_town_after_its_cue_word_is_a_place(nlp):
 )
 def test_plants_and_bank_houses_cue_the_name_after_them(nlp, text, expected):
     assert apply(nlp, text, []) == expected
+
+
+def test_a_dateline_pair_with_a_place_is_two_places_and_a_club_of_a_place_is_a_club(nlp):
+    text = "Maria Enzersdorf/London – Er wechselt von Admira Wacker Mödling nach England."
+    ents = [("Maria Enzersdorf", "PER"), ("London", "LOC"), ("Admira Wacker Mödling", "PER")]
+    assert apply(nlp, text, [*ents, ("England", "LOC")]) == [
+        ("Maria Enzersdorf", "LOC"),
+        ("London", "LOC"),
+        ("Admira Wacker Mödling", "ORG"),
+        ("England", "LOC"),
+    ]

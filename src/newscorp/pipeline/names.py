@@ -1662,10 +1662,14 @@ def _sports_clubs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
         Span(doc, e.start, e.end, label="ORG")
         if len(e) > 1
         and e.label_ in ("LOC", "PER")
-        and (texts[e.start] in CLUB_ABBREVIATIONS or texts[e.end - 1] in CLUB_ABBREVIATIONS)
+        and (
+            texts[e.start] in CLUB_ABBREVIATIONS
+            or texts[e.end - 1] in CLUB_ABBREVIATIONS
+            or _club_of_a_place(e)
+        )
         else e
         for e in ents
-    ]  # "FC Hansa Rostock" as a place, "Hertha BSC" as a person
+    ]  # "FC Hansa Rostock" as a place, "Hertha BSC", "Admira Wacker Mödling" as persons
     labels, cities = gazetteer_labels(), geo_names()
     for i in range(len(texts) - 1):
         place = texts[i + 1]
@@ -1678,6 +1682,17 @@ def _sports_clubs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
         start = i - 1 if i > 0 and _club_acronym(doc, out, i - 1) else i  # "ESV Lokomotive"
         out = _replace(out, start, i + 2, Span(doc, start, i + 2, label="ORG"))
     return out
+
+
+def _club_of_a_place(ent: Span) -> bool:
+    """A "person" of a club word that is no first name and words ending in a known place:
+    the club ("Admira Wacker Mödling")."""
+    return (
+        ent.label_ == "PER"
+        and ent[0].text in CLUB_WORDS
+        and not is_first_name(ent[0].text)
+        and ent[-1].text in geo_names()
+    )
 
 
 def _club_acronym(doc: Doc, ents: list[Span], i: int) -> bool:
@@ -1792,6 +1807,27 @@ def place_slot(doc: Doc, ent: Span, texts: list[str]) -> bool:
     i = ent.start
     before = texts[i - 1].lower() if i > 0 else ""
     return before in LOCATIVE or _after_bearing(texts, i) or dateline_slot(doc, ent, texts)
+
+
+def _dateline_pairs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """Two names joined by a slash in a dateline are two places when the second is one
+    ("Maria Enzersdorf/London – …" with "Maria Enzersdorf" as a person)."""
+    out = list(ents)
+    by_start = {e.start: e for e in ents}
+    for ent in ents:
+        slash = ent.end
+        second = by_start.get(slash + 1)
+        if (
+            ent.label_ != "LOC"
+            and (ent.start == 0 or doc[ent.start].is_sent_start)
+            and slash < len(texts)
+            and texts[slash] == "/"
+            and second is not None
+            and second.label_ == "LOC"
+            and dateline_slot(doc, Span(doc, ent.start, second.end), texts)
+        ):
+            out[out.index(ent)] = Span(doc, ent.start, ent.end, label="LOC")
+    return out
 
 
 def dateline_slot(doc: Doc, ent: Span, texts: list[str]) -> bool:
@@ -2102,6 +2138,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _sports_clubs(doc, ents, texts)
     ents = _unfound_owners(doc, ents)
     ents = _located_places(doc, ents, texts)
+    ents = _dateline_pairs(doc, ents, texts)
     ents = _known_places_of_words(doc, ents)
     ents = _quoted_titles(doc, ents, texts)
     ents = _english_quotations(doc, ents, texts)
