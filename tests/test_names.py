@@ -1012,3 +1012,11 @@ def test_a_dateline_pair_with_a_place_is_two_places_and_a_club_of_a_place_is_a_c
         ("Admira Wacker Mödling", "ORG"),
         ("England", "LOC"),
     ]
+
+
+def test_a_place_in_the_genitive_before_a_role_after_a_verb_of_saying_stays_a_place(nlp):
+    text = "Vor dem Spiel erklärte Ingolstadts Manager Thomas Linke, dass der Klub bleibe."
+    assert apply(nlp, text, [("Thomas Linke", "PER")]) == [
+        ("Ingolstadts", "LOC"),
+        ("Thomas Linke", "PER"),
+    ]

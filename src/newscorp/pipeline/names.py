@@ -1302,6 +1302,7 @@ def _speakers(doc: Doc, ents: list[Span]) -> list[Span]:
             and ent[0].is_alpha
             and not any(c.isupper() for c in ent.text[1:])  # "TorrentFreak", "BBC"
             and not (ent.end < len(doc) and doc[ent.end].pos_ == "NOUN")  # "Odessas Gouverneur"
+            and not (ent.end < len(doc) and is_role(doc[ent.end].text))  # "Ingolstadts Manager"
         ):
             ent = Span(doc, ent.start, ent.end, label="PER")
         out.append(ent)
