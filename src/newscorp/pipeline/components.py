@@ -274,12 +274,15 @@ def _nouns_as_person(span: Span, places: dict[str, str]) -> bool:
     Vorsaison Spielergehälter"); the first word may be one written small that opens the
     sentence ("Nächster Stopp ist …")."""
     first = span[0]
-    opener = _opens_sentence(first) and _written_small(first.text, places)
     return (
         len(span) > 1
         and any(t.tag_ == "NN" for t in span)
-        and (opener or _noun_no_first_name(first.text))
         and all(_noun_no_first_name(t.text) for t in span[1:])
+        and (
+            _noun_no_first_name(first.text)
+            or _opens_sentence(first)
+            and _written_small(first.text, places)
+        )
     )
 
 
@@ -1009,21 +1012,21 @@ def _two_surnames_apart(ents: list[Span]) -> list[Span]:
     in the document is two persons ("hatte Nishikori Berdych geschlagen" after "Kei
     Nishikori" and "Tomas Berdych")."""
     full = [e for e in ents if e.label_ == "PER" and len(e) > 1]
+    surnames = Counter(e[-1].text for e in full)
+    pairs = Counter((e[0].text, e[-1].text) for e in full)
     out = []
     for ent in ents:
-        words = (ent[0].text, ent[-1].text)
-        others = [e for e in full if e is not ent]
+        first, last = ent[0].text, ent[-1].text
         if (
             ent.label_ == "PER"
             and len(ent) == 2
-            and any(e[-1].text == words[0] for e in others)
-            and any(e[-1].text == words[1] for e in others)
-            and not any(e[0].text == words[0] and e[-1].text == words[1] for e in others)
+            and surnames[first] - (first == last) >= 1  # counts without the entity itself
+            and surnames[last] - 1 >= 1
+            and pairs[first, last] == 1  # no other person of these two words
         ):
-            doc = ent.doc
             out += [
-                Span(doc, ent.start, ent.start + 1, "PER"),
-                Span(doc, ent.end - 1, ent.end, "PER"),
+                Span(ent.doc, ent.start, ent.start + 1, "PER"),
+                Span(ent.doc, ent.end - 1, ent.end, "PER"),
             ]
         else:
             out.append(ent)

@@ -1813,12 +1813,12 @@ def place_slot(doc: Doc, ent: Span, texts: list[str]) -> bool:
 def _dateline_pairs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """Two names joined by a slash in a dateline are two places when the second is one
     ("Maria Enzersdorf/London – …" with "Maria Enzersdorf" as a person)."""
-    out = list(ents)
     by_start = {e.start: e for e in ents}
-    for ent in ents:
+
+    def place_before_slash(ent: Span) -> bool:
         slash = ent.end
         second = by_start.get(slash + 1)
-        if (
+        return (
             ent.label_ != "LOC"
             and (ent.start == 0 or doc[ent.start].is_sent_start)
             and slash < len(texts)
@@ -1826,9 +1826,9 @@ def _dateline_pairs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
             and second is not None
             and second.label_ == "LOC"
             and dateline_slot(doc, Span(doc, ent.start, second.end), texts)
-        ):
-            out[out.index(ent)] = Span(doc, ent.start, ent.end, label="LOC")
-    return out
+        )
+
+    return [Span(doc, e.start, e.end, label="LOC") if place_before_slash(e) else e for e in ents]
 
 
 def dateline_slot(doc: Doc, ent: Span, texts: list[str]) -> bool:
