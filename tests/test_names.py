@@ -463,7 +463,12 @@ def test_lone_compound_of_common_words_is_no_name(nlp):
     assert apply(nlp, text, [("Tandemanordnung", "LOC")]) == []
     text = "Auf das Diakonie-Spendenkonto gingen 50.000 Euro ein."
     assert apply(nlp, text, [("Diakonie-Spendenkonto", "LOC")]) == [("Euro", "MISC")]
+    # "Umfeld" ends in "feld" ("Bielefeld"), but after "um", no word of its own
+    text = "Das schlechte Konjunkturumfeld machte es den Werbern schwer."
+    assert apply(nlp, text, [("Konjunkturumfeld", "LOC")]) == []
     # heads that end names in the corpora keep the entity
+    text = "Im Gazastreifen kam es zu Kämpfen."
+    assert apply(nlp, text, [("Gazastreifen", "LOC")]) == [("Gazastreifen", "LOC")]
     text = "Die Linkspartei und das EU-Parlament stimmten zu."
     assert apply(nlp, text, [("Linkspartei", "ORG"), ("EU-Parlament", "ORG")]) == [
         ("Linkspartei", "ORG"),
@@ -1019,4 +1024,14 @@ def test_a_place_in_the_genitive_before_a_role_after_a_verb_of_saying_stays_a_pl
     assert apply(nlp, text, [("Thomas Linke", "PER")]) == [
         ("Ingolstadts", "LOC"),
         ("Thomas Linke", "PER"),
+    ]
+
+
+def test_english_institution_words_end_organisations(nlp):
+    text = "Das Team um Andrew Bremner vom Goldsmiths College in London forscht."
+    ents = [("Andrew Bremner", "PER"), ("Goldsmiths College", "PER"), ("London", "LOC")]
+    assert apply(nlp, text, ents) == [
+        ("Andrew Bremner", "PER"),
+        ("Goldsmiths College", "ORG"),
+        ("London", "LOC"),
     ]

@@ -496,8 +496,10 @@ def _common_compound(span: Span) -> bool:
     head = compound_head(span.text)
     if head is None or any(c.isupper() for c in span.text.rsplit("-", 1)[-1][1:]):
         return False  # no compound, or a brand in camel case ("BitLocker")
-    # any word ending the head that ends names: "EU-Parlament", "UN-Klimakonferenz"
-    return not ends_in_name_head(head, shortest=4)
+    # a head that ends names, whole or after a word of three letters or more: "EU-Parlament",
+    # "UN-Klimakonferenz", "Gaza|streifen"; not "Konjunktur|umfeld" ("um|feld")
+    heads = _name_heads()
+    return not any(len(head) - k >= 4 and head[k:] in heads for k in (0, *range(3, len(head) - 3)))
 
 
 NAMED_KIND_TAILS = frozenset(
@@ -754,7 +756,15 @@ GEOGRAPHIC_TAILS = dict.fromkeys(
 """Last words of names of places ("Vereinigten Arabischen Emirate", "Danziger Bucht",
 "Sukhumvit Road"), missing from label_tails.tsv."""
 
-CURATED_TAILS = {**MEDIA_TAILS, **TEAM_TAILS, **GEOGRAPHIC_TAILS}
+ENGLISH_INSTITUTION_TAILS = dict.fromkeys(
+    "College University Institute Academy Foundation Society Hospital Inc Ltd Corporation "
+    "Company Records Studios Association Council".split(),
+    "ORG",
+)
+"""English last words of names of institutions and firms ("Goldsmiths College", "Rockefeller
+Foundation", "Warner Records"), which the models take for persons: a name comes first."""
+
+CURATED_TAILS = {**MEDIA_TAILS, **TEAM_TAILS, **GEOGRAPHIC_TAILS, **ENGLISH_INSTITUTION_TAILS}
 """The last words above, which label a name where label_tails.tsv knows none."""
 
 
