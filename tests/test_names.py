@@ -450,6 +450,17 @@ def test_cities_the_model_missed_are_places(nlp):
     assert apply(nlp, "Die Provinz Hama liegt im Westen.", []) == [("Hama", "LOC")]
 
 
+def test_a_city_the_tagger_calls_a_common_noun_is_a_place_when_it_stands_alone(nlp):
+    # the tagger reads "Kiew" as a noun here; no dictionary has it as one
+    text = "Demnach erhält Kiew einen Kredit, um seine Rechnungen zu begleichen."
+    assert apply(nlp, text, []) == [("Kiew", "LOC")]
+    assert apply(nlp, "Kiew muss den Konditionen noch zustimmen.", []) == [("Kiew", "LOC")]
+    # after an article or an adjective, or before a capitalised word, it is no place
+    assert apply(nlp, "Die österreichische Flora umfasst 3.600 Arten.", []) == []
+    text = "Klimaforscher der University of Colorado fanden ein Ozonloch."
+    assert ("University", "LOC") not in apply(nlp, text, [])
+
+
 def test_place_names_inside_longer_names_or_as_words_are_left_out(nlp):
     text = "Das Atherton Tableland ist eine Region in Australien."
     assert ("Atherton", "LOC") not in apply(nlp, text, [("Australien", "LOC")])
@@ -1035,3 +1046,11 @@ def test_english_institution_words_end_organisations(nlp):
         ("Goldsmiths College", "ORG"),
         ("London", "LOC"),
     ]
+
+
+def test_a_rival_and_a_compatriot_are_roles_before_a_name(nlp):
+    text = "Er traf seine knapp unterlegene Rivalin Hillary Clinton."
+    assert apply(nlp, text, [("Rivalin Hillary Clinton", "PER")]) == [("Hillary Clinton", "PER")]
+    assert is_role("Landsmann") and is_role("Parteikollege") and is_role("Konkurrentin")
+    # the masculine forms also name firms and shows ("ÖBB-Konkurrenten Westbahn")
+    assert not is_role("Konkurrenten") and not is_role("Nachfolgers")

@@ -919,12 +919,40 @@ def _place_lengths() -> dict[str, tuple[int, ...]]:
 
 def _place_word(tok: Token) -> bool:
     """A one-word place name as the tagger sees it: a proper noun (or a word it could not
-    tag), not a German word at a sentence start ("Dort"), not after a first name."""
-    if tok.pos_ not in {"PROPN", "X"}:
-        return False
-    if tok.is_sent_start and tok.lower_ in de_words():
+    tag), not a German word at a sentence start ("Dort"), not after a first name. A word
+    tagged as a common noun counts when no dictionary has it as one ("Kiew muss", "erhält
+    Kiew"; not "Halle", "Essen")."""
+    if tok.pos_ == "NOUN":
+        return _lone_noun_place(tok)
+    if tok.pos_ not in {"PROPN", "X"} or tok.is_sent_start and tok.lower_ in de_words():
         return False
     return not (tok.i > 0 and tok.doc[tok.i - 1].text in first_names())
+
+
+def _lone_noun_place(tok: Token) -> bool:
+    """A place name tagged as a common noun that no dictionary knows as one, standing alone:
+    no article, adjective, number or quotation mark before it ("die österreichische Flora", "der
+    Andritz", „Fortuna“), no capitalised word or English particle next to it ("Banca Marche",
+    "Eastern Conference", "University of Colorado"), no stop word ("Manche sagen")."""
+    text, doc, i = tok.text, tok.doc, tok.i
+    if text in plain_nouns() or text in common_nouns() or text in nonnames():
+        return False
+    if tok.lower_ in STOP_WORDS:
+        return False
+    if i > 0 and not tok.is_sent_start:
+        before = doc[i - 1]
+        if before.pos_ in {"DET", "ADJ"} or before.is_quote or before.text[:1].isupper():
+            return False
+        if before.like_num:  # "Bayer 04 Leverkusen"
+            return False
+    if i + 1 < len(doc):
+        after = doc[i + 1].text
+        if after[:1].isupper() and after.isalpha() or after in ENGLISH_PARTICLES:
+            return False
+    return True
+
+
+ENGLISH_PARTICLES = frozenset("of for and the".split())
 
 
 def _genitive_place(doc: Doc, i: int) -> bool:
