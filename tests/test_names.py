@@ -1054,3 +1054,22 @@ def test_a_rival_and_a_compatriot_are_roles_before_a_name(nlp):
     assert is_role("Landsmann") and is_role("Parteikollege") and is_role("Konkurrentin")
     # the masculine forms also name firms and shows ("ÖBB-Konkurrenten Westbahn")
     assert not is_role("Konkurrenten") and not is_role("Nachfolgers")
+
+
+@pytest.mark.parametrize(
+    ("text", "ent", "expected"),
+    [
+        (
+            "Der Pilot wurde ins Universitätsklinikum Uppsala eingeliefert.",
+            ("Universitätsklinikum Uppsala", "LOC"),
+            [("Universitätsklinikum Uppsala", "ORG")],
+        ),
+        (
+            "Das sagte ein Koordinator der Amadeu Antonio Stiftung.",
+            ("Amadeu Antonio Stiftung", "PER"),
+            [("Amadeu Antonio Stiftung", "ORG")],
+        ),
+    ],
+)
+def test_institution_words_end_or_open_organisations(nlp, text, ent, expected):
+    assert apply(nlp, text, [ent]) == expected

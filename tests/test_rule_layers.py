@@ -2713,3 +2713,19 @@ def test_an_english_word_that_ends_places_names_joins_the_place_before_it():
     words = ["Er", "bleibt", "in", "Bedford", "Falls", "."]
     pos = ["PRON", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"]
     assert _cleaned(words, pos, ["O", "O", "O", "B-LOC", "O", "O"]) == [("Bedford Falls", "LOC")]
+
+
+def test_capitalised_adjectives_before_a_name_noun_are_a_name_the_model_missed():
+    words = ["Er", "wird", "Kandidat", "der", "Freien", "Demokratischen", "Partei", "."]
+    pos = ["PRON", "AUX", "NOUN", "DET", "ADJ", "ADJ", "NOUN", "PUNCT"]
+    ents = ["O"] * 8
+    assert _cleaned(words, pos, ents) == [("Freien Demokratischen Partei", "ORG")]
+    # with the name after it: "in der Demokratischen Republik Kongo"
+    words = ["Sie", "sind", "in", "der", "Demokratischen", "Republik", "Kongo", "."]
+    pos = ["PRON", "AUX", "ADP", "DET", "ADJ", "NOUN", "PROPN", "PUNCT"]
+    ents = ["O"] * 6 + ["B-LOC", "O"]
+    assert _cleaned(words, pos, ents) == [("Demokratischen Republik Kongo", "LOC")]
+    # at a sentence's start the capital says nothing; a league is a competition
+    words = ["Neue", "Partei", "gegründet", ".", "Er", "spielt", "in", "der", "Ersten", "Liga"]
+    pos = ["ADJ", "NOUN", "VERB", "PUNCT", "PRON", "VERB", "ADP", "DET", "ADJ", "NOUN"]
+    assert _cleaned(words, pos, ["O"] * 10) == []

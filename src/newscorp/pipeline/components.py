@@ -948,7 +948,8 @@ def clean_entities(doc: Doc) -> Doc:
             roles.append(Span(doc, span.start - 1, span.start, label="ROLE"))
         kept.append(span)
     kept = [e for e in kept if not _in_idiom(e)]
-    kept = _without_plain_nouns(_adjectives_alone(filter_spans(kept)), places)
+    kept = _adjective_names(doc, _adjectives_alone(filter_spans(kept)))
+    kept = _without_plain_nouns(kept, places)
     kept = _without_nouns_beside_nouns(kept, places)
     kept = _two_surnames_apart(_persons_by_surname(kept, places))
     kept = propagate(doc, _without_capitalised_words(kept, places))
@@ -1054,6 +1055,47 @@ def _adjectives_alone(ents: list[Span]) -> list[Span]:
             end = taken[end].end if end in taken else end + 1
         out.append(Span(doc, ent.start, end, label=label))
     return filter_spans(out)  # the longer name replaces the entities it took in
+
+
+def _adjective_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A capitalised adjective inside a sentence before an :data:`ADJECTIVE_NAME_HEADS`
+    noun, neither in an entity, is a name the model missed ("der Republikanischen Partei",
+    "die Rote Armee"); more capitalised adjectives before it join ("Freie Demokratische
+    Partei"). At a sentence's start or after a quotation mark or colon the capital says
+    nothing."""
+    taken = {k for e in ents for k in range(e.start, e.end)}
+    starts = {e.start: e for e in ents}
+    new = []
+    for tok in doc[1:-1]:
+        head = doc[tok.i + 1]
+        label = ADJECTIVE_NAME_HEADS.get(head.text)
+        if label is None or tok.i in taken or head.i in taken or not _capitalised_adjective(tok):
+            continue
+        start = tok.i
+        while start - 1 not in taken and start > 0 and _capitalised_adjective(doc[start - 1]):
+            start -= 1
+        before = doc[start - 1]
+        if doc[start].is_sent_start or before.is_quote or before.text in {":", "–", "—"}:
+            continue
+        if head.text in {"Liga", "Kirche"}:
+            continue  # "in der Ersten Liga": a competition (see _league); "Große Kirche"
+        end = head.i + 1
+        while end < len(doc) and (end in starts or _name_like(doc[end])):
+            end = starts[end].end if end in starts else end + 1  # "Republik Kongo"
+        new.append(Span(doc, start, end, label=label))
+    return filter_spans(ents + new) if new else ents
+
+
+def _capitalised_adjective(tok: Token) -> bool:
+    """A capitalised inflected adjective: "Republikanischen", "Rote", "Freie"."""
+    text = tok.text
+    return (
+        tok.pos_ == "ADJ"
+        and text[:1].isupper()
+        and text[1:].islower()
+        and text.isalpha()
+        and text.endswith(("e", "en", "er", "es", "em"))
+    )
 
 
 def _brand_like(word: str) -> bool:

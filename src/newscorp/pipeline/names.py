@@ -723,6 +723,18 @@ INSTITUTION_OPENERS = frozenset(
 """First words of names of institutions ("Universität Göttingen", "Uni Wien"), which the
 models take for the place after them."""
 
+
+def _institution_opener(word: str) -> bool:
+    """One of :data:`INSTITUTION_OPENERS`, also as a compound's head ("Universitätsklinikum
+    Uppsala", "Kunstakademie Düsseldorf")."""
+    if word in INSTITUTION_OPENERS:
+        return True
+    low = word.lower()
+    return any(
+        low.endswith(o.lower()) and len(low) > len(o) + 2 for o in INSTITUTION_OPENERS if len(o) > 3
+    )
+
+
 MEDIA_TAILS = {
     word: "ORG" for word in "TV News Radio Rundschau Kurier Anzeiger Tagblatt Journal".split()
 }
@@ -833,8 +845,8 @@ def _relabel(span: Span) -> Span:
         label = "LOC"
     if label is None and len(span) > 1:
         last = span[-1].text
-        label = label_tails().get(last) or CURATED_TAILS.get(last)
-        if label is None and span[0].text in INSTITUTION_OPENERS:
+        label = label_tails().get(last) or CURATED_TAILS.get(last) or INSTITUTION_TAILS.get(last)
+        if label is None and _institution_opener(span[0].text):
             label = "ORG"  # "Uni Göttingen" as a place: the university
     elif label is None:
         label = _hyphen_tail_label(span.text)  # "US-Regierung" ORG, not LOC
