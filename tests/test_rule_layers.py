@@ -2729,3 +2729,20 @@ def test_capitalised_adjectives_before_a_name_noun_are_a_name_the_model_missed()
     words = ["Neue", "Partei", "gegründet", ".", "Er", "spielt", "in", "der", "Ersten", "Liga"]
     pos = ["ADJ", "NOUN", "VERB", "PUNCT", "PRON", "VERB", "ADP", "DET", "ADJ", "NOUN"]
     assert _cleaned(words, pos, ["O"] * 10) == []
+
+
+def test_a_compound_shared_with_cut_words_is_no_name_but_a_place_is():
+    words = ["Sie", "streichen", "Kurz-", "und", "Mittelstreckenflüge", "."]
+    pos = ["PRON", "VERB", "NOUN", "CCONJ", "PROPN", "PUNCT"]
+    ents = ["O", "O", "O", "O", "B-LOC", "O"]
+    assert _cleaned(words, pos, ents, lemmas=[*words[:4], "Mittelstreckenflug", "."]) == []
+    words = ["aus", "Kommunal-", ",", "Landes-", "und", "Bundespolitikern", "."]
+    pos = ["ADP", "NOUN", "PUNCT", "NOUN", "CCONJ", "NOUN", "PUNCT"]
+    lemmas = [*words[:5], "Bundespolitiker", "."]
+    ents = ["O", "B-LOC", "I-LOC", "I-LOC", "I-LOC", "I-LOC", "O"]
+    assert _cleaned(words, pos, ents, lemmas=lemmas) == []
+    ents = ["O", "B-LOC", "I-LOC", "I-LOC", "O", "O", "O"]  # the model's cut words alone
+    assert _cleaned(words, pos, ents, lemmas=lemmas) == []
+    words = ["Nord-", "und", "Südkorea", "verhandeln", "."]
+    pos = ["NOUN", "CCONJ", "PROPN", "VERB", "PUNCT"]
+    assert _cleaned(words, pos, ["O", "O", "B-LOC", "O", "O"]) == [("Südkorea", "LOC")]

@@ -721,6 +721,46 @@ def _coordinated_end(doc: Doc, end: int) -> int:
     return end
 
 
+def _coordinated_compound(span: Span, places: dict[str, str]) -> bool:
+    """A common compound noun that completes cut words before it ("Kurz- und
+    Mittelstreckenflüge", "Kommunal-, Landes- und Bundespolitikern"), in the entity or right
+    before it, with nothing else in the entity: no name. A place stays ("Nord- und
+    Südkorea", "Ost- und Westeuropa")."""
+    doc, last = span.doc, span[-1]
+    links = {",", *TRUNCATION_COORDINATORS}
+    if all(_cut_word(t.text) or t.lower_ in links for t in span):
+        return True  # "Kommunal-, Landes- und": cut words only
+    if not (
+        last.pos_ in {"NOUN", "PROPN"} and _common_compound_word(last.text, last.lemma_, places)
+    ):
+        return False
+    inner = span[:-1]
+    if not all(_cut_word(t.text) or t.lower_ in links for t in inner):
+        return False
+    if any(_cut_word(t.text) for t in inner):
+        return True
+    k = span.start
+    return k >= 2 and doc[k - 1].lower_ in TRUNCATION_COORDINATORS and _cut_word(doc[k - 2].text)
+
+
+def _common_compound_word(text: str, lemma: str, places: dict[str, str]) -> bool:
+    """A plain noun or a compound ending in a known word, by its text or lemma, that ends in no
+    known place ("Bundespolitikern", "Mittelstreckenflüge"; not "Westeuropa")."""
+    words = known_words()
+    low = lemma.lower()
+    if not (
+        text in plain_nouns()
+        or compound_noun(text)
+        or any(low[k:] in words for k in range(1, len(low) - 3))  # "Mittelstrecken|flug"
+    ):
+        return False
+    cities = geo_names()
+    return not any(
+        text[k:].capitalize() in places or text[k:].capitalize() in cities
+        for k in range(len(text) - 3)
+    )
+
+
 def _trailing_common_noun(tok: Token) -> bool:
     """A capitalised common noun that annotated corpora use mostly outside names, which the
     model let end a person's name ("Rosl Hilfe", "Seoul Details"), also by its lemma after
@@ -944,6 +984,8 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # "die Polizei", "das Innenministerium": no name (GermEval: O)
         if len(span) == 1 and _lone_role(span.text):
             continue  # "der zitierte Experte", "US-Außenministerin": a role names nobody
+        if _coordinated_compound(span, places):
+            continue  # "Kurz- und Mittelstreckenflüge": a common noun shared with cut words
         if label == "PER" and span.start == ent.start and _after_role(span):
             roles.append(Span(doc, span.start - 1, span.start, label="ROLE"))
         kept.append(span)
