@@ -1073,3 +1073,33 @@ def test_a_rival_and_a_compatriot_are_roles_before_a_name(nlp):
 )
 def test_institution_words_end_or_open_organisations(nlp, text, ent, expected):
     assert apply(nlp, text, [ent]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Nominiert wurden Steven Spielbergs Thriller Bridge of Spies und andere.",
+            [("Steven Spielbergs", "PER"), ("Bridge of Spies", "PER")],
+            [("Steven Spielbergs", "PER"), ("Bridge of Spies", "MISC")],
+        ),
+        (
+            "George Millers Actionspektakel Mad Max liegt knapp dahinter.",
+            [("George Millers Actionspektakel Mad Max", "PER")],
+            [("George Millers", "PER"), ("Mad Max", "MISC")],
+        ),
+        # a match, a piece and an example are no works before a name
+        (
+            "Er nannte das Regionalligaspiel FC Sachsen Leipzig gegen Jena.",
+            [("FC Sachsen Leipzig", "ORG"), ("Jena", "LOC")],
+            [("FC Sachsen Leipzig", "ORG"), ("Jena", "LOC")],
+        ),
+        (
+            "Er baut ein Stück Venedig nach.",
+            [("Venedig", "LOC")],
+            [("Venedig", "LOC")],
+        ),
+    ],
+)
+def test_a_title_after_a_noun_for_a_work_is_misc(nlp, text, ents, expected):
+    assert apply(nlp, text, ents) == expected

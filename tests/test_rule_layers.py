@@ -2746,3 +2746,10 @@ def test_a_compound_shared_with_cut_words_is_no_name_but_a_place_is():
     words = ["Nord-", "und", "Südkorea", "verhandeln", "."]
     pos = ["NOUN", "CCONJ", "PROPN", "VERB", "PUNCT"]
     assert _cleaned(words, pos, ["O", "O", "B-LOC", "O", "O"]) == [("Südkorea", "LOC")]
+
+
+def test_a_letter_alone_names_nothing_but_a_currency_sign_is_misc():
+    words = ["Sie", "führt", "die", "Gruppe", "G", "an", "und", "zahlt", "5", "€", "."]
+    pos = ["PRON", "VERB", "DET", "NOUN", "PROPN", "ADP", "CCONJ", "VERB", "NUM", "NOUN", "PUNCT"]
+    ents = ["O", "O", "O", "O", "B-PER", "O", "O", "O", "O", "B-MISC", "O"]
+    assert _cleaned(words, pos, ents) == [("€", "MISC")]

@@ -84,6 +84,7 @@ from newscorp.pipeline.mood import (
 from newscorp.pipeline.names import (
     CURRENCY_SIGNS,
     DATELINE_DASHES,
+    NOUN_TAGS,
     PLACE_LAST_WORDS,
     PLACE_NOUNS,
     cue_label,
@@ -100,6 +101,7 @@ from newscorp.pipeline.names import (
     place_slot,
     plain_noun_or_compound,
     token_texts,
+    work_noun,
 )
 
 ROLE_KEY = "roles"
@@ -665,6 +667,7 @@ def _continues_name(doc: Doc, i: int, places: dict[str, str]) -> bool:
         and not is_role(text)
         and text not in places
         and not plain_noun_or_compound(text)
+        and not work_noun(tok, NOUN_TAGS)  # "George Millers Actionspektakel"
     )
 
 
@@ -725,7 +728,8 @@ def _coordinated_compound(span: Span, places: dict[str, str]) -> bool:
     """A common compound noun that completes cut words before it ("Kurz- und
     Mittelstreckenflüge", "Kommunal-, Landes- und Bundespolitikern"), in the entity or right
     before it, with nothing else in the entity: no name. A place stays ("Nord- und
-    Südkorea", "Ost- und Westeuropa")."""
+    Südkorea", "Ost- und Westeuropa"); the caller keeps organisations ("Volks- und
+    Raiffeisenbanken": a banking group)."""
     doc, last = span.doc, span[-1]
     links = {",", *TRUNCATION_COORDINATORS}
     if all(_cut_word(t.text) or t.lower_ in links for t in span):
@@ -751,7 +755,9 @@ def _common_compound_word(text: str, lemma: str, places: dict[str, str]) -> bool
     if not (
         text in plain_nouns()
         or compound_noun(text)
-        or any(low[k:] in words for k in range(1, len(low) - 3))  # "Mittelstrecken|flug"
+        or any(  # "Mittelstrecken|flug" (not "Raiffeisen|bank": a name before the word)
+            low[k:] in words and _known_modifier(low[:k]) for k in range(3, len(low) - 3)
+        )
     ):
         return False
     cities = geo_names()
@@ -759,6 +765,14 @@ def _common_compound_word(text: str, lemma: str, places: dict[str, str]) -> bool
         text[k:].capitalize() in places or text[k:].capitalize() in cities
         for k in range(len(text) - 3)
     )
+
+
+def _known_modifier(part: str) -> bool:
+    """The first part of a compound, a known word or compound, with a linking element or
+    not ("mittelstrecken", "kriegs")."""
+    words = known_words()
+    forms = [part, *(part.removesuffix(e) for e in ("s", "n", "en", "es") if part.endswith(e))]
+    return any(f in words or compound_noun(f.capitalize()) for f in forms if len(f) > 2)
 
 
 def _trailing_common_noun(tok: Token) -> bool:
@@ -984,7 +998,9 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # "die Polizei", "das Innenministerium": no name (GermEval: O)
         if len(span) == 1 and _lone_role(span.text):
             continue  # "der zitierte Experte", "US-Außenministerin": a role names nobody
-        if _coordinated_compound(span, places):
+        if len(span) == 1 and len(span.text) == 1 and span.text.isalpha():
+            continue  # "die Gruppe G", "Plan B": a letter alone names nothing
+        if label != "ORG" and _coordinated_compound(span, places):
             continue  # "Kurz- und Mittelstreckenflüge": a common noun shared with cut words
         if label == "PER" and span.start == ent.start and _after_role(span):
             roles.append(Span(doc, span.start - 1, span.start, label="ROLE"))

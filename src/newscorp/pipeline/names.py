@@ -945,7 +945,8 @@ def _lone_noun_place(tok: Token) -> bool:
     """A place name tagged as a common noun that no dictionary knows as one, standing alone:
     no article, adjective, number or quotation mark before it ("die österreichische Flora", "der
     Andritz", „Fortuna“), no capitalised word or English particle next to it ("Banca Marche",
-    "Eastern Conference", "University of Colorado"), no stop word ("Manche sagen")."""
+    "Eastern Conference", "University of Colorado"), no stop word ("Manche sagen"), and not
+    coordinated with a common noun ("sowie Flora und Fauna")."""
     text, doc, i = tok.text, tok.doc, tok.i
     if text in plain_nouns() or text in common_nouns() or text in nonnames():
         return False
@@ -961,7 +962,19 @@ def _lone_noun_place(tok: Token) -> bool:
         after = doc[i + 1].text
         if after[:1].isupper() and after.isalpha() or after in ENGLISH_PARTICLES:
             return False
-    return True
+    # coordinated with a common noun: "der Fluss sowie Flora und Fauna"
+    pairs = ((i - 1, i - 2), (i + 1, i + 2))
+    return not any(
+        0 <= k < len(doc)
+        and doc[j].lower_ in COORDINATORS
+        and doc[k].pos_ == "NOUN"
+        and plain_noun_or_compound(doc[k].text)
+        for j, k in pairs
+        if 0 <= j < len(doc)
+    )
+
+
+COORDINATORS = frozenset({"und", "oder", "sowie"})
 
 
 ENGLISH_PARTICLES = frozenset("of for and the".split())
@@ -1904,7 +1917,8 @@ def _attributive(token: Token) -> bool:
 WORK_HEADS = tuple(
     "film song album lied buch roman single sendung sendereihe serie oper stück musical "
     "dokumentation doku hörspiel gedicht ballett videospiel computerspiel theaterstück "
-    "kolumne reportage hit".split()
+    "kolumne reportage hit thriller drama komödie western spektakel abenteuer krimi epos "
+    "biopic tragödie satire".split()
 )
 """Heads of nouns for works whose title may follow in quotation marks ("der Film „My
 Blueberry Nights“", "die Dokumentationssendung „37 Grad“"); newspapers and magazines are
@@ -1999,11 +2013,11 @@ WORK_NOUNS = frozenset(WORK_HEADS) | {"spiel"}
 ("Strategiespiel Command & Conquer", "Film Titanic")."""
 
 
-def _work_noun(tok: Token) -> bool:
+def work_noun(tok: Token, tags: frozenset[str] = frozenset({"NOUN"})) -> bool:
     """A common noun for a work, whole or as a compound's head ("Taktikspiel"; not
-    "Mitglied")."""
+    "Mitglied"), tagged one of ``tags``."""
     text = tok.text
-    if tok.pos_ != "NOUN" or not text[:1].isupper():
+    if tok.pos_ not in tags or not text[:1].isupper():
         return False
     for word in {text, tok.lemma_}:
         low = word.lower()
@@ -2020,13 +2034,53 @@ def _titles_after_work_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
     for ent in ents:
         if (
             len(ent) > 1
-            and _work_noun(ent[0])
+            and work_noun(ent[0])
             and ent[1].text[:1].isupper()
             and not is_first_name(ent[1].text)
         ):
             ent = Span(doc, ent.start + 1, ent.end, label="MISC")
+        elif ent.start > 0 and _title_noun(doc[ent.start - 1]) and not is_first_name(ent[0].text):
+            ent = Span(doc, ent.start, ent.end, label="MISC")  # "Thriller Bridge of Spies"
+        else:
+            out.extend(_owner_work_title(doc, ent))
+            continue
         out.append(ent)
     return out
+
+
+NOT_BEFORE_TITLES = frozenset({"Stück", "Spiel", "Beispiel"})
+"""Words for works that also mean something else before a name: "ein Stück Venedig", "im
+Spiel Deutschland–Serbien", "zum Beispiel Rollsiegel"."""
+
+
+def _title_noun(tok: Token) -> bool:
+    """A noun for a work right before a name, which is its title: not a match
+    ("Regionalligaspiel FC Sachsen Leipzig"; "Computerspiel" is a work), a piece
+    ("Teilstück") or a word of :data:`NOT_BEFORE_TITLES`."""
+    low = tok.lower_
+    if tok.text in NOT_BEFORE_TITLES or low.endswith("spiel") and not low.endswith(WORK_HEADS):
+        return False
+    if low.endswith("stück") and not low.endswith(("theaterstück", "bühnenstück", "musikstück")):
+        return False  # "das Teilstück Viernheimer Dreieck"
+    return work_noun(tok, NOUN_TAGS)
+
+
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+"""The tags a noun for a work may have outside an entity or after a genitive, where
+taggers often call it a proper noun ("Spielbergs Thriller")."""
+
+
+def _owner_work_title(doc: Doc, ent: Span) -> list[Span]:
+    """A person's genitive, a noun for a work and its title taken for one person: the
+    person and the title ("George Millers Actionspektakel Mad Max" -> "George Millers" PER,
+    "Mad Max" MISC)."""
+    if ent.label_ != "PER" or len(ent) < 3:
+        return [ent]
+    for k in range(ent.start + 1, ent.end - 1):
+        owner = doc[k - 1].text
+        if work_noun(doc[k], NOUN_TAGS) and owner.endswith("s") and owner[:1].isupper():
+            return [Span(doc, ent.start, k, label="PER"), Span(doc, k + 1, ent.end, label="MISC")]
+    return [ent]
 
 
 def _title_label(tok: Token) -> str | None:
