@@ -2753,3 +2753,32 @@ def test_a_letter_alone_names_nothing_but_a_currency_sign_is_misc():
     pos = ["PRON", "VERB", "DET", "NOUN", "PROPN", "ADP", "CCONJ", "VERB", "NUM", "NOUN", "PUNCT"]
     ents = ["O", "O", "O", "O", "B-PER", "O", "O", "O", "O", "B-MISC", "O"]
     assert _cleaned(words, pos, ents) == [("€", "MISC")]
+
+
+def test_a_genitive_and_the_first_words_of_a_longer_name_take_its_label():
+    words = ["Apple", "baut", ".", "Apples", "Dienst", "und", "Fiat", "Chrysler", "zahlen", "."]
+    words += ["Fiat", "Chrysler", "Automobiles", "ruft", "zurück", "."]
+    pos = ["PROPN", "VERB", "PUNCT", "PROPN", "NOUN", "CCONJ", "PROPN", "PROPN", "VERB", "PUNCT"]
+    pos += ["PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"]
+    ents = ["B-ORG", "O", "O", "B-PER", "O", "O", "B-PER", "I-PER", "O", "O"]
+    ents += ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O"]
+    assert _cleaned(words, pos, ents) == [
+        ("Apple", "ORG"),
+        ("Apples", "ORG"),
+        ("Fiat Chrysler", "ORG"),
+        ("Fiat Chrysler Automobiles", "ORG"),
+    ]
+
+
+def test_the_words_of_a_longer_name_of_the_document_are_that_name():
+    words = ["Er", "gewinnt", "Race", "Around", "Austria", ".", "Ziel", "des"]
+    words += ["Race", "Around", "Austria", "ist", "Wien", "."]
+    pos = ["PRON", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT", "NOUN", "DET"]
+    pos += ["PROPN", "PROPN", "PROPN", "AUX", "PROPN", "PUNCT"]
+    ents = ["O", "O", "O", "O", "B-ORG", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    ents += ["B-LOC", "O"]
+    assert _cleaned(words, pos, ents) == [
+        ("Race Around Austria", "ORG"),
+        ("Race Around Austria", "ORG"),
+        ("Wien", "LOC"),
+    ]

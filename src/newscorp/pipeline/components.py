@@ -1500,6 +1500,7 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
         else e
         for e in ents
     ]
+    ents = _longer_names_inside(doc, _labels_of_stems_and_prefixes(ents), texts)
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     added = []
     lengths: dict[str, list[int]] = {}  # first word -> lengths of its forms, longest first
@@ -1523,6 +1524,72 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
         else:
             i += 1
     return filter_spans(ents + added) if added else ents
+
+
+def _labels_of_stems_and_prefixes(ents: list[Span]) -> list[Span]:
+    """A genitive takes the label of its one-word name in the document ("Apples" PER ->
+    ORG after "Apple" ORG), and the first words of a longer organisation or place of the
+    document take its label ("Fiat Chrysler" PER -> ORG after "Fiat Chrysler Automobiles"
+    ORG); only where the document gives that name one label."""
+    labels: dict[str, set[str]] = {}
+    for ent in ents:
+        labels.setdefault(ent.text, set()).add(ent.label_)
+    cities, places = geo_names(), gazetteer_labels()
+    longer: dict[str, set[str]] = {}
+    for ent in ents:
+        if len(ent) > 2 and ent.label_ in ("ORG", "LOC"):
+            for n in range(2, len(ent)):
+                longer.setdefault(ent[:n].text, set()).add(ent.label_)
+    out = []
+    for ent in ents:
+        text, label = ent.text, ent.label_
+        stem = labels.get(text[:-1], set()) if len(ent) == 1 and text.endswith("s") else set()
+        if len(stem) == 1 and "PER" not in stem:
+            label = next(iter(stem))
+        elif (
+            len(ent) > 1
+            and len(longer.get(text, ())) == 1
+            and not (label == "LOC" and (text in cities or text in places))  # "San Antonio"
+            and not (label == "PER" and is_first_name(ent[0].text))  # "Hilda Morales"
+        ):
+            label = next(iter(longer[text]))
+        out.append(ent if label == ent.label_ else Span(ent.doc, ent.start, ent.end, label=label))
+    return out
+
+
+def _longer_names_inside(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """The words of a multi-word name found elsewhere in the document (with one label) are
+    that name where the model found a part of them ("Race Around [Austria]" after "Race
+    Around Austria"); a person inside only a person ("Dalai" PER + "Lama" is no ORG)."""
+    labels: dict[tuple[str, ...], set[str]] = {}
+    for e in ents:
+        if len(e) > 1:
+            labels.setdefault(tuple(texts[e.start : e.end]), set()).add(e.label_)
+    names = {words: next(iter(found)) for words, found in labels.items() if len(found) == 1}
+    if not names:
+        return ents
+    firsts: dict[str, set[int]] = {}
+    for words in names:
+        firsts.setdefault(words[0], set()).add(len(words))
+    owner = {k: e for e in ents for k in range(e.start, e.end)}
+    replaced: set[Span] = set()
+    added = []
+    for i, text in enumerate(texts):
+        for n in sorted(firsts.get(text, ()), reverse=True):
+            words = tuple(texts[i : i + n])
+            parts = {owner[k] for k in range(i, i + n) if k in owner}
+            if (
+                words in names
+                and parts
+                and all(i <= e.start and e.end <= i + n and len(e) < n for e in parts)
+                and all(e.label_ != "PER" or names[words] == "PER" for e in parts)
+            ):
+                replaced |= parts
+                added.append(Span(doc, i, i + n, label=names[words]))
+                break
+    if not added:
+        return ents
+    return filter_spans([e for e in ents if e not in replaced] + added)
 
 
 # a word before a full stop token at least this long is no abbreviation ("bzw", "Std");
