@@ -1103,3 +1103,22 @@ def test_institution_words_end_or_open_organisations(nlp, text, ent, expected):
 )
 def test_a_title_after_a_noun_for_a_work_is_misc(nlp, text, ents, expected):
     assert apply(nlp, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ent", "expected"),
+    [
+        (
+            "Der 39-jährige Carlin Q. Williams behauptet, der Sohn zu sein.",
+            ("Carlin Q. Williams", "ORG"),
+            [("Carlin Q. Williams", "PER")],
+        ),
+        (
+            "Er hat mit den Dallas Mavericks verloren.",
+            ("Dallas Mavericks", "PER"),
+            [("Dallas Mavericks", "ORG")],
+        ),
+    ],
+)
+def test_a_middle_initial_makes_a_person_and_a_team_word_a_club(nlp, text, ent, expected):
+    assert apply(nlp, text, [ent]) == expected

@@ -2782,3 +2782,10 @@ def test_the_words_of_a_longer_name_of_the_document_are_that_name():
         ("Race Around Austria", "ORG"),
         ("Wien", "LOC"),
     ]
+
+
+def test_an_enclave_before_its_name_is_outside_it():
+    words = ["Sie", "flogen", "nahe", "der", "Enklave", "Kaliningrad", "."]
+    pos = ["PRON", "VERB", "ADP", "DET", "NOUN", "PROPN", "PUNCT"]
+    ents = ["O", "O", "O", "O", "B-ORG", "I-ORG", "O"]
+    assert _cleaned(words, pos, ents) == [("Kaliningrad", "LOC")]

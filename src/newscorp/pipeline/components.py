@@ -490,7 +490,8 @@ REGION_WORDS = frozenset(
     for word in (
         "Bundesland Bundesstaat Bezirk Distrikt Gemeinde Grafschaft Insel Kanton Kreis "
         "Landkreis Ortsteil Provinz Präfektur Region Stadt Stadtteil Staat Dorf Ortschaft "
-        "Marktgemeinde Fluss Nebenfluss Gebirge Halbinsel Vulkan Gletscher Bucht Wüste Stausee"
+        "Marktgemeinde Fluss Nebenfluss Gebirge Halbinsel Vulkan Gletscher Bucht Wüste Stausee "
+        "Enklave Exklave"
     ).split()
     for ending in ("", "s", "es")
     if not (word.endswith("s") and ending == "s")  # "Flusss"

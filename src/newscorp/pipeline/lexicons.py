@@ -135,11 +135,12 @@ NATURE_CUES = frozenset(
 label_cues.tsv ("der Fluss Litani", "der Vulkan Eyjafjallajökull")."""
 PLACE_CUES = frozenset(
     "stadtteil stadtteils ortsteil ortsteils stadtbezirk stadtbezirks vorort vororts "
-    "kraftwerk kraftwerks reaktor reaktors".split()
+    "kraftwerk kraftwerks reaktor reaktors enklave exklave stützpunkt stützpunkts".split()
 )
-"""Words for parts of towns before their names ("im Londoner Stadtteil Stockwell"), and for
+"""Words for parts of towns before their names ("im Londoner Stadtteil Stockwell"), for
 plants named after their place, which GermEval marks as places ("im Atomkraftwerk
-Krümmel")."""
+Krümmel"), and for enclaves and bases ("der Enklave Kaliningrad", "dem
+Luftwaffenstützpunkt Mihail Kogalniceanu")."""
 INSTITUTION_CUES = frozenset(
     "kanzlei institut instituts verlag verlags klinik stiftung brauerei zeitschrift magazin "
     "magazins behörde organisation airline verein vereins label bankhaus".split()

@@ -749,7 +749,8 @@ TEAM_TAILS = dict.fromkeys(
         "Capitals Penguins Rangers Bruins Canadiens Flyers Devils Islanders Blackhawks "
         "Wings Leafs Senators Oilers Flames Canucks Ducks Predators Panthers Lightning "
         "Hurricanes Avalanche Coyotes Sabres Yankees Patriots Broncos Packers Cowboys "
-        "Steelers Seahawks Raiders Dolphins Chiefs"
+        "Steelers Seahawks Raiders Dolphins Chiefs Hawks Bucks Mavericks Kings Blazers Nets "
+        "Pelicans Suns Grizzlies Timberwolves Hornets 76ers Wizards Magic Nuggets"
     ).split(),
     "ORG",
 )
@@ -843,6 +844,8 @@ def _relabel(span: Span) -> Span:
         label = "MISC"  # "Englisch" (the model's person or place): GermEval's OTH
     if label is None and _english_place(span):
         label = "LOC"
+    if label is None and _middle_initial(span):
+        label = "PER"  # "Carlin Q. Williams" as an organisation
     if label is None and len(span) > 1:
         last = span[-1].text
         label = label_tails().get(last) or CURATED_TAILS.get(last) or INSTITUTION_TAILS.get(last)
@@ -853,6 +856,23 @@ def _relabel(span: Span) -> Span:
     if label and label != span.label_:
         return Span(span.doc, span.start, span.end, label=label)
     return span
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _middle_initial(span: Span) -> bool:
+    """A first word, an initial and a last word, all capitalised: a person's name
+    ("Carlin Q. Williams", "George W. Bush")."""
+    return (
+        len(span) >= 3
+        and span[0].is_alpha
+        and span[0].text[:1].isupper()
+        and span[-1].is_alpha
+        and span[-1].text[:1].isupper()
+        and any(_INITIAL.fullmatch(t.text) for t in span[1:-1])
+        and not any(t.text in label_tails() or t.text in CURATED_TAILS for t in span)
+    )
 
 
 def _genitive_label(text: str) -> str | None:
