@@ -768,6 +768,25 @@ def _common_compound_word(text: str, lemma: str, places: dict[str, str]) -> bool
     )
 
 
+LETTERED_THINGS = frozenset(
+    "Gruppe Plan Typ Vitamin Kategorie Klasse Stufe Variante Modell Block Teil Abschnitt "
+    "Punkt Option Szenario Version Pool Tranche Säule Anhang Anlage Spalte Zone".split()
+)
+"""Nouns a letter after them ranks or sorts ("Gruppe G", "Plan B", "Vitamin C"), not the
+initials that stand for anonymised names in court decisions and news ("Herr B", "in L")."""
+
+
+def _lettered_thing(span: Span) -> bool:
+    """A one-letter entity after a :data:`LETTERED_THINGS` noun."""
+    return (
+        len(span) == 1
+        and len(span.text) == 1
+        and span.text.isalpha()
+        and span.start > 0
+        and span.doc[span.start - 1].text in LETTERED_THINGS
+    )
+
+
 def _known_modifier(part: str) -> bool:
     """The first part of a compound, a known word or compound, with a linking element or
     not ("mittelstrecken", "kriegs")."""
@@ -999,8 +1018,8 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # "die Polizei", "das Innenministerium": no name (GermEval: O)
         if len(span) == 1 and _lone_role(span.text):
             continue  # "der zitierte Experte", "US-Außenministerin": a role names nobody
-        if len(span) == 1 and len(span.text) == 1 and span.text.isalpha():
-            continue  # "die Gruppe G", "Plan B": a letter alone names nothing
+        if _lettered_thing(span):
+            continue  # "die Gruppe G", "Plan B": a letter that names no one ("Herr B" does)
         if label != "ORG" and _coordinated_compound(span, places):
             continue  # "Kurz- und Mittelstreckenflüge": a common noun shared with cut words
         if label == "PER" and span.start == ent.start and _after_role(span):

@@ -2080,8 +2080,11 @@ def _title_noun(tok: Token) -> bool:
     low = tok.lower_
     if tok.text in NOT_BEFORE_TITLES or low.endswith("spiel") and not low.endswith(WORK_HEADS):
         return False
-    if low.endswith("stück") and not low.endswith(("theaterstück", "bühnenstück", "musikstück")):
-        return False  # "das Teilstück Viernheimer Dreieck"
+    pieces = ("stück", "stücke", "stücks", "stücken")
+    if low.endswith(pieces) and not any(
+        low.endswith(f"{kind}{p}") for kind in ("theater", "bühnen", "musik") for p in pieces
+    ):
+        return False  # "das Teilstück Viernheimer Dreieck", "die Grundstücke F und G"
     return work_noun(tok, NOUN_TAGS)
 
 
