@@ -2789,3 +2789,10 @@ def test_an_enclave_before_its_name_is_outside_it():
     pos = ["PRON", "VERB", "ADP", "DET", "NOUN", "PROPN", "PUNCT"]
     ents = ["O", "O", "O", "O", "B-ORG", "I-ORG", "O"]
     assert _cleaned(words, pos, ents) == [("Kaliningrad", "LOC")]
+
+
+def test_a_role_word_after_a_first_name_is_a_surname():
+    words = ["der", "Maler", "Gerhard", "Richter", "und", "Nordkoreas", "Machthaber", "."]
+    pos = ["DET", "NOUN", "PROPN", "PROPN", "CCONJ", "PROPN", "NOUN", "PUNCT"]
+    ents = ["O", "O", "B-PER", "I-PER", "O", "B-LOC", "I-LOC", "O"]
+    assert _cleaned(words, pos, ents) == [("Gerhard Richter", "PER"), ("Nordkoreas", "LOC")]

@@ -933,8 +933,14 @@ def clean_entities(doc: Doc) -> Doc:
             label = "LOC"  # "Bundesautobahn 2" (the model's ORG): a road, as "A 2" is
         if _region_word_before_name(doc, start, end):
             start, label = start + 1, "LOC"  # "Provinz Helmand" ORG -> "Helmand" LOC
-        if end - start > 1 and is_role(doc[end - 1].text) and doc[end - 1].text[:1].isupper():
-            # "Nordkoreas Machthaber" (no name after the role): the role goes, the owner stays
+        if (
+            end - start > 1
+            and is_role(doc[end - 1].text)
+            and doc[end - 1].text[:1].isupper()
+            and not (label == "PER" and end - start == 2 and is_first_name(doc[start].text))
+        ):
+            # "Nordkoreas Machthaber" (no name after the role): the role goes, the owner stays;
+            # after a first name it is a surname ("Gerhard Richter", "Franz Kaiser")
             end -= 1
             if end - start == 1:
                 owner = doc[start].text
