@@ -1122,3 +1122,10 @@ def test_a_title_after_a_noun_for_a_work_is_misc(nlp, text, ents, expected):
 )
 def test_a_middle_initial_makes_a_person_and_a_team_word_a_club(nlp, text, ent, expected):
     assert apply(nlp, text, [ent]) == expected
+
+
+def test_a_hyphenated_institution_before_a_place_is_one_organisation(nlp):
+    text = "Sie wurden von Forschern der Friedrich-Schiller-Universität Jena befragt."
+    assert apply(nlp, text, [("Jena", "LOC")]) == [("Friedrich-Schiller-Universität Jena", "ORG")]
+    text = "Sie wurden von Forschern der US-Universität Princeton befragt."
+    assert apply(nlp, text, [("Princeton", "LOC")]) == [("Princeton", "LOC")]

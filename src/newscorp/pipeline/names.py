@@ -724,6 +724,36 @@ INSTITUTION_OPENERS = frozenset(
 models take for the place after them."""
 
 
+def _institution_before_place(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A hyphenated name of an institution right before a place is one organisation with
+    it ("Friedrich-Schiller-Universität Jena", "Max-Planck-Institut Leipzig"), whether the
+    model found the first word or not; not after an acronym or a place ("US-Universität
+    Princeton")."""
+    owner = {k: e for e in ents for k in range(e.start, e.end)}
+    out = list(ents)
+    for ent in ents:
+        k = ent.start - 1
+        if ent.label_ != "LOC" or k < 0 or ent not in out:
+            continue
+        word = doc[k].text
+        if "-" not in word.strip("-") or word.rsplit("-", 1)[1] not in INSTITUTION_TAILS:
+            continue
+        first = word.split("-", 1)[0]
+        if is_acronym(first) or _known_place_word(first):
+            continue  # "US-Universität Princeton": a university of a country
+        before = owner.get(k)
+        if before is not None and (len(before) > 1 or before not in out):
+            continue
+        out = [e for e in out if e is not ent and e is not before]
+        out.append(Span(doc, k, ent.end, label="ORG"))
+    return out
+
+
+def _known_place_word(word: str) -> bool:
+    """A place of the gazetteer or GeoNames."""
+    return gazetteer_labels().get(word) == "LOC" or word in geo_names()
+
+
 def _institution_opener(word: str) -> bool:
     """One of :data:`INSTITUTION_OPENERS`, also as a compound's head ("Universitätsklinikum
     Uppsala", "Kunstakademie Düsseldorf")."""
@@ -2273,6 +2303,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _titles_after_work_nouns(doc, ents)
     ents = _descriptor_then_person(doc, ents, texts)
     ents = _place_owner_before_person(doc, ents)
+    ents = _institution_before_place(doc, ents)
     doc.ents = filter_spans(ents)
     return doc
 
