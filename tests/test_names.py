@@ -1129,3 +1129,9 @@ def test_a_hyphenated_institution_before_a_place_is_one_organisation(nlp):
     assert apply(nlp, text, [("Jena", "LOC")]) == [("Friedrich-Schiller-Universität Jena", "ORG")]
     text = "Sie wurden von Forschern der US-Universität Princeton befragt."
     assert apply(nlp, text, [("Princeton", "LOC")]) == [("Princeton", "LOC")]
+
+
+def test_a_place_with_a_clubs_founding_year_is_the_club(nlp):
+    text = "Hannover 96 hat den Trainer entlassen, Norwegen 17 Jahre nicht."
+    ents = [("Hannover", "LOC"), ("Norwegen", "LOC")]
+    assert apply(nlp, text, ents) == [("Hannover 96", "ORG"), ("Norwegen", "LOC")]

@@ -1766,6 +1766,31 @@ def _club_name(doc: Doc, i: int) -> bool:
     )
 
 
+CLUB_YEAR = re.compile(r"0\d|9\d")
+"""Two-digit founding years that clubs carry after their town ("Hannover 96", "Schalke 04",
+"Darmstadt 98", "Mainz 05")."""
+
+
+def _clubs_with_years(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A place followed by a club's founding year, and no noun or number after it, is the
+    club ("Hannover 96 hat", "Schalke 04,"; not "Norwegen 17 Jahre", "Österreich 15
+    solcher Städte", "Stuttgart 21“")."""
+    out = []
+    for ent in ents:
+        end = ent.end
+        if (
+            ent.label_ == "LOC"
+            and end + 1 < len(doc)
+            and CLUB_YEAR.fullmatch(doc[end].text)
+            and doc[end + 1].pos_ not in {"NOUN", "PROPN", "NUM", "ADJ", "DET"}
+            and not doc[end + 1].is_quote
+            and not doc[end].whitespace_ == ""
+        ):
+            ent = Span(doc, ent.start, end + 1, label="ORG")
+        out.append(ent)
+    return out
+
+
 def _sports_clubs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """A club word before a known place, or a word that opens only clubs' names before a
     name, names a sports club, one organisation ("Sturm Graz", "Juventus Turin", "Rapid
@@ -2294,6 +2319,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _named_wars(doc, ents, texts)
     ents = _named_storms(doc, ents, texts)
     ents = _sports_clubs(doc, ents, texts)
+    ents = _clubs_with_years(doc, ents)
     ents = _unfound_owners(doc, ents)
     ents = _located_places(doc, ents, texts)
     ents = _dateline_pairs(doc, ents, texts)
