@@ -82,6 +82,7 @@ from newscorp.pipeline.mood import (
     verb_first,
 )
 from newscorp.pipeline.names import (
+    COORDINATORS,
     CURRENCY_SIGNS,
     DATELINE_DASHES,
     NOUN_TAGS,
@@ -732,20 +733,27 @@ def _coordinated_compound(span: Span, places: dict[str, str]) -> bool:
     Südkorea", "Ost- und Westeuropa"); the caller keeps organisations ("Volks- und
     Raiffeisenbanken": a banking group)."""
     doc, last = span.doc, span[-1]
-    links = {",", *TRUNCATION_COORDINATORS}
-    if all(_cut_word(t.text) or t.lower_ in links for t in span):
+    if all(_cut_or_link(t) for t in span):
         return True  # "Kommunal-, Landes- und": cut words only
     if not (
         last.pos_ in {"NOUN", "PROPN"} and _common_compound_word(last.text, last.lemma_, places)
     ):
         return False
     inner = span[:-1]
-    if not all(_cut_word(t.text) or t.lower_ in links for t in inner):
+    if not all(_cut_or_link(t) for t in inner):
         return False
     if any(_cut_word(t.text) for t in inner):
         return True
     k = span.start
     return k >= 2 and doc[k - 1].lower_ in TRUNCATION_COORDINATORS and _cut_word(doc[k - 2].text)
+
+
+CUT_LINKS = frozenset({",", *TRUNCATION_COORDINATORS})
+
+
+def _cut_or_link(tok: Token) -> bool:
+    """A cut word or what joins cut words ("Kommunal-", ",", "und")."""
+    return _cut_word(tok.text) or tok.lower_ in CUT_LINKS
 
 
 def _common_compound_word(text: str, lemma: str, places: dict[str, str]) -> bool:
@@ -1271,16 +1279,13 @@ def _without_plain_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]
     def beside_a_person(e: Span) -> bool:
         """'Blatter und Beckenbauer': a person coordinated with a person the rules keep."""
         doc = e.doc
-        after = e.end < len(doc) - 1 and doc[e.end].lower_ in _COORDINATORS
-        before = e.start > 1 and doc[e.start - 1].lower_ in _COORDINATORS
+        after = e.end < len(doc) - 1 and doc[e.end].lower_ in COORDINATORS
+        before = e.start > 1 and doc[e.start - 1].lower_ in COORDINATORS
         return e.label_ == "PER" and (
             after and e.end + 1 in persons or before and e.start - 1 in ends
         )
 
     return [e for e in ents if not dropped(e) or beside_a_person(e)]
-
-
-_COORDINATORS = frozenset({"und", "oder", "sowie"})
 
 
 def _without_nouns_beside_nouns(ents: list[Span], places: dict[str, str]) -> list[Span]:
@@ -1305,8 +1310,8 @@ def _without_nouns_beside_nouns(ents: list[Span], places: dict[str, str]) -> lis
         text, doc = e.text, e.doc
         if text in places or text in known or text in cities or text.lower() not in words:
             return False
-        after = e.end + 1 < len(doc) and doc[e.end].lower_ in _COORDINATORS
-        before = e.start > 1 and doc[e.start - 1].lower_ in _COORDINATORS
+        after = e.end + 1 < len(doc) and doc[e.end].lower_ in COORDINATORS
+        before = e.start > 1 and doc[e.start - 1].lower_ in COORDINATORS
         return after and common(doc[e.end + 1]) or before and common(doc[e.start - 2])
 
     return [e for e in ents if not dropped(e)]

@@ -760,9 +760,11 @@ def _institution_opener(word: str) -> bool:
     if word in INSTITUTION_OPENERS:
         return True
     low = word.lower()
-    return any(
-        low.endswith(o.lower()) and len(low) > len(o) + 2 for o in INSTITUTION_OPENERS if len(o) > 3
-    )
+    return any(low.endswith(head) and len(low) > len(head) + 2 for head in _OPENER_HEADS)
+
+
+_OPENER_HEADS = tuple(o.lower() for o in INSTITUTION_OPENERS if len(o) > 3)
+"""Lowercase :data:`INSTITUTION_OPENERS` that head compounds ("uni" is no head: "Juni")."""
 
 
 MEDIA_TAILS = {
@@ -807,7 +809,13 @@ ENGLISH_INSTITUTION_TAILS = dict.fromkeys(
 """English last words of names of institutions and firms ("Goldsmiths College", "Rockefeller
 Foundation", "Warner Records"), which the models take for persons: a name comes first."""
 
-CURATED_TAILS = {**MEDIA_TAILS, **TEAM_TAILS, **GEOGRAPHIC_TAILS, **ENGLISH_INSTITUTION_TAILS}
+CURATED_TAILS = {
+    **MEDIA_TAILS,
+    **TEAM_TAILS,
+    **GEOGRAPHIC_TAILS,
+    **ENGLISH_INSTITUTION_TAILS,
+    **INSTITUTION_TAILS,
+}
 """The last words above, which label a name where label_tails.tsv knows none."""
 
 
@@ -878,7 +886,7 @@ def _relabel(span: Span) -> Span:
         label = "PER"  # "Carlin Q. Williams" as an organisation
     if label is None and len(span) > 1:
         last = span[-1].text
-        label = label_tails().get(last) or CURATED_TAILS.get(last) or INSTITUTION_TAILS.get(last)
+        label = label_tails().get(last) or CURATED_TAILS.get(last)
         if label is None and _institution_opener(span[0].text):
             label = "ORG"  # "Uni Göttingen" as a place: the university
     elif label is None:
@@ -1784,7 +1792,7 @@ def _clubs_with_years(doc: Doc, ents: list[Span]) -> list[Span]:
             and CLUB_YEAR.fullmatch(doc[end].text)
             and doc[end + 1].pos_ not in {"NOUN", "PROPN", "NUM", "ADJ", "DET"}
             and not doc[end + 1].is_quote
-            and not doc[end].whitespace_ == ""
+            and doc[end].whitespace_  # a word of its own: not "96/97", "96."
         ):
             ent = Span(doc, ent.start, end + 1, label="ORG")
         out.append(ent)
