@@ -41,6 +41,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import filter_spans
 
+from newscorp.pipeline.acronyms import defined_acronyms
 from newscorp.pipeline.lemmas import (
     OPEN_CLASS,
     lemma_table,
@@ -1045,6 +1046,7 @@ def clean_entities(doc: Doc) -> Doc:
     kept = _without_nouns_beside_nouns(kept, places)
     kept = _two_surnames_apart(_persons_by_surname(kept, places))
     kept = propagate(doc, _without_capitalised_words(kept, places))
+    kept = defined_acronyms(doc, kept)
     doc.ents = filter_spans(kept)  # no rule may leave two entities over one token
     doc.spans[ROLE_KEY] = roles
     return doc
