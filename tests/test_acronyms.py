@@ -89,3 +89,12 @@ def test_no_long_form_without_an_entity_a_person_inside_or_one_word_not_found():
         ("Weltgesundheitsorganisation", "ORG"),
         ("WHO", "ORG"),
     ]
+
+
+def test_a_long_form_in_parentheses_after_the_acronym_is_found_too():
+    text = "die UETD ( Union of European Turkish Democrats ) , deren Chef"
+    assert _with(text, [("UETD", "ORG")]) == [
+        ("UETD", "ORG"),
+        ("Union of European Turkish Democrats", "ORG"),
+    ]
+    assert _with("die UETD ( eine Lobby ) klagt", [("UETD", "ORG")]) == [("UETD", "ORG")]

@@ -1135,3 +1135,37 @@ def test_a_place_with_a_clubs_founding_year_is_the_club(nlp):
     text = "Hannover 96 hat den Trainer entlassen, Norwegen 17 Jahre nicht."
     ents = [("Hannover", "LOC"), ("Norwegen", "LOC")]
     assert apply(nlp, text, ents) == [("Hannover 96", "ORG"), ("Norwegen", "LOC")]
+
+
+def test_a_patronymic_joins_the_names_around_it_into_one_person(nlp):
+    text = "Sultan Qabus bin Said hat das Land regiert."
+    assert apply(nlp, text, [("Qabus", "PER"), ("Said", "ORG")]) == [("Qabus bin Said", "PER")]
+    text = "Die Söhne seines Onkels, Tariq bin Taimur und Asaad bin Tariq, beraten ihn."
+    assert apply(nlp, text, [("Asaad", "LOC")]) == [
+        ("Tariq bin Taimur", "PER"),
+        ("Asaad bin Tariq", "PER"),
+    ]
+    assert apply(nlp, "Ich bin Lehrer in Wien.", [("Wien", "LOC")]) == [("Wien", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Bischöfe", True), ("Päpste", True), ("Nuntius", True), ("Söhne", False), ("Kräfte", False)],
+)
+def test_plurals_in_umlaut_and_e_are_roles_but_not_the_sons_of_firms(word, expected):
+    assert is_role(word) is expected
+
+
+def test_van_before_a_name_makes_a_person_with_or_without_a_first_name(nlp):
+    text = "Das sagte Martijn van Hout, danach kritisiert van Gaal die Spieler."
+    assert apply(nlp, text, [("Hout", "ORG"), ("van Gaal", "ORG")]) == [
+        ("Martijn van Hout", "PER"),
+        ("van Gaal", "PER"),
+    ]
+    text = "Die Brüder van Eyck malten den Altar."
+    assert apply(nlp, text, [("Eyck", "PER")]) == [("van Eyck", "PER")]
+
+
+@pytest.mark.parametrize(("word", "expected"), [("Arztes", True), ("Stadtrates", False)])
+def test_a_short_role_in_the_genitive_in_es_is_a_role(word, expected):
+    assert is_role(word) is expected

@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner, Result
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newscorp import render
@@ -488,6 +488,8 @@ german_ish = st.lists(st.one_of(quoted, quoted, noise), min_size=1, max_size=4).
 
 @settings(max_examples=250, deadline=None, database=None)
 @given(text=german_ish)
+# a name's first words at the end of the text, a longer name with them elsewhere (session 32)
+@example(text="Olaf Scholz sagte: „Wir,“ Olaf Scholz Berlin wir Olaf Scholz")
 def test_quote_offsets_stay_inside_the_text(nlp, text: str) -> None:
     from newscorp.extract.entities import mentions
     from newscorp.extract.quotes import quotes

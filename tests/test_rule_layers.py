@@ -2796,3 +2796,49 @@ def test_a_role_word_after_a_first_name_is_a_surname():
     pos = ["DET", "NOUN", "PROPN", "PROPN", "CCONJ", "PROPN", "NOUN", "PUNCT"]
     ents = ["O", "O", "B-PER", "I-PER", "O", "B-LOC", "I-LOC", "O"]
     assert _cleaned(words, pos, ents) == [("Gerhard Richter", "PER"), ("Nordkoreas", "LOC")]
+
+
+def test_a_persons_name_before_a_firms_legal_form_is_the_firm_there_and_elsewhere():
+    words = ["Die", "Mediengruppe", "Koza", "Ipek", "klagt", ".", "Die", "Koza", "Ipek"]
+    words += ["Holding", "zahlt", "."]
+    pos = ["DET", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "PROPN", "PROPN"]
+    pos += ["NOUN", "VERB", "PUNCT"]
+    ents = ["O", "O", "B-PER", "I-PER", "O", "O", "O", "B-PER", "I-PER", "O", "O", "O"]
+    assert _cleaned(words, pos, ents) == [("Koza Ipek", "ORG"), ("Koza Ipek Holding", "ORG")]
+    # a person only shares a word with the firm: "Peter Müller" stays, "Müller Holding" is one
+    words = ["Peter", "Müller", "führt", "die", "Müller", "Holding", "."]
+    pos = ["PROPN", "PROPN", "VERB", "DET", "PROPN", "NOUN", "PUNCT"]
+    ents = ["B-PER", "I-PER", "O", "O", "B-PER", "O", "O"]
+    assert _cleaned(words, pos, ents) == [("Peter Müller", "PER"), ("Müller Holding", "ORG")]
+
+
+def test_osama_bin_laden_keeps_the_fathers_name_that_is_a_common_noun():
+    words = ["Osama", "bin", "Laden", "lebte", "in", "Abbottabad", "."]
+    pos = ["PROPN", "PROPN", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"]
+    ents = ["B-PER", "I-PER", "I-PER", "O", "O", "B-LOC", "O"]
+    assert _cleaned(words, pos, ents) == [("Osama bin Laden", "PER"), ("Abbottabad", "LOC")]
+
+
+def test_an_acronym_and_a_preposition_end_an_organisation_and_a_unit_is_none():
+    words = ["kein", "Geld", "vom", "IWF", "für", "Bosnien", "und", "50", "PS", "für"]
+    words += ["Lastwagen", "."]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "CCONJ", "NUM", "NOUN", "ADP"]
+    pos += ["NOUN", "PUNCT"]
+    ents = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    assert _cleaned(words, pos, ents) == [("IWF", "ORG")]
+
+
+def test_a_surname_that_is_a_noun_is_the_person_but_not_after_an_article():
+    words = ["Der", "Auftritt", "Christian", "Kerns", "war", "kurz", ".", "Mit", "Kern"]
+    words += ["sprach", "er", ",", "im", "Kern", "einig", "."]
+    pos = ["DET", "NOUN", "PROPN", "PROPN", "AUX", "ADJ", "PUNCT", "ADP", "NOUN"]
+    pos += ["VERB", "PRON", "PUNCT", "ADP", "NOUN", "ADJ", "PUNCT"]
+    ents = ["O", "O", "B-PER", "I-PER"] + ["O"] * 12
+    assert _cleaned(words, pos, ents) == [("Christian Kerns", "PER"), ("Kern", "PER")]
+
+
+def test_a_party_after_a_role_keeps_its_gazetteer_label():
+    words = ["mit", "Koalitionspartner", "SPÖ", "und", "den", "Neos", "."]
+    pos = ["ADP", "NOUN", "PROPN", "CCONJ", "DET", "PROPN", "PUNCT"]
+    ents = ["O", "O", "B-PER", "O", "O", "B-LOC", "O"]  # the role trimmed by the name rules
+    assert _cleaned(words, pos, ents) == [("SPÖ", "ORG"), ("Neos", "ORG")]

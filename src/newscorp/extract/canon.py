@@ -105,6 +105,7 @@ def base_form(span: Span) -> str:
         and last.text != last.lemma_
         and last.text.startswith(last.lemma_)
         and _noun_ending(last.text, last.lemma_)
+        and name_key(last.text) not in gazetteer_names()  # "Neos" is no plural of "Neo"
     ):
         return last.lemma_  # "Außenministeriums" -> "Außenministerium"
     # no morphology: genitive unless the tagger took the word for a function word, which it

@@ -1,6 +1,8 @@
-"""Names written out before their acronym: "Internationale Organisation für Migration (IOM)".
+"""Names written out next to their acronym: "Internationale Organisation für Migration (IOM)".
 
-News introduce an organisation by its full name with the acronym in parentheses after it.
+News introduce an organisation by its full name with the acronym in parentheses after it
+(or by the acronym with the full name in parentheses: "UETD (Union of European Turkish
+Democrats)").
 The models often find only the acronym, or a part of the long form. The long form is found
 as in Schwartz & Hearst (2003): the shortest run of capitalised words (and the small words
 between them, "für", "der", "of") right before the parenthesis whose words, in order, give
@@ -77,7 +79,8 @@ def _spells(parts: list[tuple[str, bool]], letters: str) -> bool:
 
 
 def long_form_start(doc: Doc, paren: int, acronym: str) -> int | None:
-    """Start of the shortest long form of ``acronym`` ending before the token ``paren``."""
+    """Start of the shortest long form of ``acronym`` ending before the token ``paren``, or
+    None."""
     letters = _letters(acronym)
     for start in range(paren - 1, max(-1, paren - 1 - MAX_LONG_FORM), -1):
         tok = doc[start]
@@ -91,36 +94,56 @@ def long_form_start(doc: Doc, paren: int, acronym: str) -> int | None:
     return None
 
 
+def _long_form_after(doc: Doc, paren: int, acronym: str) -> int | None:
+    """End of a long form of ``acronym`` filling the parentheses that open at ``paren``
+    ("UETD (Union of European Turkish Democrats)"), or None."""
+    for close in range(paren + 2, min(len(doc), paren + 2 + MAX_LONG_FORM)):
+        if doc[close].text == ")":
+            parts = _parts(doc[paren + 1 : close])
+            if parts is not None and doc[paren + 1].text[:1].isupper():
+                return close if _spells(parts, _letters(acronym)) else None
+            return None
+    return None
+
+
 def defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Each long form before its acronym in parentheses is one entity with the acronym's
-    label, and the acronym one with the long form's, where either is an entity already; a
-    person inside makes it no long form ("Sebastian Pfeiffer (SP)"), and a one-word long
-    form must be an entity already (not "Bruttoinlandsprodukt (BIP)")."""
+    """Each long form before its acronym in parentheses (or in parentheses after it) is one
+    entity with the acronym's label, and the acronym one with the long form's, where
+    either is an entity already; a person inside makes it no long form ("Sebastian
+    Pfeiffer (SP)"), and a one-word long form must be an entity already (not
+    "Bruttoinlandsprodukt (BIP)")."""
     at = {i: e for e in ents for i in range(e.start, e.end)}
     drop: set[Span] = set()
     add: list[Span] = []
     for paren in range(1, len(doc) - 2):
-        if doc[paren].text != "(" or doc[paren + 2].text != ")":
+        if doc[paren].text != "(":
             continue
-        acronym = doc[paren + 1]
-        if not defined_acronym(acronym.text):
+        if doc[paren + 2].text == ")" and defined_acronym(doc[paren + 1].text):
+            acronym = paren + 1  # "Internationale Organisation für Migration (IOM)"
+            start = long_form_start(doc, paren, doc[acronym].text)
+            long_form = None if start is None else (start, paren)
+        elif defined_acronym(doc[paren - 1].text):
+            acronym = paren - 1  # "UETD (Union of European Turkish Democrats)"
+            end = _long_form_after(doc, paren, doc[acronym].text)
+            long_form = None if end is None else (paren + 1, end)
+        else:
             continue
-        start = long_form_start(doc, paren, acronym.text)
-        if start is None:
+        if long_form is None:
             continue
-        inside = {at[i] for i in range(start, paren) if i in at}
-        own = at.get(paren + 1)
+        start, end = long_form
+        inside = {at[i] for i in range(start, end) if i in at}
+        own = at.get(acronym)
         if (
             not (own or inside)
-            or any(e.label_ == "PER" or e.start < start or e.end > paren for e in inside)
-            or (paren - start == 1 and not inside)
+            or any(e.label_ == "PER" or e.start < start or e.end > end for e in inside)
+            or (end - start == 1 and not inside)
         ):
             continue
         label = own.label_ if own else max(inside, key=len).label_
         drop |= inside
-        add.append(Span(doc, start, paren, label=label))
+        add.append(Span(doc, start, end, label=label))
         if own is None:
-            add.append(Span(doc, paren + 1, paren + 2, label=label))
+            add.append(Span(doc, acronym, acronym + 1, label=label))
     if not add:
         return ents
     return sorted([e for e in ents if e not in drop] + add, key=lambda e: e.start)

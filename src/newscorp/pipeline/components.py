@@ -87,6 +87,7 @@ from newscorp.pipeline.names import (
     CURRENCY_SIGNS,
     DATELINE_DASHES,
     NOUN_TAGS,
+    PATRONYMICS,
     PLACE_LAST_WORDS,
     PLACE_NOUNS,
     cue_label,
@@ -99,6 +100,7 @@ from newscorp.pipeline.names import (
     name_labels,
     name_tails,
     nonnames,
+    noun_acronyms,
     particle_in_name,
     place_slot,
     plain_noun_or_compound,
@@ -811,6 +813,8 @@ def _trailing_common_noun(tok: Token) -> bool:
     if tok.pos_ != "NOUN" or not tok.text[:1].isupper():
         return False
     before = tok.nbor(-1).text if tok.i > 0 else ""
+    if before in PATRONYMICS:
+        return False  # "Osama bin Laden": the father's name
     owner = before[:1].isupper() and before.endswith("s")
     return tok.text in nonnames() or owner and tok.lemma_ in nonnames()
 
@@ -897,6 +901,12 @@ def _acronym_then_noun(first: Token, last: Token) -> bool:
     return is_acronym(first.text) and _ends_no_name(last)
 
 
+def _acronym_then_preposition(doc: Doc, start: int) -> bool:
+    """An acronym and a preposition open the entity ("IWF für Bosnien-Herzegowina")."""
+    nxt = doc[start + 1]
+    return is_acronym(doc[start].text) and nxt.pos_ == "ADP" and nxt.text.islower()
+
+
 def clean_entities(doc: Doc) -> Doc:
     """Trim roles off names, drop date-like and fragment entities, normalise labels."""
     kept: list[Span] = []
@@ -972,6 +982,10 @@ def clean_entities(doc: Doc) -> Doc:
         if label == "ORG" and end - start == 2 and _acronym_then_noun(doc[start], doc[end - 1]):
             end -= 1  # "in der SVP Getränke bezahlt": the party, then the object
             label = places.get(doc[start].text) or label  # "US Botschaft" -> US LOC
+        if label == "ORG" and end - start > 2 and _acronym_then_preposition(doc, start):
+            end = start + 1  # "vom IWF für Bosnien-Herzegowina": the fund, then its object
+            if doc[start].text in noun_acronyms():
+                continue  # "50 PS für Lastwagen": a unit
         if label == "LOC" and end - start == 2 and _place_then_noun(doc[start], doc[end - 1]):
             end -= 1  # "in der Hauptstadt Ajaccio Kundgebungen untersagt"
         if end - start > 1 and _nationality_before_name(doc, start, end):
@@ -1046,10 +1060,37 @@ def clean_entities(doc: Doc) -> Doc:
     kept = _without_nouns_beside_nouns(kept, places)
     kept = _two_surnames_apart(_persons_by_surname(kept, places))
     kept = propagate(doc, _without_capitalised_words(kept, places))
-    kept = defined_acronyms(doc, kept)
+    kept = defined_acronyms(doc, _firms_of_persons_names(doc, kept))
     doc.ents = filter_spans(kept)  # no rule may leave two entities over one token
     doc.spans[ROLE_KEY] = roles
     return doc
+
+
+COMPANY_FORMS = frozenset(
+    "Holding GmbH AG KG OHG SE Group Gruppe Konzern Inc Ltd Corp Corporation Company".split()
+)
+"""Words after a name that make it a firm's ("Koza Ipek Holding", "Porsche Konzern")."""
+
+
+def _firms_of_persons_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's name followed by a firm's legal form or group word is the firm, and the
+    same name elsewhere in the document too ("die Koza Ipek Holding": "Koza Ipek" was taken
+    for a person from "der Mediengruppe Koza Ipek")."""
+    firms = {
+        e.text
+        for e in ents
+        if e.label_ == "PER" and e.end < len(doc) and doc[e.end].text in COMPANY_FORMS
+    }
+    if not firms:
+        return ents
+    return [
+        Span(doc, e.start, e.end + 1, label="ORG")
+        if e.text in firms and e.end < len(doc) and doc[e.end].text in COMPANY_FORMS
+        else Span(doc, e.start, e.end, label="ORG")
+        if e.text in firms
+        else e
+        for e in ents
+    ]
 
 
 _NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+isch(?:e|en|er|es|em)")
@@ -1429,6 +1470,20 @@ def _surname_like(word: str) -> bool:
     return len(word) >= 3 and body[:1].isupper() and letters.isalpha()
 
 
+def _genitive_of_surname(word: str, places: dict[str, str]) -> bool:
+    """The last word of a first name and surname in the genitive ("Christian Kerns"): its
+    stem is the surname also where it is a noun, not where it is a place or first name."""
+    stem = word[:-1]
+    return (
+        word.endswith("s")
+        and len(stem) >= 4
+        and _surname_like(stem)
+        and stem not in places
+        and stem not in geo_names()
+        and not is_first_name(stem)
+    )
+
+
 def _genitive_surname(word: str, places: dict[str, str]) -> bool:
     """A lone person's name in the genitive ("Jazenjuks"): its stem is the name, when the
     stem is no place, first name or plain noun."""
@@ -1481,6 +1536,24 @@ def _east_asian_name(words: tuple[str, ...]) -> bool:
     return len(words) == 3 and all(len(w) <= 4 and w.isalpha() and w[:1].isupper() for w in words)
 
 
+ARTICLE_CONTRACTIONS = frozenset(
+    "im am zum zur vom beim ins ans aufs durchs fürs übers unters vors hinters".split()
+)
+"""Prepositions with the article in them: a noun follows, not a name ("im Kern")."""
+
+
+def _common_noun_slot(doc: Doc, i: int) -> bool:
+    """A surname that is also a German word, tagged as a noun after an article, an
+    adjective or a preposition with the article in it: the word ("im Kern", "der harte
+    Kern"; not "mit Kern", "des zweijährigen Kevin")."""
+    tok = doc[i]
+    if i == 0 or tok.pos_ != "NOUN" or tok.lower_ not in known_words() or is_first_name(tok.text):
+        return False
+    before = doc[i - 1]
+    inflected = before.tag_ == "ADJA" and before.lower_.endswith(("e", "en", "er", "es", "em"))
+    return before.tag_ == "ART" or inflected or before.lower_ in ARTICLE_CONTRACTIONS
+
+
 def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     """Document-level consistency: a name found once is found everywhere in the document.
 
@@ -1511,6 +1584,8 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
                 ):
                     forms[(part,)] = "PER"
                     forms[(part + "s",)] = "PER"
+            if named and len(words) == 2 and _genitive_of_surname(words[1], places):
+                forms.setdefault((words[1][:-1],), "PER")  # "Christian Kerns" … "mit Kern"
         if ent.label_ == "PER" and len(words) == 1 and _genitive_surname(words[0], places):
             forms.setdefault((words[0][:-1],), "PER")  # "Jazenjuks Partei" … "Jazenjuk"
         elif (
@@ -1549,7 +1624,8 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
                 continue
             words = tuple(texts[i : i + n])
             if words in forms and not any(k in taken for k in range(i, i + n)):
-                match = (n, forms[words])
+                if not (n == 1 and forms[words] == "PER" and _common_noun_slot(doc, i)):
+                    match = (n, forms[words])
                 break
         if match:
             added.append(Span(doc, i, i + match[0], label=match[1]))
@@ -1609,6 +1685,8 @@ def _longer_names_inside(doc: Doc, ents: list[Span], texts: list[str]) -> list[S
     added = []
     for i, text in enumerate(texts):
         for n in sorted(firsts.get(text, ()), reverse=True):
+            if i + n > len(texts):
+                continue  # a shorter name's words at the end of the text are not this one
             words = tuple(texts[i : i + n])
             parts = {owner[k] for k in range(i, i + n) if k in owner}
             if (

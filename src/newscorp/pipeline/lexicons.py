@@ -189,6 +189,14 @@ def _last_umlaut_undone(word: str) -> str:
     return word
 
 
+def _umlaut_plural_singular(word: str) -> tuple[str, ...]:
+    """The singular of a plural in umlaut + e ("bischöfe" -> "bischof", "päpste"); not
+    "söhne", which ends firms' names ("Müller & Söhne")."""
+    if not word.endswith("e") or word == "söhne" or not any(c in "äöü" for c in word):
+        return ()
+    return (_last_umlaut_undone(word[:-1]),)
+
+
 @lru_cache(maxsize=1 << 16)
 def is_role(word: str) -> bool:
     """True for a title or role word such as "US-Präsident", "Außenministerin", "Machthaber".
@@ -205,8 +213,10 @@ def is_role(word: str) -> bool:
         *feminine,
         *(_last_umlaut_undone(f) for f in feminine),  # "Stadträtin" -> "stadtrat"
         head.removesuffix("s"),
+        head.removesuffix("es") if len(head) <= 7 else head,  # "Arztes"; not "Stadtrates"
         head.removesuffix("en"),
         head.removesuffix("n"),
+        *_umlaut_plural_singular(head),
     ):
         if form in roles:
             return True

@@ -1578,6 +1578,58 @@ JOINING_PARTICLES = PARTICLES - {"von", "vom"}
 also a preposition ("ein Foto von Merkel von Schröder")."""
 
 
+PATRONYMICS = frozenset({"bin", "ibn", "bint"})
+"""Arabic "son of", "daughter of" between two names of one person ("Qabus bin Said")."""
+DUTCH_PARTICLE = "van"
+"""The particle of Dutch and Flemish surnames, which is no German word ("van Gaal")."""
+
+
+def _patronymic_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name word, "bin"/"ibn"/"bint" and a name word are one person with the entities
+    around them ("Sultan Qabus bin Said": the model made an organisation of "Said"; "Tariq
+    bin Taimur", "Asaad bin Tariq" as a place, "Osama" without "bin Laden"); not where a
+    known place stands before the particle. So is "van" (and an article) before a name word
+    with a first name before it or without ("Martijn van Hout", "kritisiert van Hout" with
+    "Hout" as an organisation, "van Gaal" with only "Gaal" as a person)."""
+    at = {k: e for e in ents for k in range(e.start, e.end)}
+    spans: list[tuple[int, int]] = []
+    for k in range(1, len(doc) - 1):
+        particle, name = doc[k].text, k + 1
+        if particle == DUTCH_PARTICLE and doc[name].text in ARTICLES and name + 1 < len(doc):
+            name += 1  # "van der Vaart"
+        after = doc[name].text
+        if particle not in PATRONYMICS and particle != DUTCH_PARTICLE:
+            continue
+        if not (after[:1].isupper() and after.replace("-", "").isalpha() and not is_role(after)):
+            continue  # any capitalised word after the particle: "Osama bin Laden"
+        right = at.get(name)
+        if right is not None and right.start == k and right.end == name + 1:
+            right = Span(doc, name, right.end, label=right.label_)  # "van Hout" ORG
+        if particle == DUTCH_PARTICLE and (
+            right.start != name or right.label_ != "PER" and (len(right) > 1 or _known(right))
+            if right is not None
+            else not _name_word(doc, name, k)
+        ):
+            continue  # a name with its particle already, a longer or known name, or none
+        left = at.get(k - 1)
+        named = left is not None or _name_word(doc, k - 1, k - 1)
+        if named and left is None and particle == DUTCH_PARTICLE:
+            named = doc[k - 1].pos_ == "PROPN" or is_first_name(doc[k - 1].text)
+        if left is not None and left.label_ != "PER" and (len(left) > 1 or _known(left)):
+            left, named = None, False
+        if not named and particle in PATRONYMICS:
+            continue
+        start = left.start if left is not None else k - 1 if named else k
+        end = right.end if right is not None and right.start == name else name + 1
+        if spans and spans[-1][1] > start:  # "Abdullah bin Abdulaziz bin Saud"
+            start = spans.pop()[0]
+        spans.append((start, end))
+    if not spans:
+        return ents
+    out = [e for e in ents if not any(a < e.end and e.start < b for a, b in spans)]
+    return sorted(out + [Span(doc, a, b, label="PER") for a, b in spans], key=lambda e: e.start)
+
+
 def _persons_across_particles(doc: Doc, ents: list[Span]) -> list[Span]:
     """A person, a name particle (and an article after it) and a person or a name word no
     model took are one person: the models split "Lula da Silva" into two, and found
@@ -2317,6 +2369,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _after_roles(doc, ents, texts)
     ents = _join_across_spaces(doc, ents)  # again: names found after roles
     ents = _persons_across_particles(doc, ents)
+    ents = _patronymic_names(doc, ents)
     ents = _hyphen_descriptors(doc, ents)
     ents = _after_cues(doc, ents, texts)
     ents = _speakers(doc, ents)
