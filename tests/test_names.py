@@ -1169,3 +1169,14 @@ def test_van_before_a_name_makes_a_person_with_or_without_a_first_name(nlp):
 @pytest.mark.parametrize(("word", "expected"), [("Arztes", True), ("Stadtrates", False)])
 def test_a_short_role_in_the_genitive_in_es_is_a_role(word, expected):
     assert is_role(word) is expected
+
+
+def test_a_first_name_opening_a_team_or_a_firm_leaves_it_an_organisation(nlp):
+    text = "Denver gewinnt gegen die Carolina Panthers, die Peter Müller GmbH zahlt."
+    ents = [("Carolina Panthers", "ORG"), ("Peter Müller GmbH", "ORG")]
+    assert apply(nlp, text, ents) == [
+        ("Denver", "LOC"),
+        ("Carolina Panthers", "ORG"),
+        ("Peter Müller GmbH", "ORG"),
+    ]
+    assert is_role("Star-Quarterback") and is_role("Broncos-Linebacker")

@@ -2842,3 +2842,10 @@ def test_a_party_after_a_role_keeps_its_gazetteer_label():
     pos = ["ADP", "NOUN", "PROPN", "CCONJ", "DET", "PROPN", "PUNCT"]
     ents = ["O", "O", "B-PER", "O", "O", "B-LOC", "O"]  # the role trimmed by the name rules
     assert _cleaned(words, pos, ents) == [("SPÖ", "ORG"), ("Neos", "ORG")]
+
+
+def test_a_teams_last_word_alone_is_the_team():
+    words = ["Die", "Carolina", "Panthers", "verloren", ".", "Die", "Panthers", "patzten", "."]
+    pos = ["DET", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "PROPN", "VERB", "PUNCT"]
+    ents = ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-PER", "O", "O"]
+    assert _cleaned(words, pos, ents) == [("Carolina Panthers", "ORG"), ("Panthers", "ORG")]

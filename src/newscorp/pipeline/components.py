@@ -86,10 +86,12 @@ from newscorp.pipeline.names import (
     COORDINATORS,
     CURRENCY_SIGNS,
     DATELINE_DASHES,
+    LEGAL_FORMS,
     NOUN_TAGS,
     PATRONYMICS,
     PLACE_LAST_WORDS,
     PLACE_NOUNS,
+    TEAM_TAILS,
     cue_label,
     currency_after_amount,
     ends_in_name_head,
@@ -1066,9 +1068,7 @@ def clean_entities(doc: Doc) -> Doc:
     return doc
 
 
-COMPANY_FORMS = frozenset(
-    "Holding GmbH AG KG OHG SE Group Gruppe Konzern Inc Ltd Corp Corporation Company".split()
-)
+COMPANY_FORMS = LEGAL_FORMS | frozenset("Holding Group Gruppe Konzern Corporation Company".split())
 """Words after a name that make it a firm's ("Koza Ipek Holding", "Porsche Konzern")."""
 
 
@@ -1637,7 +1637,8 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _labels_of_stems_and_prefixes(ents: list[Span]) -> list[Span]:
     """A genitive takes the label of its one-word name in the document ("Apples" PER ->
-    ORG after "Apple" ORG), and the first words of a longer organisation or place of the
+    ORG after "Apple" ORG), a team's last word its team's ("Panthers" after "Carolina
+    Panthers"), and the first words of a longer organisation or place of the
     document take its label ("Fiat Chrysler" PER -> ORG after "Fiat Chrysler Automobiles"
     ORG); only where the document gives that name one label."""
     labels: dict[str, set[str]] = {}
@@ -1649,11 +1650,14 @@ def _labels_of_stems_and_prefixes(ents: list[Span]) -> list[Span]:
         if len(ent) > 2 and ent.label_ in ("ORG", "LOC"):
             for n in range(2, len(ent)):
                 longer.setdefault(ent[:n].text, set()).add(ent.label_)
+    teams = {e[-1].text for e in ents if e.label_ == "ORG" and len(e) > 1} & TEAM_TAILS.keys()
     out = []
     for ent in ents:
         text, label = ent.text, ent.label_
         stem = labels.get(text[:-1], set()) if len(ent) == 1 and text.endswith("s") else set()
-        if len(stem) == 1 and "PER" not in stem:
+        if text in teams:
+            label = "ORG"  # "die Panthers" PER after "Carolina Panthers" ORG
+        elif len(stem) == 1 and "PER" not in stem:
             label = next(iter(stem))
         elif (
             len(ent) > 1

@@ -255,6 +255,8 @@ def _persons(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
         if end == i or _function_word_before_noun(doc, i, texts):
             continue
         hit = {owner[k] for k in range(i, end) if k in owner}
+        if any(_ends_with_organisation_word(e) for e in hit):
+            continue  # "Carolina Panthers", "Peter Müller GmbH": the first name opens a firm
         if all(e.start >= i and e.end <= end or e.label_ == "PER" for e in hit):
             start = min([i] + [e.start for e in hit if e.label_ == "PER"])
             stop = max([end] + [e.end for e in hit])
@@ -265,6 +267,21 @@ def _persons(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
                 owner[k] = person
         free = end
     return ents
+
+
+LEGAL_FORMS = frozenset("GmbH AG KG OHG SE Inc Ltd Corp".split())
+"""Legal forms that end firms' names."""
+
+
+def _ends_with_organisation_word(ent: Span) -> bool:
+    """An organisation of two words or more whose last word is a team's or a firm's legal
+    form ("Panthers", "GmbH"; not a surname some corpus had in a firm's name: "Mayr")."""
+    last = ent[-1].text
+    return (
+        ent.label_ == "ORG"
+        and len(ent) > 1
+        and (CURATED_TAILS.get(last) == "ORG" or last in LEGAL_FORMS)
+    )
 
 
 def _initial_name_word(tok: Token) -> bool:
