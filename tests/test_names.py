@@ -1180,3 +1180,22 @@ def test_a_first_name_opening_a_team_or_a_firm_leaves_it_an_organisation(nlp):
         ("Peter Müller GmbH", "ORG"),
     ]
     assert is_role("Star-Quarterback") and is_role("Broncos-Linebacker")
+
+
+def test_a_place_and_a_teams_word_after_it_are_the_team(nlp):
+    text = "Los Angeles Kings – Dallas Stars 3:2, Nashville Predators – Chicago Blackhawks 1:4"
+    ents = [("Los Angeles Kings", "LOC"), ("Dallas", "PER"), ("Chicago", "LOC")]
+    assert apply(nlp, text, ents) == [
+        ("Los Angeles Kings", "ORG"),
+        ("Dallas Stars", "ORG"),
+        ("Nashville Predators", "ORG"),
+        ("Chicago Blackhawks", "ORG"),
+    ]
+
+
+def test_a_first_name_after_a_role_takes_a_surname_that_is_a_word_across_a_double_space(nlp):
+    text = "Bundespräsident Heinz  Fischer mahnt, Peter  Haus kauft man nicht."
+    assert apply(nlp, text, [("Heinz", "PER"), ("Peter", "PER")]) == [
+        ("Heinz  Fischer", "PER"),
+        ("Peter", "PER"),
+    ]

@@ -2849,3 +2849,29 @@ def test_a_teams_last_word_alone_is_the_team():
     pos = ["DET", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "PROPN", "VERB", "PUNCT"]
     ents = ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-PER", "O", "O"]
     assert _cleaned(words, pos, ents) == [("Carolina Panthers", "ORG"), ("Panthers", "ORG")]
+
+
+def test_a_kind_of_medium_before_a_name_is_no_part_of_it():
+    words = ["im", "Fachblatt", "Science", "Advances", "und", "der", "Agentur", "für", "Arbeit"]
+    pos = ["ADP", "NOUN", "PROPN", "PROPN", "CCONJ", "DET", "NOUN", "ADP", "NOUN"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG"]
+    assert _cleaned(words, pos, ents) == [
+        ("Science Advances", "ORG"),
+        ("Agentur für Arbeit", "ORG"),
+    ]
+
+
+def test_a_first_name_and_two_surnames_of_persons_named_in_full_are_two_persons():
+    words = ["Erwin", "Pröll", "tobte", ",", "Reinhold", "Mitterlehner", "schwieg", ",", "als"]
+    words += ["Erwin", "Pröll", "Mitterlehner", "anschrie", ".", "Jean-Marie", "Le", "Pen"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT", "SCONJ"]
+    pos += ["PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "PROPN"]
+    ents = ["B-PER", "I-PER", "O", "O", "B-PER", "I-PER", "O", "O", "O"]
+    ents += ["B-PER", "I-PER", "I-PER", "O", "O", "B-PER", "I-PER", "I-PER"]
+    assert _cleaned(words, pos, ents) == [
+        ("Erwin Pröll", "PER"),
+        ("Reinhold Mitterlehner", "PER"),
+        ("Erwin Pröll", "PER"),
+        ("Mitterlehner", "PER"),
+        ("Jean-Marie Le Pen", "PER"),
+    ]

@@ -395,6 +395,8 @@ def _leading_non_name(doc: Doc, start: int, end: int, label: str) -> bool:
     text = tok.text
     if label == "PER" and _nobiliary(doc, start, end):
         return False
+    if end - start > 1 and f"{text} {doc[start + 1].text}" in geo_names():
+        return False  # "Los Angeles Kings", "Las Vegas"
     return (
         tok.is_punct
         or tok.is_space
@@ -903,6 +905,19 @@ def _acronym_then_noun(first: Token, last: Token) -> bool:
     return is_acronym(first.text) and _ends_no_name(last)
 
 
+MEDIA_HEADS = ("blatt", "magazin", "zeitung", "zeitschrift", "agentur", "portal")
+"""Heads of words for kinds of media ("Fachblatt", "Tageszeitung", "Nachrichtenagentur")."""
+
+
+def _media_kind(doc: Doc, i: int) -> bool:
+    """A word for a kind of medium before a capitalised name ("Fachblatt Science
+    Advances", "Zeitung Die Welt"; not "Agentur für Arbeit", not "Sender Freies Berlin")."""
+    low = doc[i].lower_
+    return doc[i + 1].text[:1].isupper() and any(
+        low == head or low.endswith(head) and len(low) - len(head) >= 3 for head in MEDIA_HEADS
+    )
+
+
 def _acronym_then_preposition(doc: Doc, start: int) -> bool:
     """An acronym and a preposition open the entity ("IWF für Bosnien-Herzegowina")."""
     nxt = doc[start + 1]
@@ -930,6 +945,8 @@ def clean_entities(doc: Doc) -> Doc:
             label = "PER"  # "US-Präsident Trump" tagged as one ORG/MISC: a role, then a name
         if label in ("ORG", "MISC") and _article_before_title(doc, start):
             start -= 1  # "für Das Erste": the capitalised article opens the name
+        if label in ("ORG", "MISC") and end - start > 1 and _media_kind(doc, start):
+            start += 1  # "im Fachblatt Science Advances": the kind of medium is no name
         if end - start == 1 and _RANK.search(doc[start].text):
             continue  # a rank alone is no name ("der Weltranglisten-Zwölfte")
         if end - start > 1 and _RANK.search(doc[start].text):
@@ -1146,10 +1163,13 @@ def _persons_by_surname(ents: list[Span], places: dict[str, str]) -> list[Span]:
 def _two_surnames_apart(ents: list[Span]) -> list[Span]:
     """A "person" of two words that are the surnames of two persons named in full elsewhere
     in the document is two persons ("hatte Nishikori Berdych geschlagen" after "Kei
-    Nishikori" and "Tomas Berdych")."""
+    Nishikori" and "Tomas Berdych"), and so is one of a first name and two surnames of
+    persons named in full ("Erwin Pröll Mitterlehner" after "Erwin Pröll" and "Reinhold
+    Mitterlehner")."""
     full = [e for e in ents if e.label_ == "PER" and len(e) > 1]
     surnames = Counter(e[-1].text for e in full)
     pairs = Counter((e[0].text, e[-1].text) for e in full)
+    texts = Counter(e.text for e in full)
     out = []
     for ent in ents:
         first, last = ent[0].text, ent[-1].text
@@ -1162,6 +1182,19 @@ def _two_surnames_apart(ents: list[Span]) -> list[Span]:
         ):
             out += [
                 Span(ent.doc, ent.start, ent.start + 1, "PER"),
+                Span(ent.doc, ent.end - 1, ent.end, "PER"),
+            ]
+        elif (
+            ent.label_ == "PER"
+            and len(ent) == 3
+            and is_first_name(first)
+            and ent[1].text not in CAPITAL_PARTICLES  # "Jean-Marie Le Pen"
+            and surnames[ent[1].text] >= 1
+            and surnames[last] - 1 >= 1
+            and texts[ent.text] == 1
+        ):  # "Erwin Pröll Mitterlehner angeschrien" after "Erwin Pröll", "Reinhold Mitterlehner"
+            out += [
+                Span(ent.doc, ent.start, ent.end - 1, "PER"),
                 Span(ent.doc, ent.end - 1, ent.end, "PER"),
             ]
         else:

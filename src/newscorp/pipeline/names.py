@@ -799,7 +799,7 @@ TEAM_TAILS = dict.fromkeys(
         "Wings Leafs Senators Oilers Flames Canucks Ducks Predators Panthers Lightning "
         "Hurricanes Avalanche Coyotes Sabres Yankees Patriots Broncos Packers Cowboys "
         "Steelers Seahawks Raiders Dolphins Chiefs Hawks Bucks Mavericks Kings Blazers Nets "
-        "Pelicans Suns Grizzlies Timberwolves Hornets 76ers Wizards Magic Nuggets"
+        "Pelicans Suns Grizzlies Timberwolves Hornets 76ers Wizards Magic Nuggets Stars"
     ).split(),
     "ORG",
 )
@@ -1848,6 +1848,41 @@ CLUB_YEAR = re.compile(r"0\d|9\d")
 "Darmstadt 98", "Mainz 05")."""
 
 
+def _teams_after_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A place and a team's word after it are the team ("Dallas" + "Stars", "Nashville" +
+    "Predators"), also with the first word of the place the model left out ("New" +
+    "Jersey" + "Devils", "Los" + "Angeles Kings")."""
+    taken = {k for e in ents for k in range(e.start, e.end)}
+    cities = geo_names()
+    ents = ents + [  # a known city no model took: "Nashville Predators"
+        Span(doc, i, i + 1, label="LOC")
+        for i in range(len(doc) - 1)
+        if i not in taken
+        and i + 1 not in taken
+        and doc[i + 1].text in TEAM_TAILS
+        and doc[i].text in cities
+    ]
+    out = []
+    for ent in ents:
+        start, end = ent.start, ent.end
+        if end < len(doc) and doc[end].text in TEAM_TAILS and end not in taken:
+            if ent.label_ == "ORG" or not (ent.text in cities or _known(ent)):
+                out.append(ent)
+                continue
+            end += 1
+        elif not (ent.label_ == "ORG" and ent[-1].text in TEAM_TAILS):
+            out.append(ent)
+            continue
+        if (
+            start > 0
+            and start - 1 not in taken
+            and f"{doc[start - 1].text} {ent[0].text}" in cities
+        ):
+            start -= 1  # "New Jersey", "Los Angeles"
+        out.append(Span(doc, start, end, label="ORG"))
+    return out
+
+
 def _clubs_with_years(doc: Doc, ents: list[Span]) -> list[Span]:
     """A place followed by a club's founding year, and no noun or number after it, is the
     club ("Hannover 96 hat", "Schalke 04,"; not "Norwegen 17 Jahre", "Österreich 15
@@ -2304,12 +2339,18 @@ def _unfound_owners(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _after_role_word(doc: Doc, i: int) -> bool:
+    """A capitalised role word stands right before ``doc[i]`` ("Bundespräsident Heinz")."""
+    return i > 0 and doc[i - 1].text[:1].isupper() and is_role(doc[i - 1].text)
+
+
 def _join_across_spaces(doc: Doc, ents: list[Span]) -> list[Span]:
     """A name that a double space split is one name: the models, which never saw a
     whitespace token inside a sentence, break "Karl  Schwarzenberg" into PER "Karl" and LOC
     "Schwarzenberg", "Western  Australia" into two. Two entities of one label with only
     such a space between them are joined, and so is a person ending in a first name with
-    the capitalised word after the space, whatever the model made of it."""
+    the capitalised word after the space, whatever the model made of it (a German word
+    too after a role: "Bundespräsident Heinz  Fischer")."""
     ents = sorted(ents, key=lambda e: e.start)
     by_start = {e.start: e for e in ents}
     out: list[Span] = []
@@ -2329,7 +2370,7 @@ def _join_across_spaces(doc: Doc, ents: list[Span]) -> list[Span]:
                 and is_first_name(ent[-1].text)
                 and word.text[:1].isupper()
                 and word.is_alpha
-                and not _common_word(word.text)
+                and (not _common_word(word.text) or _after_role_word(doc, ent.start))
             ):
                 end = nxt.end if nxt is not None and len(nxt) == 1 else gap + 2
                 if nxt is not None:
@@ -2398,6 +2439,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _named_storms(doc, ents, texts)
     ents = _sports_clubs(doc, ents, texts)
     ents = _clubs_with_years(doc, ents)
+    ents = _teams_after_places(doc, ents)
     ents = _unfound_owners(doc, ents)
     ents = _located_places(doc, ents, texts)
     ents = _dateline_pairs(doc, ents, texts)
