@@ -98,3 +98,9 @@ def test_a_long_form_in_parentheses_after_the_acronym_is_found_too():
         ("Union of European Turkish Democrats", "ORG"),
     ]
     assert _with("die UETD ( eine Lobby ) klagt", [("UETD", "ORG")]) == [("UETD", "ORG")]
+
+
+def test_a_long_form_the_model_took_for_a_person_without_a_first_name_is_one_too():
+    text = "die World Wide Developers Conference ( WWDC ) beginnt"
+    ents = [("World Wide Developers Conference", "PER"), ("WWDC", "ORG")]
+    assert _with(text, ents) == [("World Wide Developers Conference", "ORG"), ("WWDC", "ORG")]

@@ -2875,3 +2875,17 @@ def test_a_first_name_and_two_surnames_of_persons_named_in_full_are_two_persons(
         ("Mitterlehner", "PER"),
         ("Jean-Marie Le Pen", "PER"),
     ]
+
+
+def test_a_known_place_after_a_first_name_and_surname_is_no_part_of_the_person():
+    words = ["brachte", "Dominik", "Frieser", "Graz", "und", "David", "A.", "Paterson", "nach"]
+    words += ["vorn", ",", "der", "Club", "jubelte"]
+    pos = ["VERB", "PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "ADP"]
+    pos += ["ADV", "PUNCT", "DET", "NOUN", "VERB"]
+    ents = ["O", "B-PER", "I-PER", "I-PER", "O", "B-PER", "I-PER", "I-PER", "O"]
+    ents += ["O", "O", "O", "B-ORG", "O"]
+    assert _cleaned(words, pos, ents) == [
+        ("Dominik Frieser", "PER"),
+        ("Graz", "LOC"),
+        ("David A. Paterson", "PER"),
+    ]

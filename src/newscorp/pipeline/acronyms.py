@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from newscorp.pipeline.names import is_first_name
+
 LINK_WORDS = frozenset(
     "für der des den dem die und von vom zur zum im in am an auf "
     "de del della di du la le les et of for the and on".split()
@@ -106,11 +108,17 @@ def _long_form_after(doc: Doc, paren: int, acronym: str) -> int | None:
     return None
 
 
+def _person(ent: Span) -> bool:
+    """A person opening with a first name ("Sebastian Pfeiffer"; not "World Wide Developers
+    Conference", which the model took for a person)."""
+    return ent.label_ == "PER" and is_first_name(ent[0].text)
+
+
 def defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     """Each long form before its acronym in parentheses (or in parentheses after it) is one
     entity with the acronym's label, and the acronym one with the long form's, where
-    either is an entity already; a person inside makes it no long form ("Sebastian
-    Pfeiffer (SP)"), and a one-word long form must be an entity already (not
+    either is an entity already; a person named by a first name inside makes it no long
+    form ("Sebastian Pfeiffer (SP)"), and a one-word long form must be an entity already (not
     "Bruttoinlandsprodukt (BIP)")."""
     at = {i: e for e in ents for i in range(e.start, e.end)}
     drop: set[Span] = set()
@@ -135,7 +143,7 @@ def defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         own = at.get(acronym)
         if (
             not (own or inside)
-            or any(e.label_ == "PER" or e.start < start or e.end > end for e in inside)
+            or any(_person(e) or e.start < start or e.end > end for e in inside)
             or (end - start == 1 and not inside)
         ):
             continue

@@ -206,7 +206,7 @@ GENERIC_INSTITUTIONS = frozenset(
     "Polizei Regierung Bundesregierung Landesregierung Staatsregierung Zentralregierung "
     "Übergangsregierung Staatsanwaltschaft Feuerwehr Armee Militär Luftwaffe Justiz "
     "Ministerium Bank Behörde Behörden Universität Hochschule Gericht Partei Konzern Unternehmen "
-    "Verein Firma".split()
+    "Verein Firma Club Klub Verband Mannschaft".split()
 )
 """Common nouns for an institution that GermEval leaves outside names when they stand
 alone (the training part: "Polizei" 5 of 5, "Regierung" 7 of 7, "Bundesregierung" 2 of 2,
@@ -1160,6 +1160,23 @@ def _persons_by_surname(ents: list[Span], places: dict[str, str]) -> list[Span]:
     return out
 
 
+def _person_then_place(ent: Span) -> bool:
+    """A "person" of a first name, a surname and a known place: a person and the place or
+    its club after the name ("Dominik Frieser Kapfenberg"; not "Johann Sebastian Bach")."""
+    if ent.label_ != "PER" or len(ent) != 3:
+        return False
+    first, middle, last = (t.text for t in ent)
+    return (
+        is_first_name(first)
+        and not is_first_name(middle)
+        and middle not in CAPITAL_PARTICLES
+        and middle[:1].isupper()
+        and middle.replace("-", "").isalpha()  # no initial: "David A. Paterson"
+        and last in geo_names()
+        and not is_first_name(last)
+    )
+
+
 def _two_surnames_apart(ents: list[Span]) -> list[Span]:
     """A "person" of two words that are the surnames of two persons named in full elsewhere
     in the document is two persons ("hatte Nishikori Berdych geschlagen" after "Kei
@@ -1196,6 +1213,11 @@ def _two_surnames_apart(ents: list[Span]) -> list[Span]:
             out += [
                 Span(ent.doc, ent.start, ent.end - 1, "PER"),
                 Span(ent.doc, ent.end - 1, ent.end, "PER"),
+            ]
+        elif _person_then_place(ent):  # "brachte Dominik Frieser Kapfenberg in Führung"
+            out += [
+                Span(ent.doc, ent.start, ent.end - 1, "PER"),
+                Span(ent.doc, ent.end - 1, ent.end, "LOC"),
             ]
         else:
             out.append(ent)
