@@ -2889,3 +2889,22 @@ def test_a_known_place_after_a_first_name_and_surname_is_no_part_of_the_person()
         ("Graz", "LOC"),
         ("David A. Paterson", "PER"),
     ]
+
+
+def test_a_name_opening_two_answers_before_a_colon_is_the_interviewed_person():
+    words = ["STANDARD", ":", "Warum", "?", "Hofer", ":", "Nein", ".", "STANDARD", ":", "Wie"]
+    words += ["?", "Hofer", ":", "Gut", "."]
+    pos = ["PROPN", "PUNCT", "ADV", "PUNCT", "PROPN", "PUNCT", "PART", "PUNCT", "PROPN"]
+    pos += ["PUNCT", "ADV", "PUNCT", "PROPN", "PUNCT", "ADJ", "PUNCT"]
+    ents = ["B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "B-ORG"]
+    ents += ["O", "O", "O"]
+    sent_starts = [
+        1 if w in {"STANDARD", "Hofer", "Nein", "Wie", "Warum", "Gut"} else 0 for w in words
+    ]
+    doc = _entity_doc(words, pos, ents, sent_starts=sent_starts)
+    assert [(e.text, e.label_) for e in clean_entities(doc).ents] == [
+        ("STANDARD", "ORG"),
+        ("Hofer", "PER"),
+        ("STANDARD", "ORG"),
+        ("Hofer", "PER"),
+    ]

@@ -1079,7 +1079,7 @@ def clean_entities(doc: Doc) -> Doc:
     kept = _without_nouns_beside_nouns(kept, places)
     kept = _two_surnames_apart(_persons_by_surname(kept, places))
     kept = propagate(doc, _without_capitalised_words(kept, places))
-    kept = defined_acronyms(doc, _firms_of_persons_names(doc, kept))
+    kept = defined_acronyms(doc, _firms_of_persons_names(doc, _interview_speakers(kept)))
     doc.ents = filter_spans(kept)  # no rule may leave two entities over one token
     doc.spans[ROLE_KEY] = roles
     return doc
@@ -1435,6 +1435,22 @@ def _without_capitalised_words(ents: list[Span], places: dict[str, str]) -> list
         if not (len(e) == 1 and _opens_sentence(e[0]) and e.text not in in_names)
         or _speaker_label(e)
         or not _written_small(e.text, places)
+    ]
+
+
+def _interview_speakers(ents: list[Span]) -> list[Span]:
+    """A one-word name that opens two sentences or more before a colon is an interview's
+    speaker, a person everywhere in the document ("Hofer: Nein." … "Hofer: Möglicherweise."
+    as the supermarket chain); not a name in capitals ("STANDARD:") or a known place."""
+    turns = Counter(
+        e.text
+        for e in ents
+        if len(e) == 1 and _speaker_label(e) and _opens_sentence(e[0]) and not e.text.isupper()
+    )
+    speakers = {text for text, n in turns.items() if n >= 2 and text not in geo_names()}
+    return [
+        Span(e.doc, e.start, e.end, label="PER") if e.text in speakers and e.label_ != "PER" else e
+        for e in ents
     ]
 
 
