@@ -1560,12 +1560,7 @@ def _genitive_surname(word: str, places: dict[str, str]) -> bool:
     stem is no place, first name or plain noun."""
     stem = word[:-1]
     return (
-        word.endswith("s")
-        and len(stem) >= 4
-        and _surname_like(stem)
-        and stem not in places
-        and stem not in geo_names()
-        and not is_first_name(stem)
+        _genitive_of_surname(word, places)
         and stem not in plain_nouns()
         and stem.lower() not in known_words()
     )
