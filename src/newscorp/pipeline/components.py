@@ -92,6 +92,7 @@ from newscorp.pipeline.names import (
     PLACE_LAST_WORDS,
     PLACE_NOUNS,
     TEAM_TAILS,
+    after_role_word,
     cue_label,
     currency_after_amount,
     ends_in_name_head,
@@ -1070,7 +1071,7 @@ def clean_entities(doc: Doc) -> Doc:
             continue  # "die Gruppe G", "Plan B": a letter that names no one ("Herr B" does)
         if label != "ORG" and _coordinated_compound(span, places):
             continue  # "Kurz- und Mittelstreckenflüge": a common noun shared with cut words
-        if label == "PER" and span.start == ent.start and _after_role(span):
+        if label == "PER" and span.start == ent.start and after_role_word(doc, span.start):
             roles.append(Span(doc, span.start - 1, span.start, label="ROLE"))
         kept.append(span)
     kept = [e for e in kept if not _in_idiom(e)]
@@ -1100,14 +1101,13 @@ def _firms_of_persons_names(doc: Doc, ents: list[Span]) -> list[Span]:
     }
     if not firms:
         return ents
-    return [
-        Span(doc, e.start, e.end + 1, label="ORG")
-        if e.text in firms and e.end < len(doc) and doc[e.end].text in COMPANY_FORMS
-        else Span(doc, e.start, e.end, label="ORG")
-        if e.text in firms
-        else e
-        for e in ents
-    ]
+    out = []
+    for e in ents:
+        if e.text in firms:
+            form = e.end < len(doc) and doc[e.end].text in COMPANY_FORMS
+            e = Span(doc, e.start, e.end + form, label="ORG")  # with its legal form
+        out.append(e)
+    return out
 
 
 _NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+isch(?:e|en|er|es|em)")
@@ -1276,6 +1276,10 @@ def _adjective_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return filter_spans(ents + new) if new else ents
 
 
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+"""Endings of inflected (attributive) adjectives: "Rote", "harten", "Freier"."""
+
+
 def _capitalised_adjective(tok: Token) -> bool:
     """A capitalised inflected adjective: "Republikanischen", "Rote", "Freie"."""
     text = tok.text
@@ -1284,7 +1288,7 @@ def _capitalised_adjective(tok: Token) -> bool:
         and text[:1].isupper()
         and text[1:].islower()
         and text.isalpha()
-        and text.endswith(("e", "en", "er", "es", "em"))
+        and text.endswith(ADJECTIVE_ENDINGS)
     )
 
 
@@ -1496,7 +1500,9 @@ def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
     winner = {}
     cities = geo_names()
     surnames = {e[-1].text for e in ents if e.label_ == "PER" and len(e) > 1}
-    named = {e.text for e in ents if e.label_ == "PER" and len(e) == 1 and _after_role(e)}
+    named = {
+        e.text for e in ents if e.label_ == "PER" and len(e) == 1 and after_role_word(doc, e.start)
+    }
     for text, counts in votes.items():
         if len(counts) > 1:
             (top, n), (_, second) = counts.most_common(2)
@@ -1516,14 +1522,6 @@ def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
         else e
         for e in ents
     ]
-
-
-def _after_role(ent: Span) -> bool:
-    """Whether a capitalised role word stands right before ``ent`` ("Pharao Tutanchamun")."""
-    if ent.start == 0:
-        return False
-    prev = ent.doc[ent.start - 1].text
-    return prev[:1].isupper() and is_role(prev)
 
 
 def _place_vote(text: str, counts: Counter, top: int, cities: frozenset[str]) -> bool:
@@ -1616,7 +1614,7 @@ def _common_noun_slot(doc: Doc, i: int) -> bool:
     if i == 0 or tok.pos_ != "NOUN" or tok.lower_ not in known_words() or is_first_name(tok.text):
         return False
     before = doc[i - 1]
-    inflected = before.tag_ == "ADJA" and before.lower_.endswith(("e", "en", "er", "es", "em"))
+    inflected = before.tag_ == "ADJA" and before.lower_.endswith(ADJECTIVE_ENDINGS)
     return before.tag_ == "ART" or inflected or before.lower_ in ARTICLE_CONTRACTIONS
 
 

@@ -1601,7 +1601,7 @@ DUTCH_PARTICLE = "van"
 """The particle of Dutch and Flemish surnames, which is no German word ("van Gaal")."""
 
 
-def _patronymic_names(doc: Doc, ents: list[Span]) -> list[Span]:
+def _patronymic_names(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """A name word, "bin"/"ibn"/"bint" and a name word are one person with the entities
     around them ("Sultan Qabus bin Said": the model made an organisation of "Said"; "Tariq
     bin Taimur", "Asaad bin Tariq" as a place, "Osama" without "bin Laden"); not where a
@@ -1611,12 +1611,12 @@ def _patronymic_names(doc: Doc, ents: list[Span]) -> list[Span]:
     at = {k: e for e in ents for k in range(e.start, e.end)}
     spans: list[tuple[int, int]] = []
     for k in range(1, len(doc) - 1):
-        particle, name = doc[k].text, k + 1
-        if particle == DUTCH_PARTICLE and doc[name].text in ARTICLES and name + 1 < len(doc):
-            name += 1  # "van der Vaart"
-        after = doc[name].text
+        particle, name = texts[k], k + 1
         if particle not in PATRONYMICS and particle != DUTCH_PARTICLE:
             continue
+        if particle == DUTCH_PARTICLE and texts[name] in ARTICLES and name + 1 < len(doc):
+            name += 1  # "van der Vaart"
+        after = texts[name]
         if not (after[:1].isupper() and after.replace("-", "").isalpha() and not is_role(after)):
             continue  # any capitalised word after the particle: "Osama bin Laden"
         right = at.get(name)
@@ -1848,7 +1848,7 @@ CLUB_YEAR = re.compile(r"0\d|9\d")
 "Darmstadt 98", "Mainz 05")."""
 
 
-def _teams_after_places(doc: Doc, ents: list[Span]) -> list[Span]:
+def _teams_after_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """A place and a team's word after it are the team ("Dallas" + "Stars", "Nashville" +
     "Predators"), also with the first word of the place the model left out ("New" +
     "Jersey" + "Devils", "Los" + "Angeles Kings")."""
@@ -1857,15 +1857,15 @@ def _teams_after_places(doc: Doc, ents: list[Span]) -> list[Span]:
     ents = ents + [  # a known city no model took: "Nashville Predators"
         Span(doc, i, i + 1, label="LOC")
         for i in range(len(doc) - 1)
-        if i not in taken
+        if texts[i + 1] in TEAM_TAILS
+        and texts[i] in cities
+        and i not in taken
         and i + 1 not in taken
-        and doc[i + 1].text in TEAM_TAILS
-        and doc[i].text in cities
     ]
     out = []
     for ent in ents:
         start, end = ent.start, ent.end
-        if end < len(doc) and doc[end].text in TEAM_TAILS and end not in taken:
+        if end < len(doc) and texts[end] in TEAM_TAILS and end not in taken:
             if ent.label_ == "ORG" or not (ent.text in cities or _known(ent)):
                 out.append(ent)
                 continue
@@ -1873,11 +1873,7 @@ def _teams_after_places(doc: Doc, ents: list[Span]) -> list[Span]:
         elif not (ent.label_ == "ORG" and ent[-1].text in TEAM_TAILS):
             out.append(ent)
             continue
-        if (
-            start > 0
-            and start - 1 not in taken
-            and f"{doc[start - 1].text} {ent[0].text}" in cities
-        ):
+        if start > 0 and start - 1 not in taken and f"{texts[start - 1]} {texts[start]}" in cities:
             start -= 1  # "New Jersey", "Los Angeles"
         out.append(Span(doc, start, end, label="ORG"))
     return out
@@ -2339,8 +2335,9 @@ def _unfound_owners(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def _after_role_word(doc: Doc, i: int) -> bool:
-    """A capitalised role word stands right before ``doc[i]`` ("Bundespräsident Heinz")."""
+def after_role_word(doc: Doc, i: int) -> bool:
+    """A capitalised role word stands right before ``doc[i]`` ("Bundespräsident Heinz",
+    "Pharao Tutanchamun")."""
     return i > 0 and doc[i - 1].text[:1].isupper() and is_role(doc[i - 1].text)
 
 
@@ -2370,7 +2367,7 @@ def _join_across_spaces(doc: Doc, ents: list[Span]) -> list[Span]:
                 and is_first_name(ent[-1].text)
                 and word.text[:1].isupper()
                 and word.is_alpha
-                and (not _common_word(word.text) or _after_role_word(doc, ent.start))
+                and (not _common_word(word.text) or after_role_word(doc, ent.start))
             ):
                 end = nxt.end if nxt is not None and len(nxt) == 1 else gap + 2
                 if nxt is not None:
@@ -2427,7 +2424,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _after_roles(doc, ents, texts)
     ents = _join_across_spaces(doc, ents)  # again: names found after roles
     ents = _persons_across_particles(doc, ents)
-    ents = _patronymic_names(doc, ents)
+    ents = _patronymic_names(doc, ents, texts)
     ents = _hyphen_descriptors(doc, ents)
     ents = _after_cues(doc, ents, texts)
     ents = _speakers(doc, ents)
@@ -2439,7 +2436,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _named_storms(doc, ents, texts)
     ents = _sports_clubs(doc, ents, texts)
     ents = _clubs_with_years(doc, ents)
-    ents = _teams_after_places(doc, ents)
+    ents = _teams_after_places(doc, ents, texts)
     ents = _unfound_owners(doc, ents)
     ents = _located_places(doc, ents, texts)
     ents = _dateline_pairs(doc, ents, texts)
