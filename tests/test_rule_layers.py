@@ -1573,6 +1573,29 @@ def test_an_inflected_common_noun_after_an_owner_ends_no_person(words, expected)
     assert _cleaned(words, pos, ents, lemmas=lemmas) == [(expected, "PER")]
 
 
+def test_a_board_member_is_a_role_so_a_surname_that_is_a_noun_stays():
+    words = ["den", "zuständigen", "Vorstand", "Jens", "Bischof", "."]
+    pos = ["DET", "ADJ", "NOUN", "PROPN", "NOUN", "PUNCT"]
+    ents = ["O", "O", "O", "B-PER", "I-PER", "O"]
+    assert _cleaned(words, pos, ents) == [("Jens Bischof", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("Sarkozys", "Wahlkampfbudget", "Sarkozys"),  # the owner is named bare in the text
+        ("Iggys", "Fantasien", "Iggys"),
+        ("Mars", "Express", "Mars Express"),  # a name ending in s, no owner
+        ("Thomas", "Wahlkampfbudget", "Thomas Wahlkampfbudget"),  # a first name, no owner
+    ],
+)
+def test_a_plain_noun_after_a_named_owner_ends_no_person(first, second, expected):
+    words = ["Sarkozy", "und", "Iggy", "kamen", ".", first, second, "wuchs", "."]
+    pos = ["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT", "PROPN", "NOUN", "VERB", "PUNCT"]
+    ents = ["B-PER", "O", "B-PER", "O", "O", "B-PER", "I-PER", "O", "O"]
+    assert _cleaned(words, pos, ents)[2:] == [(expected, "PER")]
+
+
 @pytest.mark.parametrize(
     ("word", "label"),
     [("Nordkoreaner", "MISC"), ("Berlinerin", "MISC"), ("Japaner", "MISC"), ("Hanoi", "LOC")],

@@ -814,14 +814,23 @@ def _known_modifier(part: str) -> bool:
 def _trailing_common_noun(tok: Token) -> bool:
     """A capitalised common noun that annotated corpora use mostly outside names, which the
     model let end a person's name ("Rosl Hilfe", "Seoul Details"), also by its lemma after
-    an owner ("Frasers Anfängen")."""
+    an owner ("Frasers Anfängen"); after an owner that is no first name, any plain noun."""
     if tok.pos_ != "NOUN" or not tok.text[:1].isupper():
         return False
     before = tok.nbor(-1).text if tok.i > 0 else ""
     if before in PATRONYMICS:
         return False  # "Osama bin Laden": the father's name
     owner = before[:1].isupper() and before.endswith("s")
+    if owner and tok.text in plain_nouns() and _named_owner(tok.doc, tok.i - 1):
+        return True  # "Sarkozys Wahlkampfbudget", "Iggys Fantasien"; not "Thomas Koch"
     return tok.text in nonnames() or owner and tok.lemma_ in nonnames()
+
+
+def _named_owner(doc: Doc, i: int) -> bool:
+    """A genitive name whose bare form is a word of the document too ("Sarkozys" after
+    "Sarkozy"); not a first name ("Thomas Koch") nor a name ending in s ("Mars Express")."""
+    text = doc[i].text
+    return not is_first_name(text) and any(t.text == text[:-1] for t in doc)
 
 
 def _named_after_role(doc: Doc, start: int, end: int) -> bool:
