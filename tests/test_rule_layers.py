@@ -1573,6 +1573,39 @@ def test_an_inflected_common_noun_after_an_owner_ends_no_person(words, expected)
     assert _cleaned(words, pos, ents, lemmas=lemmas) == [(expected, "PER")]
 
 
+def test_a_name_after_a_kind_of_medium_is_the_medium():
+    words = ["die", "Satirezeitschrift", "Charlie", "Hebdo", "und", "des", "Sportblatts", "Marca"]
+    pos = ["DET", "NOUN", "PROPN", "PROPN", "CCONJ", "DET", "NOUN", "PROPN"]
+    ents = ["O", "O", "B-PER", "I-PER", "O", "O", "B-ORG", "I-ORG"]
+    assert _cleaned(words, pos, ents) == [("Charlie Hebdo", "ORG"), ("Marca", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["von", "Hopfgarten", "(", "Bez", ".", "Kitzbühel", ")"], "LOC"),
+        (["im", "Bezirk", "Kitzbühel", "gefunden", ".", ".", "."], "LOC"),
+        (["im", "Kreis", "Kevin", "gefunden", ".", ".", "."], "PER"),  # a first name
+    ],
+)
+def test_a_person_right_after_a_region_word_is_a_place(words, expected):
+    name = next(w for w in words if w in ("Kitzbühel", "Kevin"))
+    pos = ["PROPN" if w == name else "PUNCT" if w in "()." else "NOUN" for w in words]
+    ents = ["B-PER" if w == name else "O" for w in words]
+    assert _cleaned(words, pos, ents) == [(name, expected)]
+
+
+def test_a_clubs_town_taken_for_a_person_is_the_club():
+    words = ["gegen", "den", "FC", "Barcelona", ".", "Real", "verlor", "mit", "Barcelona", "."]
+    pos = ["ADP", "DET", "PROPN", "PROPN", "PUNCT", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "B-PER", "O"]
+    assert _cleaned(words, pos, ents) == [
+        ("FC Barcelona", "ORG"),
+        ("Real", "ORG"),
+        ("Barcelona", "ORG"),
+    ]
+
+
 def test_a_board_member_is_a_role_so_a_surname_that_is_a_noun_stays():
     words = ["den", "zuständigen", "Vorstand", "Jens", "Bischof", "."]
     pos = ["DET", "ADJ", "NOUN", "PROPN", "NOUN", "PUNCT"]

@@ -62,6 +62,7 @@ from newscorp.pipeline.lexicons import (
     entity_heads,
     gazetteer,
     gazetteer_labels,
+    genitive_forms,
     geo_names,
     is_role,
     known_words,
@@ -83,6 +84,7 @@ from newscorp.pipeline.mood import (
     verb_first,
 )
 from newscorp.pipeline.names import (
+    CLUB_OPENERS,
     COORDINATORS,
     CURRENCY_SIGNS,
     DATELINE_DASHES,
@@ -522,6 +524,21 @@ REGION_HEADS = frozenset({"land", "staat", "stadt", "hauptstadt", "provinz", "re
 "Hafenstadt Tripoli")."""
 
 
+REGION_ABBREVIATIONS = frozenset({"Bez.", "Gem.", "Kr.", "Lkr.", "Landkr."})
+"""Abbreviations of region words: "(Bez. Kitzbühel)", "Lkr. Rosenheim"."""
+
+
+def _after_region_word(doc: Doc, start: int) -> bool:
+    """A name right after a word for a kind of place, written out or abbreviated, that is
+    no first name ("Bez. Kitzbühel"; not "im Kreis Kevin …")."""
+    if start == 0 or is_first_name(doc[start].text):
+        return False
+    before = doc[start - 1].text
+    if before == "." and start > 1:
+        before = doc[start - 2].text + "."  # the tokenizer splits "Bez." off its point
+    return before in REGION_WORDS or before in REGION_ABBREVIATIONS
+
+
 def _region_word_before_name(doc: Doc, start: int, end: int) -> bool:
     """An entity that opens with a word for a kind of place (:data:`REGION_WORDS`, a
     compound of :data:`REGION_HEADS` that is no name itself: "Nachbarland", not
@@ -922,9 +939,12 @@ MEDIA_HEADS = ("blatt", "magazin", "zeitung", "zeitschrift", "agentur", "portal"
 def _media_kind(doc: Doc, i: int) -> bool:
     """A word for a kind of medium before a capitalised name ("Fachblatt Science
     Advances", "Zeitung Die Welt"; not "Agentur für Arbeit", not "Sender Freies Berlin")."""
-    low = doc[i].lower_
-    return doc[i + 1].text[:1].isupper() and any(
-        low == head or low.endswith(head) and len(low) - len(head) >= 3 for head in MEDIA_HEADS
+    if i < 0 or not doc[i + 1].text[:1].isupper():
+        return False
+    return any(
+        low == head or low.endswith(head) and len(low) - len(head) >= 3
+        for low in genitive_forms(doc[i].lower_)  # "des Sportblatts Marca"
+        for head in MEDIA_HEADS
     )
 
 
@@ -957,6 +977,8 @@ def clean_entities(doc: Doc) -> Doc:
             start -= 1  # "für Das Erste": the capitalised article opens the name
         if label in ("ORG", "MISC") and end - start > 1 and _media_kind(doc, start):
             start += 1  # "im Fachblatt Science Advances": the kind of medium is no name
+        if label == "PER" and start > 0 and _media_kind(doc, start - 1):
+            label = "ORG"  # "die Satirezeitschrift Charlie Hebdo": a medium, not a person
         if end - start == 1 and _RANK.search(doc[start].text):
             continue  # a rank alone is no name ("der Weltranglisten-Zwölfte")
         if end - start > 1 and _RANK.search(doc[start].text):
@@ -981,6 +1003,8 @@ def clean_entities(doc: Doc) -> Doc:
             label = "LOC"  # "Bundesautobahn 2" (the model's ORG): a road, as "A 2" is
         if _region_word_before_name(doc, start, end):
             start, label = start + 1, "LOC"  # "Provinz Helmand" ORG -> "Helmand" LOC
+        if label == "PER" and _after_region_word(doc, start):
+            label = "LOC"  # "Hopfgarten (Bez. Kitzbühel)", "im Bezirk Hollabrunn"
         if (
             end - start > 1
             and is_role(doc[end - 1].text)
@@ -1713,7 +1737,8 @@ def _labels_of_stems_and_prefixes(ents: list[Span]) -> list[Span]:
     ORG after "Apple" ORG), a team's last word its team's ("Panthers" after "Carolina
     Panthers"), and the first words of a longer organisation or place of the
     document take its label ("Fiat Chrysler" PER -> ORG after "Fiat Chrysler Automobiles"
-    ORG); only where the document gives that name one label."""
+    ORG); only where the document gives that name one label. A club's town taken for a
+    person is the club ("mit Barcelona" PER after "FC Barcelona")."""
     labels: dict[str, set[str]] = {}
     for ent in ents:
         labels.setdefault(ent.text, set()).add(ent.label_)
@@ -1724,12 +1749,15 @@ def _labels_of_stems_and_prefixes(ents: list[Span]) -> list[Span]:
             for n in range(2, len(ent)):
                 longer.setdefault(ent[:n].text, set()).add(ent.label_)
     teams = {e[-1].text for e in ents if e.label_ == "ORG" and len(e) > 1} & TEAM_TAILS.keys()
+    towns = {
+        e[-1].text for e in ents if e.label_ == "ORG" and len(e) == 2 and e[0].text in CLUB_OPENERS
+    }
     out = []
     for ent in ents:
         text, label = ent.text, ent.label_
         stem = labels.get(text[:-1], set()) if len(ent) == 1 and text.endswith("s") else set()
-        if text in teams:
-            label = "ORG"  # "die Panthers" PER after "Carolina Panthers" ORG
+        if text in teams or label == "PER" and text in towns:
+            label = "ORG"  # "die Panthers" after "Carolina Panthers", "Barcelona" after "FC …"
         elif len(stem) == 1 and "PER" not in stem:
             label = next(iter(stem))
         elif (
