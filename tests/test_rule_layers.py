@@ -1643,6 +1643,26 @@ def test_a_people_named_after_a_place_is_misc_not_loc(word, label):
     assert [(e.text, e.label_) for e in doc.ents] == [(word, label)]
 
 
+@pytest.mark.parametrize(
+    ("word", "label", "kept"),
+    [
+        ("Terrorpläne", "LOC", False),  # a known word and a plain noun
+        ("Pressezensur", "ORG", False),
+        ("Neusalz", "LOC", True),  # a place's prefix
+        ("Wolfsburg", "LOC", True),  # a known place
+        ("Balkenende", "PER", True),  # a person
+    ],
+)
+def test_a_proper_noun_that_is_a_compound_of_common_words_is_no_name(word, label, kept):
+    from newscorp.pipeline.names import name_rules
+
+    doc = _entity_doc(
+        ["in", word, "verwickelt"], ["ADP", "PROPN", "VERB"], ["O", f"B-{label}", "O"]
+    )
+    name_rules(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == ([(word, label)] if kept else [])
+
+
 def test_a_hyphenated_name_takes_the_label_of_its_last_part():
     from newscorp.pipeline.names import name_rules
 

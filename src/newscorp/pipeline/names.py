@@ -503,10 +503,34 @@ def _full_name(rest: Span, label: str) -> bool:
     return all(t.text[:1].isupper() and t.is_alpha and t.text not in words for t in rest)
 
 
+PLACE_PREFIXES = frozenset(
+    "neu alt groß klein ober unter nieder hohen bad sankt nord süd ost west mittel".split()
+)
+"""First parts of compound place names ("Neusalz", "Großgmain", "Oberwart")."""
+
+
+def _plain_propn(span: Span) -> bool:
+    """A word the tagger calls a proper noun that is a compound of a known word and a plain
+    noun ("Terror|pläne"), labelled no person and no known place ("Wolfsburg")."""
+    text = span.text
+    if span[0].pos_ != "PROPN" or span.label_ == "PER" or "-" in text or text in geo_names():
+        return False
+    head = compound_head(text)
+    if head is None:
+        return False
+    modifier = text[: len(text) - len(head)].lower()
+    tail = text[len(text) - len(head) :]
+    if modifier in PLACE_PREFIXES:
+        return False  # "Neusalz", "Oberdorf"
+    return tail.capitalize() in plain_nouns() and (
+        modifier in known_words() or modifier.endswith("s") and modifier[:-1] in known_words()
+    )
+
+
 def _common_compound(span: Span) -> bool:
     """One word the tagger calls a noun (or adjective), a compound whose head never ends a
     name in the corpora ("Tandem|anordnung", "Diakonie-|Spendenkonto"), and no known name."""
-    if len(span) != 1 or span[0].pos_ not in {"NOUN", "ADJ"}:
+    if len(span) != 1 or span[0].pos_ not in {"NOUN", "ADJ"} and not _plain_propn(span):
         return False
     if _known(span) or span.text in name_labels():
         return False
