@@ -1606,6 +1606,34 @@ def test_a_clubs_town_taken_for_a_person_is_the_club():
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "tag", "expected"),
+    [
+        ("Scharfe", "ADJA", []),  # an adjective before its noun
+        ("Scharfe", "NE", [("Scharfe", "PER")]),  # the tagger's name
+        ("Meier", "ADJA", [("Meier", "PER")]),  # no adjective of a known word
+    ],
+)
+def test_an_adjective_opening_a_sentence_before_its_noun_is_no_name(first, tag, expected):
+    words = ["Er", "kam", ".", first, "Kritik", "kam", "auf", "."]
+    pos = ["PRON", "VERB", "PUNCT", "ADJ", "NOUN", "VERB", "ADP", "PUNCT"]
+    tags = ["PPER", "VVFIN", "$.", tag, "NN", "VVFIN", "APPR", "$."]
+    sents = [True, False, False, True, False, False, False, False]
+    doc = _entity_doc(words, pos, ["O", "O", "O", "B-PER", "O", "O", "O", "O"], tags=tags)
+    for tok, start in zip(doc, sents, strict=True):
+        tok.is_sent_start = start
+    assert [(e.text, e.label_) for e in clean_entities(doc).ents] == expected
+
+
+def test_a_club_before_a_name_makes_it_an_organisation():
+    from newscorp.pipeline.names import name_rules
+
+    words = ["für", "den", "kasachischen", "Klub", "Schachtjor", "Karagandy", "."]
+    pos = ["ADP", "DET", "ADJ", "NOUN", "PROPN", "PROPN", "PUNCT"]
+    doc = _entity_doc(words, pos, ["O", "O", "O", "O", "B-PER", "I-PER", "O"])
+    assert [(e.text, e.label_) for e in name_rules(doc).ents] == [("Schachtjor Karagandy", "ORG")]
+
+
 def test_a_board_member_is_a_role_so_a_surname_that_is_a_noun_stays():
     words = ["den", "zuständigen", "Vorstand", "Jens", "Bischof", "."]
     pos = ["DET", "ADJ", "NOUN", "PROPN", "NOUN", "PUNCT"]

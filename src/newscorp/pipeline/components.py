@@ -832,14 +832,12 @@ def _trailing_common_noun(tok: Token) -> bool:
     """A capitalised common noun that annotated corpora use mostly outside names, which the
     model let end a person's name ("Rosl Hilfe", "Seoul Details"), also by its lemma after
     an owner ("Frasers Anfängen"); after an owner that is no first name, any plain noun."""
-    if tok.pos_ != "NOUN" or not tok.text[:1].isupper():
-        return False
     before = tok.nbor(-1).text if tok.i > 0 else ""
-    if before in PATRONYMICS:
-        return False  # "Osama bin Laden": the father's name
     owner = before[:1].isupper() and before.endswith("s")
     if owner and tok.text in plain_nouns() and _named_owner(tok.doc, tok.i - 1):
         return True  # "Sarkozys Wahlkampfbudget", "Iggys Fantasien"; not "Thomas Koch"
+    if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or before in PATRONYMICS:
+        return False  # "Osama bin Laden": the father's name
     return tok.text in nonnames() or owner and tok.lemma_ in nonnames()
 
 
@@ -1464,15 +1462,31 @@ def _without_capitalised_words(ents: list[Span], places: dict[str, str]) -> list
     ("Kritisiert wird …", "Besorgt äußerte sich …", "Generell habe …"): the lemma table
     knows the lowercase form as a word and the capitalised one as no noun, and the word is
     no known name and no part of a longer name of the document (which may bring it back:
-    "Sebastian Kurz" … "Kurz sagte"), and not an interview's speaker ("Schwarz: …")."""
+    "Sebastian Kurz" … "Kurz sagte"), and not an interview's speaker ("Schwarz: …"); or an
+    adjective before its noun ("Scharfe Kritik")."""
     in_names = {t.text for e in ents if len(e) > 1 for t in e}
     return [
         e
         for e in ents
         if not (len(e) == 1 and _opens_sentence(e[0]) and e.text not in in_names)
         or _speaker_label(e)
-        or not _written_small(e.text, places)
+        or not (_written_small(e.text, places) or _adjective_before_noun(e[0]))
     ]
+
+
+def _adjective_before_noun(tok: Token) -> bool:
+    """An inflected adjective before its noun ("Scharfe Kritik kam …"): tagged attributive,
+    known written small, and a noun right after it."""
+    doc = tok.doc
+    return (
+        tok.tag_ == "ADJA"
+        and any(
+            tok.lower_.endswith(end) and tok.lower_[: -len(end)] in known_words()
+            for end in ADJECTIVE_ENDINGS
+        )
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].pos_ == "NOUN"
+    )
 
 
 def _interview_speakers(ents: list[Span]) -> list[Span]:

@@ -143,10 +143,12 @@ Krümmel"), and for enclaves and bases ("der Enklave Kaliningrad", "dem
 Luftwaffenstützpunkt Mihail Kogalniceanu")."""
 INSTITUTION_CUES = frozenset(
     "kanzlei institut instituts verlag verlags klinik stiftung brauerei zeitschrift magazin "
-    "magazins behörde organisation airline verein vereins label bankhaus".split()
+    "magazins behörde organisation airline verein vereins label bankhaus klub klubs club "
+    "clubs".split()
 )
 """Words for institutions before their names, too rare in the annotated corpora for
-label_cues.tsv ("die Anwaltskanzlei Lansky", "des Wirtschaftsforschungsinstituts Wifo")."""
+label_cues.tsv ("die Anwaltskanzlei Lansky", "des Wirtschaftsforschungsinstituts Wifo",
+"für den kasachischen Klub Schachtjor Karagandy")."""
 
 
 @cache
