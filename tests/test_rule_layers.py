@@ -1634,6 +1634,13 @@ def test_a_club_before_a_name_makes_it_an_organisation():
     assert [(e.text, e.label_) for e in name_rules(doc).ents] == [("Schachtjor Karagandy", "ORG")]
 
 
+def test_a_plain_noun_the_tagger_calls_a_name_after_a_named_owner_ends_no_person():
+    words = ["Sarkozy", "kam", ".", "Sarkozys", "Wahlkampfbudget", "wuchs", "."]
+    pos = ["PROPN", "VERB", "PUNCT", "ADJ", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-PER", "O", "O", "B-PER", "I-PER", "O", "O"]
+    assert _cleaned(words, pos, ents) == [("Sarkozy", "PER"), ("Sarkozys", "PER")]
+
+
 def test_a_board_member_is_a_role_so_a_surname_that_is_a_noun_stays():
     words = ["den", "zuständigen", "Vorstand", "Jens", "Bischof", "."]
     pos = ["DET", "ADJ", "NOUN", "PROPN", "NOUN", "PUNCT"]
