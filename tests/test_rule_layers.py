@@ -1641,6 +1641,28 @@ def test_a_plain_noun_the_tagger_calls_a_name_after_a_named_owner_ends_no_person
     assert _cleaned(words, pos, ents) == [("Sarkozy", "PER"), ("Sarkozys", "PER")]
 
 
+@pytest.mark.parametrize(
+    ("last_sentence", "expected"),
+    [
+        (["Kraft", "freut", "sich", "."], [("Stefan Kraft", "PER")] * 2),  # alone as a name
+        (["Viel", "Kraft", "fehlt", "."], []),  # only as a word: no name of two words
+    ],
+)
+def test_a_first_name_and_a_word_twice_and_the_word_alone_as_a_name_is_a_surname(
+    last_sentence, expected
+):
+    from newscorp.pipeline.names import name_rules
+
+    words = ["mit", "Stefan", "Kraft", ".", "nach", "Stefan", "Kraft", ".", *last_sentence]
+    pos = ["ADP", "PROPN", "NOUN", "PUNCT", "ADP", "PROPN", "NOUN", "PUNCT"]
+    pos += ["ADJ" if w == "Viel" else "NOUN" if w == "Kraft" else "VERB" for w in last_sentence]
+    pos[-1] = "PUNCT"
+    doc = _entity_doc(words, pos, ["O"] * len(words))
+    for k, tok in enumerate(doc):
+        tok.is_sent_start = k in (0, 4, 8)
+    assert [(e.text, e.label_) for e in name_rules(doc).ents] == expected
+
+
 def test_a_board_member_is_a_role_so_a_surname_that_is_a_noun_stays():
     words = ["den", "zuständigen", "Vorstand", "Jens", "Bischof", "."]
     pos = ["DET", "ADJ", "NOUN", "PROPN", "NOUN", "PUNCT"]

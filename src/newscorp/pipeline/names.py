@@ -123,6 +123,31 @@ NOT_NAME = frozenset({"ADP", "DET", "PRON", "ADV", "CCONJ", "SCONJ", "AUX", "VER
 OPEN_CLASS = frozenset({"AUX", "VERB", "ADJ"})
 
 
+def _repeated_full_name(doc: Doc, first: int, i: int) -> bool:
+    """A first name and a word right after it twice or more in the document, the word also
+    alone as a name: a surname that is also a word ("Stefan Kraft" … "Stefan Kraft" …
+    "meinte Kraft"), not an object after a name ("erhält Rosl Hilfe") nor a name's last
+    word ("im Junior Cup" twice)."""
+    if i != first + 1:
+        return False
+    pair = (doc[first].text, doc[i].text)
+    if sum(1 for k in range(len(doc) - 1) if (doc[k].text, doc[k + 1].text) == pair) < 2:
+        return False
+    return any(_bare_name(doc, k) for k in range(1, len(doc)) if doc[k].text == pair[1])
+
+
+SOURCE_WORDS = frozenset({"laut", "so", "meinte", "sagte"})
+
+
+def _bare_name(doc: Doc, k: int) -> bool:
+    """A word used alone as a name: right after a verb or "laut"/"so" ("meinte Kraft",
+    "laut Bischof"), or opening a sentence before its verb ("Kraft freut sich")."""
+    before = doc[k - 1]
+    if before.pos_ in ("VERB", "AUX") or before.lower_ in SOURCE_WORDS:
+        return True
+    return doc[k].is_sent_start and k + 1 < len(doc) and doc[k + 1].pos_ in ("VERB", "AUX")
+
+
 def _name_word(doc: Doc, i: int, first: int) -> bool:
     """A capitalised word that can continue the person's name starting at ``first``."""
     tok = doc[i]
@@ -136,7 +161,9 @@ def _name_word(doc: Doc, i: int, first: int) -> bool:
         and not text.isupper()
     ):
         return False
-    if text in nonnames() or is_role(text) or (tok.is_sent_start and doc[i - 1].is_punct):
+    if tok.is_sent_start and doc[i - 1].is_punct:
+        return False
+    if (text in nonnames() or is_role(text)) and not _repeated_full_name(doc, first, i):
         return False
     if text in first_names():
         return True  # "Hans Dietrich Genscher", whatever the tagger says
