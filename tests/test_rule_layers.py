@@ -1663,6 +1663,16 @@ def test_a_first_name_and_a_word_twice_and_the_word_alone_as_a_name_is_a_surname
     assert [(e.text, e.label_) for e in name_rules(doc).ents] == expected
 
 
+@pytest.mark.parametrize(
+    ("word", "label"), [("Benfica", "LOC"), ("Ajax", "LOC"), ("Juventus", "PER")]
+)
+def test_a_word_that_alone_names_a_club_is_the_club(word, label):
+    from newscorp.pipeline.names import name_rules
+
+    doc = _entity_doc(["bei", word, "spielen"], ["ADP", "PROPN", "VERB"], ["O", f"B-{label}", "O"])
+    assert [(e.text, e.label_) for e in name_rules(doc).ents] == [(word, "ORG")]
+
+
 def test_a_board_member_is_a_role_so_a_surname_that_is_a_noun_stays():
     words = ["den", "zuständigen", "Vorstand", "Jens", "Bischof", "."]
     pos = ["DET", "ADJ", "NOUN", "PROPN", "NOUN", "PUNCT"]

@@ -1868,6 +1868,15 @@ CLUB_WORDS = frozenset(
 )
 
 
+CLUB_ONLY_NAMES = frozenset(
+    "Benfica Juventus Ajax Arminia Alemannia Spartak Celtic Partizan Legia Hapoel Maccabi "
+    "Admira Werder Hertha Borussia Eintracht Dinamo Lokomotiv Lokomotive Steaua "
+    "Deportivo".split()
+)
+"""Club words that alone name a club, never a place or person ("bei der Admira",
+"Benfica empfängt …")."""
+
+
 CLUB_ABBREVIATIONS = frozenset("FC SC SV TSV VfB VfL FSV SpVgg TuS SSV SSC BSC".split())
 """Abbreviations that open or end only sports clubs' names ("FC Hansa Rostock", "Hertha
 BSC")."""
@@ -1958,16 +1967,21 @@ def _sports_clubs(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     München", "1. FC Köln")."""
     out = [
         Span(doc, e.start, e.end, label="ORG")
-        if len(e) > 1
-        and e.label_ in ("LOC", "PER")
+        if e.label_ in ("LOC", "PER")
         and (
-            texts[e.start] in CLUB_ABBREVIATIONS
-            or texts[e.end - 1] in CLUB_ABBREVIATIONS
-            or _club_of_a_place(e)
+            len(e) > 1
+            and (
+                texts[e.start] in CLUB_ABBREVIATIONS
+                or texts[e.end - 1] in CLUB_ABBREVIATIONS
+                or _club_of_a_place(e)
+            )
+            or len(e) == 1
+            and texts[e.start] in CLUB_ONLY_NAMES
         )
         else e
         for e in ents
-    ]  # "FC Hansa Rostock" as a place, "Hertha BSC", "Admira Wacker Mödling" as persons
+    ]  # "FC Hansa Rostock" as a place, "Hertha BSC", "Admira Wacker Mödling" as persons,
+    # "Benfica" as a place
     labels, cities = gazetteer_labels(), geo_names()
     for i in range(len(texts) - 1):
         place = texts[i + 1]
