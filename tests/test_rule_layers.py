@@ -1673,6 +1673,36 @@ def test_a_word_that_alone_names_a_club_is_the_club(word, label):
     assert [(e.text, e.label_) for e in name_rules(doc).ents] == [(word, "ORG")]
 
 
+def test_a_team_name_ending_in_a_role_word_stays_whole():
+    words = ["haben", "die", "Ottawa", "Senators", "Guy", "Boucher", "vorgestellt"]
+    pos = ["AUX", "DET", "PROPN", "PROPN", "PROPN", "PROPN", "VERB"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "B-PER", "I-PER", "O"]
+    assert _cleaned(words, pos, ents) == [("Ottawa Senators", "ORG"), ("Guy Boucher", "PER")]
+
+
+def test_a_village_word_before_a_name_is_no_part_of_it():
+    words = ["hat", "das", "Bergdorf", "Raggal", "keine", "Probleme"]
+    pos = ["AUX", "DET", "NOUN", "PROPN", "DET", "NOUN"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "O", "O"]
+    assert _cleaned(words, pos, ents) == [("Raggal", "LOC")]
+
+
+def test_a_hyphenated_surname_after_a_double_space_joins_the_first_name():
+    from newscorp.pipeline.names import name_rules
+
+    words = ["kritisiert", "Gabi", " ", "Sprickler-Falschlunger", "."]
+    doc = Doc(
+        spacy.blank("de").vocab,
+        words=words,
+        spaces=[True, True, False, False, False],
+        pos=["VERB", "PROPN", "SPACE", "PROPN", "PUNCT"],
+        ents=["O", "B-PER", "O", "O", "O"],
+    )
+    assert [(e.text, e.label_) for e in name_rules(doc).ents] == [
+        ("Gabi  Sprickler-Falschlunger", "PER")
+    ]
+
+
 def test_a_board_member_is_a_role_so_a_surname_that_is_a_noun_stays():
     words = ["den", "zuständigen", "Vorstand", "Jens", "Bischof", "."]
     pos = ["DET", "ADJ", "NOUN", "PROPN", "NOUN", "PUNCT"]

@@ -519,8 +519,10 @@ DIRECTION_WORDS = frozenset(
 )
 """A part of a place by its direction: "im Süden Irlands" (GermEval: "Irlands" alone)."""
 
-REGION_HEADS = frozenset({"land", "staat", "stadt", "hauptstadt", "provinz", "region", "insel"})
-"""Compound heads of words for a kind of place ("Nachbarland Österreich", "Golfstaat Katar",
+REGION_HEADS = frozenset(
+    {"land", "staat", "stadt", "hauptstadt", "provinz", "region", "insel", "dorf", "gemeinde"}
+)
+"""Compound heads of words for a kind of place ("Nachbarland Österreich", "Bergdorf Raggal",
 "Hafenstadt Tripoli")."""
 
 
@@ -1007,6 +1009,7 @@ def clean_entities(doc: Doc) -> Doc:
             end - start > 1
             and is_role(doc[end - 1].text)
             and doc[end - 1].text[:1].isupper()
+            and not (label == "ORG" and doc[end - 1].text in TEAM_TAILS)  # "Ottawa Senators"
             and not (label == "PER" and end - start == 2 and is_first_name(doc[start].text))
         ):
             # "Nordkoreas Machthaber" (no name after the role): the role goes, the owner stays;

@@ -2431,7 +2431,7 @@ def _join_across_spaces(doc: Doc, ents: list[Span]) -> list[Span]:
                 ent.label_ == "PER"
                 and is_first_name(ent[-1].text)
                 and word.text[:1].isupper()
-                and word.is_alpha
+                and word.text.replace("-", "").isalpha()  # "Gabi  Sprickler-Falschlunger"
                 and (not _common_word(word.text) or after_role_word(doc, ent.start))
             ):
                 end = nxt.end if nxt is not None and len(nxt) == 1 else gap + 2
