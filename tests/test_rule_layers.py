@@ -1703,6 +1703,19 @@ def test_a_hyphenated_surname_after_a_double_space_joins_the_first_name():
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [("Steckt", [("Österreich", "LOC")]), ("Real", [("Real Madrid", "PER")])],
+)
+def test_a_word_written_small_opening_a_question_is_no_part_of_the_place_after_it(first, expected):
+    words = ["Sie", "kam", ".", first, "Österreich" if first == "Steckt" else "Madrid", "?"]
+    pos = ["PRON", "VERB", "PUNCT", "PROPN", "PROPN", "PUNCT"]
+    doc = _entity_doc(words, pos, ["O", "O", "O", "B-PER", "I-PER", "O"])
+    for k, tok in enumerate(doc):
+        tok.is_sent_start = k in (0, 3)
+    assert [(e.text, e.label_) for e in clean_entities(doc).ents] == expected
+
+
 def test_a_board_member_is_a_role_so_a_surname_that_is_a_noun_stays():
     words = ["den", "zuständigen", "Vorstand", "Jens", "Bischof", "."]
     pos = ["DET", "ADJ", "NOUN", "PROPN", "NOUN", "PUNCT"]

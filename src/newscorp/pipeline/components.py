@@ -85,6 +85,7 @@ from newscorp.pipeline.mood import (
 )
 from newscorp.pipeline.names import (
     CLUB_OPENERS,
+    CLUB_WORDS,
     COORDINATORS,
     CURRENCY_SIGNS,
     DATELINE_DASHES,
@@ -295,6 +296,18 @@ def _nouns_as_person(span: Span, places: dict[str, str]) -> bool:
             and _written_small(first.text, places)
         )
     )
+
+
+def _known_place_after_small_word(
+    doc: Doc, start: int, end: int, places: dict[str, str]
+) -> str | None:
+    """The label of a known place that the entity holds after a first word of the sentence
+    written small elsewhere ("Steckt Österreich in der Krise?"), else None."""
+    if end - start < 2 or not _opens_sentence(doc[start]) or doc[start].text in CLUB_WORDS:
+        return None  # "Real Madrid" opening a line of results
+    rest = doc[start + 1 : end].text
+    label = places.get(rest) or ("LOC" if rest in geo_names() else None)
+    return label if label and _written_small(doc[start].text, places) else None
 
 
 def _noun_no_first_name(text: str) -> bool:
@@ -995,6 +1008,8 @@ def clean_entities(doc: Doc) -> Doc:
             start += 1
         while end > start and _trailing_non_name(doc[end - 1]):
             end -= 1
+        if (place := _known_place_after_small_word(doc, start, end, places)) is not None:
+            start, label = start + 1, place  # "Steckt Österreich …?" as one person
         if label == "PER" and (k := _author_after_von(doc, start, end)):
             start = k  # "Roman von Markus Werner": a work by the person after "von"
         if end - start == 1 and end < len(doc) and _road(doc, start, end + 1):
