@@ -1716,6 +1716,27 @@ def test_a_word_written_small_opening_a_question_is_no_part_of_the_place_after_i
     assert [(e.text, e.label_) for e in clean_entities(doc).ents] == expected
 
 
+@pytest.mark.parametrize(
+    ("word", "label", "expected"),
+    [
+        ("Mineralölverband", "PER", "ORG"),
+        ("Landesjagdverband", "LOC", "ORG"),
+        ("Beckenbauer", "PER", "PER"),  # "…bauer" ends surnames too
+    ],
+)
+def test_a_noun_for_a_kind_of_organisation_is_an_organisation(word, label, expected):
+    words = ["laut", word, "steigt", "es"]
+    pos = ["ADP", "NOUN", "VERB", "PRON"]
+    assert _cleaned(words, pos, ["O", f"B-{label}", "O", "O"]) == [(word, expected)]
+
+
+def test_a_name_after_a_plural_kind_of_medium_is_the_medium():
+    words = ["berichteten", "die", "Zeitungen", "La", "Dernière", "Heure", "gestern"]
+    pos = ["VERB", "DET", "NOUN", "PROPN", "PROPN", "PROPN", "ADV"]
+    ents = ["O", "O", "O", "B-PER", "I-PER", "I-PER", "O"]
+    assert _cleaned(words, pos, ents) == [("La Dernière Heure", "ORG")]
+
+
 def test_a_board_member_is_a_role_so_a_surname_that_is_a_noun_stays():
     words = ["den", "zuständigen", "Vorstand", "Jens", "Bischof", "."]
     pos = ["DET", "ADJ", "NOUN", "PROPN", "NOUN", "PUNCT"]

@@ -62,7 +62,6 @@ from newscorp.pipeline.lexicons import (
     entity_heads,
     gazetteer,
     gazetteer_labels,
-    genitive_forms,
     geo_names,
     is_role,
     known_words,
@@ -949,6 +948,11 @@ MEDIA_HEADS = ("blatt", "magazin", "zeitung", "zeitschrift", "agentur", "portal"
 """Heads of words for kinds of media ("Fachblatt", "Tageszeitung", "Nachrichtenagentur")."""
 
 
+def _singular_forms(word: str) -> list[str]:
+    """``word`` and the word without a genitive or plural ending ("zeitungen" -> "zeitung")."""
+    return [word] + [word[: -len(end)] for end in ("s", "es", "e", "en") if word.endswith(end)]
+
+
 def _media_kind(doc: Doc, i: int) -> bool:
     """A word for a kind of medium before a capitalised name ("Fachblatt Science
     Advances", "Zeitung Die Welt"; not "Agentur für Arbeit", not "Sender Freies Berlin")."""
@@ -956,9 +960,36 @@ def _media_kind(doc: Doc, i: int) -> bool:
         return False
     return any(
         low == head or low.endswith(head) and len(low) - len(head) >= 3
-        for low in genitive_forms(doc[i].lower_)  # "des Sportblatts Marca"
+        for low in _singular_forms(doc[i].lower_)  # "des Sportblatts Marca", "die Zeitungen …"
         for head in MEDIA_HEADS
     )
+
+
+def _organisation_noun(tok: Token) -> bool:
+    """A noun for a kind of organisation, or a compound ending in one ("Mineralölverband",
+    "Tourismuskonzern"): an organisation, never a person or a place."""
+    text = tok.text
+    if tok.pos_ not in ("NOUN", "PROPN") or is_first_name(text) or text in geo_names():
+        return False
+    head = text.lower().rsplit("-", 1)[-1]
+    return (
+        any(head.endswith(kind) for kind in ORGANISATION_KINDS)
+        and cue_label(text, label_cues()) == "ORG"
+        and text not in gazetteer_labels()
+    )
+
+
+ORGANISATION_KINDS = (
+    "verband",
+    "konzern",
+    "verein",
+    "gewerkschaft",
+    "ministerium",
+    "behörde",
+    "agentur",
+)
+"""Compound heads of nouns for kinds of organisation that end no surname ("Mineralölverband";
+not "…bauer": "Beckenbauer")."""
 
 
 def _acronym_then_preposition(doc: Doc, start: int) -> bool:
@@ -992,6 +1023,8 @@ def clean_entities(doc: Doc) -> Doc:
             start += 1  # "im Fachblatt Science Advances": the kind of medium is no name
         if label == "PER" and start > 0 and _media_kind(doc, start - 1):
             label = "ORG"  # "die Satirezeitschrift Charlie Hebdo": a medium, not a person
+        if label in ("PER", "LOC") and end - start == 1 and _organisation_noun(doc[start]):
+            label = "ORG"  # "laut Mineralölverband" as a person, "Landesjagdverband" as a place
         if end - start == 1 and _RANK.search(doc[start].text):
             continue  # a rank alone is no name ("der Weltranglisten-Zwölfte")
         if end - start > 1 and _RANK.search(doc[start].text):
