@@ -1625,6 +1625,21 @@ def test_an_adjective_opening_a_sentence_before_its_noun_is_no_name(first, tag, 
     assert [(e.text, e.label_) for e in clean_entities(doc).ents] == expected
 
 
+@pytest.mark.parametrize(
+    ("word", "label", "expected"),
+    [("Schwarzer", "PER", []), ("Wiener", "MISC", [("Wiener", "MISC")])],
+)
+def test_a_person_that_is_an_adjective_before_its_noun_inside_a_sentence_is_none(
+    word, label, expected
+):
+    words = ["war", "der", "Ausgleich", word, "Kanzler", ",", "roter", "Präsident"]
+    pos = ["AUX", "DET", "NOUN", "ADJ", "NOUN", "PUNCT", "ADJ", "NOUN"]
+    tags = ["VAFIN", "ART", "NN", "ADJA", "NN", "$,", "ADJA", "NN"]
+    ents = ["O", "O", "O", f"B-{label}", "O", "O", "O", "O"]
+    doc = _entity_doc(words, pos, ents, tags=tags)
+    assert [(e.text, e.label_) for e in clean_entities(doc).ents] == expected
+
+
 def test_a_club_before_a_name_makes_it_an_organisation():
     from newscorp.pipeline.names import name_rules
 

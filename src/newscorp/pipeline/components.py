@@ -1513,15 +1513,21 @@ def _without_capitalised_words(ents: list[Span], places: dict[str, str]) -> list
     ("Kritisiert wird …", "Besorgt äußerte sich …", "Generell habe …"): the lemma table
     knows the lowercase form as a word and the capitalised one as no noun, and the word is
     no known name and no part of a longer name of the document (which may bring it back:
-    "Sebastian Kurz" … "Kurz sagte"), and not an interview's speaker ("Schwarz: …"); or an
-    adjective before its noun ("Scharfe Kritik")."""
+    "Sebastian Kurz" … "Kurz sagte"), and not an interview's speaker ("Schwarz: …"); or a
+    "person" that is an adjective before its noun anywhere ("Scharfe Kritik", "der
+    Machtausgleich Schwarzer Kanzler, roter Präsident"; not "Wiener Polizei", MISC)."""
     in_names = {t.text for e in ents if len(e) > 1 for t in e}
     return [
         e
         for e in ents
-        if not (len(e) == 1 and _opens_sentence(e[0]) and e.text not in in_names)
+        if not (len(e) == 1 and e.text not in in_names)
         or _speaker_label(e)
-        or not (_written_small(e.text, places) or _adjective_before_noun(e[0]))
+        or not (
+            _opens_sentence(e[0])
+            and _written_small(e.text, places)
+            or e.label_ == "PER"
+            and _adjective_before_noun(e[0])
+        )
     ]
 
 
