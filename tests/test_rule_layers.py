@@ -1640,6 +1640,27 @@ def test_a_person_that_is_an_adjective_before_its_noun_inside_a_sentence_is_none
     assert [(e.text, e.label_) for e in clean_entities(doc).ents] == expected
 
 
+@pytest.mark.parametrize(
+    ("word", "kept"), [("ALLTAGSSPRACHE", False), ("STANDARD", True), ("UNESCO", True)]
+)
+def test_a_compound_in_capitals_heading_a_paragraph_is_no_name(word, kept):
+    from newscorp.pipeline.names import name_rules
+
+    doc = _entity_doc(
+        [word, ":", "In", "den"], ["PROPN", "PUNCT", "ADP", "DET"], ["B-ORG"] + ["O"] * 3
+    )
+    assert [e.text for e in name_rules(doc).ents] == ([word] if kept else [])
+
+
+def test_a_name_after_a_kind_of_medium_once_is_a_medium_in_all_its_uses():
+    words = ["beim", "Seitensprungportal", "Ashley", "Madison", ".", "bei", "Ashley", "Madison"]
+    words += [".", "zu", "Ashley", "Madison"]
+    pos = ["ADP", "NOUN", "PROPN", "PROPN", "PUNCT", "ADP", "PROPN", "PROPN", "PUNCT", "ADP"]
+    pos += ["PROPN", "PROPN"]
+    ents = ["O", "O", "B-PER", "I-PER", "O", "O", "B-PER", "I-PER", "O", "O", "B-PER", "I-PER"]
+    assert _cleaned(words, pos, ents) == [("Ashley Madison", "ORG")] * 3
+
+
 def test_a_club_before_a_name_makes_it_an_organisation():
     from newscorp.pipeline.names import name_rules
 

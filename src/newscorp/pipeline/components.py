@@ -1593,7 +1593,7 @@ def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
     """One name, one label per document: where the same words carry different labels, the
     label of most of their uses wins; in a tie the label a cue noun gave one of them ("Insel
     Lesbos" LOC, "Auf Lesbos" PER), else each keeps its own; a word that follows a role as a
-    person once is a person in all its uses."""
+    person once is a person in all its uses, a name after a kind of medium once a medium."""
     votes: dict[str, Counter] = {}
     cued: dict[str, set[str]] = {}
     cues = label_cues()
@@ -1607,11 +1607,16 @@ def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
     named = {
         e.text for e in ents if e.label_ == "PER" and len(e) == 1 and after_role_word(doc, e.start)
     }
+    media = {
+        e.text for e in ents if e.label_ == "ORG" and e.start > 0 and _media_kind(doc, e.start - 1)
+    }
     for text, counts in votes.items():
         if len(counts) > 1:
             (top, n), (_, second) = counts.most_common(2)
             if text in named:
                 winner[text] = "PER"  # "Pharao Tutanchamun" once, "Grab von Tutanchamun"
+            elif text in media:
+                winner[text] = "ORG"  # "Seitensprungportal Ashley Madison" once, then "bei …"
             elif _place_vote(text, counts, n, cities) and text not in surnames:
                 winner[text] = "LOC"
             elif n > second:

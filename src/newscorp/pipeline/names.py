@@ -536,6 +536,15 @@ PLACE_PREFIXES = frozenset(
 """First parts of compound place names ("Neusalz", "Großgmain", "Oberwart")."""
 
 
+def _compound_in_capitals(span: Span) -> bool:
+    """One word in capitals that is a compound of known words ("ALLTAGSSPRACHE:" heading a
+    paragraph), no known name; not a plain word, which may be a medium ("STANDARD")."""
+    text = span.text
+    if len(span) != 1 or not (text.isupper() and text.isalpha()) or len(text) < 8:
+        return False
+    return compound_noun(text.capitalize()) and not _known(span) and text not in name_labels()
+
+
 def _plain_propn(span: Span) -> bool:
     """A word the tagger calls a proper noun that is a compound of a known word and a plain
     noun ("Terror|pläne"), labelled no person and no known place ("Wolfsburg")."""
@@ -691,7 +700,12 @@ def _trim(span: Span) -> Span | None:
     gazetteer stays whole ("General Electric": "General" is also a role)."""
     if len(span) > 1 and gazetteer_labels().get(span.text) == span.label_:
         return span
-    if _common_compound(span) or _common_hyphen_compound(span) or _noun_acronym(span):
+    if (
+        _common_compound(span)
+        or _common_hyphen_compound(span)
+        or _noun_acronym(span)
+        or _compound_in_capitals(span)
+    ):
         return None
     if fills_quotation(span.doc, span.start, span.end):
         return span  # a quoted name keeps its first words: "in der „Apotheken Umschau“"
