@@ -1709,18 +1709,25 @@ def test_a_word_that_alone_names_a_club_is_the_club(word, label):
     assert [(e.text, e.label_) for e in name_rules(doc).ents] == [(word, "ORG")]
 
 
-def test_a_team_name_ending_in_a_role_word_stays_whole():
-    words = ["haben", "die", "Ottawa", "Senators", "Guy", "Boucher", "vorgestellt"]
-    pos = ["AUX", "DET", "PROPN", "PROPN", "PROPN", "PROPN", "VERB"]
-    ents = ["O", "O", "B-ORG", "I-ORG", "B-PER", "I-PER", "O"]
-    assert _cleaned(words, pos, ents) == [("Ottawa Senators", "ORG"), ("Guy Boucher", "PER")]
-
-
-def test_a_village_word_before_a_name_is_no_part_of_it():
-    words = ["hat", "das", "Bergdorf", "Raggal", "keine", "Probleme"]
-    pos = ["AUX", "DET", "NOUN", "PROPN", "DET", "NOUN"]
-    ents = ["O", "O", "B-ORG", "I-ORG", "O", "O"]
-    assert _cleaned(words, pos, ents) == [("Raggal", "LOC")]
+@pytest.mark.parametrize(
+    ("words", "pos", "ents", "expected"),
+    [
+        (  # a team ending in a role word stays whole
+            ["haben", "die", "Ottawa", "Senators", "Guy", "Boucher", "vorgestellt"],
+            ["AUX", "DET", "PROPN", "PROPN", "PROPN", "PROPN", "VERB"],
+            ["O", "O", "B-ORG", "I-ORG", "B-PER", "I-PER", "O"],
+            [("Ottawa Senators", "ORG"), ("Guy Boucher", "PER")],
+        ),
+        (  # a village word before a name is no part of it
+            ["hat", "das", "Bergdorf", "Raggal", "keine", "Probleme"],
+            ["AUX", "DET", "NOUN", "PROPN", "DET", "NOUN"],
+            ["O", "O", "B-ORG", "I-ORG", "O", "O"],
+            [("Raggal", "LOC")],
+        ),
+    ],
+)
+def test_team_words_and_village_words_around_names(words, pos, ents, expected):
+    assert _cleaned(words, pos, ents) == expected
 
 
 def test_a_hyphenated_surname_after_a_double_space_joins_the_first_name():
