@@ -130,10 +130,10 @@ def _repeated_full_name(doc: Doc, first: int, i: int) -> bool:
     word ("im Junior Cup" twice)."""
     if i != first + 1:
         return False
-    pair = (doc[first].text, doc[i].text)
-    if sum(1 for k in range(len(doc) - 1) if (doc[k].text, doc[k + 1].text) == pair) < 2:
+    word = doc[i].text
+    if doc.text.count(f"{doc[first].text} {word}") < 2:  # one string search, no Tokens
         return False
-    return any(_bare_name(doc, k) for k in range(1, len(doc)) if doc[k].text == pair[1])
+    return any(_bare_name(doc, k) for k in range(1, len(doc)) if doc[k].text == word)
 
 
 SOURCE_WORDS = frozenset({"laut", "so", "meinte", "sagte"})
