@@ -62,6 +62,7 @@ from newscorp.pipeline.lexicons import (
     entity_heads,
     gazetteer,
     gazetteer_labels,
+    genitive_forms,
     geo_names,
     is_role,
     known_words,
@@ -950,7 +951,7 @@ MEDIA_HEADS = ("blatt", "magazin", "zeitung", "zeitschrift", "agentur", "portal"
 
 def _singular_forms(word: str) -> list[str]:
     """``word`` and the word without a genitive or plural ending ("zeitungen" -> "zeitung")."""
-    return [word] + [word[: -len(end)] for end in ("s", "es", "e", "en") if word.endswith(end)]
+    return genitive_forms(word) + [word[: -len(end)] for end in ("e", "en") if word.endswith(end)]
 
 
 def _media_kind(doc: Doc, i: int) -> bool:
