@@ -432,6 +432,7 @@ def test_professions_before_names_are_roles(nlp):
     assert is_role("EU-Migrationskommissar") and is_role("Oberstaatsanwältin")
     assert is_role("Kronprinz") and is_role("Landeshauptfrau")
     assert is_role("Stadträtin") and is_role("Bischöfin")  # feminines with an umlaut
+    assert is_role("Generalmajor") and is_role("Parteifreund")  # "Parteifreund Jaalon"
     assert is_role("Presseratsmitglied") and is_role("Vorstandsmitglieds")
     assert not is_role("VivaDesigner")  # a product in camel case
     assert not is_role("Rüstungsproduzenten")  # also firms: "Rüstungsproduzenten Diehl"
@@ -1199,3 +1200,32 @@ def test_a_first_name_after_a_role_takes_a_surname_that_is_a_word_across_a_doubl
         ("Heinz  Fischer", "PER"),
         ("Peter", "PER"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (  # the genitive of a place after a role is the place, whatever the model said
+            "Die Außenminister Athens und Ankaras trafen sich.",
+            [("Athens", "ORG")],
+            [("Athens", "LOC")],
+        ),
+        (  # not the genitive of a first name that is also a place's name
+            "Papst Benedikts erste Enzyklika erschien.",
+            [("Benedikts", "PER")],
+            [("Benedikts", "PER")],
+        ),
+        (  # an English article is no name and no end of one
+            "Für The Big Short und Quentin Tarantinos The Hateful Eight gab es Preise.",
+            [("The", "PER"), ("Tarantinos The", "PER")],
+            [("Quentin Tarantinos", "PER")],
+        ),
+        (  # party colours joined by hyphens name a coalition
+            "Er will nicht, dass Schwarz-Blau die einzige Option ist.",
+            [("Schwarz-Blau", "PER")],
+            [],
+        ),
+    ],
+)
+def test_place_genitives_after_roles_english_articles_and_coalitions(nlp, text, ents, expected):
+    assert apply(nlp, text, ents) == expected

@@ -656,6 +656,30 @@ def test_a_rank_alone_is_no_name(rank):
             ["O", "O", "O", "B-PER", "I-PER", "I-PER", "O"],
             [("La Dernière Heure", "ORG")],
         ),
+        (  # a place's adjective before a noun is no person
+            ["laut", "Wiener", "Berufsrettung", "und", "Bremer", "Polizei", "kam", "es"],
+            ["ADP", "ADJ", "NOUN", "CCONJ", "ADJ", "NOUN", "VERB", "PRON"],
+            ["O", "B-PER", "O", "O", "B-PER", "O", "O", "O"],
+            [],
+        ),
+        (  # but a surname before a verb is
+            ["Dann", "sagte", "Wiener", "das", "."],
+            ["ADV", "VERB", "PROPN", "PRON", "PUNCT"],
+            ["O", "O", "B-PER", "O", "O"],
+            [("Wiener", "PER")],
+        ),
+        (  # a letter with a full stop after a lettered thing names nothing
+            ["Rang", "zwei", "der", "Gruppe", "A.", "Der", "Rest", "folgt"],
+            ["NOUN", "NUM", "DET", "NOUN", "PROPN", "DET", "NOUN", "VERB"],
+            ["O", "O", "O", "O", "B-PER", "O", "O", "O"],
+            [],
+        ),
+        (  # an English article after a person's name opens a title, no part of the name
+            ["mit", "Quentin", "Tarantinos", "The", "Hateful", "Eight", "aus"],
+            ["ADP", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "ADP"],
+            ["O", "B-PER", "I-PER", "O", "O", "O", "O"],
+            [("Quentin Tarantinos", "PER")],
+        ),
     ],
 )
 def test_kinds_of_words_that_bound_or_label_a_name(words, pos, ents, expected):

@@ -89,6 +89,7 @@ from newscorp.pipeline.names import (
     COORDINATORS,
     CURRENCY_SIGNS,
     DATELINE_DASHES,
+    ENGLISH_ARTICLES,
     LEGAL_FORMS,
     NOUN_TAGS,
     PATRONYMICS,
@@ -708,6 +709,7 @@ def _continues_name(doc: Doc, i: int, places: dict[str, str]) -> bool:
         and not tok.ent_type_
         and not is_role(text)
         and text not in places
+        and text not in ENGLISH_ARTICLES  # "Quentin Tarantinos The Hateful Eight"
         and not plain_noun_or_compound(text)
         and not work_noun(tok, NOUN_TAGS)  # "George Millers Actionspektakel"
     )
@@ -825,11 +827,13 @@ initials that stand for anonymised names in court decisions and news ("Herr B", 
 
 
 def _lettered_thing(span: Span) -> bool:
-    """A one-letter entity after a :data:`LETTERED_THINGS` noun."""
+    """A one-letter entity after a :data:`LETTERED_THINGS` noun, also with a full stop
+    ("der Gruppe A." at a sentence's end)."""
+    letter = span.text.removesuffix(".")
     return (
         len(span) == 1
-        and len(span.text) == 1
-        and span.text.isalpha()
+        and len(letter) == 1
+        and letter.isalpha()
         and span.start > 0
         and span.doc[span.start - 1].text in LETTERED_THINGS
     )
@@ -1527,9 +1531,23 @@ def _without_capitalised_words(ents: list[Span], places: dict[str, str]) -> list
             _opens_sentence(e[0])
             and _written_small(e.text, places)
             or e.label_ == "PER"
-            and _adjective_before_noun(e[0])
+            and (_adjective_before_noun(e[0]) or _place_adjective_before_noun(e[0]))
         )
     ]
+
+
+def _place_adjective_before_noun(tok: Token) -> bool:
+    """A place's adjective in -er before a noun ("laut Wiener Berufsrettung", "Dresdner
+    Polizei"): the place, inflected, is a known place."""
+    text, doc = tok.text, tok.doc
+    if not text.endswith("er") or tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "NOUN":
+        return False
+    stem = text[:-2]
+    places = geo_names()
+    return any(
+        place in places or gazetteer_labels().get(place) == "LOC"
+        for place in (stem, stem + "en", stem[:-1] + "e" + stem[-1:])  # Wien, Bremen, Dresden
+    )
 
 
 def _adjective_before_noun(tok: Token) -> bool:

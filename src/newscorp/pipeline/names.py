@@ -161,8 +161,8 @@ def _name_word(doc: Doc, i: int, first: int) -> bool:
         and not text.isupper()
     ):
         return False
-    if tok.is_sent_start and doc[i - 1].is_punct:
-        return False
+    if tok.is_sent_start and doc[i - 1].is_punct or text in ENGLISH_ARTICLES:
+        return False  # "Quentin Tarantinos The Hateful Eight": a title after the name
     if (text in nonnames() or is_role(text)) and not _repeated_full_name(doc, first, i):
         return False
     if text in first_names():
@@ -431,6 +431,12 @@ def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
         word = texts[i - 1]
         if not is_role(word):
             continue
+        if _place_genitive(texts[i]):  # "die Außenminister Athens und Ankaras": the place
+            hit = [e for e in ents if e.start <= i < e.end]
+            if all(len(e) == 1 for e in hit):
+                ents = [e for e in ents if e not in hit]
+                new.append(Span(doc, i, i + 1, label="LOC"))
+            continue
         if i in taken:  # "Botschafter Ostrowski" tagged LOC: a person
             ent = next(e for e in ents if e.start <= i < e.end)
             if (
@@ -467,6 +473,18 @@ def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
         if end > i and doc[end - 1].text not in name_tails():
             new.append(Span(doc, i, end, label="PER"))
     return ents + new
+
+
+def _place_genitive(text: str) -> bool:
+    """The genitive of a known place ("Athens", "Moskaus"), not of a first name ("Jens",
+    "Papst Benedikts")."""
+    stem = text[:-1]
+    return (
+        text.endswith("s")
+        and (gazetteer_labels().get(stem) == "LOC" or stem in geo_names())
+        and text not in first_names()
+        and stem not in first_names()
+    )
 
 
 def _split_at_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
@@ -694,12 +712,29 @@ def _nominative(doc: Doc, i: int) -> str:
     return text
 
 
+ENGLISH_ARTICLES = frozenset({"The"})
+COALITION_COLOURS = frozenset("schwarz rot grün gelb blau pink türkis orange".split())
+
+
+def _coalition(span: Span) -> bool:
+    """Party colours joined by hyphens name a coalition, not an entity ("Schwarz-Blau",
+    "Rot-Grün"; not the club "Blau-Weiß")."""
+    parts = span.text.lower().split("-")
+    return len(parts) > 1 and all(part in COALITION_COLOURS for part in parts)
+
+
 def _trim(span: Span) -> Span | None:
     """Drop leading German words used mostly outside names and role words, and a describing
     compound before a complete name; None when nothing name-like is left. A name of the
     gazetteer stays whole ("General Electric": "General" is also a role)."""
     if len(span) > 1 and gazetteer_labels().get(span.text) == span.label_:
         return span
+    if span[-1].text in ENGLISH_ARTICLES:  # "[The] Big Short", "[Tarantinos The] Hateful Eight"
+        if len(span) == 1:
+            return None
+        span = Span(span.doc, span.start, span.end - 1, label=span.label_)
+    if _coalition(span):
+        return None  # "Schwarz-Blau", "Rot-Grün"
     if (
         _common_compound(span)
         or _common_hyphen_compound(span)
@@ -1373,7 +1408,11 @@ def _cue_relabels(ent: Span, label: str) -> bool:
     if _known(ent) or ent.text in name_labels():
         return False
     if len(ent) == 1:
-        return _cue_name_word(ent[0]) and compound_head(ent.text) is None
+        return (
+            _cue_name_word(ent[0])
+            and compound_head(ent.text) is None
+            and not _place_genitive(ent.text)  # "Außenminister Athens"
+        )
     return (
         label == "ORG"
         and ent.label_ == "PER"
