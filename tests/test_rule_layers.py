@@ -1712,6 +1712,27 @@ def test_a_club_before_a_name_makes_it_an_organisation():
     assert [(e.text, e.label_) for e in name_rules(doc).ents] == [("Schachtjor Karagandy", "ORG")]
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Österreichs", "Schuldenquote", "steigt", "."], [("Österreichs", "LOC")]),
+        (
+            ["Chelsea", "siegt", ".", "Chelseas", "Krisentruppe", "jubelt", "."],
+            [("Chelsea", "ORG"), ("Chelseas", "ORG")],
+        ),
+        (["Sebastians", "Schuldenquote", "steigt", "."], [("Sebastians Schuldenquote", "PER")]),
+    ],
+)
+def test_a_compound_after_a_places_genitive_or_a_named_owner_ends_no_person(words, expected):
+    pos = ["PROPN" if w[0].isupper() else "VERB" if w.isalpha() else "PUNCT" for w in words]
+    ents = ["O"] * len(words)
+    k = next(i for i, w in enumerate(words) if w.endswith("s") and w[0].isupper())
+    ents[k], ents[k + 1] = "B-PER", "I-PER"
+    if words[0] == "Chelsea":
+        ents[0] = "B-ORG"
+    assert _cleaned(words, pos, ents) == expected
+
+
 def test_a_plain_noun_the_tagger_calls_a_name_after_a_named_owner_ends_no_person():
     words = ["Sarkozy", "kam", ".", "Sarkozys", "Wahlkampfbudget", "wuchs", "."]
     pos = ["PROPN", "VERB", "PUNCT", "ADJ", "PROPN", "VERB", "PUNCT"]

@@ -109,6 +109,7 @@ from newscorp.pipeline.names import (
     nonnames,
     noun_acronyms,
     particle_in_name,
+    place_genitive,
     place_slot,
     plain_noun_or_compound,
     token_texts,
@@ -850,10 +851,15 @@ def _known_modifier(part: str) -> bool:
 def _trailing_common_noun(tok: Token) -> bool:
     """A capitalised common noun that annotated corpora use mostly outside names, which the
     model let end a person's name ("Rosl Hilfe", "Seoul Details"), also by its lemma after
-    an owner ("Frasers Anfängen"); after an owner that is no first name, any plain noun."""
+    an owner ("Frasers Anfängen"); after an owner named bare in the document or a place's
+    genitive, any plain noun or compound of known words ("Österreichs Schuldenquote")."""
     before = tok.nbor(-1).text if tok.i > 0 else ""
     owner = before[:1].isupper() and before.endswith("s")
-    if owner and tok.text in plain_nouns() and _named_owner(tok.doc, tok.i - 1):
+    if (
+        owner
+        and (tok.text in plain_nouns() or compound_noun(tok.text))
+        and (_named_owner(tok.doc, tok.i - 1) or place_genitive(before))
+    ):
         return True  # "Sarkozys Wahlkampfbudget", "Iggys Fantasien"; not "Thomas Koch"
     if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or before in PATRONYMICS:
         return False  # "Osama bin Laden": the father's name
@@ -1082,8 +1088,9 @@ def clean_entities(doc: Doc) -> Doc:
             end -= 1
             while end - start > 1 and _trailing_non_name(doc[end - 1]):
                 end -= 1  # "Nordkorea nukleare Waffen": the adjective before the noun too
-            if end - start == 1:
-                label = places.get(doc[start].text) or label  # "Seoul Details" -> Seoul LOC
+            if end - start == 1:  # "Seoul Details", "Österreichs Schuldenquote": the place
+                owner = doc[start].text
+                label = places.get(owner) or places.get(owner.removesuffix("s")) or label
         if label in ("ORG", "LOC") and end - start > 2 and _place_then_plain_noun(doc, end):
             end -= 1  # "an der Universität Wien Philosophie studiert": the subject goes
         if label == "ORG" and end - start == 2 and _acronym_then_noun(doc[start], doc[end - 1]):

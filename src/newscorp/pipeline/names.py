@@ -431,7 +431,7 @@ def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
         word = texts[i - 1]
         if not is_role(word):
             continue
-        if _place_genitive(texts[i]):  # "die Außenminister Athens und Ankaras": the place
+        if place_genitive(texts[i]):  # "die Außenminister Athens und Ankaras": the place
             hit = [e for e in ents if e.start <= i < e.end]
             if all(len(e) == 1 for e in hit):
                 ents = [e for e in ents if e not in hit]
@@ -475,7 +475,7 @@ def _after_roles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return ents + new
 
 
-def _place_genitive(text: str) -> bool:
+def place_genitive(text: str) -> bool:
     """The genitive of a known place ("Athens", "Moskaus"), not of a first name ("Jens",
     "Papst Benedikts")."""
     stem = text[:-1]
@@ -1411,7 +1411,7 @@ def _cue_relabels(ent: Span, label: str) -> bool:
         return (
             _cue_name_word(ent[0])
             and compound_head(ent.text) is None
-            and not _place_genitive(ent.text)  # "Außenminister Athens"
+            and not place_genitive(ent.text)  # "Außenminister Athens"
         )
     return (
         label == "ORG"
