@@ -1733,6 +1733,54 @@ def test_a_compound_after_a_places_genitive_or_a_named_owner_ends_no_person(word
     assert _cleaned(words, pos, ents) == expected
 
 
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        (  # a city in a "person" without a first name lends no surname
+            ["Edomwonyi", "Salzburg", "traf", ".", "Er", "kam", "nach", "Salzburg", "."],
+            ["B-PER", "I-PER", "O", "O", "O", "O", "O", "B-LOC", "O"],
+            [("Edomwonyi Salzburg", "PER"), ("Salzburg", "LOC")],
+        ),
+        (  # nor do a club's first words taken for a person
+            [
+                "Admira",
+                "Wacker",
+                "spielt",
+                ".",
+                "Admira",
+                "Wacker",
+                "Mödling",
+                "siegt",
+                ".",
+                "Die",
+                "Admira",
+                "jubelt",
+                ".",
+            ],
+            [
+                "B-PER",
+                "I-PER",
+                "O",
+                "O",
+                "B-ORG",
+                "I-ORG",
+                "I-ORG",
+                "O",
+                "O",
+                "O",
+                "B-ORG",
+                "O",
+                "O",
+            ],
+            [("Admira Wacker", "ORG"), ("Admira Wacker Mödling", "ORG"), ("Admira", "ORG")],
+        ),
+    ],
+)
+def test_names_that_lend_no_surname_to_the_document(words, ents, expected):
+    pos = ["PROPN" if w[0].isupper() else "VERB" if w.isalpha() else "PUNCT" for w in words]
+    assert _cleaned(words, pos, ents) == expected
+
+
 def test_a_plain_noun_the_tagger_calls_a_name_after_a_named_owner_ends_no_person():
     words = ["Sarkozy", "kam", ".", "Sarkozys", "Wahlkampfbudget", "wuchs", "."]
     pos = ["PROPN", "VERB", "PUNCT", "ADJ", "PROPN", "VERB", "PUNCT"]

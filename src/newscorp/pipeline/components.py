@@ -1762,13 +1762,21 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     """
     ents = _vote(doc, ents)
     forms: dict[tuple[str, ...], str] = {}
-    places = gazetteer_labels()
+    places, cities = gazetteer_labels(), geo_names()
     texts = token_texts(doc)
+    openers = {  # first words of the other names: "Admira Wacker" of "Admira Wacker Mödling"
+        tuple(texts[e.start : e.start + k])
+        for e in ents
+        if e.label_ != "PER"
+        for k in range(1, len(e))
+    }
     for ent in ents:
         words = tuple(texts[ent.start : ent.end])
         if len(words) == 1 and not ent.text[:1].isupper():
             continue
         forms.setdefault(words, ent.label_)
+        if ent.label_ == "PER" and words in openers:
+            continue  # a firm's or a club's first words taken for a person lend no surname
         if ent.label_ == "PER" and len(words) > 2:
             for surname in _particle_surnames(words):  # "von der Leyen", "Von der Leyen"
                 forms.setdefault(surname, "PER")
@@ -1779,8 +1787,8 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
                     _surname_like(part)
                     and part not in places
                     and part.removesuffix("s") not in places
-                    and (named or part not in plain_nouns())
-                ):
+                    and (named or part not in plain_nouns() and part not in cities)
+                ):  # "Edomwonyi Salzburg" (a line-up run together) makes no "Salzburg" PER
                     forms[(part,)] = "PER"
                     forms[(part + "s",)] = "PER"
             if named and len(words) == 2 and _genitive_of_surname(words[1], places):
@@ -1797,7 +1805,6 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     # a one-word entity that is part of a person's name in this document is that person,
     # unless it is a place where only a place can stand ("Kunsthauses Bregenz" PER … "in
     # Bregenz" LOC)
-    cities = geo_names()
     ents = [
         Span(doc, e.start, e.end, label="PER")
         if len(e) == 1
