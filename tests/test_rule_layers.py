@@ -1736,10 +1736,29 @@ def test_a_compound_after_a_places_genitive_or_a_named_owner_ends_no_person(word
 @pytest.mark.parametrize(
     ("words", "ents", "expected"),
     [
-        (  # a city in a "person" without a first name lends no surname
-            ["Edomwonyi", "Salzburg", "traf", ".", "Er", "kam", "nach", "Salzburg", "."],
-            ["B-PER", "I-PER", "O", "O", "O", "O", "O", "B-LOC", "O"],
-            [("Edomwonyi Salzburg", "PER"), ("Salzburg", "LOC")],
+        (  # a place named as one ("in Salzburg") in a "person" without a first name lends
+            # no surname
+            [
+                "Edomwonyi",
+                "Salzburg",
+                "traf",
+                ".",
+                "Er",
+                "lebt",
+                "in",
+                "Salzburg",
+                ".",
+                "Salzburg",
+                "siegte",
+                ".",
+            ],
+            ["B-PER", "I-PER", "O", "O", "O", "O", "O", "B-LOC", "O", "B-LOC", "O", "O"],
+            [("Edomwonyi Salzburg", "PER"), ("Salzburg", "LOC"), ("Salzburg", "LOC")],
+        ),
+        (  # nor a place after a compound noun ("Jihadistenhochburg Raqqa")
+            ["Jihadistenhochburg", "Raqqa", "fiel", ".", "Raqqa", "brennt", "."],
+            ["B-PER", "I-PER", "O", "O", "B-LOC", "O", "O"],
+            [("Jihadistenhochburg Raqqa", "PER"), ("Raqqa", "LOC")],
         ),
         (  # nor do a club's first words taken for a person
             [

@@ -56,6 +56,7 @@ from newscorp.pipeline.lexicons import (
     TIME_ZONES,
     WEEKDAYS,
     common_nouns,
+    compound_head,
     compound_noun,
     cue_key,
     de_words,
@@ -1764,6 +1765,9 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     forms: dict[tuple[str, ...], str] = {}
     places, cities = gazetteer_labels(), geo_names()
     texts = token_texts(doc)
+    slotted = {  # places named where only a place can stand ("in Salzburg")
+        e.text for e in ents if e.label_ == "LOC" and e.text in cities and place_slot(doc, e, texts)
+    }
     openers = {  # first words of the other names: "Admira Wacker" of "Admira Wacker Mödling"
         tuple(texts[e.start : e.start + k])
         for e in ents
@@ -1787,8 +1791,10 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
                     _surname_like(part)
                     and part not in places
                     and part.removesuffix("s") not in places
-                    and (named or part not in plain_nouns() and part not in cities)
-                ):  # "Edomwonyi Salzburg" (a line-up run together) makes no "Salzburg" PER
+                    and (named or part not in plain_nouns() and part not in slotted)
+                    and not (part in cities and compound_head(words[0]) is not None)
+                ):  # "Edomwonyi Salzburg" (a line-up run together) and "Jihadistenhochburg
+                    # Raqqa" make no "Salzburg" or "Raqqa" PER
                     forms[(part,)] = "PER"
                     forms[(part + "s",)] = "PER"
             if named and len(words) == 2 and _genitive_of_surname(words[1], places):
