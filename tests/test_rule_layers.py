@@ -1800,6 +1800,15 @@ def test_names_that_lend_no_surname_to_the_document(words, ents, expected):
     assert _cleaned(words, pos, ents) == expected
 
 
+def test_a_teams_town_taken_for_a_person_is_the_team_wherever_it_is_found():
+    words = ["Güssing", "Knights", "siegt", ".", "Güssing", "jubelt", ".", "Dann", "kam"]
+    words += ["Güssing", "."]
+    ents = ["B-ORG", "I-ORG", "O", "O", "B-PER", "O", "O", "O", "O", "O", "O"]
+    expected = [("Güssing Knights", "ORG"), ("Güssing", "ORG"), ("Güssing", "ORG")]
+    pos = ["PROPN" if w[0].isupper() else "VERB" if w.isalpha() else "PUNCT" for w in words]
+    assert _cleaned(words, pos, ents) == expected
+
+
 def test_a_plain_noun_the_tagger_calls_a_name_after_a_named_owner_ends_no_person():
     words = ["Sarkozy", "kam", ".", "Sarkozys", "Wahlkampfbudget", "wuchs", "."]
     pos = ["PROPN", "VERB", "PUNCT", "ADJ", "PROPN", "VERB", "PUNCT"]

@@ -1821,6 +1821,13 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
         for e in ents
     ]
     ents = _longer_names_inside(doc, _labels_of_stems_and_prefixes(ents), texts)
+    relabelled: dict[str, set[str]] = {}
+    for e in ents:
+        if len(e) == 1 and (e.text,) in forms:
+            relabelled.setdefault(e.text, set()).add(e.label_)
+    for text, found in relabelled.items():
+        if len(found) == 1:  # "Güssing" PER -> ORG after "Güssing Knights": found so elsewhere
+            forms[(text,)] = next(iter(found))
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     added = []
     lengths: dict[str, list[int]] = {}  # first word -> lengths of its forms, longest first
@@ -1853,7 +1860,8 @@ def _labels_of_stems_and_prefixes(ents: list[Span]) -> list[Span]:
     Panthers"), and the first words of a longer organisation or place of the
     document take its label ("Fiat Chrysler" PER -> ORG after "Fiat Chrysler Automobiles"
     ORG); only where the document gives that name one label. A club's town taken for a
-    person is the club ("mit Barcelona" PER after "FC Barcelona")."""
+    person is the club ("mit Barcelona" PER after "FC Barcelona", "Güssing" after "Güssing
+    Knights")."""
     labels: dict[str, set[str]] = {}
     for ent in ents:
         labels.setdefault(ent.text, set()).add(ent.label_)
@@ -1866,7 +1874,7 @@ def _labels_of_stems_and_prefixes(ents: list[Span]) -> list[Span]:
     teams = {e[-1].text for e in ents if e.label_ == "ORG" and len(e) > 1} & TEAM_TAILS.keys()
     towns = {
         e[-1].text for e in ents if e.label_ == "ORG" and len(e) == 2 and e[0].text in CLUB_OPENERS
-    }
+    } | {e[0].text for e in ents if e.label_ == "ORG" and len(e) == 2 and e[-1].text in teams}
     out = []
     for ent in ents:
         text, label = ent.text, ent.label_

@@ -899,7 +899,9 @@ TEAM_TAILS = dict.fromkeys(
         "Wings Leafs Senators Oilers Flames Canucks Ducks Predators Panthers Lightning "
         "Hurricanes Avalanche Coyotes Sabres Yankees Patriots Broncos Packers Cowboys "
         "Steelers Seahawks Raiders Dolphins Chiefs Hawks Bucks Mavericks Kings Blazers Nets "
-        "Pelicans Suns Grizzlies Timberwolves Hornets 76ers Wizards Magic Nuggets Stars"
+        "Pelicans Suns Grizzlies Timberwolves Hornets 76ers Wizards Magic Nuggets Stars "
+        "Knights Lions Giants Tigers Bears Eagles Titans Vikings Saints Jets Dragons Gunners "
+        "Wolves"
     ).split(),
     "ORG",
 )
