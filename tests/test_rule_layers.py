@@ -1800,6 +1800,24 @@ def test_names_that_lend_no_surname_to_the_document(words, ents, expected):
     assert _cleaned(words, pos, ents) == expected
 
 
+def _lineup_doc(text: str, labelled: dict[str, str]) -> list[tuple[str, str]]:
+    words = text.split()
+    pos = ["PUNCT" if not w[0].isalnum() else "NUM" if w[0].isdigit() else "PROPN" for w in words]
+    ents = [f"B-{labelled[w]}" if w in labelled else "O" for w in words]
+    return _cleaned(words, pos, ents)
+
+
+def test_the_names_of_a_teams_line_up_are_players():
+    text = "Austria : Almer – F. Koch , Sikov , Rotpuller – Holzhauser ( 84 . Kayode ) , Gorgon"
+    labelled = {"Austria": "ORG", "Sikov": "LOC", "Holzhauser": "ORG", "Gorgon": "PER"}
+    players = ["Almer", "F. Koch", "Sikov", "Rotpuller", "Holzhauser", "Kayode", "Gorgon"]
+    assert _lineup_doc(text, labelled) == [("Austria", "ORG")] + [(p, "PER") for p in players]
+    # words, not players; and too few names for a line-up
+    text = "Programm : Eröffnung – Begrüßung , Vortrag , Diskussion , Empfang , Musik"
+    assert _lineup_doc(text, {"Vortrag": "LOC"}) == []
+    assert _lineup_doc("Es fehlen : Almer – Sikov , Kayode", {"Sikov": "LOC"}) == [("Sikov", "LOC")]
+
+
 def test_a_teams_town_taken_for_a_person_is_the_team_wherever_it_is_found():
     words = ["Güssing", "Knights", "siegt", ".", "Güssing", "jubelt", ".", "Dann", "kam"]
     words += ["Güssing", "."]

@@ -1174,7 +1174,7 @@ def clean_entities(doc: Doc) -> Doc:
     kept = _without_plain_nouns(kept, places)
     kept = _without_nouns_beside_nouns(kept, places)
     kept = _two_surnames_apart(_persons_by_surname(kept, places))
-    kept = propagate(doc, _without_capitalised_words(kept, places))
+    kept = propagate(doc, _lineup_players(doc, _without_capitalised_words(kept, places)))
     kept = defined_acronyms(doc, _firms_of_persons_names(doc, _interview_speakers(kept)))
     doc.ents = filter_spans(kept)  # no rule may leave two entities over one token
     doc.spans[ROLE_KEY] = roles
@@ -1571,6 +1571,94 @@ def _adjective_before_noun(tok: Token) -> bool:
         and tok.i + 1 < len(doc)
         and doc[tok.i + 1].pos_ == "NOUN"
     )
+
+
+LINEUP_DASHES = frozenset({"–", "—", "-"})
+LINEUP_SEPARATORS = LINEUP_DASHES | {","}
+_MINUTE = re.compile(r"\d{1,3}\.?")
+_INITIAL_WORD = re.compile(r"[A-ZÄÖÜ]\.")
+
+
+def _lineup_word(tok: Token, first: bool) -> bool:
+    """A word that can be (part of) a player's name in a line-up: capitalised letters (a
+    hyphen allowed), no acronym; a later word of the name no plain noun ("Djuric Ersatz:")."""
+    text = tok.text
+    return (
+        len(text) > 1
+        and text[:1].isupper()
+        and text.replace("-", "").isalpha()
+        and not text.isupper()
+        and (first or text not in plain_nouns())
+    )
+
+
+def _lineup_item(doc: Doc, k: int) -> int:
+    """End of the player's name starting at ``k`` ("T. Kainz", "Maak", "De Paula"), or
+    ``k`` if none: an initial or not, then one or two name words, the name followed by a
+    separator, a bracket, a colon or a word that is no name."""
+    end = k + 1 if k < len(doc) and _INITIAL_WORD.fullmatch(doc[k].text) else k
+    if end >= len(doc) or not _lineup_word(doc[end], True):
+        return k
+    end += 1
+    if end + 1 < len(doc) and _lineup_word(doc[end], False) and doc[end + 1].text in ",–—-()":
+        end += 1  # "De Paula,"
+    return end
+
+
+def _lineup(doc: Doc, colon: int) -> list[tuple[int, int]]:
+    """The players' names of a team's line-up after the colon at ``colon`` ("Austria: Almer –
+    F. Koch, Sikov, Rotpuller – Vukojevic (84. Grünwald), Kayode"): five names or more
+    separated by commas and at least one dash, substitutes in brackets after a minute, most
+    of them no German word; [] for anything else."""
+    items: list[tuple[int, int]] = []
+    dashes = commas = 0
+    k = colon + 1
+    while True:
+        end = _lineup_item(doc, k)
+        if end == k:
+            break
+        items.append((k, end))
+        k = end
+        if k + 3 < len(doc) and doc[k].text == "(" and _MINUTE.fullmatch(doc[k + 1].text):
+            j = k + 2 if doc[k + 2].text != "." else k + 3  # "(84. Sollbauer)"
+            sub = _lineup_item(doc, j)
+            if sub > j and sub < len(doc) and doc[sub].text == ")":
+                items.append((j, sub))
+                k = sub + 1
+        if k >= len(doc) or doc[k].text not in LINEUP_SEPARATORS:
+            break
+        dashes += doc[k].text in LINEUP_DASHES
+        commas += doc[k].text == ","
+        k += 1
+    words = known_words()
+    names = sum(
+        all(t.text not in plain_nouns() and t.lower_ not in words for t in doc[a:b])
+        for a, b in items
+    )
+    if len(items) < 5 or not dashes or commas < 2 or names < max(4, 0.6 * len(items)):
+        return []  # "Programm: Eröffnung – Begrüßung, Vortrag, …": words, not players
+    return items
+
+
+def _lineup_players(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Every name of a team's line-up is a person (sports reports list players after the
+    team's name and a colon, and the models take many for places or organisations:
+    "Sikov" LOC, "Holzhauser" ORG, or nothing); a known name of the gazetteer keeps its
+    label."""
+    colons = [t.i for t in doc if t.text == ":" and t.i > 0 and doc[t.i - 1].text[:1].isupper()]
+    players = [span for i in colons for span in _lineup(doc, i)]
+    if not players:
+        return ents
+    known = gazetteer_labels()
+    taken = {k: e for e in ents for k in range(e.start, e.end)}
+    out = list(ents)
+    for start, end in players:
+        hit = {taken[k] for k in range(start, end) if k in taken}
+        if any(e.text in known or e.start < start or e.end > end for e in hit):
+            continue  # a known team or place, or a name running past the player's
+        out = [e for e in out if e not in hit]
+        out.append(Span(doc, start, end, label="PER"))
+    return sorted(out, key=lambda e: e.start)
 
 
 def _interview_speakers(ents: list[Span]) -> list[Span]:
