@@ -2682,9 +2682,12 @@ def test_a_place_in_a_persons_name_stays_a_place_where_only_a_place_stands():
     pos = ["NOUN", "DET", "NOUN", "PROPN", "AUX", "PRON", "ADP", "PROPN", "PUNCT"]
     ents = ["O", "O", "B-PER", "I-PER", "O", "O", "O", "B-LOC", "O"]
     assert ("Bregenz", "LOC") in _cleaned(words, pos, ents)
-    # elsewhere the person's surname wins: "zwischen Kerry und Lawrow"
+    # elsewhere a person's surname wins ("zwischen Kerry und Lawrow"), but not a place after
+    # a compound noun taken for a person
     words[6] = "mit"
-    assert ("Bregenz", "PER") in _cleaned(words, pos, ents)
+    assert ("Bregenz", "LOC") in _cleaned(words, pos, ents)
+    words[2], pos[2] = "Thomas", "PROPN"
+    assert _cleaned(words, pos, ents) == [("Thomas Bregenz", "PER"), ("Bregenz", "PER")]
 
 
 def test_a_word_coordinated_with_a_common_noun_is_no_name():
