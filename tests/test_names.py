@@ -433,6 +433,7 @@ def test_professions_before_names_are_roles(nlp):
     assert is_role("Kronprinz") and is_role("Landeshauptfrau")
     assert is_role("Stadträtin") and is_role("Bischöfin")  # feminines with an umlaut
     assert is_role("Generalmajor") and is_role("Parteifreund")  # "Parteifreund Jaalon"
+    assert is_role("Paradewinzer") and is_role("Weinbauer")  # "Weinbauer Trummer"
     assert is_role("Presseratsmitglied") and is_role("Vorstandsmitglieds")
     assert not is_role("VivaDesigner")  # a product in camel case
     assert not is_role("Rüstungsproduzenten")  # also firms: "Rüstungsproduzenten Diehl"

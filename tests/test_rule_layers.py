@@ -1721,6 +1721,10 @@ def test_a_club_before_a_name_makes_it_an_organisation():
             [("Chelsea", "ORG"), ("Chelseas", "ORG")],
         ),
         (["Sebastians", "Schuldenquote", "steigt", "."], [("Sebastians Schuldenquote", "PER")]),
+        (
+            ["Rabmer-Koller", "sagt", ".", "Rabmer-Kollers", "Blockade-Vorwurf", "fiel", "."],
+            [("Rabmer-Koller", "PER"), ("Rabmer-Kollers", "PER")],
+        ),
     ],
 )
 def test_a_compound_after_a_places_genitive_or_a_named_owner_ends_no_person(words, expected):
@@ -1728,8 +1732,8 @@ def test_a_compound_after_a_places_genitive_or_a_named_owner_ends_no_person(word
     ents = ["O"] * len(words)
     k = next(i for i, w in enumerate(words) if w.endswith("s") and w[0].isupper())
     ents[k], ents[k + 1] = "B-PER", "I-PER"
-    if words[0] == "Chelsea":
-        ents[0] = "B-ORG"
+    if k > 0:
+        ents[0] = "B-ORG" if words[0] == "Chelsea" else "B-PER"
     assert _cleaned(words, pos, ents) == expected
 
 

@@ -856,9 +856,10 @@ def _trailing_common_noun(tok: Token) -> bool:
     genitive, any plain noun or compound of known words ("Österreichs Schuldenquote")."""
     before = tok.nbor(-1).text if tok.i > 0 else ""
     owner = before[:1].isupper() and before.endswith("s")
+    last = tok.text.rsplit("-", 1)[-1]  # "Rabmer-Kollers Blockade-Vorwurf"
     if (
         owner
-        and (tok.text in plain_nouns() or compound_noun(tok.text))
+        and (last in plain_nouns() or compound_noun(last))
         and (_named_owner(tok.doc, tok.i - 1) or place_genitive(before))
     ):
         return True  # "Sarkozys Wahlkampfbudget", "Iggys Fantasien"; not "Thomas Koch"
