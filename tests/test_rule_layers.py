@@ -1811,6 +1811,34 @@ def _lineup_doc(text: str, labelled: dict[str, str]) -> list[tuple[str, str]]:
     return _cleaned(words, pos, ents)
 
 
+@pytest.mark.parametrize(
+    ("words", "pos", "ents", "expected"),
+    [
+        (  # a number word opens no name
+            ["Sechzig", "von", "ihnen", "gingen", "nach", "Serbien", "."],
+            ["NUM", "ADP", "PRON", "VERB", "ADP", "PROPN", "PUNCT"],
+            ["B-PER", "O", "O", "O", "O", "B-LOC", "O"],
+            [("Serbien", "LOC")],
+        ),
+        (  # a noun after a possessive is a word, also one that is a surname too
+            ["Ihr", "Mann", "kam", ",", "Thomas", "Mann", "schrieb", ",", "sein", "Mann", "las"],
+            ["DET", "NOUN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "NOUN"]
+            + ["VERB"],
+            ["B-PER", "I-PER", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O", "O"],
+            [("Thomas Mann", "PER")],
+        ),
+        (  # a kind of broadcaster before a name is no part of it, and makes it one
+            ["im", "Nachrichtensender", "Al", "Arabija", "am", "Montag"],
+            ["ADP", "NOUN", "PROPN", "PROPN", "ADP", "NOUN"],
+            ["O", "B-LOC", "I-LOC", "I-LOC", "O", "O"],
+            [("Al Arabija", "ORG")],
+        ),
+    ],
+)
+def test_number_words_possessives_and_broadcasters(words, pos, ents, expected):
+    assert _cleaned(words, pos, ents) == expected
+
+
 def test_the_names_of_a_teams_line_up_are_players():
     text = "Austria : Almer – F. Koch , Sikov , Rotpuller – Holzhauser ( 84 . Kayode ) , Gorgon"
     labelled = {"Austria": "ORG", "Sikov": "LOC", "Holzhauser": "ORG", "Gorgon": "PER"}

@@ -374,7 +374,9 @@ def _first_name_of(doc: Doc, start: int, end: int) -> bool:
 
 NUMBER_WORDS = frozenset(
     "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig "
-    "fünfzig hundert tausend hunderte tausende dutzende mehrere etliche zahlreiche".split()
+    "fünfzig sechzig siebzig achtzig neunzig dreizehn vierzehn fünfzehn sechzehn siebzehn "
+    "achtzehn neunzehn hundert tausend hunderte tausende dutzende mehrere etliche "
+    "zahlreiche".split()
 )
 """Numbers written as words and words for a number of things ("Mehrere Tausend"), which
 open no name of a person, place or organisation (not "eins": "Eins Festival"; a title
@@ -975,6 +977,8 @@ def _media_kind(doc: Doc, i: int) -> bool:
         low == head or low.endswith(head) and len(low) - len(head) >= 3
         for low in _singular_forms(doc[i].lower_)  # "des Sportblatts Marca", "die Zeitungen …"
         for head in MEDIA_HEADS
+    ) or any(  # "im Nachrichtensender Skai", "Privatsender"; not "Sender Freies Berlin"
+        low.endswith("sender") and len(low) >= 9 for low in _singular_forms(doc[i].lower_)
     )
 
 
@@ -1034,8 +1038,10 @@ def clean_entities(doc: Doc) -> Doc:
             start -= 1  # "für Das Erste": the capitalised article opens the name
         if label in ("ORG", "MISC") and end - start > 1 and _media_kind(doc, start):
             start += 1  # "im Fachblatt Science Advances": the kind of medium is no name
-        if label == "PER" and start > 0 and _media_kind(doc, start - 1):
+        if label in ("PER", "LOC") and start > 0 and _media_kind(doc, start - 1):
             label = "ORG"  # "die Satirezeitschrift Charlie Hebdo": a medium, not a person
+        if label == "LOC" and end - start > 1 and _media_kind(doc, start):
+            start, label = start + 1, "ORG"  # "im Nachrichtensender Skai" as a place
         if label in ("PER", "LOC") and end - start == 1 and _organisation_noun(doc[start]):
             label = "ORG"  # "laut Mineralölverband" as a person, "Landesjagdverband" as a place
         if end - start == 1 and _RANK.search(doc[start].text):
@@ -1430,15 +1436,23 @@ POSSESSIVES = frozenset(
 def _indefinite_noun(span: Span) -> bool:
     """A plain noun after an indefinite article or a possessive, with adjectives between
     them or not ("einer Bahn", "auf einer genau kreisförmigen Bahn", "auf ihrer Bahn"), not
-    an acronym ("einen BMW") or a known name."""
+    an acronym ("einen BMW") or a known name; after a possessive any noun the lemma table
+    knows, also one that is a surname too ("Ihr Mann", "mit ihrem Mann")."""
     text, doc = span.text, span.doc
     k = span.start - 1
     while k > 0 and doc[k].pos_ in ("ADJ", "ADV") and doc[k].text[:1].islower():
         k -= 1  # "einer genau kreisförmigen"
+    possessive = doc[k].lower_ in POSSESSIVES if k >= 0 else False
     return (
         k >= 0
-        and (doc[k].lower_ in INDEFINITE_ARTICLES or doc[k].lower_ in POSSESSIVES)
-        and (text in plain_nouns() or _compound_or_its_genitive(text))
+        and (doc[k].lower_ in INDEFINITE_ARTICLES or possessive)
+        and (
+            text in plain_nouns()
+            or _compound_or_its_genitive(text)
+            or possessive
+            and text.lower() in known_words()
+            and not is_first_name(text)
+        )
         and not is_acronym(text)
         and text not in gazetteer_labels()
     )
@@ -1832,15 +1846,16 @@ ARTICLE_CONTRACTIONS = frozenset(
 
 
 def _common_noun_slot(doc: Doc, i: int) -> bool:
-    """A surname that is also a German word, tagged as a noun after an article, an
-    adjective or a preposition with the article in it: the word ("im Kern", "der harte
-    Kern"; not "mit Kern", "des zweijährigen Kevin")."""
+    """A surname that is also a German word, tagged as a noun after an article, a
+    possessive, an adjective or a preposition with the article in it: the word ("im Kern",
+    "der harte Kern", "ihr Mann"; not "mit Kern", "des zweijährigen Kevin")."""
     tok = doc[i]
     if i == 0 or tok.pos_ != "NOUN" or tok.lower_ not in known_words() or is_first_name(tok.text):
         return False
     before = doc[i - 1]
     inflected = before.tag_ == "ADJA" and before.lower_.endswith(ADJECTIVE_ENDINGS)
-    return before.tag_ == "ART" or inflected or before.lower_ in ARTICLE_CONTRACTIONS
+    possessive = before.lower_ in POSSESSIVES and before.pos_ in ("DET", "PRON")  # "Ihr Mann"
+    return before.tag_ == "ART" or inflected or possessive or before.lower_ in ARTICLE_CONTRACTIONS
 
 
 def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
