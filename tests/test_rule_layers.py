@@ -674,6 +674,12 @@ def test_a_rank_alone_is_no_name(rank):
             ["O", "O", "O", "O", "B-PER", "O", "O", "O"],
             [],
         ),
+        (  # a genitive before a full name owns the person, no part of the name
+            ["und", "Gladbachs", "Lucien", "Favre", "gewählt"],
+            ["CCONJ", "PROPN", "PROPN", "PROPN", "VERB"],
+            ["O", "B-LOC", "I-LOC", "I-LOC", "O"],
+            [("Lucien Favre", "PER")],
+        ),
         (  # an English article after a person's name opens a title, no part of the name
             ["mit", "Quentin", "Tarantinos", "The", "Hateful", "Eight", "aus"],
             ["ADP", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "ADP"],

@@ -968,6 +968,20 @@ def _singular_forms(word: str) -> list[str]:
     return genitive_forms(word) + [word[: -len(end)] for end in ("e", "en") if word.endswith(end)]
 
 
+def _owner_before_full_name(doc: Doc, start: int) -> bool:
+    """A genitive before a first name that opens a full name owns the person and is no part
+    of the name ("Gladbachs Lucien Favre", "des Jodlers Christian Zehnder"; not a first name
+    in s, "Hans Peter Müller")."""
+    owner = doc[start].text
+    return (
+        owner.endswith("s")
+        and owner[:1].isupper()
+        and not is_first_name(owner)
+        and is_first_name(doc[start + 1].text)
+        and doc[start + 2].text[:1].isupper()
+    )
+
+
 def _media_kind(doc: Doc, i: int) -> bool:
     """A word for a kind of medium before a capitalised name ("Fachblatt Science
     Advances", "Zeitung Die Welt"; not "Agentur für Arbeit", not "Sender Freies Berlin")."""
@@ -1112,6 +1126,8 @@ def clean_entities(doc: Doc) -> Doc:
             end -= 1  # "in der Hauptstadt Ajaccio Kundgebungen untersagt"
         if end - start > 1 and _nationality_before_name(doc, start, end):
             start, label = start + 1, "PER"  # "der Pole Milik" as an organisation
+        if end - start > 2 and _owner_before_full_name(doc, start):
+            start, label = start + 1, "PER"  # "Gladbachs Lucien Favre", "Malers Antonio …"
         if label != "ORG" and (name := _name_after_descriptor(doc, start, end)):
             # "Biathletin Mariam Gössner": the descriptor is a role, the rest a person
             roles.append(Span(doc, name - 1, name, label="ROLE"))
