@@ -1579,7 +1579,9 @@ def _place_adjective_before_noun(tok: Token) -> bool:
     """A place's adjective in -er before a noun ("laut Wiener Berufsrettung", "Dresdner
     Polizei"): the place, inflected, is a known place."""
     text, doc = tok.text, tok.doc
-    if not text.endswith("er") or tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "NOUN":
+    if len(text) < 5 or not text.endswith("er") or tok.i + 1 >= len(doc):
+        return False
+    if doc[tok.i + 1].pos_ != "NOUN":
         return False
     stem = text[:-2]
     places = geo_names()
@@ -1676,7 +1678,8 @@ def _lineup_players(doc: Doc, ents: list[Span]) -> list[Span]:
     team's name and a colon, and the models take many for places or organisations:
     "Sikov" LOC, "Holzhauser" ORG, or nothing); a known name of the gazetteer keeps its
     label."""
-    colons = [t.i for t in doc if t.text == ":" and t.i > 0 and doc[t.i - 1].text[:1].isupper()]
+    texts = token_texts(doc)
+    colons = [i for i in range(1, len(texts)) if texts[i] == ":" and texts[i - 1][:1].isupper()]
     players = [span for i in colons for span in _lineup(doc, i)]
     if not players:
         return ents
