@@ -1052,7 +1052,7 @@ def clean_entities(doc: Doc) -> Doc:
             start -= 1  # "für Das Erste": the capitalised article opens the name
         if label in ("ORG", "MISC") and end - start > 1 and _media_kind(doc, start):
             start += 1  # "im Fachblatt Science Advances": the kind of medium is no name
-        if label in ("PER", "LOC") and start > 0 and _media_kind(doc, start - 1):
+        if label == "PER" and start > 0 and _media_kind(doc, start - 1):
             label = "ORG"  # "die Satirezeitschrift Charlie Hebdo": a medium, not a person
         if label == "LOC" and end - start > 1 and _media_kind(doc, start):
             start, label = start + 1, "ORG"  # "im Nachrichtensender Skai" as a place
