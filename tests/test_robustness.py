@@ -490,6 +490,8 @@ german_ish = st.lists(st.one_of(quoted, quoted, noise), min_size=1, max_size=4).
 @given(text=german_ish)
 # a name's first words at the end of the text, a longer name with them elsewhere (session 32)
 @example(text="Olaf Scholz sagte: „Wir,“ Olaf Scholz Berlin wir Olaf Scholz")
+# an entity trimmed to nothing at the text's end before the region-word rule (session 34)
+@example(text="Olaf Scholz sagte: „Wir,“ Der Sprecher Er")
 def test_quote_offsets_stay_inside_the_text(nlp, text: str) -> None:
     from newscorp.extract.entities import mentions
     from newscorp.extract.quotes import quotes

@@ -1074,6 +1074,8 @@ def clean_entities(doc: Doc) -> Doc:
             start += 1
         while end > start and _trailing_non_name(doc[end - 1]):
             end -= 1
+        if start >= end:
+            continue  # nothing name-like left: "„Wir,“ Der Sprecher Er" at a text's end
         if (place := _known_place_after_small_word(doc, start, end, places)) is not None:
             start, label = start + 1, place  # "Steckt Österreich …?" as one person
         if label == "PER" and (k := _author_after_von(doc, start, end)):
