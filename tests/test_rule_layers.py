@@ -41,6 +41,11 @@ def _entity_doc(words, pos, ents, **annotations) -> Doc:
     return Doc(spacy.blank("de").vocab, words=words, pos=pos, ents=ents, **annotations)
 
 
+def _guessed_pos(words: list[str]) -> list[str]:
+    """Parts of speech for a hand-built Doc: capitalised words names, other words verbs."""
+    return ["PROPN" if w[0].isupper() else "VERB" if w.isalpha() else "PUNCT" for w in words]
+
+
 def _cleaned(words, pos, ents, lemmas=None) -> list[tuple[str, str]]:
     """The entities (text, label) of a hand-built Doc after ``clean_entities``."""
     doc = _entity_doc(words, pos, ents, lemmas=lemmas)
@@ -1734,7 +1739,7 @@ def test_a_club_before_a_name_makes_it_an_organisation():
     ],
 )
 def test_a_compound_after_a_places_genitive_or_a_named_owner_ends_no_person(words, expected):
-    pos = ["PROPN" if w[0].isupper() else "VERB" if w.isalpha() else "PUNCT" for w in words]
+    pos = _guessed_pos(words)
     ents = ["O"] * len(words)
     k = next(i for i, w in enumerate(words) if w.endswith("s") and w[0].isupper())
     ents[k], ents[k + 1] = "B-PER", "I-PER"
@@ -1806,7 +1811,7 @@ def test_a_compound_after_a_places_genitive_or_a_named_owner_ends_no_person(word
     ],
 )
 def test_names_that_lend_no_surname_to_the_document(words, ents, expected):
-    pos = ["PROPN" if w[0].isupper() else "VERB" if w.isalpha() else "PUNCT" for w in words]
+    pos = _guessed_pos(words)
     assert _cleaned(words, pos, ents) == expected
 
 
@@ -1861,7 +1866,7 @@ def test_a_teams_town_taken_for_a_person_is_the_team_wherever_it_is_found():
     words += ["Güssing", "."]
     ents = ["B-ORG", "I-ORG", "O", "O", "B-PER", "O", "O", "O", "O", "O", "O"]
     expected = [("Güssing Knights", "ORG"), ("Güssing", "ORG"), ("Güssing", "ORG")]
-    pos = ["PROPN" if w[0].isupper() else "VERB" if w.isalpha() else "PUNCT" for w in words]
+    pos = _guessed_pos(words)
     assert _cleaned(words, pos, ents) == expected
 
 

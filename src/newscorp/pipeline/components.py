@@ -105,6 +105,7 @@ from newscorp.pipeline.names import (
     first_names,
     is_acronym,
     is_first_name,
+    known_place,
     name_labels,
     name_tails,
     nonnames,
@@ -961,6 +962,9 @@ def _acronym_then_noun(first: Token, last: Token) -> bool:
 
 MEDIA_HEADS = ("blatt", "magazin", "zeitung", "zeitschrift", "agentur", "portal")
 """Heads of words for kinds of media ("Fachblatt", "Tageszeitung", "Nachrichtenagentur")."""
+COMPOUND_MEDIA_HEADS = ("sender",)
+"""Heads that name a kind of medium only in a compound ("im Nachrichtensender Skai",
+"Privatsender"; not "Sender Freies Berlin")."""
 
 
 def _singular_forms(word: str) -> list[str]:
@@ -987,12 +991,11 @@ def _media_kind(doc: Doc, i: int) -> bool:
     Advances", "Zeitung Die Welt"; not "Agentur für Arbeit", not "Sender Freies Berlin")."""
     if i < 0 or not doc[i + 1].text[:1].isupper():
         return False
+    forms = _singular_forms(doc[i].lower_)  # "des Sportblatts Marca", "die Zeitungen …"
     return any(
-        low == head or low.endswith(head) and len(low) - len(head) >= 3
-        for low in _singular_forms(doc[i].lower_)  # "des Sportblatts Marca", "die Zeitungen …"
-        for head in MEDIA_HEADS
-    ) or any(  # "im Nachrichtensender Skai", "Privatsender"; not "Sender Freies Berlin"
-        low.endswith("sender") and len(low) >= 9 for low in _singular_forms(doc[i].lower_)
+        low.endswith(head) and len(low) - len(head) >= 3 or low == head and head in MEDIA_HEADS
+        for low in forms
+        for head in MEDIA_HEADS + COMPOUND_MEDIA_HEADS
     )
 
 
@@ -1586,9 +1589,8 @@ def _place_adjective_before_noun(tok: Token) -> bool:
     if doc[tok.i + 1].pos_ != "NOUN":
         return False
     stem = text[:-2]
-    places = geo_names()
     return any(
-        place in places or gazetteer_labels().get(place) == "LOC"
+        known_place(place)
         for place in (stem, stem + "en", stem[:-1] + "e" + stem[-1:])  # Wien, Bremen, Dresden
     )
 

@@ -481,7 +481,7 @@ def place_genitive(text: str) -> bool:
     stem = text[:-1]
     return (
         text.endswith("s")
-        and (gazetteer_labels().get(stem) == "LOC" or stem in geo_names())
+        and known_place(stem)
         and text not in first_names()
         and stem not in first_names()
     )
@@ -1329,7 +1329,7 @@ def _place_owner_before_person(doc: Doc, ents: list[Span]) -> list[Span]:
             and nxt is not None
             and nxt.label_ == "PER"
             and owner.endswith("s")
-            and _known_place(owner[:-1])
+            and known_place(owner[:-1])
             and not (ent.start > 0 and doc[ent.start - 1].pos_ == "DET")  # "der Hamas"
         ):
             ent = Span(doc, ent.start, ent.start + 1, label="LOC")
@@ -2092,7 +2092,7 @@ def _located_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     out = []
     for ent in ents:
         if ent.label_ != "LOC" and (
-            _known_place(ent.text)
+            known_place(ent.text)
             and place_slot(doc, ent, texts)
             or ent.text in dateline_places()
             and dateline_slot(doc, ent, texts)
@@ -2103,7 +2103,7 @@ def _located_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     bearings = [k + 1 for k, text in enumerate(texts) if len(text) == 3 and text.lower() == "von"]
     for i in [i for i in bearings if _after_bearing(texts, i)]:  # also where no model found it
         for end in range(min(len(texts), i + 3), i, -1):  # the longest known name first
-            if not taken & set(range(i, end)) and _known_place(" ".join(texts[i:end])):
+            if not taken & set(range(i, end)) and known_place(" ".join(texts[i:end])):
                 out.append(Span(doc, i, end, label="LOC"))
                 taken.update(range(i, end))
                 break
@@ -2134,7 +2134,7 @@ def _known_places_of_words(doc: Doc, ents: list[Span]) -> list[Span]:
         if (
             ent.label_ in ("PER", "ORG")
             and len(ent) > 1
-            and _known_place(name)
+            and known_place(name)
             and name not in name_labels()
             and not is_first_name(ent[0].text)
         ):
@@ -2155,13 +2155,14 @@ def _before_inline_space(texts: list[str], k: int) -> int:
     return k
 
 
-def _known_place(name: str) -> bool:
+def known_place(name: str) -> bool:
+    """A place of GeoNames or of the gazetteer ("Wien", "Athen")."""
     return name in geo_names() or gazetteer_labels().get(name) == "LOC"
 
 
 def _dateline_place(name: str) -> bool:
     """A known place, or a city named like a person (a place only in a dateline)."""
-    return _known_place(name) or name in dateline_places()
+    return known_place(name) or name in dateline_places()
 
 
 def _after_bearing(texts: list[str], i: int) -> bool:
@@ -2511,7 +2512,7 @@ def slash_places(ent: Span) -> list[Span]:
     doc = ent.doc
     bounds = zip([ent.start] + [c + 1 for c in cuts], cuts + [ent.end], strict=True)
     parts = [Span(doc, a, b, label="LOC") for a, b in bounds]
-    known = [_known_place(p.text) for p in parts]
+    known = [known_place(p.text) for p in parts]
     dateline = ent.end < len(doc) and doc[ent.end].text in DATELINE_DASHES
     if all(known) or (
         dateline
