@@ -215,6 +215,65 @@ def test_sie_without_a_woman_before_it_is_the_organisation_just_named(nlp):
     assert [r[:3] for r in rows(nlp, text)] == [("reported", "GdP", "Sie")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Der Glücksspielkonzern Novomatic übernimmt die Casinos Austria. "
+            "Der Konzern teilte am Montag mit, der Kaufpreis sei vertraulich.",
+            "Novomatic",  # introduced by a compound of the noun
+        ),
+        (
+            "Das Innenministerium hat die Zahlen veröffentlicht. "
+            "Das Ministerium betonte, die Lage sei stabil.",
+            "Innenministerium",  # a compound of the noun named before
+        ),
+        (
+            "Die Weltgesundheitsorganisation warnt vor Masern. "
+            "Die Organisation erklärte, die Impfquote sei zu niedrig.",
+            "Weltgesundheitsorganisation",
+        ),
+    ],
+)
+def test_a_description_of_a_body_is_the_body_named_before(nlp, text, speaker):
+    assert [r[1] for r in rows(nlp, text) if r[0] == "indirect"] == [speaker]
+
+
+def test_a_description_without_a_body_named_before_stays_as_written(nlp):
+    text = "Die Lage ist ernst. Der Konzern teilte mit, der Kaufpreis sei vertraulich."
+    assert [r[1:3] for r in rows(nlp, text)] == [("Konzern", "Der Konzern")]
+
+
+def test_a_place_adjective_does_not_name_the_speaker(nlp):
+    text = (
+        "Gedruckte Ausgaben werden laut Wiener Linien in den Wartehäuschen verteilt. "
+        "Der Ökonom Martin Kocher hat die Zahlen vorgelegt. "
+        "Die Lage sei ernst, sagte der Wiener Jurist."
+    )
+    # "Wiener" is no speaker "Wien"; the jurist is not the economist named before
+    assert [r[1:3] for r in rows(nlp, text)] == [
+        ("Wiener Linien", "Wiener Linien"),
+        ("", "der Wiener Jurist"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Die M7 Group hat nach eigenen Angaben 3,5 Millionen Kunden in Europa.",
+            "eigenen Angaben",  # a number counting a noun starts another phrase
+        ),
+        (
+            "Dabei ist laut einer aktuellen KFV-Studie der Wissensstand durchaus vorhanden.",
+            "einer aktuellen KFV-Studie",  # "der" before a masculine noun: no genitive
+        ),
+    ],
+)
+def test_the_source_phrase_of_a_nominal_cue_ends_before_the_next_phrase(nlp, text, mention):
+    assert [r[2] for r in rows(nlp, text)] == [mention]
+
+
 def test_seiner_meinung_nach_is_the_man_named_before(nlp):
     text = (
         "Innenminister Hans-Peter Friedrich sprach am Montag in Berlin. "
@@ -1697,3 +1756,14 @@ def test_repeated_colons_of_common_words_are_no_interview(nlp):
 
     text = "Tore: Müller, Meier. Ersatz: Huber. Tore: Schmid. Ersatz: Bauer."
     assert interview(nlp(text)) is None
+
+
+def test_a_second_plain_noun_starts_another_phrase(nlp):
+    from newscorp.extract.phrases import phrase_from
+
+    doc = nlp("Er bekam auch nach seinem Ausscheiden Informationen aus der Bank.")
+    start = next(t.i for t in doc if t.text == "seinem")
+    assert phrase_from(doc, start, len(doc), set()).text == "seinem Ausscheiden"
+    doc = nlp("Das berichtete die Zeitung Dawn am Samstag.")
+    start = next(t.i for t in doc if t.text == "die")
+    assert phrase_from(doc, start, len(doc), set()).text == "die Zeitung Dawn"

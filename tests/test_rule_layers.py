@@ -2873,11 +2873,13 @@ def test_corpus_links_match_whole_words_not_stems():
             ("ORG", "Google"): 5,
             ("PER", "Lewski Sofia"): 1,  # a club the model took for a person
             ("LOC", "Sofia"): 4,  # a GeoNames place labelled as one stays itself
+            ("LOC", "Wien"): 3,
+            ("MISC", "Wiener"): 2,  # a place's adjective has its name key, not its name
         }
     )
     links = corpus_links(names)
     assert "Zoll" not in links and "EL" not in links and "Google" not in links
-    assert "Sofia" not in links
+    assert "Sofia" not in links and "Wiener" not in links
     assert links["Obamas"] == "Barack Obama"
     assert links["Kim"] == "Kim Jong Un"
 
@@ -3333,3 +3335,27 @@ def test_a_name_opening_two_answers_before_a_colon_is_the_interviewed_person():
         ("STANDARD", "ORG"),
         ("Hofer", "PER"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "ents", "expected"),
+    [
+        (
+            ["Der", "Besuch", "soll", "Franziskus", "von", "Ecuador", "aus", "weiterführen"],
+            ["DET", "NOUN", "AUX", "PROPN", "ADP", "PROPN", "ADP", "VERB"],
+            ["O", "O", "O", "B-PER", "I-PER", "I-PER", "O", "O"],
+            [("Franziskus", "PER"), ("Ecuador", "LOC")],  # where the journey starts
+        ),
+        (
+            ["Victoria", "von", "Schweden", "besuchte", "Berlin", "."],
+            ["PROPN", "ADP", "PROPN", "VERB", "PROPN", "PUNCT"],
+            ["B-PER", "I-PER", "I-PER", "O", "B-LOC", "O"],
+            [("Victoria von Schweden", "PER"), ("Berlin", "LOC")],  # a title of nobility
+        ),
+    ],
+)
+def test_von_a_place_aus_is_where_something_starts_not_a_name(words, pos, ents, expected):
+    from newscorp.pipeline.names import name_rules
+
+    doc = name_rules(_entity_doc(words, pos, ents))
+    assert [(e.text, e.label_) for e in doc.ents] == expected

@@ -241,6 +241,15 @@ def gazetteer_names() -> dict[str, str]:
     return names
 
 
+def demonym_place(word: str) -> str:
+    """The gazetteer place a people's adjective or noun names ("Wiener" -> Wien, "Schweizer"
+    -> Schweiz), else "". Its name key is the place's, but it does not name the place."""
+    if " " in word or not word.endswith("er") or len(word) <= 4:
+        return ""
+    place = gazetteer_names().get(name_key(word), word)
+    return place if place != word and word.startswith(place[:3]) else ""
+
+
 def link_short_forms(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """Map (label, base form) of one document to canonical names (short PER -> full name)."""
     names = list(dict.fromkeys(names))
@@ -305,7 +314,7 @@ def corpus_links(names: Counter[tuple[str, str]]) -> dict[str, str]:
     for key, variants in by_key.items():
         best = known.get(key) or max(variants, key=lambda v: (variants[v], -len(v)))
         for variant in variants:
-            if variant != best:
+            if variant != best and not demonym_place(variant):  # "Wiener" is not Wien
                 links[variant] = best
     merged: Counter = Counter()
     for (label, name), count in names.items():

@@ -19,7 +19,13 @@ from spacy.tokens import Span
 
 from newscorp.extract.arrays import DocArrays, doc_arrays, string_id, string_ids
 from newscorp.extract.cues import key_features
-from newscorp.pipeline.lexicons import MONTHS, is_role
+from newscorp.pipeline.lexicons import (
+    MONTHS,
+    common_nouns,
+    is_body_noun,
+    is_role,
+    plain_nouns,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -63,7 +69,7 @@ _TIMES, _VERB_FINAL = string_ids(TIME_WORDS | MONTHS), string_ids(VERB_FINAL)
 _DET, _ADJ, _PRON, _NOUN, _PUNCT, _ADP, _PROPN = (
     string_id(p) for p in ("DET", "ADJ", "PRON", "NOUN", "PUNCT", "ADP", "PROPN")
 )
-_VERB = string_id("VERB")
+_VERB, _NUM, _DER = string_id("VERB"), string_id("NUM"), string_id("der")
 _DET_ADJ, _ADJ_NUM = string_ids({"DET", "ADJ"}), string_ids({"ADJ", "NUM"})
 _DET_ADJ_NUM, _VERB_AUX = string_ids({"DET", "ADJ", "NUM"}), string_ids({"VERB", "AUX"})
 _NSUBJ_SB, _AUX = string_ids({"nsubj", "sb"}), string_ids({"aux", "aux:pass"})
@@ -107,6 +113,8 @@ def _phrase_from(a: DocArrays, start: int, stop: int, inside: set[int]) -> Span 
         p = pos[i]
         if seen_head and p in _DET_ADJ:
             break  # a new phrase ("Trump | den Abbruch") or a genitive, handled below
+        if seen_head and _new_phrase(a, i):
+            break  # "eigenen Angaben | 3,5 Millionen Kunden", "Ausscheiden | Informationen"
         close = _title_end(a, i, stop, inside) if not seen_head else None
         if close is not None:  # a quoted name of any words: „heise online“
             seen_head = True
@@ -147,6 +155,29 @@ def _phrase_from(a: DocArrays, start: int, stop: int, inside: set[int]) -> Span 
             break  # die „Süddeutsche Zeitung“ keeps its closing mark
         end -= 1
     return Span(a.doc, start, end) if end > start else None
+
+
+def _new_phrase(a: DocArrays, i: int) -> bool:
+    """Does token ``i``, right after a phrase's noun, start another phrase: a number
+    counting a noun ("Angaben | 38 Menschen") or a second plain noun after a noun that
+    takes no name after it ("Ausscheiden | Informationen"; not "Zeitung Dawn",
+    "Präsident Obama")?"""
+    if a.ent_type[i] or i + 1 >= a.n:
+        return False
+    pos, texts = a.pos, a.texts
+    if pos[i] == _NUM:
+        return pos[i + 1] in (_NOUN, _ADJ) and pos[i - 1] == _NOUN
+    if pos[i] != _NOUN or pos[i - 1] != _NOUN or a.ent_type[i - 1]:
+        return False
+    before, word = texts[i - 1], texts[i]
+    plain = common_nouns(), plain_nouns()
+    return (
+        any(before in nouns for nouns in plain)
+        and any(word in nouns for nouns in plain)
+        and not is_role(before)
+        and not is_body_noun(before)
+        and "-" not in before + word
+    )
 
 
 def _extended_attribute(a: DocArrays, i: int, stop: int, inside: set[int]) -> int | None:
@@ -213,6 +244,8 @@ def _attachment(a: DocArrays, i: int, stop: int, inside: set[int]) -> int | None
         k = j
         while k < stop and pos[k] in _HEAD and k not in inside:
             k += 1
+        if k > j and a.lower[i] == _DER and pos[j] == _NOUN and _masculine_or_neuter_singular(a, j):
+            return None  # "laut einer Studie | der Wissensstand": "der" is no genitive here
         return k if k > j else None
     text = texts[i]
     if text == "(":
@@ -232,6 +265,12 @@ def _attachment(a: DocArrays, i: int, stop: int, inside: set[int]) -> int | None
             return j + 1 if j < stop and texts[j] == "," and _ends_apposition(a, j) else j
         return None
     return None
+
+
+def _masculine_or_neuter_singular(a: DocArrays, i: int) -> bool:
+    """Is the noun at i masculine or neuter singular by its morphology (so that "der" before
+    it is a nominative, never a genitive)?"""
+    return _feature(a, i, "Gender") in {"Masc", "Neut"} and _feature(a, i, "Number") == "Sing"
 
 
 def _ends_apposition(a: DocArrays, comma: int) -> bool:

@@ -8,7 +8,10 @@ Rules, in order (precision first: an unsure speaker stays empty):
    close, else the most recent person of that gender named before it;
 3. a role or description ("der US-Präsident", "der SPD-Politiker") -> the person this
    document introduced with that role, else the previous speaker when close by;
-4. a noun phrase without a name ("südkoreanische Medien") -> the phrase without its article;
+4. a definite description of a body ("der Konzern", "das Ministerium") -> the organisation
+   named before it whose name ends in that noun ("Innenministerium") or that was introduced
+   by it ("der Glücksspielkonzern Novomatic"); a people's adjective ("der Wiener") like a role;
+5. a noun phrase without a name ("südkoreanische Medien") -> the phrase without its article;
    a role that names nobody ("ein Sprecher") -> empty.
 Genders of people come from the roles they are introduced with ("Außenministerin") and from
 pronouns nobody else can take.
@@ -20,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from newscorp.extract.canon import (
     adjective_noun_nominative,
+    demonym_place,
     gazetteer_names,
     is_place_adjective,
     is_plural,
@@ -28,17 +32,18 @@ from newscorp.extract.canon import (
 )
 from newscorp.extract.cues import is_claim_noun, is_source_noun
 from newscorp.extract.marks import ARTICLES, CLOSERS, OPENERS
-from newscorp.pipeline.lexicons import is_role
+from newscorp.pipeline.lexicons import is_body_noun, is_role
 from newscorp.records import Mention, Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 PRONOUNS = {"er": "Masc", "sie": "Fem", "ihm": "Masc", "ihn": "Masc", "ihr": "Fem"}
 POSSESSIVE = {"sein": "Masc", "seine": "Masc", "seiner": "Masc", "seinen": "Masc",
               "ihre": "Fem", "ihrer": "Fem", "ihren": "Fem"}  # fmt: skip
 ANAPHORIC = {"demnach", "wonach"}
 DEFINITE = {"der", "die", "dem", "den", "des", "dieser", "diese", "diesem", "diesen"}
+DEFINITE_ALL = DEFINITE | {"das", "dieses"}
 LABEL_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 _NO_MARKS = str.maketrans("", "", "".join((set(OPENERS) | CLOSERS) - {"'"}))
 NEAR_UNITS = 4
@@ -121,6 +126,7 @@ class SpeakerResolver:
                     self.role_heads.setdefault(m.entity, set()).add(role_head(role))
                     self.gender.setdefault(m.entity, role_gender(role))
         self.last: tuple[str, int] | None = None
+        self._bodies: list[tuple[int, str, tuple[str, ...]]] | None = None
 
     def _apposed_role(self, mention: Mention) -> str:
         """The role noun of a phrase set off before a name by a comma ("die Sprecherin des
@@ -146,7 +152,9 @@ class SpeakerResolver:
         """The entity a speaker phrase names (apposition, then person, organisation, place)."""
         start, end = span.start_char, span.end_char  # (read once: Span properties)
         inside = [
-            m for m in self.mentions if start <= m.start and m.end <= end and not is_role(m.text)
+            m
+            for m in self.mentions
+            if start <= m.start and m.end <= end and not is_role(m.text) and not _demonym(m)
         ]
         if not inside:
             return None
@@ -221,12 +229,61 @@ class SpeakerResolver:
             rest = [t for t in span if not t.is_space]
             while rest and (rest[0].lower_ in ARTICLES or rest[0].lower_ in POSSESSIVE):
                 rest = rest[1:]
+            if len(rest) == 1 and words[0].lower_ in DEFINITE_ALL and rest[0].pos_ == "NOUN":
+                described = self._described(rest[0], span.start_char, unit)
+                if described:
+                    return described
             known = gazetteer_names().get(name_key(rest[-1].text)) if rest else None
             if known:
                 return known  # "Nordkoreas Verbündeter China" -> China
             # quotation marks inside a compound go: die „Bild“-Zeitung -> Bild-Zeitung
             return nominative(rest).translate(_NO_MARKS).strip() if rest else ""
         return ""
+
+    def _described(self, noun: Token, position: int, unit: int) -> str:
+        """Who "der Konzern", "das Ministerium" or "der Wiener" stands for, else ""."""
+        if any(m.start == noun.idx and _demonym(m) for m in self.mentions):
+            return self._role(noun.text, position, unit)  # "der Wiener": a person just named
+        low = noun.lemma_.lower() if noun.lemma_[:1].isupper() else noun.lower_
+        if not is_body_noun(low):
+            return ""
+        for start, name, words in reversed(self._named_bodies()):
+            if start < position and any(w.endswith(low) for w in words):
+                return name
+        return ""
+
+    def _named_bodies(self) -> list[tuple[int, str, tuple[str, ...]]]:
+        """(start, name, lowercase words) of each organisation named in the document (also
+        by the noun introducing it: "der Glücksspielkonzern Novomatic") and of each long
+        capitalised noun after an article ("das Innenministerium"), in the order of the
+        text."""
+        if self._bodies is None:
+            doc, found = self.doc, []
+            for m in self.mentions:
+                if m.label != "ORG":
+                    continue
+                words = m.entity.lower().split()
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and span.start > 0:
+                    before = doc[span.start - 1]
+                    if before.pos_ == "NOUN" and before.text[:1].isupper():
+                        words.append(before.lower_)  # the noun introducing the name
+                found.append((m.start, m.entity, tuple(words)))
+            named = {i for m in self.mentions for i in range(m.start, m.end)}
+            for tok in doc:
+                if (
+                    tok.pos_ == "NOUN"
+                    and tok.i > 0
+                    and doc[tok.i - 1].lower_ in DEFINITE_ALL
+                    and tok.text[:1].isupper()
+                    and len(tok) > 8
+                    and tok.idx not in named
+                    and not is_role(tok.text)
+                ):
+                    name = tok.lemma_ if tok.lemma_[:1].isupper() else tok.text
+                    found.append((tok.idx, name, (name.lower(),)))
+            self._bodies = sorted(found)
+        return self._bodies
 
     def _name_after(self, span: Span) -> str:
         """The person named in apposition right after a role phrase (", Sebastian Edathy")."""
@@ -335,3 +392,9 @@ class SpeakerResolver:
         if recent and self._fits(recent[-1].entity, gender):
             return recent[-1].entity
         return ""
+
+
+def _demonym(mention: Mention) -> bool:
+    """A place's adjective or people's noun the recogniser took for a name ("Wiener" ->
+    Wien): it modifies the speaker's noun ("der Wiener Jurist"), it does not name it."""
+    return mention.label in {"MISC", "LOC"} and bool(demonym_place(mention.text))

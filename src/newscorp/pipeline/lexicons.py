@@ -199,6 +199,23 @@ def _umlaut_plural_singular(word: str) -> tuple[str, ...]:
     return (_last_umlaut_undone(word[:-1]),)
 
 
+BODY_HEADS = tuple(
+    "agentur airline amt anbieter armee ausschuss bank behörde betreiber bewegung blatt bündnis "
+    "dienst einrichtung firma fluggesellschaft fraktion gericht gesellschaft gewerkschaft "
+    "gremium gruppe händler hersteller holding initiative institut kammer kanzlei kette klinik "
+    "koalition kommission konzern magazin mannschaft miliz ministerium netzwerk organisation "
+    "partei polizei rat regierung sender senat staatsanwaltschaft stiftung team universität "
+    "unternehmen verband verein verlag versicherung zeitschrift zeitung zentrum".split()
+)
+"""Heads of nouns that describe a body ("der Konzern", "das Kartellamt", "die Zeitung"),
+lowercase; such a noun may be followed by the body's name ("die Zeitung Dawn")."""
+
+
+def is_body_noun(word: str) -> bool:
+    """A noun describing a body: "Konzern", "Kartellamt", "Tageszeitung"."""
+    return word.lower().endswith(BODY_HEADS)
+
+
 @lru_cache(maxsize=1 << 16)
 def is_role(word: str) -> bool:
     """True for a title or role word such as "US-Präsident", "Außenministerin", "Machthaber".

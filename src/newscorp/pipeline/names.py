@@ -2122,6 +2122,27 @@ def _located_places(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     return out
 
 
+def _starting_points(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
+    """ "von X aus" names where something starts, not a person's title of nobility: "soll
+    Franziskus von Ecuador aus … führen" is Franziskus and the place Ecuador (but "Victoria
+    von Schweden besuchte" stays one name)."""
+    out = []
+    for ent in ents:
+        von = next((k for k in range(ent.start + 1, ent.end - 1) if texts[k] == "von"), None)
+        if (
+            von is None
+            or ent.label_ != "PER"
+            or ent.end >= len(texts)
+            or texts[ent.end] != "aus"
+            or not known_place(" ".join(texts[von + 1 : ent.end]))
+        ):
+            out.append(ent)
+            continue
+        out.append(Span(doc, ent.start, von, label="PER"))
+        out.append(Span(doc, von + 1, ent.end, label="LOC"))
+    return out
+
+
 def _known_places_of_words(doc: Doc, ents: list[Span]) -> list[Span]:
     """A person or organisation of two words or more that is a known place (GeoNames, the
     gazetteer; a person also in the genitive) and opens with no first name is that place
@@ -2560,6 +2581,7 @@ def name_rules(doc: Doc) -> Doc:
     ents = _teams_after_places(doc, ents, texts)
     ents = _unfound_owners(doc, ents)
     ents = _located_places(doc, ents, texts)
+    ents = _starting_points(doc, ents, texts)
     ents = _dateline_pairs(doc, ents, texts)
     ents = _known_places_of_words(doc, ents)
     ents = _quoted_titles(doc, ents, texts)
