@@ -242,6 +242,11 @@ def test_a_description_of_a_body_is_the_body_named_before(nlp, text, speaker):
 def test_a_description_without_a_body_named_before_stays_as_written(nlp):
     text = "Die Lage ist ernst. Der Konzern teilte mit, der Kaufpreis sei vertraulich."
     assert [r[1:3] for r in rows(nlp, text)] == [("Konzern", "Der Konzern")]
+    text = (  # a plural is not the one body named before
+        "Die Gewerkschaft Verdi ruft zum Streik auf. "
+        "Die Gewerkschaften erklärten, die Lage sei ernst."
+    )
+    assert [r[1] for r in rows(nlp, text)] == ["Verdi", "Gewerkschaften"]
 
 
 def test_a_place_adjective_does_not_name_the_speaker(nlp):
@@ -265,8 +270,9 @@ def test_a_place_adjective_does_not_name_the_speaker(nlp):
             "eigenen Angaben",  # a number counting a noun starts another phrase
         ),
         (
-            "Dabei ist laut einer aktuellen KFV-Studie der Wissensstand durchaus vorhanden.",
-            "einer aktuellen KFV-Studie",  # "der" before a masculine noun: no genitive
+            "Beim Wiedereintritt soll nach Auskunft der NASA der überwiegende Teil der "
+            "Gesamtmasse verglühen.",
+            "Auskunft der NASA",  # "der" with an adjective in -e: a nominative
         ),
     ],
 )

@@ -2875,11 +2875,13 @@ def test_corpus_links_match_whole_words_not_stems():
             ("LOC", "Sofia"): 4,  # a GeoNames place labelled as one stays itself
             ("LOC", "Wien"): 3,
             ("MISC", "Wiener"): 2,  # a place's adjective has its name key, not its name
+            ("ORG", "Apple"): 9,  # mostly a firm: no surname of "Mentor von Apple"
+            ("PER", "Mentor von Apple"): 1,
         }
     )
     links = corpus_links(names)
     assert "Zoll" not in links and "EL" not in links and "Google" not in links
-    assert "Sofia" not in links and "Wiener" not in links
+    assert "Sofia" not in links and "Wiener" not in links and "Apple" not in links
     assert links["Obamas"] == "Barack Obama"
     assert links["Kim"] == "Kim Jong Un"
 

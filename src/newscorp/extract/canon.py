@@ -326,6 +326,10 @@ def corpus_links(names: Counter[tuple[str, str]]) -> dict[str, str]:
             by_last[name.split()[-1]].add(name)
             by_first[name.split()[0]].add(name)
     full = [name for label, name in merged if label == "PER" and " " in name]
+    other_labels: Counter = Counter()  # how often each name has a label other than PER
+    for (label, name), count in merged.items():
+        if label != "PER":
+            other_labels[name] += count
     for label, name in merged:
         if label == "PER" and _particle_surname(name):
             cands = _full_names_ending(name, full)
@@ -345,6 +349,10 @@ def corpus_links(names: Counter[tuple[str, str]]) -> dict[str, str]:
             cands = _by_word(by_last, name)
             if label == "PER":
                 cands |= _by_word(by_first, name)
+            if len(cands) == 1:
+                person = merged[("PER", name)] + merged[("PER", next(iter(cands)))]
+                if person < other_labels[name]:
+                    cands = set()  # "Apple" (ORG 93 times) is not "Mentor von Apple"
             if len(cands) == 1:
                 target = next(iter(cands))
                 links[name] = target

@@ -69,7 +69,7 @@ _TIMES, _VERB_FINAL = string_ids(TIME_WORDS | MONTHS), string_ids(VERB_FINAL)
 _DET, _ADJ, _PRON, _NOUN, _PUNCT, _ADP, _PROPN = (
     string_id(p) for p in ("DET", "ADJ", "PRON", "NOUN", "PUNCT", "ADP", "PROPN")
 )
-_VERB, _NUM, _DER = string_id("VERB"), string_id("NUM"), string_id("der")
+_VERB, _NUM = string_id("VERB"), string_id("NUM")
 _DET_ADJ, _ADJ_NUM = string_ids({"DET", "ADJ"}), string_ids({"ADJ", "NUM"})
 _DET_ADJ_NUM, _VERB_AUX = string_ids({"DET", "ADJ", "NUM"}), string_ids({"VERB", "AUX"})
 _NSUBJ_SB, _AUX = string_ids({"nsubj", "sb"}), string_ids({"aux", "aux:pass"})
@@ -113,7 +113,7 @@ def _phrase_from(a: DocArrays, start: int, stop: int, inside: set[int]) -> Span 
         p = pos[i]
         if seen_head and p in _DET_ADJ:
             break  # a new phrase ("Trump | den Abbruch") or a genitive, handled below
-        if seen_head and _new_phrase(a, i):
+        if seen_head and _new_phrase(a, i, start):
             break  # "eigenen Angaben | 3,5 Millionen Kunden", "Ausscheiden | Informationen"
         close = _title_end(a, i, stop, inside) if not seen_head else None
         if close is not None:  # a quoted name of any words: „heise online“
@@ -157,23 +157,25 @@ def _phrase_from(a: DocArrays, start: int, stop: int, inside: set[int]) -> Span 
     return Span(a.doc, start, end) if end > start else None
 
 
-def _new_phrase(a: DocArrays, i: int) -> bool:
+def _new_phrase(a: DocArrays, i: int, start: int) -> bool:
     """Does token ``i``, right after a phrase's noun, start another phrase: a number
-    counting a noun ("Angaben | 38 Menschen") or a second plain noun after a noun that
-    takes no name after it ("Ausscheiden | Informationen"; not "Zeitung Dawn",
-    "Präsident Obama")?"""
+    counting a noun ("Angaben | 38 Menschen") or a plain noun after an article's (or an
+    adjective's) plain noun ("seinem Ausscheiden | Informationen"; not "die Zeitung Dawn",
+    "der Präsident Obama", "Neue Osnabrücker Zeitung")?"""
     if a.ent_type[i] or i + 1 >= a.n:
         return False
     pos, texts = a.pos, a.texts
     if pos[i] == _NUM:
         return pos[i + 1] in (_NOUN, _ADJ) and pos[i - 1] == _NOUN
-    if pos[i] != _NOUN or pos[i - 1] != _NOUN or a.ent_type[i - 1]:
+    if pos[i] != _NOUN or pos[i - 1] != _NOUN or a.ent_type[i - 1] or i - 2 < start:
         return False
     before, word = texts[i - 1], texts[i]
     plain = common_nouns(), plain_nouns()
     return (
-        any(before in nouns for nouns in plain)
+        pos[i - 2] in _DET_ADJ
+        and any(before in nouns for nouns in plain)
         and any(word in nouns for nouns in plain)
+        and not before.endswith("er")  # "Osnabrücker", "Schweriner": a place's adjective
         and not is_role(before)
         and not is_body_noun(before)
         and "-" not in before + word
@@ -244,8 +246,8 @@ def _attachment(a: DocArrays, i: int, stop: int, inside: set[int]) -> int | None
         k = j
         while k < stop and pos[k] in _HEAD and k not in inside:
             k += 1
-        if k > j and a.lower[i] == _DER and pos[j] == _NOUN and _masculine_or_neuter_singular(a, j):
-            return None  # "laut einer Studie | der Wissensstand": "der" is no genitive here
+        if k > j and a.texts[i] == "der" and _nominative_after_der(a, i, j):
+            return None  # "Auskunft der NASA | der überwiegende Teil": no genitive
         return k if k > j else None
     text = texts[i]
     if text == "(":
@@ -267,10 +269,13 @@ def _attachment(a: DocArrays, i: int, stop: int, inside: set[int]) -> int | None
     return None
 
 
-def _masculine_or_neuter_singular(a: DocArrays, i: int) -> bool:
-    """Is the noun at i masculine or neuter singular by its morphology (so that "der" before
-    it is a nominative, never a genitive)?"""
-    return _feature(a, i, "Gender") in {"Masc", "Neut"} and _feature(a, i, "Number") == "Sing"
+def _nominative_after_der(a: DocArrays, det: int, noun: int) -> bool:
+    """Is "der" at ``det`` a nominative: its adjectives before the noun at ``noun`` end in
+    -e ("der überwiegende Teil"; a genitive or dative takes -en: "der befragten Iraker")?"""
+    adjectives = [k for k in range(det + 1, noun) if a.pos[k] == _ADJ]
+    return bool(adjectives) and all(
+        a.texts[k].endswith("e") and not a.texts[k].endswith("ee") for k in adjectives
+    )
 
 
 def _ends_apposition(a: DocArrays, comma: int) -> bool:

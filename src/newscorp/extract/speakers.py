@@ -245,8 +245,8 @@ class SpeakerResolver:
         if any(m.start == noun.idx and _demonym(m) for m in self.mentions):
             return self._role(noun.text, position, unit)  # "der Wiener": a person just named
         low = noun.lemma_.lower() if noun.lemma_[:1].isupper() else noun.lower_
-        if not is_body_noun(low):
-            return ""
+        if not is_body_noun(low) or "Plur" in noun.morph.get("Number"):
+            return ""  # "die Behörden" are not the one named before
         for start, name, words in reversed(self._named_bodies()):
             if start < position and any(w.endswith(low) for w in words):
                 return name
