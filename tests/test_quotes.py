@@ -556,6 +556,36 @@ def test_reported_act_of_a_cue_the_lemmatizer_or_tagger_misses(nlp, text, speake
     assert [(r[0], r[1], r[3]) for r in rows(nlp, text)] == [("reported", speaker, cue)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a verb of naming with an object and a second accusative: an evaluation
+            "Der EU-Kommissar Günther Oettinger nannte den Beschluss einen fairen Kompromiss.",
+            [("reported", "Günther Oettinger", "nennen")],
+        ),
+        (  # ... or an adjective after the object
+            "Der Politiker Li nannte die Bewegung bei dieser Gelegenheit illegal.",
+            [("reported", "Li", "nennen")],
+        ),
+        (  # ... or "als"
+            "Der Flughafen nennt als Hauptursache des Booms die Geschäftsentwicklung.",
+            [("reported", "Flughafen", "nennen")],
+        ),
+        ("Der Minister nannte keine Details.", []),  # naming no evaluation
+        ("Der Minister nannte den Namen des Täters.", []),
+        ("Das nennt sich das Militär-Zuerst-Prinzip.", []),
+        (  # a reason given "mit" something is a statement
+            "Die Stadt Nürnberg begründet diese Erhöhung mit dem erweiterten Angebot.",
+            [("reported", "Nürnberg", "begründen")],
+        ),
+        ("Der Herzog begründete eine Dynastie.", []),  # founding one is not
+        ("Trump sprach mit Journalisten.", []),  # "sprechen" reports only "von"/"über"
+    ],
+)
+def test_reported_acts_that_need_a_word_after_the_verb(nlp, text, expected):
+    assert [(r[0], r[1], r[3]) for r in rows(nlp, text)] == expected
+
+
 def test_reported_act_of_a_verb_the_tagger_calls_finite_but_the_morphologizer_not():
     # a parse as a pipeline gave it: "empfahl" VVFIN from the tagger, ADJ from the
     # morphologizer (hand-built, so the test does not depend on the bundled weights)

@@ -44,6 +44,14 @@ def irregular_forms() -> dict[str, str]:
     return {p[0]: p[1] for p in pairs if len(p) == 2}
 
 
+@cache
+def required_words() -> dict[str, frozenset[str]]:
+    """Reported-speech verbs that report only with one of their words after them, from
+    cues.txt's "needs" lines ("sprechen" with "von" or "über", "begründen" with "mit")."""
+    pairs = (line.split() for line in cue_lexicon().get("needs", ()))
+    return {p[0]: frozenset(p[1:]) for p in pairs if len(p) > 1}
+
+
 def guess_verb_lemma(word: str) -> str:
     """Infinitive from a word form without a lemmatizer: weak endings, participles with
     ge-, zu-infinitives and strong forms listed in cues.txt ("sagte" -> "sagen",

@@ -42,6 +42,7 @@ from newscorp.extract.cues import (
     may_be_cue,
     mood_candidates,
     morph_features,
+    required_words,
     verb_lemma,
 )
 from newscorp.extract.interviews import Interview, Turn, interview
@@ -1665,8 +1666,11 @@ class QuoteFinder:
             return False
         if not self._says_something(verb):
             return False
-        preps = {c.lower_ for c in self.doc[verb.i + 1 : verb.sent.end] if c.pos_ == "ADP"}
-        return cue.lemma != "sprechen" or bool(preps & {"von", "über"})
+        needed = required_words().get(cue.lemma)
+        if not needed:
+            return True
+        after = {t.lower_ for t in self.doc[verb.i + 1 : verb.sent.end]}
+        return bool(after & needed) or "PREDICATE" in needed and _predicative(verb)
 
     def _says_something(self, verb: Token) -> bool:
         """A speech act with content of its own: an object or complement that is no
@@ -1703,6 +1707,36 @@ def _closed(span: Span | None) -> Span | None:
     if texts.count("(") > texts.count(")"):
         return Span(span.doc, span.start, span.end + 1)
     return span
+
+
+def _predicative(verb: Token) -> bool:
+    """An accusative object of ``verb`` followed by a second accusative or an adjective
+    ("nannte den Beschluss einen Fehler", "nannte die Bewegung illegal")."""
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ in {"obj", "oa"} and c.i > verb.i and "Acc" in c.morph.get("Case")
+    ]
+    if len(objects) > 1 or any(_accusative_attribute(o) for o in objects):
+        return True
+    return bool(objects) and any(
+        c.pos_ == "ADJ" and c.i > objects[0].i and c.dep_ in {"advmod", "xcomp", "obj", "oc"}
+        for c in verb.children
+    )
+
+
+def _accusative_attribute(noun: Token) -> bool:
+    """A noun hung below an accusative object as its attribute but accusative itself, with no
+    preposition: a second object the parser attached to the first ("den Beschluss einen
+    Kompromiss")."""
+    return any(
+        c.dep_ == "nmod"
+        and c.pos_ == "NOUN"
+        and c.i > noun.i
+        and c.morph.get("Case") == ["Acc"]
+        and not any(g.dep_ == "case" for g in c.children)
+        for c in noun.children
+    )
 
 
 def _agentive(span: Span | None, finite: Token) -> bool:
