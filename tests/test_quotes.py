@@ -580,6 +580,33 @@ def test_reported_act_of_a_cue_the_lemmatizer_or_tagger_misses(nlp, text, speake
         ),
         ("Der Herzog begründete eine Dynastie.", []),  # founding one is not
         ("Trump sprach mit Journalisten.", []),  # "sprechen" reports only "von"/"über"
+        (  # an estimate "auf" a figure
+            "Die Polizei schätzt den Schaden auf 250.000 Euro.",
+            [("reported", "Polizei", "schätzen")],
+        ),
+        ("Der Gärtner schätzt die Rosen seines Nachbarn.", []),
+        (  # the particle verb is the cue, not its base verb
+            "Der Bürgermeister Heiner Falldorf schätzt den Vorgang als schwere Niederlage ein.",
+            [("reported", "Heiner Falldorf", "einschätzen")],
+        ),
+        (
+            "Der Trainer Wolfgang Niersbach schreibt den Erfolg dem Zufall zu.",
+            [("reported", "Wolfgang Niersbach", "zuschreiben")],
+        ),
+        (  # an expectation "mit" something
+            "Der Deutsche Wetterdienst rechnet frühestens am Montag mit einer Wetterberuhigung.",
+            [("reported", "Deutsche Wetterdienst", "rechnen")],
+        ),
+        ("Der Kassierer rechnet die Kosten zusammen.", []),
+        (  # a complaint "über" something
+            "Die Schüler klagten über zu viel Stress und zu wenig Freizeit.",
+            [("reported", "Schüler", "klagen")],
+        ),
+        ("Der Kläger klagte vor dem Landgericht.", []),
+        (
+            "Der Abgeordnete Barney Frank plädiert für eine Erweiterung der Befugnisse.",
+            [("reported", "Barney Frank", "plädieren")],
+        ),
     ],
 )
 def test_reported_acts_that_need_a_word_after_the_verb(nlp, text, expected):

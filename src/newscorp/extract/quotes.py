@@ -408,7 +408,9 @@ class QuoteFinder:
                 continue  # no cue lemma and no opinion noun in reach: _opinion gives ""
             tok = self.toks[i]
             reported, verb = cue_lemmas(tok) if i in self._may_cue else ("", "")
-            lemma = verb or reported
+            # a particle verb that reports ("schätzt … ein": einschätzen) before its base verb
+            particle_verb = reported != verb and reported.endswith(verb)
+            lemma = reported if verb and particle_verb else verb or reported
             opinion = "" if lemma else self._opinion(tok, hi)
             lemma = lemma or opinion
             kind = "reported" if reported else "verb"
