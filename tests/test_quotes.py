@@ -613,6 +613,39 @@ def test_reported_acts_that_need_a_word_after_the_verb(nlp, text, expected):
     assert [(r[0], r[1], r[3]) for r in rows(nlp, text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a passive with an agent that can speak reports what the agent said
+            "Von der Opposition wurde die Art des Besuchs als unangemessen kritisiert.",
+            [("reported", "Opposition", "kritisieren")],
+        ),
+        (
+            "Der Verfasser der Seite wurde vom Amtsgericht Berlin-Tiergarten als Querulant "
+            "eingestuft.",
+            [("reported", "Amtsgericht Berlin-Tiergarten", "einstufen")],
+        ),
+        (  # a group in the dative plural is named in the nominative
+            "Die Aktion wurde von den Veranstaltern als Erfolg gewertet.",
+            [("reported", "Veranstalter", "werten")],
+        ),
+        (
+            "Von politischen Beobachtern wird dieser Schritt als wichtig gewertet.",
+            [("reported", "Politische Beobachter", "werten")],
+        ),
+        ("Die Pläne wurden am Montag kritisiert.", []),  # no agent: nobody said it
+        ("Die Entscheidung wurde von dem Bericht bestätigt.", []),  # a source is no agent
+        (  # after "berichten" and "sprechen", "von" names the topic
+            "Zuvor war bereits in diversen Medien von dieser Entscheidung berichtet worden.",
+            [],
+        ),
+        ("Die Opposition wird angeführt von Hailu Shawe, dem Vorsitzenden der CUD.", []),
+    ],
+)
+def test_reported_act_in_the_passive_with_an_agent(nlp, text, expected):
+    assert [(r[0], r[1], r[3]) for r in rows(nlp, text)] == expected
+
+
 def test_reported_act_of_a_verb_the_tagger_calls_finite_but_the_morphologizer_not():
     # a parse as a pipeline gave it: "empfahl" VVFIN from the tagger, ADJ from the
     # morphologizer (hand-built, so the test does not depend on the bundled weights)

@@ -1643,16 +1643,24 @@ class QuoteFinder:
         finite = finite_of(verb)
         if not is_finite(finite):  # a participle the parser left alone: the clause's finite verb
             finite = next((t for t in verb.sent if t.i < verb.i and is_finite(t)), finite)
-        if not (speakerlike(cue.speaker) or _agentive(cue.speaker, finite)):
+        agent = _passive_agent(cue.speaker) and cue.lemma not in cue_lexicon().get("active", ())
+        if agent:  # "Von der Opposition wurde der Besuch kritisiert": the agent needs no
+            if not (speakerlike(cue.speaker) or _named_by_noun(cue.speaker)):  # agreement
+                return False
+        elif not (speakerlike(cue.speaker) or _agentive(cue.speaker, finite)):
             return False
         if verb.pos_ != "VERB" and verb.tag_ not in FINITE_TAGS:
             return False  # (a verb the tagger calls finite counts: "empfahl" as an adjective)
         participle = "Part" in verb.morph.get("VerbForm")
-        if participle and any(
-            c.dep_ == "aux:pass" or c.lemma_ == "werden" and c.dep_.startswith("aux")
-            for c in verb.children
+        if (
+            participle
+            and not agent
+            and any(
+                c.dep_ == "aux:pass" or c.lemma_ == "werden" and c.dep_.startswith("aux")
+                for c in verb.children
+            )
         ):
-            return False
+            return False  # a passive without an agent: nobody said it
         if (
             (participle or verb.tag_ in PARTICIPLES)
             and finite.lemma_ in MODALS - {"werden"}
@@ -1739,6 +1747,18 @@ def _accusative_attribute(noun: Token) -> bool:
         and not any(g.dep_ == "case" for g in c.children)
         for c in noun.children
     )
+
+
+def _passive_agent(span: Span | None) -> bool:
+    """A speaker phrase right after "von"/"vom": a passive's agent ("von der Opposition")."""
+    return span is not None and span.start > 0 and span.doc[span.start - 1].lower_ in {"von", "vom"}
+
+
+def _named_by_noun(span: Span) -> bool:
+    """A phrase whose first noun or name is capitalised and names no source ("den
+    Veranstaltern", not "dem Bericht")."""
+    head = next((t for t in span if t.pos_ in {"NOUN", "PROPN"}), None)
+    return head is not None and head.text[:1].isupper() and not is_source_noun(head.text)
 
 
 def _agentive(span: Span | None, finite: Token) -> bool:

@@ -91,12 +91,34 @@ def nominative(tokens: list) -> str:
     Außenministeriums" -> "Russisches Außenministerium"; other phrases as written."""
     doc = tokens[0].doc
     text = doc[tokens[0].i : tokens[-1].i + 1].text
+    plural = _plural_from_dative(tokens)
+    if plural:
+        return plural
     if len(tokens) != 2 or tokens[0].pos_ != "ADJ" or tokens[1].pos_ != "NOUN":
         return text
     if is_place_adjective(tokens[0].text) or is_plural(tokens[1]):
         return text  # place adjectives do not inflect: "Salzburger Nachrichten"
     words = adjective_noun_nominative(tokens[0], tokens[1])
     return " ".join(words) if words else text
+
+
+def _plural_from_dative(tokens: list) -> str:
+    """A group named in the dative plural, in the nominative: "von politischen Beobachtern"
+    -> "Politische Beobachter", "vielen Veranstaltern" -> "Viele Veranstalter"; only nouns in
+    -ern/-eln (whose dative adds the n) with lowercase words in -en before them; else ""."""
+    *before, noun = tokens
+    if (
+        noun.pos_ != "NOUN"
+        or len(noun.text) < 6
+        or not noun.text.endswith(("ern", "eln"))
+        or noun.morph.get("Case") != ["Dat"]
+        or noun.morph.get("Number") != ["Plur"]
+    ):
+        return ""
+    if not all(w.text.islower() and w.text.endswith("en") for w in before):
+        return ""
+    words = [w.text[:-1] for w in before] + [noun.text[:-1]]
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
 
 
 class SpeakerResolver:
