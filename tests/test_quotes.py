@@ -640,10 +640,21 @@ def test_reported_acts_that_need_a_word_after_the_verb(nlp, text, expected):
             [],
         ),
         ("Die Opposition wird angeführt von Hailu Shawe, dem Vorsitzenden der CUD.", []),
+        # "sein" with a zu-infinitive is a passive too: its subject is no speaker
+        ("Die Regierung ist zu kritisieren, weil sie nichts getan hat.", []),
     ],
 )
 def test_reported_act_in_the_passive_with_an_agent(nlp, text, expected):
     assert [(r[0], r[1], r[3]) for r in rows(nlp, text)] == expected
+
+
+def test_subject_of_a_modal_passive_is_no_speaker(nlp):
+    text = (
+        "Nachdem erste Ermittlungen ergeben hatten, dass sowohl der Motor wie auch die Reifen "
+        "des Busses als Brandursache auszuschließen waren, hatte die Polizei Ermittlungen "
+        "eingeleitet."
+    )
+    assert [r[1:3] for r in rows(nlp, text)] == [("", "")]
 
 
 def test_reported_act_of_a_verb_the_tagger_calls_finite_but_the_morphologizer_not():

@@ -559,6 +559,8 @@ class QuoteFinder:
             found = self._cited(verb, lo, hi)
             if found is not None:
                 return found
+        if _modal_passive(verb):
+            return None  # "… als Ursache auszuschließen waren": the subject is what is meant
         found = subject_phrase(verb, lo, hi, self.inside)
         if found is None and is_passive(verb):  # "In einem Bericht der X wurde vermutet"
             source = self._source_after(verb, hi)
@@ -1747,6 +1749,20 @@ def _accusative_attribute(noun: Token) -> bool:
         and not any(g.dep_ == "case" for g in c.children)
         for c in noun.children
     )
+
+
+def _modal_passive(verb: Token) -> bool:
+    """A zu-infinitive with "sein" ("ist nicht auszuschließen", "sei zu erwarten"): a passive
+    of what can or must be done, whose subject is no speaker."""
+    if not any(c.lemma_ == "sein" and c.dep_ in {"aux", "cop", "aux:pass"} for c in verb.children):
+        return False
+    if verb.tag_ == "VVIZU" or any(
+        c.lower_ == "zu" and c.dep_ in {"mark", "pm"} for c in verb.children
+    ):
+        return True
+    low = verb.lower_
+    at = low.find("zu", 1)  # a particle verb's infix: "aus|zu|schließen"
+    return at > 0 and low[:at] + low[at + 2 :] == verb.lemma_.lower()
 
 
 def _passive_agent(span: Span | None) -> bool:
