@@ -640,6 +640,15 @@ def test_reported_acts_that_need_a_word_after_the_verb(nlp, text, expected):
             [],
         ),
         ("Die Opposition wird angeführt von Hailu Shawe, dem Vorsitzenden der CUD.", []),
+        (  # an assault, not a statement
+            "Die Einsatzkräfte sind von jugendlichen Angreifern mit Eisenstangen attackiert "
+            "worden.",
+            [],
+        ),
+        (  # "von" belongs to another word than the passive verb
+            "Vom unteren Bildschirmrand ausgehend, werden zusätzliche Funktionen aufgerufen.",
+            [],
+        ),
         # "sein" with a zu-infinitive is a passive too: its subject is no speaker
         ("Die Regierung ist zu kritisieren, weil sie nichts getan hat.", []),
     ],

@@ -1645,7 +1645,9 @@ class QuoteFinder:
         finite = finite_of(verb)
         if not is_finite(finite):  # a participle the parser left alone: the clause's finite verb
             finite = next((t for t in verb.sent if t.i < verb.i and is_finite(t)), finite)
-        agent = _passive_agent(cue.speaker) and cue.lemma not in cue_lexicon().get("active", ())
+        agent = _passive_agent(cue.speaker, verb) and cue.lemma not in cue_lexicon().get(
+            "active", ()
+        )
         if agent:  # "Von der Opposition wurde der Besuch kritisiert": the agent needs no
             if not (speakerlike(cue.speaker) or _named_by_noun(cue.speaker)):  # agreement
                 return False
@@ -1765,9 +1767,20 @@ def _modal_passive(verb: Token) -> bool:
     return at > 0 and low[:at] + low[at + 2 :] == verb.lemma_.lower()
 
 
-def _passive_agent(span: Span | None) -> bool:
-    """A speaker phrase right after "von"/"vom": a passive's agent ("von der Opposition")."""
-    return span is not None and span.start > 0 and span.doc[span.start - 1].lower_ in {"von", "vom"}
+def _passive_agent(span: Span | None, verb: Token) -> bool:
+    """A speaker phrase right after "von"/"vom" that the parse hangs below ``verb``: a
+    passive's agent ("von der Opposition … kritisiert"; not "Vom Bildschirmrand ausgehend")."""
+    if span is None or span.start == 0:
+        return False
+    preposition = span.doc[span.start - 1]
+    if preposition.lower_ not in {"von", "vom"}:
+        return False
+    head = preposition.head
+    for _ in range(len(span)):  # up through the phrase ("Amtsgericht Berlin-Tiergarten")
+        if not span.start <= head.i < span.end or head.head == head:
+            break
+        head = head.head
+    return head == verb or head.head == verb and head.dep_.startswith("aux")  # (or its "wurde")
 
 
 def _named_by_noun(span: Span) -> bool:
