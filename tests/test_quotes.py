@@ -1330,7 +1330,7 @@ def test_cue_after_a_konjunktiv_clause_keeps_it_whatever_subject_the_parser_give
     assert rows(nlp, text) == [
         (
             "indirect",
-            "Ministeriums",
+            "Ministerium",  # the genitive -s goes
             "einer Erklärung des Ministeriums",
             "heißen",
             "Es sei offensichtlich, dass dieser Prozess Zeit erfordere",
@@ -1883,3 +1883,24 @@ def test_a_second_plain_noun_starts_another_phrase(nlp):
     doc = nlp("Das berichtete die Zeitung Dawn am Samstag.")
     start = next(t.i for t in doc if t.text == "die")
     assert phrase_from(doc, start, len(doc), set()).text == "die Zeitung Dawn"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a group in the dative or genitive plural is named in the nominative
+        ("Laut britischen Medien ist der Minister zurückgetreten.", "Britische Medien"),
+        ("Nach Angaben der russischen Behörden gab es drei Tote.", "Russische Behörden"),
+        ("Von mehreren Fraktionen wurde der Antrag kritisiert.", "Mehrere Fraktionen"),
+        # ... but a nominalised adjective, which would change its ending too, stays
+        ("Laut vielen Jugendlichen sei die Party gut gewesen.", "vielen Jugendlichen"),
+        # the maker of a source named after the source's adjectives, without its genitive -s
+        (
+            "Laut der gemeinsamen Erklärung des Airbus-Gesamtbetriebsrates sei das Werk bedroht.",
+            "Airbus-Gesamtbetriebsrat",
+        ),
+        ("Laut einer Erklärung des Außenministeriums sei das Werk bedroht.", "Außenministerium"),
+    ],
+)
+def test_speaker_names_of_groups_and_sources_in_the_nominative(nlp, text, speaker):
+    assert [r[1] for r in rows(nlp, text)] == [speaker]

@@ -94,6 +94,8 @@ def nominative(tokens: list) -> str:
     plural = _plural_from_dative(tokens)
     if plural:
         return plural
+    if len(tokens) == 1 and _genitive_noun(tokens[0]):
+        return tokens[0].lemma_  # "(einer Erklärung) des Außenministeriums" -> Außenministerium
     if len(tokens) != 2 or tokens[0].pos_ != "ADJ" or tokens[1].pos_ != "NOUN":
         return text
     if is_place_adjective(tokens[0].text) or is_plural(tokens[1]):
@@ -102,22 +104,42 @@ def nominative(tokens: list) -> str:
     return " ".join(words) if words else text
 
 
+def _genitive_noun(noun) -> bool:
+    """A singular noun in the genitive that is its lemma plus -s or -es ("Ministeriums")."""
+    lemma, text = noun.lemma_, noun.text
+    return (
+        noun.pos_ == "NOUN"
+        and noun.morph.get("Case") == ["Gen"]
+        and noun.morph.get("Number") == ["Sing"]
+        and len(lemma) > 2
+        and text.startswith(lemma)
+        and text[len(lemma) :] in {"s", "es"}
+    )
+
+
+ADJECTIVE_ENDS = ("lich", "ig", "isch", "t", "bar", "sam", "los", "haft", "end")
+"""Endings of adjectives and participles: a plural noun in -en on one of them may be a
+nominalised adjective, which changes its ending too ("den Befragten" -> "die Befragten")."""
+
+
 def _plural_from_dative(tokens: list) -> str:
-    """A group named in the dative plural, in the nominative: "von politischen Beobachtern"
-    -> "Politische Beobachter", "vielen Veranstaltern" -> "Viele Veranstalter"; only nouns in
-    -ern/-eln (whose dative adds the n) with lowercase words in -en before them; else ""."""
+    """A group named in the dative or genitive plural, in the nominative: "von politischen
+    Beobachtern" -> "Politische Beobachter", "laut britischen Medien" -> "Britische Medien".
+    The words before the noun must be lowercase and end in -en; the noun loses the dative's n
+    only in -ern/-eln, and nouns that may be adjectives ("Jugendlichen", "Befragten") or
+    follow "meisten" stay as written (""), as does a noun alone that does not change."""
     *before, noun = tokens
-    if (
-        noun.pos_ != "NOUN"
-        or len(noun.text) < 6
-        or not noun.text.endswith(("ern", "eln"))
-        or noun.morph.get("Case") != ["Dat"]
-        or noun.morph.get("Number") != ["Plur"]
-    ):
+    if noun.pos_ != "NOUN" or len(noun.text) < 4 or noun.morph.get("Number") != ["Plur"]:
         return ""
-    if not all(w.text.islower() and w.text.endswith("en") for w in before):
+    if not all(w.text.islower() and w.text.endswith("en") and w.text != "meisten" for w in before):
         return ""
-    words = [w.text[:-1] for w in before] + [noun.text[:-1]]
+    if noun.text.endswith(("ern", "eln")) and noun.morph.get("Case") == ["Dat"]:
+        head = noun.text[:-1]
+    elif not before or noun.text.endswith("en") and noun.lower_[:-2].endswith(ADJECTIVE_ENDS):
+        return ""  # nothing changes, or a nominalised adjective ("Jugendlich|en", "Befragt|en")
+    else:
+        head = noun.text
+    words = [w.text[:-1] for w in before] + [head]
     return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
 
 
@@ -200,13 +222,16 @@ class SpeakerResolver:
         if not words:
             return ""
         lead = 1 if words[0].lower_ in ARTICLES and len(words) > 3 else 0
+        source = lead  # the source noun after its adjectives ("dem achtseitigen Bericht")
+        while source < len(words) - 2 and words[source].text.islower():
+            source += 1
         if (
-            len(words) > lead + 2
-            and (is_source_noun(words[lead].text) or is_claim_noun(words[lead].text))
-            and words[lead + 1].lower_ in ARTICLES
+            len(words) > source + 2
+            and (is_source_noun(words[source].text) or is_claim_noun(words[source].text))
+            and words[source + 1].lower_ in ARTICLES
         ):
             # "(einer Erklärung) des Außenministeriums" -> who made it: "des Außenministeriums"
-            return self.resolve(self.doc[words[lead + 1].i : span.end], unit, plural)
+            return self.resolve(self.doc[words[source + 1].i : span.end], unit, plural)
         if (
             len(words) > lead + 1
             and is_source_noun(words[lead].text)
