@@ -1892,6 +1892,9 @@ def test_a_second_plain_noun_starts_another_phrase(nlp):
         ("Laut britischen Medien ist der Minister zurückgetreten.", "Britische Medien"),
         ("Nach Angaben der russischen Behörden gab es drei Tote.", "Russische Behörden"),
         ("Von mehreren Fraktionen wurde der Antrag kritisiert.", "Mehrere Fraktionen"),
+        ("Laut den beiden Ländern sei das verboten.", "Beide Länder"),
+        # a masculine or neuter noun in -en may be the dative of a plural in -e: as written
+        ("Laut geltenden Gesetzen sei das verboten.", "geltenden Gesetzen"),
         # ... but a nominalised adjective, which would change its ending too, stays
         ("Laut vielen Jugendlichen sei die Party gut gewesen.", "vielen Jugendlichen"),
         # the maker of a source named after the source's adjectives, without its genitive -s

@@ -117,6 +117,9 @@ def _genitive_noun(noun) -> bool:
     )
 
 
+QUANTIFIERS = frozenset({"anderen", "beiden", "einigen", "mehreren", "vielen", "wenigen"})
+"""Words of quantity that decline like adjectives before a plural noun ("vielen" -> "viele")."""
+
 ADJECTIVE_ENDS = ("lich", "ig", "isch", "t", "bar", "sam", "los", "haft", "end")
 """Endings of adjectives and participles: a plural noun in -en on one of them may be a
 nominalised adjective, which changes its ending too ("den Befragten" -> "die Befragten")."""
@@ -131,12 +134,18 @@ def _plural_from_dative(tokens: list) -> str:
     *before, noun = tokens
     if noun.pos_ != "NOUN" or len(noun.text) < 4 or noun.morph.get("Number") != ["Plur"]:
         return ""
-    if not all(w.text.islower() and w.text.endswith("en") and w.text != "meisten" for w in before):
-        return ""
-    if noun.text.endswith(("ern", "eln")) and noun.morph.get("Case") == ["Dat"]:
+    if not all(
+        w.text.endswith("en") and (w.pos_ == "ADJ" and w.text.islower() or w.text in QUANTIFIERS)
+        for w in before
+    ):
+        return ""  # (not "dieselben", "die meisten")
+    dative = noun.morph.get("Case") == ["Dat"]
+    if noun.text.endswith(("ern", "eln")) and dative:
         head = noun.text[:-1]
     elif not before or noun.text.endswith("en") and noun.lower_[:-2].endswith(ADJECTIVE_ENDS):
         return ""  # nothing changes, or a nominalised adjective ("Jugendlich|en", "Befragt|en")
+    elif dative and noun.text == noun.lemma_ + "en" and noun.morph.get("Gender") != ["Fem"]:
+        return ""  # "Gesetzen" may be the dative of "Gesetze" (but "Fraktionen" stays)
     else:
         head = noun.text
     words = [w.text[:-1] for w in before] + [head]
