@@ -1907,3 +1907,16 @@ def test_a_second_plain_noun_starts_another_phrase(nlp):
 )
 def test_speaker_names_of_groups_and_sources_in_the_nominative(nlp, text, speaker):
     assert [r[1] for r in rows(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a press release or a draft names no speaker of its own: its maker does
+        ("Laut Aussendung sei der Schaden gering.", ""),
+        ("Laut einer Aussendung der Polizei sei der Schaden gering.", "Polizei"),
+        ("Laut dem Entwurf der Regierung soll die Steuer sinken.", "Regierung"),
+    ],
+)
+def test_documents_are_sources_not_speakers(nlp, text, speaker):
+    assert [r[1] for r in rows(nlp, text)] == [speaker]

@@ -32,7 +32,7 @@ from newscorp.extract.canon import (
 )
 from newscorp.extract.cues import is_claim_noun, is_source_noun
 from newscorp.extract.marks import ARTICLES, CLOSERS, OPENERS
-from newscorp.pipeline.lexicons import is_body_noun, is_role
+from newscorp.pipeline.lexicons import de_words, is_body_noun, is_role
 from newscorp.records import Mention, Quote
 
 if TYPE_CHECKING:
@@ -107,6 +107,8 @@ def nominative(tokens: list) -> str:
 def _genitive_noun(noun) -> bool:
     """A singular noun in the genitive that is its lemma plus -s or -es ("Ministeriums")."""
     lemma, text = noun.lemma_, noun.text
+    if lemma.endswith("e") and text == lemma + "s" and lemma.lower() not in de_words():
+        return False  # "Grundgesetzes" is no "Grundgesetze" + s (but "Gebäudes" is)
     return (
         noun.pos_ == "NOUN"
         and noun.morph.get("Case") == ["Gen"]
