@@ -20,6 +20,7 @@ from newscorp.pipeline.components import (
     proper_noun_rules,
 )
 from newscorp.pipeline.lemmas import repaired_lemma, table_lemma, verb_lemma_of_e_form
+from newscorp.pipeline.lexicons import demonym_place
 from newscorp.pipeline.mood import is_indicative, konjunktiv_tense, mistagged_konjunktiv
 
 
@@ -3361,3 +3362,19 @@ def test_von_a_place_aus_is_where_something_starts_not_a_name(words, pos, ents, 
 
     doc = name_rules(_entity_doc(words, pos, ents))
     assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "place"),
+    [
+        ("Wiener", "Wien"),
+        ("Berliner", "Berlin"),
+        ("Berlinerin", "Berlin"),
+        ("Nordkoreaner", "Nordkorea"),
+        ("Schweizer", "Schweiz"),
+        ("Lehrer", ""),
+        ("Wiener Linien", ""),
+    ],
+)
+def test_one_demonym_test_for_entity_rules_and_canonical_names(word, place):
+    assert demonym_place(word) == place

@@ -18,6 +18,7 @@ from newscorp.pipeline.lexicons import (
     NOUN_ENDINGS,
     PARTICLES,
     common_nouns,
+    demonym_place,
     gazetteer,
     gazetteer_labels,
     geo_names,
@@ -239,15 +240,6 @@ def gazetteer_names() -> dict[str, str]:
     for _label, name in gazetteer():
         names.setdefault(name_key(name), name)
     return names
-
-
-def demonym_place(word: str) -> str:
-    """The gazetteer place a people's adjective or noun names ("Wiener" -> Wien, "Schweizer"
-    -> Schweiz), else "". Its name key is the place's, but it does not name the place."""
-    if " " in word or not word.endswith("er") or len(word) <= 4:
-        return ""
-    place = gazetteer_names().get(name_key(word), word)
-    return place if place != word and word.startswith(place[:3]) else ""
 
 
 def link_short_forms(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 
 from newscorp.extract.canon import (
     adjective_noun_nominative,
-    demonym_place,
     gazetteer_names,
     is_place_adjective,
     is_plural,
@@ -32,7 +31,7 @@ from newscorp.extract.canon import (
 )
 from newscorp.extract.cues import is_claim_noun, is_source_noun
 from newscorp.extract.marks import ARTICLES, CLOSERS, OPENERS
-from newscorp.pipeline.lexicons import de_words, is_body_noun, is_role
+from newscorp.pipeline.lexicons import de_words, demonym_place, is_body_noun, is_role
 from newscorp.records import Mention, Quote
 
 if TYPE_CHECKING:

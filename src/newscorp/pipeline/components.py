@@ -60,6 +60,7 @@ from newscorp.pipeline.lexicons import (
     compound_noun,
     cue_key,
     de_words,
+    demonym_place,
     entity_heads,
     gazetteer,
     gazetteer_labels,
@@ -232,7 +233,7 @@ def _lone_role(word: str) -> bool:
         and word not in places
         and word not in first_names()
         and word not in geo_names()
-        and not _demonym(word, places)
+        and not demonym_place(word)
     )
 
 
@@ -735,20 +736,6 @@ def _apostrophe_name(doc: Doc, i: int) -> bool:
     )
 
 
-DEMONYM_ENDINGS = ("erinnen", "erin", "ern", "ers", "er")
-"""Endings that make a people's name of a place name ("Berlin" + "er", "Nordkorea" + "ner")."""
-
-
-def _demonym(word: str, places: dict[str, str]) -> bool:
-    """A people's name made of a known place name ("Nordkoreaner", "Berlinerin")."""
-    for ending in DEMONYM_ENDINGS:
-        stem = word.removesuffix(ending)
-        if stem != word and len(stem) > 2:
-            if places.get(stem) == "LOC" or stem.endswith("n") and places.get(stem[:-1]) == "LOC":
-                return True
-    return False
-
-
 TRUNCATION_COORDINATORS = frozenset({"und", "oder", "sowie", "bzw."})
 """Words after a cut word that join it to its coordinated part ("Luft- und Raumfahrt")."""
 
@@ -1163,7 +1150,7 @@ def clean_entities(doc: Doc) -> Doc:
         known = places.get(doc[start:end].text) or places.get(doc[start:end].text.removesuffix("s"))
         if known:
             label = known  # a well-known name keeps its gazetteer label ("Dow Jones" MISC)
-        elif label == "LOC" and end - start == 1 and _demonym(doc[start].text, places):
+        elif label == "LOC" and end - start == 1 and demonym_place(doc[start].text):
             label = "MISC"  # "die Nordkoreaner": people, not a place
         span = Span(doc, start, end, label=label)
         if _is_date_like(span) or _reference(span):

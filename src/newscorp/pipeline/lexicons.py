@@ -276,6 +276,28 @@ def gazetteer_labels() -> dict[str, str]:
     return {name: label for label, name in gazetteer()}
 
 
+DEMONYM_ENDINGS = ("erinnen", "erin", "ern", "ers", "er")
+"""Endings that make a people's name of a place name ("Berlin" + "er", "Nordkorea" + "ner")."""
+
+
+def demonym_place(word: str) -> str:
+    """The gazetteer place a people's name or adjective is made of ("Wiener" -> Wien,
+    "Berlinerin" -> Berlin, "Nordkoreaner" -> Nordkorea), else "". It does not name the
+    place: "die Nordkoreaner" are people, "Wiener Linien" a company."""
+    if " " in word:
+        return ""
+    labels = gazetteer_labels()
+    for ending in DEMONYM_ENDINGS:
+        stem = word.removesuffix(ending)
+        if stem == word or len(stem) <= 2:
+            continue
+        if labels.get(stem) == "LOC":
+            return stem
+        if stem.endswith("n") and labels.get(stem[:-1]) == "LOC":
+            return stem[:-1]
+    return ""
+
+
 @cache
 def geo_names() -> frozenset[str]:
     """Names of places for the place layer: GeoNames cities (geo_names.txt.gz, built by

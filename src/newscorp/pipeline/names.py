@@ -1339,7 +1339,7 @@ def _place_owner_before_person(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _city_people(word: str) -> bool:
     """A people or adjective named after a GeoNames city: "Gladbacher", "Grazers". Wider
-    than the entity rules' ``_demonym`` (gazetteer places only), which relabels such words
+    than ``lexicons.demonym_place`` (gazetteer places only), which relabels such words
     as MISC and must not take every city (session 16); here the word is only a description
     before a person's name."""
     stem = word.removesuffix("s")
