@@ -51,6 +51,8 @@ from newscorp.pipeline.lemmas import (
 from newscorp.pipeline.lexicons import (
     ARABIC_ARTICLES,
     CAPITAL_PARTICLES,
+    COMPOUND_MEDIA_HEADS,
+    MEDIA_HEADS,
     MONTHS,
     PARTICLES,
     TIME_ZONES,
@@ -945,13 +947,6 @@ def _acronym_then_noun(first: Token, last: Token) -> bool:
     """An acronym and a plain noun that ends no name in the corpora ("SVP Getränke"; not
     "EU Kommission")."""
     return is_acronym(first.text) and _ends_no_name(last)
-
-
-MEDIA_HEADS = ("blatt", "magazin", "zeitung", "zeitschrift", "agentur", "portal")
-"""Heads of words for kinds of media ("Fachblatt", "Tageszeitung", "Nachrichtenagentur")."""
-COMPOUND_MEDIA_HEADS = ("sender",)
-"""Heads that name a kind of medium only in a compound ("im Nachrichtensender Skai",
-"Privatsender"; not "Sender Freies Berlin")."""
 
 
 def _singular_forms(word: str) -> list[str]:

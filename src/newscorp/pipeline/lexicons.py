@@ -199,13 +199,23 @@ def _umlaut_plural_singular(word: str) -> tuple[str, ...]:
     return (_last_umlaut_undone(word[:-1]),)
 
 
-BODY_HEADS = tuple(
-    "agentur airline amt anbieter armee ausschuss bank behörde betreiber bewegung blatt bündnis "
-    "dienst einrichtung firma fluggesellschaft fraktion gericht gesellschaft gewerkschaft "
-    "gremium gruppe händler hersteller holding initiative institut kammer kanzlei kette klinik "
-    "koalition kommission konzern magazin mannschaft miliz ministerium netzwerk organisation "
-    "partei polizei rat regierung sender senat staatsanwaltschaft stiftung team universität "
-    "unternehmen verband verein verlag versicherung zeitschrift zeitung zentrum".split()
+MEDIA_HEADS = ("blatt", "magazin", "zeitung", "zeitschrift", "illustrierte", "agentur", "portal")
+"""Heads of words for kinds of media ("Fachblatt", "Tageszeitung", "Nachrichtenagentur",
+"Onlineportal"), lowercase."""
+COMPOUND_MEDIA_HEADS = ("sender",)
+"""Heads that name a kind of medium only in a compound ("im Nachrichtensender Skai",
+"Privatsender"; not "Sender Freies Berlin")."""
+BODY_HEADS = (
+    tuple(
+        "airline amt anbieter armee ausschuss bank behörde betreiber bewegung bündnis dienst "
+        "einrichtung firma fluggesellschaft fraktion gericht gesellschaft gewerkschaft gremium "
+        "gruppe händler hersteller holding initiative institut kammer kanzlei kette klinik "
+        "koalition kommission konzern mannschaft miliz ministerium netzwerk organisation partei "
+        "polizei rat regierung senat staatsanwaltschaft stiftung team universität unternehmen "
+        "verband verein verlag versicherung zentrum".split()
+    )
+    + MEDIA_HEADS
+    + COMPOUND_MEDIA_HEADS
 )
 """Heads of nouns that describe a body ("der Konzern", "das Kartellamt", "die Zeitung"),
 lowercase; such a noun may be followed by the body's name ("die Zeitung Dawn")."""

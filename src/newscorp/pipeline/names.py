@@ -43,6 +43,8 @@ from newscorp.pipeline.lemmas import table_lemma
 from newscorp.pipeline.lexicons import (
     ARABIC_ARTICLES,
     CAPITAL_PARTICLES,
+    COMPOUND_MEDIA_HEADS,
+    MEDIA_HEADS,
     NOUN_ENDINGS,
     PARTICLES,
     common_nouns,
@@ -2248,10 +2250,7 @@ WORK_HEADS = tuple(
 """Heads of nouns for works whose title may follow in quotation marks ("der Film „My
 Blueberry Nights“", "die Dokumentationssendung „37 Grad“"); newspapers and magazines are
 organisations, and "Titel" is also an honour ("den Titel „Schöpfer der Neuen Musik“")."""
-MEDIA_HEADS = tuple(
-    "zeitung zeitschrift magazin blatt illustrierte sender kanal nachrichtenagentur "
-    "presseagentur agentur nachrichtenportal onlineportal".split()
-)
+QUOTED_MEDIA_HEADS = (*MEDIA_HEADS, *COMPOUND_MEDIA_HEADS, "kanal")
 """Heads of nouns for media whose name may follow in quotation marks: an organisation ("die
 schwedische Zeitung „Dagens Nyheter“", "der Sender „Al Arabija“"), as GermEval marks them."""
 TITLE_QUOTES = frozenset('„“"»«')
@@ -2420,7 +2419,7 @@ def _title_label(tok: Token) -> str | None:
     forms = (low, tok.lemma_.lower(), low[:-1], low[:-2])  # plurals: "Serien", "Songs"
     if any(f.endswith(WORK_HEADS) for f in forms):
         return "MISC"
-    if any(f.endswith(MEDIA_HEADS) for f in forms):
+    if any(f.endswith(QUOTED_MEDIA_HEADS) for f in forms):
         return "ORG"
     return None
 
