@@ -6,7 +6,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newscorp.pipeline.vote import add_entity_vote, vote, voter_names
+from newscorp.pipeline.components import make_gazetteer
+from newscorp.pipeline.vote import add_entity_vote, make_entity_vote, vote, voter_names
 
 
 def test_an_entity_needs_the_majority():
@@ -87,3 +88,10 @@ def test_the_pipeline_line_on_stderr_names_the_vote(nlp):
 
     line = describe(nlp, ModelChoice(str(BUNDLED_DIR), "bundled"))
     assert line.endswith("not installed); entities by majority vote of 3 NER models")
+
+
+def test_factory_annotations_are_types_that_any_spacy_3_8_can_validate():
+    # spaCy 3.8.7 and older cannot resolve postponed (string) annotations of a factory
+    assert make_entity_vote.__annotations__["nlp"] is Language
+    assert make_entity_vote.__annotations__["voters"] == list[str]
+    assert make_gazetteer.__annotations__["nlp"] is Language

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import get_type_hints
 
 import numpy as np
 from spacy.attrs import (
@@ -2111,6 +2112,11 @@ def paragraph_starts(doc: Doc) -> Doc:
 def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     """Factory for the gazetteer layer."""
     return Gazetteer(nlp)
+
+
+# spaCy validates a factory's arguments by its annotations, which this module's postponed
+# evaluation leaves as strings; spaCy 3.8.7 and older cannot resolve them itself
+make_gazetteer.__annotations__ = get_type_hints(make_gazetteer)
 
 
 @Language.component("newscorp_entity_rules")

@@ -13,6 +13,7 @@ get no vote. Measured in training/README.md, "NER, ninth round".
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import get_type_hints
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -86,6 +87,11 @@ class EntityVote:
 def make_entity_vote(nlp: Language, name: str, voters: list[str], min_votes: int) -> EntityVote:
     """Factory for the entity vote."""
     return EntityVote(nlp, voters, min_votes)
+
+
+# spaCy validates a factory's arguments by its annotations, which this module's postponed
+# evaluation leaves as strings; spaCy 3.8.7 and older cannot resolve them itself
+make_entity_vote.__annotations__ = get_type_hints(make_entity_vote)
 
 
 def add_entity_vote(nlp: Language) -> None:
