@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newscorp.extract.cluster import cluster_ids, compatible, content_words, linked
+from newscorp.extract.cues import verb_guesses
 from newscorp.extract.marks import find_quote_marks
 
 HERE = Path(__file__).resolve().parent
@@ -1920,3 +1921,16 @@ def test_speaker_names_of_groups_and_sources_in_the_nominative(nlp, text, speake
 )
 def test_documents_are_sources_not_speakers(nlp, text, speaker):
     assert [r[1] for r in rows(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("form", "infinitive", "expected"),
+    [
+        ("gesagt", "sagen", True),  # a weak participle
+        ("geraten", "raten", True),  # a strong participle listed in cues.txt
+        ("riet", "raten", True),
+        ("geriet", "raten", False),  # "ge" + a past form is "geraten" (get into), not raten
+    ],
+)
+def test_verb_guesses_of_participles(form, infinitive, expected):
+    assert (infinitive in verb_guesses(form)) is expected

@@ -89,8 +89,13 @@ def _verb_guesses(low: str) -> frozenset[str]:
                 if infix == "ge" and low[len(particle) :] in irregular_forms():
                     # a strong participle: "vor|geworfen" -> "vor" + "werfen"
                     out.add(particle + irregular_forms()[low[len(particle) :]])
-    if low.startswith("ge") and low.endswith("t") and len(low) > 5:
-        out |= set(_weak_infinitive(low[2:]))
+    if (
+        low.startswith("ge")
+        and low.endswith("t")
+        and len(low) > 5
+        and low[2:] not in irregular_forms()
+    ):
+        out |= set(_weak_infinitive(low[2:]))  # a weak participle: not "ge|riet" (geraten)
     return frozenset(out)
 
 
