@@ -1934,3 +1934,20 @@ def test_documents_are_sources_not_speakers(nlp, text, speaker):
 )
 def test_verb_guesses_of_participles(form, infinitive, expected):
     assert (infinitive in verb_guesses(form)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "sich zeigen" with an attitude reports one; data that "show" something do not speak
+        (
+            "Noch am Samstag hatte sich US-Außenminister Mike Pompeo zuversichtlich gezeigt, "
+            "dass die Gespräche Fortschritte bringen könnten.",
+            [("indirect", "Mike Pompeo", "zeigen")],
+        ),
+        ("Erste Zahlen zeigen, dass der Trend aus dem Vorjahr anhält.", []),
+        ("Die Studie zeigt, dass Jungtiere Quietschlaute nutzen.", []),
+    ],
+)
+def test_zeigen_reports_only_as_sich_zeigen(nlp, text, expected):
+    assert [(r[0], r[1], r[3]) for r in rows(nlp, text)] == expected

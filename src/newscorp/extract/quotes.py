@@ -519,6 +519,9 @@ class QuoteFinder:
             return not any(t.lower_ == "davon" for t in self.doc[tok.sent.start : end])
         if lemma == "heißen":  # "hieß es", "es heißt"
             return not any(c.lower_ == "es" for c in self.doc[tok.i - 2 : tok.i + 3])
+        if lemma == "zeigen":  # "zeigte sich zuversichtlich, dass", not "Daten zeigen, dass"
+            near = self.doc[max(tok.sent.start, tok.i - 8) : min(tok.sent.end, tok.i + 2)]
+            return not any(t.lower_ in REFLEXIVES for t in [*near, *tok.children])
         if tok.lower_ == "geraten" and lemma == "raten":  # "in eine Krise geraten (war)"
             return not any(c.lemma_ in {"werden", "haben"} for c in tok.children)
         if tok.lower_ == "bekannt" and lemma == "bekennen":  # "wie bekannt wurde": known,
@@ -1751,6 +1754,9 @@ def _accusative_attribute(noun: Token) -> bool:
         and not any(g.dep_ == "case" for g in c.children)
         for c in noun.children
     )
+
+
+REFLEXIVES = frozenset({"sich", "mich", "dich", "uns", "euch"})
 
 
 def _modal_passive(verb: Token) -> bool:
