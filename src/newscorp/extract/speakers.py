@@ -87,10 +87,12 @@ def role_gender(word: str) -> str:
 
 def nominative(tokens: list) -> str:
     """A body named by adjective and noun in its dictionary form: "russischen
-    Außenministeriums" -> "Russisches Außenministerium"; other phrases as written."""
+    Außenministeriums" -> "Russisches Außenministerium", a group in the plural ("britischen
+    Medien" -> "Britische Medien"), a noun without its genitive -s ("Außenministeriums");
+    other phrases as written."""
     doc = tokens[0].doc
     text = doc[tokens[0].i : tokens[-1].i + 1].text
-    plural = _plural_from_dative(tokens)
+    plural = _plural_nominative(tokens)
     if plural:
         return plural
     if len(tokens) == 1 and _genitive_noun(tokens[0]):
@@ -103,7 +105,7 @@ def nominative(tokens: list) -> str:
     return " ".join(words) if words else text
 
 
-def _genitive_noun(noun) -> bool:
+def _genitive_noun(noun: Token) -> bool:
     """A singular noun in the genitive that is its lemma plus -s or -es ("Ministeriums")."""
     lemma, text = noun.lemma_, noun.text
     if lemma.endswith("e") and text == lemma + "s" and lemma.lower() not in de_words():
@@ -126,12 +128,13 @@ ADJECTIVE_ENDS = ("lich", "ig", "isch", "t", "bar", "sam", "los", "haft", "end")
 nominalised adjective, which changes its ending too ("den Befragten" -> "die Befragten")."""
 
 
-def _plural_from_dative(tokens: list) -> str:
+def _plural_nominative(tokens: list) -> str:
     """A group named in the dative or genitive plural, in the nominative: "von politischen
     Beobachtern" -> "Politische Beobachter", "laut britischen Medien" -> "Britische Medien".
-    The words before the noun must be lowercase and end in -en; the noun loses the dative's n
-    only in -ern/-eln, and nouns that may be adjectives ("Jugendlichen", "Befragten") or
-    follow "meisten" stay as written (""), as does a noun alone that does not change."""
+    The words before the noun must be adjectives or QUANTIFIERS in -en (not "dieselben", "die
+    meisten"); the noun loses the dative's n only in -ern/-eln. Nouns that may be adjectives
+    ("Jugendlichen", "Befragten") or the dative of a plural in -e ("Gesetzen"), and a noun
+    alone that does not change, give ""."""
     *before, noun = tokens
     if noun.pos_ != "NOUN" or len(noun.text) < 4 or noun.morph.get("Number") != ["Plur"]:
         return ""
@@ -139,7 +142,7 @@ def _plural_from_dative(tokens: list) -> str:
         w.text.endswith("en") and (w.pos_ == "ADJ" and w.text.islower() or w.text in QUANTIFIERS)
         for w in before
     ):
-        return ""  # (not "dieselben", "die meisten")
+        return ""
     dative = noun.morph.get("Case") == ["Dat"]
     if noun.text.endswith(("ern", "eln")) and dative:
         head = noun.text[:-1]
