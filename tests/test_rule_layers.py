@@ -100,6 +100,24 @@ def test_first_person_of_a_coordinated_verb_is_indicative():
     assert konjunktiv_tense(doc[4]) == ""
 
 
+def test_weak_past_coordinated_with_an_indicative_past_is_indicative():
+    # "rammte die Leitplanke und kippte um": "kippte" looks like Konjunktiv II, but is
+    # coordinated with an indicative past; after a Konjunktiv ("würde") it would stay
+    def doc(head_morph: str):
+        return _doc(
+            ["LKW", "rammte", "Planke", "und", "kippte", "um"],
+            ["NOUN", "VERB", "NOUN", "CCONJ", "VERB", "ADP"],
+            ["LKW", "rammen", "Planke", "und", "kippen", "um"],
+            heads=[1, 1, 1, 4, 1, 4],
+            deps=["nsubj", "ROOT", "obj", "cc", "conj", "compound:prt"],
+            morphs=["", head_morph, "", "", "Mood=Sub|Tense=Past", ""],
+        )
+
+    assert is_indicative(doc("Mood=Ind|Tense=Past|VerbForm=Fin")[4]) is True
+    assert is_indicative(doc("Mood=Sub|Tense=Past|VerbForm=Fin")[4]) is False
+    assert is_indicative(doc("Mood=Ind|Tense=Pres|VerbForm=Fin")[4]) is False
+
+
 def test_mood_layer_sets_sub_and_repairs_indicative_forms():
     doc = _doc(
         ["er", "habe", "und", "ist", "müde"],

@@ -124,7 +124,22 @@ def is_indicative(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if low == lemma and lemma.endswith("n"):
         return True
+    if low.endswith(("te", "ten")) and _after_indicative_past(token):
+        return True
     return low.endswith("e") and low == _stem(lemma) + "e" and _first_person(token)
+
+
+def _after_indicative_past(token: Token) -> bool:
+    """A weak past form (its Konjunktiv II looks the same) coordinated with an indicative past
+    verb: "Der LKW geriet ins Schleudern, rammte die Leitplanke und kippte um"."""
+    head = token.head
+    return (
+        token.dep_ in {"conj", "cj"}
+        and head is not token
+        and head.pos_ in VERB_POS
+        and "Ind" in head.morph.get("Mood")
+        and "Past" in head.morph.get("Tense")
+    )
 
 
 def _first_person(token: Token) -> bool:
