@@ -1917,6 +1917,9 @@ def test_speaker_names_of_groups_and_sources_in_the_nominative(nlp, text, speake
         ("Laut Aussendung sei der Schaden gering.", ""),
         ("Laut einer Aussendung der Polizei sei der Schaden gering.", "Polizei"),
         ("Laut dem Entwurf der Regierung soll die Steuer sinken.", "Regierung"),
+        # a text names nobody ("Schreiben" is no source noun: "nach dem Schreiben des Briefes")
+        ("In dem Schreiben heißt es, die Schüler seien zur Teilnahme verpflichtet.", ""),
+        ("Laut einem Beitrag der Polizei sei der Schaden gering.", "Polizei"),
     ],
 )
 def test_documents_are_sources_not_speakers(nlp, text, speaker):

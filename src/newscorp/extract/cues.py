@@ -484,6 +484,12 @@ def is_source_noun(word: str) -> bool:
     return word.lower().endswith(_noun_endings("source"))
 
 
+def is_document_noun(word: str) -> bool:
+    """Nouns naming a text that carries a statement: "Artikel", "Schreiben", "Interview"
+    (for speakers only: unlike source nouns they make no nominal cue, "nach Artikel 68")."""
+    return word.lower().endswith(_noun_endings("document"))
+
+
 def is_claim_noun(word: str) -> bool:
     """Nouns naming another's statement: "Vorschlag", "Behauptungen", "Forderung"."""
     return word.lower().endswith(_noun_endings("claim"))

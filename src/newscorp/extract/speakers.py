@@ -29,7 +29,7 @@ from newscorp.extract.canon import (
     name_key,
     without_genitive_s,
 )
-from newscorp.extract.cues import is_claim_noun, is_source_noun
+from newscorp.extract.cues import is_claim_noun, is_document_noun, is_source_noun
 from newscorp.extract.marks import ARTICLES, CLOSERS, OPENERS
 from newscorp.pipeline.lexicons import de_words, demonym_place, is_body_noun, is_role
 from newscorp.records import Mention, Quote
@@ -103,6 +103,12 @@ def nominative(tokens: list) -> str:
         return text  # place adjectives do not inflect: "Salzburger Nachrichten"
     words = adjective_noun_nominative(tokens[0], tokens[1])
     return " ".join(words) if words else text
+
+
+def _names_a_statement(word: str) -> bool:
+    """A source, claim or document noun ("Angaben", "Vorschlag", "Artikel"): its owner in the
+    genitive made the statement."""
+    return is_source_noun(word) or is_claim_noun(word) or is_document_noun(word)
 
 
 def _genitive_noun(noun: Token) -> bool:
@@ -240,7 +246,7 @@ class SpeakerResolver:
             source += 1
         if (
             len(words) > source + 2
-            and (is_source_noun(words[source].text) or is_claim_noun(words[source].text))
+            and _names_a_statement(words[source].text)
             and words[source + 1].lower_ in ARTICLES
         ):
             # "(einer Erklärung) des Außenministeriums" -> who made it: "des Außenministeriums"
@@ -283,8 +289,8 @@ class SpeakerResolver:
             and is_source_noun(words[1].text)
         ):
             return self._pronoun("Masc", span.start_char, unit)  # "seiner Meinung nach"
-        if all(is_source_noun(t.text) for t in heads):
-            return ""  # "eigenen Angaben", "Polizeiangaben": nobody named
+        if all(is_source_noun(t.text) or is_document_noun(t.text) for t in heads):
+            return ""  # "eigenen Angaben", "Polizeiangaben", "dem Schreiben": nobody named
         if heads and heads[-1].pos_ in {"NOUN", "PROPN"}:
             rest = [t for t in span if not t.is_space]
             while rest and (rest[0].lower_ in ARTICLES or rest[0].lower_ in POSSESSIVE):
