@@ -1791,26 +1791,32 @@ def _passive_agent(span: Span | None, verb: Token) -> bool:
 
 
 def _named_by_noun(span: Span) -> bool:
-    """A phrase whose first noun or name is capitalised and names no source ("den
-    Veranstaltern", not "dem Bericht")."""
-    head = next((t for t in span if t.pos_ in {"NOUN", "PROPN"}), None)
-    return head is not None and head.text[:1].isupper() and not is_source_noun(head.text)
+    """A phrase headed by a capitalised noun that names no source ("den Veranstaltern", not
+    "dem Bericht")."""
+    return _capitalised_head(span) is not None
+
+
+def _capitalised_head(span: Span) -> Token | None:
+    """The first capitalised noun or name of a phrase (or nominalised adjective as a subject:
+    "Angehörige beklagten sich"), when it names no source ("Bericht"); else None."""
+    head = next(
+        (
+            t
+            for t in span
+            if t.text[:1].isupper()
+            and (t.pos_ in {"NOUN", "PROPN"} or t.pos_ == "ADJ" and t.dep_ in SUBJ_DEPS)
+        ),
+        None,
+    )
+    return None if head is None or is_source_noun(head.text) else head
 
 
 def _agentive(span: Span | None, finite: Token) -> bool:
     """A noun phrase headed by a capitalised noun that is no source ("die Richter") and
     agrees in number with the finite verb (not a fronted object: "Die Pläne will er …")."""
-    if span is None:
+    head = _capitalised_head(span) if span is not None else None
+    if head is None:
         return False
-    heads = [
-        t
-        for t in span
-        if t.text[:1].isupper()
-        and (t.pos_ in {"NOUN", "PROPN"} or t.pos_ == "ADJ" and t.dep_ in SUBJ_DEPS)
-    ]  # "Angehörige beklagten sich": a nominalised adjective as the subject
-    if not heads or is_source_noun(heads[0].text):
-        return False
-    head = heads[0]
     cases = set(head.morph.get("Case"))
     if cases & {"Acc", "Dat", "Gen"}:
         return False
