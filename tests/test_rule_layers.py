@@ -1827,6 +1827,11 @@ def test_a_compound_after_a_places_genitive_or_a_named_owner_ends_no_person(word
             ],
             [("Admira Wacker", "ORG"), ("Admira Wacker Mödling", "ORG"), ("Admira", "ORG")],
         ),
+        (  # nor a known firm that opens a "person" without a first name (a product)
+            ["Google", "baut", ".", "Google", "Earth", "und", "Google", "Fit", "laufen", "."],
+            ["B-ORG", "O", "O", "B-PER", "I-PER", "O", "B-ORG", "O", "O", "O"],
+            [("Google", "ORG"), ("Google Earth", "PER"), ("Google", "ORG")],
+        ),
     ],
 )
 def test_names_that_lend_no_surname_to_the_document(words, ents, expected):

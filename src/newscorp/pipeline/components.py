@@ -1902,9 +1902,11 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
                     and part not in places
                     and part.removesuffix("s") not in places
                     and (named or part not in plain_nouns() and part not in slotted)
+                    and (named or name_labels().get(part, "PER") == "PER")
                     and not (part in cities and compound_head(words[0]) is not None)
                 ):  # "Edomwonyi Salzburg" (a line-up run together) and "Jihadistenhochburg
-                    # Raqqa" make no "Salzburg" or "Raqqa" PER
+                    # Raqqa" make no "Salzburg" or "Raqqa" PER; without a first name a known
+                    # firm stays one ("Google Earth" taken for a person leaves "Google" ORG)
                     forms[(part,)] = "PER"
                     forms[(part + "s",)] = "PER"
             if named and len(words) == 2 and _genitive_of_surname(words[1], places):
