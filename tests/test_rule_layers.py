@@ -2783,6 +2783,15 @@ def test_a_tie_of_labels_goes_to_the_label_a_cue_noun_gave():
     assert _cleaned(words, pos, ents) == [("Lesbos", "LOC")] * 2
 
 
+def test_the_label_a_cue_noun_gave_once_outvotes_the_other_uses():
+    words = ["Novomatic", "wächst", ".", "Der", "Glücksspielkonzern", "Novomatic", "steigt"]
+    words += ["ein", ".", "Novomatic", "zahlt", "."]
+    pos = ["PROPN", "VERB", "PUNCT", "DET", "NOUN", "PROPN", "VERB", "ADP", "PUNCT", "PROPN"]
+    pos += ["VERB", "PUNCT"]
+    ents = ["B-LOC", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "B-LOC", "O", "O"]
+    assert _cleaned(words, pos, ents) == [("Novomatic", "ORG")] * 3
+
+
 def test_a_known_place_labelled_a_place_in_half_its_uses_is_a_place_in_all():
     words = ["In", "Olpe", "brannte", "es", ".", "Olpe", "und", "Olpe", "trauern", "."]
     pos = ["ADP", "PROPN", "VERB", "PRON", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"]

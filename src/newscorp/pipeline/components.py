@@ -1727,9 +1727,10 @@ def _written_small(word: str, places: dict[str, str]) -> bool:
 
 def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
     """One name, one label per document: where the same words carry different labels, the
-    label of most of their uses wins; in a tie the label a cue noun gave one of them ("Insel
-    Lesbos" LOC, "Auf Lesbos" PER), else each keeps its own; a word that follows a role as a
-    person once is a person in all its uses, a name after a kind of medium once a medium."""
+    label a cue noun gave one of them wins ("Insel Lesbos" LOC, "Auf Lesbos" PER; "der
+    Glücksspielkonzern Novomatic" ORG once, LOC twice), else the label of most of their uses,
+    else each keeps its own; a word that follows a role as a person once is a person in all
+    its uses, a name after a kind of medium once a medium."""
     votes: dict[str, Counter] = {}
     cued: dict[str, set[str]] = {}
     cues = label_cues()
@@ -1755,10 +1756,10 @@ def _vote(doc: Doc, ents: list[Span]) -> list[Span]:
                 winner[text] = "ORG"  # "Seitensprungportal Ashley Madison" once, then "bei …"
             elif _place_vote(text, counts, n, cities) and text not in surnames:
                 winner[text] = "LOC"
-            elif n > second:
-                winner[text] = top
             elif len(cued.get(text, ())) == 1:
                 winner[text] = next(iter(cued[text]))
+            elif n > second:
+                winner[text] = top
     if not winner:
         return ents
     return [
