@@ -234,6 +234,16 @@ def test_sie_without_a_woman_before_it_is_the_organisation_just_named(nlp):
             "Die Organisation erklärte, die Impfquote sei zu niedrig.",
             "Weltgesundheitsorganisation",
         ),
+        (
+            "Der Textilhersteller Huber Trikot meldet Insolvenz an. Die Gewerkschaft Verdi "
+            "prüft die Verträge. Das Unternehmen teilte mit, der Betrieb laufe weiter.",
+            "Huber Trikot",  # the one organisation introduced as a company
+        ),
+        (
+            "Microsoft verkauft mehr Konsolen. Microsoft will in Europa wachsen, die "
+            "Deutsche Telekom ist Partner. Der Konzern erklärte, der Umsatz sei gestiegen.",
+            "Microsoft",  # named more often than any other organisation
+        ),
     ],
 )
 def test_a_description_of_a_body_is_the_body_named_before(nlp, text, speaker):
@@ -242,6 +252,10 @@ def test_a_description_of_a_body_is_the_body_named_before(nlp, text, speaker):
 
 def test_a_description_without_a_body_named_before_stays_as_written(nlp):
     text = "Die Lage ist ernst. Der Konzern teilte mit, der Kaufpreis sei vertraulich."
+    assert [r[1:3] for r in rows(nlp, text)] == [("Konzern", "Der Konzern")]
+    text = (  # two organisations named once each: neither is sure to be the company
+        "Siemens und die Deutsche Bahn streiten. Der Konzern erklärte, der Vertrag sei gültig."
+    )
     assert [r[1:3] for r in rows(nlp, text)] == [("Konzern", "Der Konzern")]
     text = (  # a plural is not the one body named before
         "Die Gewerkschaft Verdi ruft zum Streik auf. "

@@ -10,7 +10,9 @@ Rules, in order (precision first: an unsure speaker stays empty):
    document introduced with that role, else the previous speaker when close by;
 4. a definite description of a body ("der Konzern", "das Ministerium") -> the organisation
    named before it whose name ends in that noun ("Innenministerium") or that was introduced
-   by it ("der Glücksspielkonzern Novomatic"); a people's adjective ("der Wiener") like a role;
+   by it ("der Glücksspielkonzern Novomatic"); for a company noun ("das Unternehmen") else
+   the one organisation introduced as a company or the one named most (twice or more); a
+   people's adjective ("der Wiener") like a role;
 5. a noun phrase without a name ("südkoreanische Medien") -> the phrase without its article;
    a role that names nobody ("ein Sprecher") -> empty.
 Genders of people come from the roles they are introduced with ("Außenministerin") and from
@@ -31,7 +33,14 @@ from newscorp.extract.canon import (
 )
 from newscorp.extract.cues import is_claim_noun, is_document_noun, is_source_noun
 from newscorp.extract.marks import ARTICLES, CLOSERS, OPENERS
-from newscorp.pipeline.lexicons import de_words, demonym_place, is_body_noun, is_role
+from newscorp.pipeline.lexicons import (
+    MEDIA_HEADS,
+    de_words,
+    demonym_place,
+    is_body_noun,
+    is_role,
+)
+from newscorp.pipeline.names import LEGAL_FORMS
 from newscorp.records import Mention, Quote
 
 if TYPE_CHECKING:
@@ -46,6 +55,8 @@ DEFINITE_ALL = DEFINITE | {"das", "dieses"}
 LABEL_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 _NO_MARKS = str.maketrans("", "", "".join((set(OPENERS) | CLOSERS) - {"'"}))
 NEAR_UNITS = 4
+COMPANY_HEADS = ("firma", "hersteller", "konzern", "unternehmen")
+"""Nouns for a company that stand for the text's main organisation when no name ends in them."""
 RECENT_CHARS = 400  # how far back a description ("der SPD-Politiker") looks for its person
 
 
@@ -310,13 +321,50 @@ class SpeakerResolver:
         """Who "der Konzern", "das Ministerium" or "der Wiener" stands for, else ""."""
         if any(m.start == noun.idx and _demonym(m) for m in self.mentions):
             return self._role(noun.text, position, unit)  # "der Wiener": a person just named
-        low = noun.lemma_.lower() if noun.lemma_[:1].isupper() else noun.lower_
-        if not is_body_noun(low) or "Plur" in noun.morph.get("Number"):
+        forms = (noun.lemma_.lower(), noun.lower_, without_genitive_s(noun.text).lower())
+        low = next((form for form in forms if is_body_noun(form)), "")  # lemma "Konzer"
+        if not low or "Plur" in noun.morph.get("Number"):
             return ""  # "die Behörden" are not the one named before
         for start, name, words in reversed(self._named_bodies()):
             if start < position and any(w.endswith(low) for w in words):
                 return name
+        if low.endswith(COMPANY_HEADS):
+            return self._main_organisation(position)
         return ""
+
+    def _main_organisation(self, position: int) -> str:
+        """Whom "das Unternehmen" means when no name ends in that noun: of the organisations
+        named before ``position`` (no newspaper or agency), the one the text introduced as
+        a company ("der Garnhersteller Borckenstein", "Beate Uhse AG"), else the one named
+        more often than any other, at least twice ("Apple hat … Apple … Das Unternehmen
+        berichtet"); else nobody."""
+        counts: dict[str, int] = {}
+        companies: list[str] = []
+        for m in self.mentions:
+            if m.start >= position or m.label != "ORG":
+                continue
+            if m.entity.lower().endswith(MEDIA_HEADS):
+                continue
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+            if self._introduced_as_company(m):
+                companies.append(m.entity)
+        if len(set(companies)) == 1:
+            return companies[0]
+        ranked = sorted(counts.values(), reverse=True) + [0]
+        if ranked[0] >= 2 and ranked[0] > ranked[1]:
+            return max(counts, key=counts.__getitem__)
+        return ""
+
+    def _introduced_as_company(self, mention: Mention) -> bool:
+        """Is the name a firm's by its legal form ("AG", "GmbH") or by the company noun
+        before it ("der US-Autohersteller General Motors")?"""
+        if mention.entity.split()[-1] in LEGAL_FORMS:
+            return True
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        before = self.doc[span.start - 1]
+        return before.pos_ == "NOUN" and before.lower_.endswith(COMPANY_HEADS)
 
     def _named_bodies(self) -> list[tuple[int, str, tuple[str, ...]]]:
         """(start, name, lowercase words) of each organisation named in the document (also
