@@ -250,6 +250,30 @@ def test_a_description_of_a_body_is_the_body_named_before(nlp, text, speaker):
     assert [r[1] for r in rows(nlp, text) if r[0] == "indirect"] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        (
+            "Laut einem Artikel der „New York Times“ will die Regierung neue Sanktionen verhängen.",
+            "New York Times",  # a quoted name as the genitive attribute
+            "einem Artikel der „New York Times“",
+        ),
+        (
+            "Nach einem Bericht des „Spiegel“ soll der Minister zurücktreten.",
+            "Spiegel",
+            "einem Bericht des „Spiegel“",
+        ),
+        (
+            "Laut einem Artikel der New York Times plant die Regierung neue Sanktionen.",
+            "New York Times",  # the name's last word, whatever its tag ("Times" ADJ)
+            "einem Artikel der New York Times",
+        ),
+    ],
+)
+def test_a_source_phrase_ends_after_the_name_of_its_genitive(nlp, text, speaker, mention):
+    assert [r[1:3] for r in rows(nlp, text)] == [(speaker, mention)]
+
+
 def test_a_description_without_a_body_named_before_stays_as_written(nlp):
     text = "Die Lage ist ernst. Der Konzern teilte mit, der Kaufpreis sei vertraulich."
     assert [r[1:3] for r in rows(nlp, text)] == [("Konzern", "Der Konzern")]

@@ -483,6 +483,50 @@ def test_organisation_of_adjective_and_noun_in_its_nominative(words, lemmas, mor
     assert base_form(Span(doc, 0, 2, label="ORG")) == expected
 
 
+@pytest.mark.parametrize(
+    ("words", "pos", "lemmas", "morphs", "expected"),
+    [
+        (  # adjectives in -en, the noun's attribute kept as it stands
+            ["Passauer", "Neuen", "Presse"],
+            ["ADJ", "ADJ", "NOUN"],
+            ["Passauer", "neu", "Presse"],
+            ["Degree=Pos", "Case=Dat|Degree=Pos", "Case=Dat|Gender=Fem|Number=Sing"],
+            "Passauer Neue Presse",
+        ),
+        (
+            ["Syrischen", "Beobachtungsstelle", "für", "Menschenrechte"],
+            ["ADJ", "NOUN", "ADP", "NOUN"],
+            ["syrisch", "Beobachtungsstelle", "für", "Menschenrecht"],
+            ["Case=Gen|Degree=Pos", "Case=Gen|Gender=Fem|Number=Sing", "", "Number=Plur"],
+            "Syrische Beobachtungsstelle für Menschenrechte",
+        ),
+        (  # a nominative stays, also when the noun's gender is analysed wrongly
+            ["Österreichisches", "Museum", "für", "Volkskunde"],
+            ["ADJ", "NOUN", "ADP", "NOUN"],
+            ["österreichisch", "Museum", "für", "Volkskunde"],
+            ["Degree=Pos", "Case=Nom|Gender=Masc|Number=Sing", "", "Gender=Fem"],
+            "Österreichisches Museum für Volkskunde",
+        ),
+        (  # no German preposition after the noun: an English name stays
+            ["Cannes", "Lions", "Festival", "of", "Creativity"],
+            ["ADJ", "ADJ", "NOUN", "ADP", "NOUN"],
+            ["Cannes", "Lion", "Festival", "of", "Creativity"],
+            ["", "", "Gender=Neut|Number=Sing", "", ""],
+            "Cannes Lions Festival of Creativity",
+        ),
+    ],
+)
+def test_organisation_of_adjectives_noun_and_attribute_in_its_nominative(
+    words, pos, lemmas, morphs, expected
+):
+    from spacy.tokens import Span
+
+    from newscorp.extract.canon import base_form
+
+    doc = _doc(words, pos, lemmas, morphs)
+    assert base_form(Span(doc, 0, len(words), label="ORG")) == expected
+
+
 def test_a_noun_analysed_plural_with_a_singular_article_of_its_own_is_singular():
     from newscorp.extract.speakers import nominative
 

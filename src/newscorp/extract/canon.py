@@ -87,6 +87,9 @@ def adjective_noun_nominative(adjective: Token, noun: Token) -> list[str]:
     return [adj, head]
 
 
+ATTRIBUTE_PREPOSITIONS = frozenset("für von vom zur zum in im am an auf aus bei gegen über".split())
+"""Prepositions that open a name's attribute ("Zentrum für Infektionsforschung")."""
+
 FEMININE_ARTICLES = frozenset({"der", "einer"})
 """Articles before a name that is feminine (or plural) when in the genitive: its -s is its own."""
 
@@ -130,8 +133,33 @@ def base_form(span: Span) -> str:
         words[-1] = without_genitive_s(last.text)  # not "Le Mans" -> "Le Man"
     elif span.label_ in {"ORG", "LOC", "MISC"} and len(tokens) == 2 and tokens[0].pos_ == "ADJ":
         words = adjective_noun_nominative(tokens[0], tokens[1]) or words
+    elif span.label_ in {"ORG", "LOC", "MISC"} and len(tokens) > 2 and tokens[0].pos_ == "ADJ":
+        words = _adjectives_nominative(tokens) or words
     text = " ".join(words)
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def _adjectives_nominative(tokens: list[Token]) -> list[str]:
+    """The nominative of a name of inflected adjectives (-en) and a noun, with the noun's
+    attribute after it as it stands ("der Passauer Neuen Presse" -> Passauer Neue Presse,
+    "der Syrischen Beobachtungsstelle für Menschenrechte" -> Syrische Beobachtungsstelle für
+    Menschenrechte); [] when an adjective's nominative is unknown, an adjective has another
+    ending ("Österreichisches Museum für Volkskunde" stays) or no German preposition follows
+    the noun."""
+    head = next((k for k, t in enumerate(tokens) if t.pos_ != "ADJ"), len(tokens))
+    if head == len(tokens) or tokens[head].pos_ not in {"NOUN", "PROPN"}:
+        return []
+    if head + 1 < len(tokens) and tokens[head + 1].lower_ not in ATTRIBUTE_PREPOSITIONS:
+        return []
+    if not all(t.text.endswith("en") or is_place_adjective(t.text) for t in tokens[:head]):
+        return []
+    words = [t.text for t in tokens]
+    for k in range(head):
+        nominative = adjective_noun_nominative(tokens[k], tokens[head])
+        if not nominative:
+            return []
+        words[k], words[head] = nominative
+    return words
 
 
 def _noun_ending(word: str, lemma: str) -> bool:

@@ -243,11 +243,16 @@ def _attachment(a: DocArrays, i: int, stop: int, inside: set[int]) -> int | None
         j = i + 1
         while j < stop and pos[j] in _ADJ_NUM and j not in inside:
             j += 1
+        close = _title_end(a, j, stop, inside)
+        if close is not None:
+            return close + 1  # a quoted name: "eines Artikels der „New York Times“"
         k = j
         while k < stop and pos[k] in _HEAD and k not in inside:
             k += 1
         if k > j and a.texts[i] == "der" and _nominative_after_der(a, i, j):
             return None  # "Auskunft der NASA | der überwiegende Teil": no genitive
+        while j < k < stop and k not in inside and a.ent_iob[k] == _I:
+            k += 1  # the rest of the name, whatever its tags: "der New York Times" ("Times" ADJ)
         return k if k > j else None
     text = texts[i]
     if text == "(":
