@@ -3454,3 +3454,15 @@ def test_von_a_place_aus_is_where_something_starts_not_a_name(words, pos, ents, 
 )
 def test_one_demonym_test_for_entity_rules_and_canonical_names(word, place):
     assert demonym_place(word) == place
+
+
+def test_a_name_ends_before_a_parenthesis_it_does_not_close():
+    words = ["Das", "Potsdam-Institut", "für", "Klimafolgenforschung", "(", "PIK", ")", "warnt"]
+    words.append(".")
+    pos = ["DET", "PROPN", "ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"]
+    # (the acronym defined in the parenthesis is a name of its own)
+    assert _cleaned(words, pos, ents) == [
+        ("Potsdam-Institut für Klimafolgenforschung", "ORG"),
+        ("PIK", "ORG"),
+    ]

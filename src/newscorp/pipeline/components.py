@@ -1148,6 +1148,11 @@ def clean_entities(doc: Doc) -> Doc:
             label = known  # a well-known name keeps its gazetteer label ("Dow Jones" MISC)
         elif label == "LOC" and end - start == 1 and demonym_place(doc[start].text):
             label = "MISC"  # "die Nordkoreaner": people, not a place
+        opened = _unclosed_parenthesis(doc, start, end)
+        if opened is not None:
+            end = opened  # "Potsdam-Institut für Klimafolgenforschung (PIK" ends before "("
+            if end <= start:
+                continue
         span = Span(doc, start, end, label=label)
         if _is_date_like(span) or _reference(span):
             continue
@@ -1190,6 +1195,18 @@ def clean_entities(doc: Doc) -> Doc:
     doc.ents = filter_spans(kept)  # no rule may leave two entities over one token
     doc.spans[ROLE_KEY] = roles
     return doc
+
+
+def _unclosed_parenthesis(doc: Doc, start: int, end: int) -> int | None:
+    """The position of an opening parenthesis inside tokens start..end that is not closed
+    before ``end``, if any."""
+    opened = None
+    for k in range(start, end):
+        if doc[k].text == "(":
+            opened = k
+        elif doc[k].text == ")":
+            opened = None
+    return opened
 
 
 COMPANY_FORMS = LEGAL_FORMS | frozenset("Holding Group Gruppe Konzern Corporation Company".split())
