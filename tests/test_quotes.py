@@ -274,6 +274,16 @@ def test_a_source_phrase_ends_after_the_name_of_its_genitive(nlp, text, speaker,
     assert [r[1:3] for r in rows(nlp, text)] == [(speaker, mention)]
 
 
+def test_a_dateline_is_neither_speaker_nor_part_of_the_quote(nlp):
+    text = (
+        "London – Arsenal-Trainer Arsene Wenger hat die Europäische Fußball-Union (UEFA) für "
+        "ihre Anti-Doping-Politik kritisiert."
+    )
+    assert [r[:4] for r in rows(nlp, text)] == [
+        ("reported", "Arsene Wenger", "Arsenal-Trainer Arsene Wenger", "kritisieren")
+    ]
+
+
 def test_a_description_without_a_body_named_before_stays_as_written(nlp):
     text = "Die Lage ist ernst. Der Konzern teilte mit, der Kaufpreis sei vertraulich."
     assert [r[1:3] for r in rows(nlp, text)] == [("Konzern", "Der Konzern")]

@@ -1273,6 +1273,26 @@ def test_paragraph_starts_on_arrays():
     assert paragraph_starts(Doc(spacy.blank("de").vocab, words=["Ja"]))[0].is_sent_start
 
 
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("London – Arsenal-Trainer Wenger kritisiert die UEFA .", [0, 2]),
+        ("Wien / Gumpoldskirchen – Der Konzern steigt ein .", [0, 4]),
+        ("Berlin ( APA ) – Merkel sagte es .", [0, 5]),
+        ("Der Mann – ein Lehrer – kam .", [0]),  # a sentence's subject is no dateline
+        ("Berlin –", [0]),  # nothing after the dash
+        ("Er kam . Wien – Der Konzern steigt ein .", [0, 3, 5]),  # after a teaser sentence
+        ("Er kam . Merkel – die Kanzlerin – sprach .", [0]),  # there only before a capital
+    ],
+)
+def test_a_dateline_opening_a_line_is_a_sentence_of_its_own(text, starts):
+    from newscorp.pipeline.components import paragraph_starts
+
+    words = ["Text", "\n\n"] + text.split()
+    doc = paragraph_starts(Doc(spacy.blank("de").vocab, words=words))
+    assert [t.i - 2 for t in doc[2:] if t.is_sent_start] == starts
+
+
 def _mood_reading(words, pos, lemmas, i, tags=None) -> tuple[str, str, str]:
     """Part of speech, lemma and features of token i after the mood layer."""
     doc = _doc(words, pos, lemmas, tags=tags)

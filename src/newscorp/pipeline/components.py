@@ -42,6 +42,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import filter_spans
 
+from newscorp.corpus.metadata import NOT_PLACES
 from newscorp.pipeline.acronyms import defined_acronyms
 from newscorp.pipeline.lemmas import (
     OPEN_CLASS,
@@ -2084,6 +2085,36 @@ def _title_before(word: str) -> bool:
     return word[:1].isupper() and is_role(word)
 
 
+DATELINE_WORDS = 4
+"""The most capitalised words (with "/" between places) a dateline has before its dash."""
+NO_DATELINE_WORDS = NOT_PLACES | frozenset(
+    "der die das den dem des ein eine einer eines er sie es wir ich ihr man dies diese dieser "
+    "dieses jeder jede alle kein keine".split()
+)
+"""Capitalised words that open a sentence, never a dateline ("Der Mann – ein Lehrer – kam")."""
+
+
+def _dateline_dash(strings, orth: list[int], start: int) -> int | None:
+    """The dash ending a dateline that opens a line at ``start`` ("Wien/Gumpoldskirchen –",
+    "Berlin (APA) –") when a word follows it; else None."""
+    k, words, n = start, 0, len(orth)
+    while k < n - 2 and words < DATELINE_WORDS:
+        text = strings[orth[k]]
+        if text[:1].isupper() and text.replace("-", "").isalpha():
+            if text.lower() in NO_DATELINE_WORDS:
+                return None
+            words += 1
+        elif not (text == "/" and words):
+            break
+        k += 1
+    if words and k < n - 4 and strings[orth[k]] == "(" and strings[orth[k + 2]] == ")":
+        k += 3  # an agency: "Berlin (APA) –"
+    if not words or k >= n - 1 or strings[orth[k]] not in {"–", "—"}:
+        return None
+    after = strings[orth[k + 1]]
+    return k if after[:1].isalpha() or after[:1] in '„“"»«' else None
+
+
 @Language.component("newscorp_paragraphs")
 def paragraph_starts(doc: Doc) -> Doc:
     """A line break always starts a new sentence (headlines, datelines, paragraphs); a
@@ -2103,9 +2134,21 @@ def paragraph_starts(doc: Doc) -> Doc:
     starts = cols[:, 3].astype(np.int64)
     strings = doc.vocab.strings
     new = starts.copy()
+    line_starts = [0]
     for i in np.flatnonzero(space[:-1]).tolist():
         if "\n" in strings[orth[i]]:
             new[i + 1] = 1
+            line_starts.append(i + 1)
+    for i in line_starts:
+        dash = _dateline_dash(strings, orth, i)
+        if dash is not None:
+            new[dash + 1] = 1  # "London – Arsenal-Trainer Arsene Wenger hat …": a dateline
+    stops = [strings.as_int(mark) for mark in ".!?" if mark in strings]
+    for i in (np.flatnonzero(np.isin(cols[1:-2, 2], stops)) + 2).tolist():
+        if alpha[i - 2] and not space[i]:
+            dash = _dateline_dash(strings, orth, i)  # after a teaser: "… ausbauen. Wien – Der"
+            if dash is not None and strings[orth[dash + 1]][:1].isupper():
+                new[i] = new[dash + 1] = 1
     period = strings.as_int(".") if "." in strings else -1
     for i in np.flatnonzero(alpha[:-2] & (cols[1:-1, 2] == period) & alpha[2:]).tolist():
         word, nxt = strings[orth[i]], strings[orth[i + 2]]
