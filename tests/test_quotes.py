@@ -274,6 +274,13 @@ def test_a_source_phrase_ends_after_the_name_of_its_genitive(nlp, text, speaker,
     assert [r[1:3] for r in rows(nlp, text)] == [(speaker, mention)]
 
 
+def test_a_news_agency_after_der_is_told_not_the_owner_of_the_speaker(nlp):
+    text = "Die Tarife gelten ab April, sagte ein Sprecher der APA."
+    assert [r[1:3] for r in rows(nlp, text)] == [("", "ein Sprecher")]
+    text = "Einer Meldung der dpa zufolge gelten die Tarife ab April."
+    assert [r[1:3] for r in rows(nlp, text)] == [("dpa", "Einer Meldung der dpa")]
+
+
 def test_a_dateline_is_neither_speaker_nor_part_of_the_quote(nlp):
     text = (
         "London – Arsenal-Trainer Arsene Wenger hat die Europäische Fußball-Union (UEFA) für "

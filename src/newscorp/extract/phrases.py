@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from newscorp.corpus.metadata import AGENCIES
 from newscorp.extract.arrays import DocArrays, doc_arrays, string_id, string_ids
-from newscorp.extract.cues import key_features
+from newscorp.extract.cues import is_document_noun, is_source_noun, key_features
 from newscorp.pipeline.lexicons import (
     MONTHS,
     common_nouns,
@@ -83,6 +84,7 @@ _LASSEN, _ZITIEREN, _WERDEN = string_id("lassen"), string_id("zitieren"), string
 _PARTICIPLE_TAGS = string_ids({"VVPP", "VBN"})
 _PER_ORG, _LOC = string_ids({"PER", "ORG"}), string_id("LOC")
 _I = 1  # ENT_IOB of "I"
+_AGENCIES = string_ids(AGENCIES)
 _B = 3  # ENT_IOB of "B"
 _PER = string_id("PER")
 
@@ -251,6 +253,10 @@ def _attachment(a: DocArrays, i: int, stop: int, inside: set[int]) -> int | None
             k += 1
         if k > j and a.texts[i] == "der" and _nominative_after_der(a, i, j):
             return None  # "Auskunft der NASA | der überwiegende Teil": no genitive
+        if k == j + 1 and a.texts[i] == "der" and a.lower[j] in _AGENCIES and i > 0:
+            owner = a.texts[i - 1]
+            if not (is_source_noun(owner) or is_document_noun(owner)):
+                return None  # "sagte ein Sprecher der APA": told the agency (not "Meldung der dpa")
         while j < k < stop and k not in inside and a.ent_iob[k] == _I:
             k += 1  # the rest of the name, whatever its tags: "der New York Times" ("Times" ADJ)
         return k if k > j else None
