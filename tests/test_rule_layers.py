@@ -1282,6 +1282,7 @@ def test_paragraph_starts_on_arrays():
         ("Der Mann – ein Lehrer – kam .", [0]),  # a sentence's subject is no dateline
         ("Berlin –", [0]),  # nothing after the dash
         ("Er kam . Wien – Der Konzern steigt ein .", [0, 3, 5]),  # after a teaser sentence
+        ("mit EU-Recht . Wien – Vizekanzler Mitterlehner kritisiert .", [0, 3, 5]),
         ("Er kam . Merkel – die Kanzlerin – sprach .", [0]),  # there only before a capital
     ],
 )

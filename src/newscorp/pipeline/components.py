@@ -2145,7 +2145,7 @@ def paragraph_starts(doc: Doc) -> Doc:
             new[dash + 1] = 1  # "London – Arsenal-Trainer Arsene Wenger hat …": a dateline
     stops = [strings.as_int(mark) for mark in ".!?" if mark in strings]
     for i in (np.flatnonzero(np.isin(cols[1:-2, 2], stops)) + 2).tolist():
-        if alpha[i - 2] and not space[i]:
+        if strings[orth[i - 2]][-1:].isalnum() and not space[i]:  # "EU-Recht. Wien – …"
             dash = _dateline_dash(strings, orth, i)  # after a teaser: "… ausbauen. Wien – Der"
             if dash is not None and strings[orth[dash + 1]][:1].isupper():
                 new[i] = new[dash + 1] = 1
