@@ -1947,12 +1947,13 @@ CLUB_OPENERS = CLUB_ABBREVIATIONS | frozenset(
 
 
 def _club_name(doc: Doc, i: int) -> bool:
-    """A word that only opens clubs' names, then a capitalised word that is no common noun,
-    role or first word of a sentence ("Real Madrid", "Athletic Bilbao")."""
+    """A word that only opens clubs' names, then a capitalised word that is no common noun
+    or role ("Real Madrid", "Athletic Bilbao"); at a sentence's start only a word that is no
+    German word too ("Athletic Bilbao hat …", not "Real ist …")."""
     nxt = doc[i + 1]
     return (
         doc[i].text in CLUB_OPENERS
-        and not doc[i].is_sent_start
+        and not (doc[i].is_sent_start and doc[i].lower_ in de_words())
         and nxt.is_title
         and nxt.is_alpha
         and nxt.text not in nonnames()
