@@ -38,7 +38,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.strings import get_string_id
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import filter_spans
 
@@ -2094,9 +2094,10 @@ NO_DATELINE_WORDS = NOT_PLACES | frozenset(
 """Capitalised words that open a sentence, never a dateline ("Der Mann – ein Lehrer – kam")."""
 
 
-def _dateline_dash(strings, orth: list[int], start: int) -> int | None:
-    """The dash ending a dateline that opens a line at ``start`` ("Wien/Gumpoldskirchen –",
-    "Berlin (APA) –") when a word follows it; else None."""
+def _dateline_dash(strings: StringStore, orth: list[int], start: int) -> int | None:
+    """The dash ending a dateline that starts at token ``start`` (a line's first token or the
+    one after a teaser's full stop: "Wien/Gumpoldskirchen –", "Berlin (APA) –") when a word
+    follows it; else None."""
     k, words, n = start, 0, len(orth)
     while k < n - 2 and words < DATELINE_WORDS:
         text = strings[orth[k]]
@@ -2117,7 +2118,9 @@ def _dateline_dash(strings, orth: list[int], start: int) -> int | None:
 
 @Language.component("newscorp_paragraphs")
 def paragraph_starts(doc: Doc) -> Doc:
-    """A line break always starts a new sentence (headlines, datelines, paragraphs); a
+    """A line break always starts a new sentence (headlines, datelines, paragraphs), and so
+    does the word after a dateline's dash ("London – | Arsenal-Trainer …", also after a
+    teaser's full stop: "… ausbauen. | Wien – | Der …"); a
     capitalised word after a word and a full stop does ("… verletzt. | Die Polizei"); a
     lowercase word never does right after a word on the same line ("Nordkorea | und die USA")
     or after an abbreviation's full stop ("dt. | etwa"),
