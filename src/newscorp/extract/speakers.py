@@ -360,11 +360,16 @@ class SpeakerResolver:
         before it ("der US-Autohersteller General Motors")?"""
         if mention.entity.split()[-1] in LEGAL_FORMS:
             return True
+        return self._introducing_noun(mention).endswith(COMPANY_HEADS)
+
+    def _introducing_noun(self, mention: Mention) -> str:
+        """The noun right before a name that introduces it, lowercase ("der
+        Glücksspielkonzern Novomatic" -> glücksspielkonzern), else ""."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or span.start == 0:
-            return False
+            return ""
         before = self.doc[span.start - 1]
-        return before.pos_ == "NOUN" and before.lower_.endswith(COMPANY_HEADS)
+        return before.lower_ if before.pos_ == "NOUN" and before.text[:1].isupper() else ""
 
     def _named_bodies(self) -> list[tuple[int, str, tuple[str, ...]]]:
         """(start, name, lowercase words) of each organisation named in the document (also
@@ -377,11 +382,9 @@ class SpeakerResolver:
                 if m.label != "ORG":
                     continue
                 words = m.entity.lower().split()
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and span.start > 0:
-                    before = doc[span.start - 1]
-                    if before.pos_ == "NOUN" and before.text[:1].isupper():
-                        words.append(before.lower_)  # the noun introducing the name
+                introducing = self._introducing_noun(m)
+                if introducing:
+                    words.append(introducing)  # "der Glücksspielkonzern Novomatic"
                 found.append((m.start, m.entity, tuple(words)))
             named = {i for m in self.mentions for i in range(m.start, m.end)}
             for tok in doc:

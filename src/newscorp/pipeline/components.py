@@ -2087,9 +2087,13 @@ def _title_before(word: str) -> bool:
 
 DATELINE_WORDS = 4
 """The most capitalised words (with "/" between places) a dateline has before its dash."""
-NO_DATELINE_WORDS = NOT_PLACES | frozenset(
-    "der die das den dem des ein eine einer eines er sie es wir ich ihr man dies diese dieser "
-    "dieses jeder jede alle kein keine".split()
+NO_DATELINE_WORDS = (
+    NOT_PLACES
+    | INDEFINITE_ARTICLES
+    | frozenset(
+        "der die das den dem des er sie es wir ich ihr man dies diese dieser dieses jeder jede "
+        "alle kein keine".split()
+    )
 )
 """Capitalised words that open a sentence, never a dateline ("Der Mann – ein Lehrer – kam")."""
 
