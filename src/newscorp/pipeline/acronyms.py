@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from newscorp.pipeline.names import is_first_name
+from newscorp.pipeline.names import is_first_name, token_texts
 
 LINK_WORDS = frozenset(
     "für der des den dem die und von vom zur zum im in am an auf "
@@ -123,8 +123,9 @@ def defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     at = {i: e for e in ents for i in range(e.start, e.end)}
     drop: set[Span] = set()
     add: list[Span] = []
+    texts = token_texts(doc)
     for paren in range(1, len(doc) - 2):
-        if doc[paren].text != "(":
+        if texts[paren] != "(":
             continue
         if doc[paren + 2].text == ")" and defined_acronym(doc[paren + 1].text):
             acronym = paren + 1  # "Internationale Organisation für Migration (IOM)"

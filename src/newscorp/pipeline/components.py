@@ -1379,11 +1379,14 @@ def _adjective_names(doc: Doc, ents: list[Span]) -> list[Span]:
     nothing."""
     taken = {k for e in ents for k in range(e.start, e.end)}
     starts = {e.start: e for e in ents}
+    texts = token_texts(doc)
     new = []
-    for tok in doc[1:-1]:
-        head = doc[tok.i + 1]
-        label = ADJECTIVE_NAME_HEADS.get(head.text)
-        if label is None or tok.i in taken or head.i in taken or not _capitalised_adjective(tok):
+    for i in range(1, len(doc) - 1):
+        label = ADJECTIVE_NAME_HEADS.get(texts[i + 1])
+        if label is None or i in taken or i + 1 in taken:
+            continue
+        tok, head = doc[i], doc[i + 1]
+        if not _capitalised_adjective(tok):
             continue
         start = tok.i
         while start - 1 not in taken and start > 0 and _capitalised_adjective(doc[start - 1]):

@@ -1579,20 +1579,21 @@ Reichsmark", "30 Rubel"), as GermEval marks "Franken", "Gulden", "Cent"."""
 AMOUNT_WORDS = frozenset("Millionen Milliarden Mio. Mrd. Tausend Billionen".split())
 
 
-def currency_after_amount(doc: Doc, i: int) -> bool:
-    """A currency's one-word name after an amount ("20 Reichsmark", "drei Milliarden Yen")."""
+def currency_after_amount(doc: Doc, i: int, text: str | None = None) -> bool:
+    """A currency's one-word name after an amount ("20 Reichsmark", "drei Milliarden Yen");
+    ``text``, when given, is the word at ``i`` (saves a token lookup)."""
     return (
-        doc[i].text in CURRENCY_WORDS
+        (doc[i].text if text is None else text) in CURRENCY_WORDS
         and i > 0
         and (doc[i - 1].like_num or doc[i - 1].text in AMOUNT_WORDS)
     )
 
 
-def _currency_sign(doc: Doc, i: int) -> bool:
+def _currency_sign(doc: Doc, i: int, text: str) -> bool:
     """A currency sign ("€", "$"), a frequent ISO code next to a number ("50 EUR"), or a
-    currency's one-word name after an amount ("20 Reichsmark", "drei Milliarden Yen")."""
-    text = doc[i].text
-    if text in CURRENCY_SIGNS or currency_after_amount(doc, i):
+    currency's one-word name after an amount ("20 Reichsmark", "drei Milliarden Yen");
+    ``text`` is the word at ``i``."""
+    if text in CURRENCY_SIGNS or currency_after_amount(doc, i, text):
         return True
     if text not in CURRENCY_CODES:
         return False
@@ -1614,7 +1615,7 @@ SURNAME_ENDING = re.compile(
 "Komorowski", "Andersson", "Mitsotakis", "Erdoğan" is none, "Davutoğlu" is."""
 
 
-def _surname_endings(doc: Doc, ents: list[Span]) -> list[Span]:
+def _surname_endings(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """A name ending in a surname's ending is a person: the model's place or organisation of
     name words ("Ratko Mladić" ORG -> PER), and a lone such word it left out ("Mladić
     hat"); no known name or place."""
@@ -1629,9 +1630,9 @@ def _surname_endings(doc: Doc, ents: list[Span]) -> list[Span]:
         ):
             ent = Span(doc, ent.start, ent.end, label="PER")
         out.append(ent)
-    for tok in doc:
-        if tok.i not in taken and SURNAME_ENDING.fullmatch(tok.text) and not _known_name(tok.text):
-            out.append(Span(doc, tok.i, tok.i + 1, label="PER"))
+    for i, text in enumerate(texts):
+        if i not in taken and SURNAME_ENDING.fullmatch(text) and not _known_name(text):
+            out.append(Span(doc, i, i + 1, label="PER"))
     return out
 
 
@@ -1656,7 +1657,7 @@ def _currencies(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     out = list(ents)
     for i, text in enumerate(texts):
         end = None
-        if "-" in text and _currency(doc[i]) or _currency_sign(doc, i):
+        if "-" in text and _currency(doc[i]) or _currency_sign(doc, i, text):
             end = i + 1
         elif text in firsts and i + 1 < len(texts) and f"{text} {texts[i + 1]}" in phrases:
             end = i + 2
@@ -1795,7 +1796,7 @@ def _persons_across_particles(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def _goal_scorers(doc: Doc, ents: list[Span]) -> list[Span]:
+def _goal_scorers(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """A name before the minutes of goals scored them: a person. The model's place or
     organisation of unknown words is one ("Milivoje Novakovic (45.)" was LOC; not a known
     country in a table: "Portugal (7.)"), and unlisted words where it found nothing are
@@ -1803,8 +1804,8 @@ def _goal_scorers(doc: Doc, ents: list[Span]) -> list[Span]:
     by_end = {e.end: e for e in ents}
     taken = {k for e in ents for k in range(e.start, e.end)}
     out = list(ents)
-    for i in range(1, len(doc)):
-        if not _minutes_after(doc, i):
+    for i in range(1, len(texts)):
+        if texts[i] != "(" or not _minutes_after(doc, i):
             continue
         ent = by_end.get(i)
         if ent is not None:
@@ -1824,6 +1825,11 @@ def _goal_scorers(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+WEB_ADDRESS_MARKS = (".", "@", "://")
+"""What every word spaCy takes for a URL or an e-mail address holds (``like_url``,
+``like_email``): a cheap test before looking at the token."""
+
+
 def _web_address(tok: Token) -> bool:
     """An e-mail address, or a URL starting with "http" or "www." or ending in a usual
     top-level domain."""
@@ -1836,15 +1842,14 @@ def _web_address(tok: Token) -> bool:
     return text.startswith(("http", "www.")) or host.rsplit(".", 1)[-1].lower() in TOP_LEVEL_DOMAINS
 
 
-def _web_addresses(doc: Doc, ents: list[Span]) -> list[Span]:
+def _web_addresses(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """A web or e-mail address is a miscellaneous name, as GermEval marks them ("stern.de",
     "karten-dinnertheater@gmx.de"), whatever label the model gave it alone; one inside a
     longer name stays there."""
     out = list(ents)
-    for tok in doc:
-        if not _web_address(tok):
+    for i, text in enumerate(texts):
+        if not any(mark in text for mark in WEB_ADDRESS_MARKS) or not _web_address(doc[i]):
             continue
-        i = tok.i
         if _in_longer_name(out, i, i + 1):
             continue
         out = _replace(out, i, i + 1, Span(doc, i, i + 1, label="MISC"))
@@ -2266,7 +2271,7 @@ def _quoted_titles(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     a sentence inside is speech, not a title."""
     out = list(ents)
     for i in range(len(texts) - 2):
-        label = _title_label(doc[i])
+        label = _title_label(doc[i]) if texts[i][:1].isupper() else None
         if label is None:
             continue
         start = i + 2 if texts[i + 1] == "wie" else i + 1
@@ -2571,9 +2576,9 @@ def name_rules(doc: Doc) -> Doc:
     ents = _after_cues(doc, ents, texts)
     ents = _speakers(doc, ents)
     ents = _currencies(doc, ents, texts)
-    ents = _web_addresses(doc, ents)
-    ents = _goal_scorers(doc, ents)
-    ents = _surname_endings(doc, ents)
+    ents = _web_addresses(doc, ents, texts)
+    ents = _goal_scorers(doc, ents, texts)
+    ents = _surname_endings(doc, ents, texts)
     ents = _named_wars(doc, ents, texts)
     ents = _named_storms(doc, ents, texts)
     ents = _sports_clubs(doc, ents, texts)
