@@ -348,6 +348,48 @@ def test_extract_metadata_ignores_sentences_that_look_like_markers() -> None:
     assert (meta["place"], meta["agency"], meta["spans"]) == ("", "", [])
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "agency", "blanked"),
+    [
+        # a dash dateline opening the paragraph, and one after a teaser of two sentences
+        ("Wien – Die Pensionen steigen. Das sagte er.", "Wien", "", "Wien – "),
+        (
+            "Polizei versorgt Ankommende. Züge waren gestoppt worden. Wien/Budapest – "
+            "Hunderte Flüchtlinge sind angekommen.",
+            "Wien/Budapest",
+            "",
+            "Wien/Budapest – ",
+        ),
+        (
+            "Rund zehn Prozent. Wiener Neustadt (APA) – „Wir“ gewinnen.",
+            "Wiener Neustadt",
+            "APA",
+            "Wiener Neustadt (APA) – ",
+        ),
+        # "St." is part of a place, and no sentence's end
+        (
+            "Firma insolvent. Amstetten/St. Pölten – Über das Vermögen.",
+            "Amstetten/St. Pölten",
+            "",
+            "Amstetten/St. Pölten – ",
+        ),
+        ("St. Johann – Die Bergbahnen öffnen.", "St. Johann", "", "St. Johann – "),
+        # no dateline: an article or a preposition opens the words before the dash, a date's
+        # full stop ends no sentence, parentheses hold a region, not an agency
+        ("Der Minister – ein Lehrer – kam. Nichts weiter.", "", "", None),
+        ("Gegen Slowaken Klizan – zweite Runde. Cincinnati (Ohio) – Eine Aufgabe.", "", "", None),
+        ("Übertragung am 11. August – Beyer arbeitet vor.", "", "", None),
+        ("Das sagte Dr. Müller – Der Rest.", "", "", None),
+    ],
+)
+def test_extract_metadata_dash_dateline(
+    text: str, place: str, agency: str, blanked: str | None
+) -> None:
+    meta = extract_metadata(text)
+    assert (meta["place"], meta["agency"]) == (place, agency)
+    assert [text[s:e] for s, e in meta["spans"]] == ([blanked] if blanked else [])
+
+
 def test_extract_metadata_header_of_sample() -> None:
     text = (CORPUS / NAMES[1]).read_text(encoding="utf-8")
     meta = extract_metadata(text)

@@ -1294,6 +1294,20 @@ def test_a_dateline_opening_a_line_is_a_sentence_of_its_own(text, starts):
     assert [t.i - 2 for t in doc[2:] if t.is_sent_start] == starts
 
 
+def test_spaces_after_a_full_stop_are_a_sentence_of_their_own():
+    # a blanked dateline ("Rheinland-Pfalz.  Koblenz –  Die …") leaves spaces on the line:
+    # like a line break, they stand apart, and the word after them opens a sentence
+    from newscorp.pipeline.components import paragraph_starts
+
+    words = ["Er", "kam", "nach", "Rheinland-Pfalz", ".", "        ", "Die", "Lage", "ist", "gut"]
+    spaces = [True, True, True, False, False, False, True, True, True, False]
+    doc = paragraph_starts(Doc(spacy.blank("de").vocab, words=words, spaces=spaces))
+    assert [t.i for t in doc if t.is_sent_start] == [0, 5, 6]
+    words[6] = "die"  # a lowercase word opens nothing
+    doc = paragraph_starts(Doc(spacy.blank("de").vocab, words=words, spaces=spaces))
+    assert [t.i for t in doc if t.is_sent_start] == [0]
+
+
 def _mood_reading(words, pos, lemmas, i, tags=None) -> tuple[str, str, str]:
     """Part of speech, lemma and features of token i after the mood layer."""
     doc = _doc(words, pos, lemmas, tags=tags)

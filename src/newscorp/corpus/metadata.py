@@ -34,6 +34,12 @@ NOT_PLACES = frozenset(
     "gestern morgen jetzt damals trotzdem dennoch natürlich sicher prof dr st nr abs art ca "
     "bzw inc co ltd jr sen mr mrs ms hr fr".split()
 )
+#: Capitalised words that open a sentence, never a dateline ("Der Mann – ein Lehrer – kam").
+NOT_DATELINE_WORDS = NOT_PLACES | frozenset(
+    "der die das den dem des ein eine einer eines einem einen er sie es wir ich ihr man dies "
+    "diese dieser dieses jeder jede alle kein keine mit ohne gegen nach bei von vom aus für "
+    "über unter vor seit trotz wegen laut".split()
+)
 MAX_TITLE = 150
 MAX_CREDIT_LINE = 300
 HEAD_LINES = 3
@@ -47,6 +53,16 @@ _DATELINE = re.compile(
     r"|/(?P<agency2>[A-Za-z]{2,10}(?:/[A-Za-z]{2,10})*)\."
     r"|\.(?=\s+[\"„“»«‚A-ZÄÖÜ0-9]))"
 )
+_PLACE_WORD = rf"(?:St\. ?)?{_NAME}"  # "St. Pölten"
+_DASH_DATELINE = re.compile(
+    rf"(?P<place>{_PLACE_WORD}(?:(?: |/){_PLACE_WORD}){{0,3}})"
+    r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?\s+[–—]\s+(?=[\"„“»«A-ZÄÖÜ])"
+)
+# a sentence's end: not the full stop of a day ("am 6. Oktober"), an initial or "St.", "Dr."
+_SENTENCE_END = re.compile(
+    r"(?<!\b\d)(?<!\b\d\d)(?<!\b[A-ZÄÖÜ])(?<!\b[A-ZÄÖÜ][a-zäöü])[.!?][\"“”»«]?\s+"
+)
+MAX_TEASER = 400  # characters of a teaser before a dash dateline ("… ausbauen. Wien – Der …")
 _CREDIT = re.compile(
     r"(?:^|(?<=\s))(?:Fotos?|Bilder?|Photo|Bildquelle|Grafik|Illustration)\s*:\s*"
     r"(?P<credit>\S(?:.{0,98}\S)?)\s*$"
@@ -198,13 +214,35 @@ def _take_dateline(text: str, lines: list[Span], meta: Metadata) -> str:
     start, end = lines[0]
     match = _DATELINE.match(text, start, end)
     if not match or match["place"].split("/")[0].lower() in NOT_PLACES:
+        match = _dash_dateline(text, start, end)  # ("St. Johann –": "St." is no place)
+    if not match:
         return ""
-    agency = match["agency"] or match["agency2"] or ""
+    agency = match["agency"] or match.groupdict().get("agency2") or ""
     if match["agency"] and not _looks_like_agency(agency):
         return ""
     meta["place"] = meta["place"] or match["place"]
     meta["spans"].append((match.start("place"), match.end()))
     return agency.strip()
+
+
+def _dash_dateline(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A dateline ending in a dash ("Wien – Die …", "Wien/Linz (APA) – …") that opens the
+    paragraph or its first sentence after a teaser ("Rund zehn Prozent. Hongkong – Indien
+    will …"), as Austrian and German news sites write them; up to four capitalised words,
+    none a word that opens sentences (:data:`NOT_DATELINE_WORDS`)."""
+    limit = min(end, start + MAX_TEASER)
+    candidates = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, limit)]
+    for at in candidates:
+        match = _DASH_DATELINE.match(text, at, end)
+        if match is None:
+            continue
+        words = re.split(r"[ /]", match["place"])
+        if any(word.lower() in NOT_DATELINE_WORDS for word in words):
+            continue
+        if match["agency"] and not _looks_like_agency(match["agency"]):
+            continue  # a region, not an agency: "Cincinnati (Ohio) –"
+        return match
+    return None
 
 
 def _looks_like_agency(agency: str) -> bool:

@@ -42,7 +42,7 @@ from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import filter_spans
 
-from newscorp.corpus.metadata import NOT_PLACES
+from newscorp.corpus.metadata import NOT_DATELINE_WORDS
 from newscorp.pipeline.acronyms import defined_acronyms
 from newscorp.pipeline.lemmas import (
     OPEN_CLASS,
@@ -2090,14 +2090,7 @@ def _title_before(word: str) -> bool:
 
 DATELINE_WORDS = 4
 """The most capitalised words (with "/" between places) a dateline has before its dash."""
-NO_DATELINE_WORDS = (
-    NOT_PLACES
-    | INDEFINITE_ARTICLES
-    | frozenset(
-        "der die das den dem des er sie es wir ich ihr man dies diese dieser dieses jeder jede "
-        "alle kein keine".split()
-    )
-)
+NO_DATELINE_WORDS = NOT_DATELINE_WORDS
 """Capitalised words that open a sentence, never a dateline ("Der Mann – ein Lehrer – kam")."""
 
 
@@ -2128,7 +2121,9 @@ def paragraph_starts(doc: Doc) -> Doc:
     """A line break always starts a new sentence (headlines, datelines, paragraphs), and so
     does the word after a dateline's dash ("London – | Arsenal-Trainer …", also after a
     teaser's full stop: "… ausbauen. | Wien – | Der …"); a
-    capitalised word after a word and a full stop does ("… verletzt. | Die Polizei"); a
+    capitalised word after a word and a full stop does ("… verletzt. | Die Polizei"), and
+    after spaces there (a blanked dateline: "… Pfalz. |      | Die …", the spaces standing
+    apart as a line break does); a
     lowercase word never does right after a word on the same line ("Nordkorea | und die USA")
     or after an abbreviation's full stop ("dt. | etwa"),
     nor does a capitalised word after a title ("Außenminister | Heiko Maas").
@@ -2167,6 +2162,12 @@ def paragraph_starts(doc: Doc) -> Doc:
             new[i + 2] = 1  # "… Schussverletzungen. Oppositionsanhänger …": a full stop
         elif nxt[:1].islower() and not final:
             new[i + 2] = -1  # "(Awoda, dt. etwa Arbeiterpartei)": an abbreviation
+    blank = np.isin(cols[1:-2, 2], stops) & space[2:-1] & alpha[3:]
+    for i in np.flatnonzero(blank).tolist():
+        word = strings[orth[i]]
+        if "\n" not in strings[orth[i + 2]] and strings[orth[i + 3]][:1].isupper():
+            if word[-1:].isalnum() and _sentence_final(word):
+                new[i + 2] = new[i + 3] = 1  # "… Pfalz.      Die …": a blanked dateline
     after_word = np.flatnonzero(alpha[:-1] & (starts[1:] == 0)) + 1
     for j in after_word.tolist():
         text = strings[orth[j]]
