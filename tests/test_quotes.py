@@ -2009,3 +2009,23 @@ def test_verb_guesses_of_participles(form, infinitive, expected):
 )
 def test_zeigen_reports_only_as_sich_zeigen(nlp, text, expected):
     assert [(r[0], r[1], r[3]) for r in rows(nlp, text)] == expected
+
+
+def test_two_roles_joined_before_a_name_are_one_speaker(nlp):
+    text = (
+        "OeNB-Gouverneur und EZB-Rat Ewald Nowotny warnt vor einer möglichen "
+        "Wettbewerbsverzerrung durch die steigenden Abgaben. Die Bankenabgabe sei ein "
+        "wesentlich hoher Betrag."
+    )
+    mention = "OeNB-Gouverneur und EZB-Rat Ewald Nowotny"
+    assert [r[:3] for r in rows(nlp, text)] == [
+        ("reported", "Ewald Nowotny", mention),
+        ("indirect", "Ewald Nowotny", mention),
+    ]
+
+
+def test_roles_joined_to_a_role_with_an_article_are_two_speakers(nlp):
+    from newscorp.extract.phrases import phrase_from
+
+    doc = nlp("Der Präsident und die Kanzlerin Angela Merkel sagten, man sei sich einig.")
+    assert phrase_from(doc, 0, len(doc), set()).text == "Der Präsident"

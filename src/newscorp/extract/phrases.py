@@ -142,7 +142,7 @@ def _phrase_from(a: DocArrays, start: int, stop: int, inside: set[int]) -> Span 
         break
     if not seen_head:
         return None
-    end = i
+    end = _roles_then_name(a, start, i, stop, inside) or i
     iob = a.ent_iob
     while end < stop and end not in inside and iob[end] == _I:
         end += 1  # a name is not cut by a word tagged as a preposition ("Moon Jae In")
@@ -157,6 +157,34 @@ def _phrase_from(a: DocArrays, start: int, stop: int, inside: set[int]) -> Span 
             break  # die „Süddeutsche Zeitung“ keeps its closing mark
         end -= 1
     return Span(a.doc, start, end) if end > start else None
+
+
+def _roles_then_name(a: DocArrays, start: int, end: int, stop: int, inside: set[int]) -> int:
+    """The end of a person's name after two roles joined by "und", one person ("OeNB-
+    Gouverneur und EZB-Rat Ewald Nowotny", "Der Vizekanzler und Wirtschaftsminister Reinhold
+    Mitterlehner") when the phrase ``start:end`` is an article and roles only and the
+    second role is up to three capitalised nouns; else 0 (not "Der Präsident und die
+    Kanzlerin", "Merkel und Macron")."""
+    texts = a.texts
+    first = start
+    while first < end and a.space[first]:
+        first += 1  # (a blanked dateline before the sentence)
+    first = first + 1 if first < end and a.pos[first] == _DET else first
+    if first >= end or end + 2 >= stop or texts[end] != "und":
+        return 0
+    if not all(texts[k][:1].isupper() and is_role(texts[k]) for k in range(first, end)):
+        return 0
+    k = end + 1
+    while k < stop and k not in inside and texts[k][:1].isupper() and not a.ent_type[k]:
+        if not (is_role(texts[k]) or a.pos[k] in _HEAD) or k > end + 3:
+            return 0
+        k += 1
+    if k == end + 1 or k >= stop or k in inside or a.ent_iob[k] != _B or a.ent_type[k] != _PER:
+        return 0
+    k += 1
+    while k < stop and k not in inside and a.ent_iob[k] == _I:
+        k += 1
+    return k
 
 
 def _new_phrase(a: DocArrays, i: int, start: int) -> bool:
