@@ -2029,3 +2029,12 @@ def test_roles_joined_to_a_role_with_an_article_are_two_speakers(nlp):
 
     doc = nlp("Der Präsident und die Kanzlerin Angela Merkel sagten, man sei sich einig.")
     assert phrase_from(doc, 0, len(doc), set()).text == "Der Präsident"
+
+
+def test_the_bare_noun_after_laut_ends_before_the_next_plain_noun(nlp):
+    from newscorp.extract.phrases import phrase_from
+
+    doc = nlp("Der Politiker soll laut Anklage Gelder aus dem Sonderfonds verwendet haben.")
+    assert phrase_from(doc, 4, len(doc), set()).text == "Anklage"
+    doc = nlp("Das Gerät soll bald erscheinen, wie Business Insider berichtet.")
+    assert phrase_from(doc, 7, len(doc), set()).text == "Business Insider"

@@ -78,6 +78,7 @@ _CONJ, _MARK, _XCOMP = string_id("conj"), string_id("mark"), string_id("xcomp")
 _ACL = string_ids({"acl:relcl", "acl"})
 _FLAT_NAME = string_ids({"flat", "flat:name"})
 _ZU, _ALS, _SICH = string_id("zu"), string_id("als"), string_id("sich")
+_LAUT = string_id("laut")
 _VON = string_ids({"von", "vom"})
 _VOM = string_id("vom")
 _LASSEN, _ZITIEREN, _WERDEN = string_id("lassen"), string_id("zitieren"), string_id("werden")
@@ -191,18 +192,20 @@ def _new_phrase(a: DocArrays, i: int, start: int) -> bool:
     """Does token ``i``, right after a phrase's noun, start another phrase: a number
     counting a noun ("Angaben | 38 Menschen") or a plain noun after an article's (or an
     adjective's) plain noun ("seinem Ausscheiden | Informationen"; not "die Zeitung Dawn",
-    "der Präsident Obama", "Neue Osnabrücker Zeitung")?"""
+    "der Präsident Obama", "Neue Osnabrücker Zeitung") or after the bare noun of "laut"
+    ("laut Anklage | Gelder", "laut Medienberichten | Informationen"; not "wie Business
+    Insider berichtet")?"""
     if a.ent_type[i] or i + 1 >= a.n:
         return False
     pos, texts = a.pos, a.texts
     if pos[i] == _NUM:
         return pos[i + 1] in (_NOUN, _ADJ) and pos[i - 1] == _NOUN
-    if pos[i] != _NOUN or pos[i - 1] != _NOUN or a.ent_type[i - 1] or i - 2 < start:
+    if pos[i] != _NOUN or pos[i - 1] != _NOUN or a.ent_type[i - 1] or i - 1 < start:
         return False
     before, word = texts[i - 1], texts[i]
     plain = common_nouns(), plain_nouns()
     return (
-        pos[i - 2] in _DET_ADJ
+        (pos[i - 2] in _DET_ADJ if i - 2 >= start else _after_laut(a, start))
         and any(before in nouns for nouns in plain)
         and any(word in nouns for nouns in plain)
         and not before.endswith("er")  # "Osnabrücker", "Schweriner": a place's adjective
@@ -210,6 +213,12 @@ def _new_phrase(a: DocArrays, i: int, start: int) -> bool:
         and not is_body_noun(before)
         and "-" not in before + word
     )
+
+
+def _after_laut(a: DocArrays, start: int) -> bool:
+    """Does the phrase at ``start`` follow "laut", whose object is a bare noun ("laut
+    Anklage", "laut Verfassung")?"""
+    return start > 0 and a.lower[start - 1] == _LAUT
 
 
 def _extended_attribute(a: DocArrays, i: int, stop: int, inside: set[int]) -> int | None:
