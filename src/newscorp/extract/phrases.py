@@ -162,8 +162,8 @@ def _phrase_from(a: DocArrays, start: int, stop: int, inside: set[int]) -> Span 
 
 def _roles_then_name(a: DocArrays, start: int, end: int, stop: int, inside: set[int]) -> int:
     """The end of a person's name after two roles joined by "und", one person ("OeNB-
-    Gouverneur und EZB-Rat Ewald Nowotny", "Der Vizekanzler und Wirtschaftsminister Reinhold
-    Mitterlehner") when the phrase ``start:end`` is an article and roles only and the
+    Gouverneur und EZB-Rat Ewald Nowotny", "Der Landtagsabgeordnete und SPD-Fraktionschef
+    Andreas Stoch") when the phrase ``start:end`` is an article and roles only and the
     second role is up to three capitalised nouns; else 0 (not "Der Präsident und die
     Kanzlerin", "Merkel und Macron")."""
     texts = a.texts

@@ -2090,8 +2090,6 @@ def _title_before(word: str) -> bool:
 
 DATELINE_WORDS = 4
 """The most capitalised words (with "/" between places) a dateline has before its dash."""
-NO_DATELINE_WORDS = NOT_DATELINE_WORDS
-"""Capitalised words that open a sentence, never a dateline ("Der Mann – ein Lehrer – kam")."""
 
 
 def _dateline_dash(strings: StringStore, orth: list[int], start: int) -> int | None:
@@ -2102,7 +2100,7 @@ def _dateline_dash(strings: StringStore, orth: list[int], start: int) -> int | N
     while k < n - 2 and words < DATELINE_WORDS:
         text = strings[orth[k]]
         if text[:1].isupper() and text.replace("-", "").isalpha():
-            if text.lower() in NO_DATELINE_WORDS:
+            if text.lower() in NOT_DATELINE_WORDS:  # (corpus.metadata)
                 return None
             words += 1
         elif not (text == "/" and words):
