@@ -1187,11 +1187,13 @@ def clean_entities(doc: Doc) -> Doc:
             roles.append(Span(doc, span.start - 1, span.start, label="ROLE"))
         kept.append(span)
     kept = [e for e in kept if not _in_idiom(e)]
-    kept = _adjective_names(doc, _adjectives_alone(filter_spans(kept)))
+    texts = token_texts(doc)  # (the rules below change entities, never words)
+    kept = _adjective_names(doc, _adjectives_alone(filter_spans(kept)), texts)
     kept = _without_plain_nouns(kept, places)
     kept = _without_nouns_beside_nouns(kept, places)
     kept = _two_surnames_apart(_persons_by_surname(kept, places))
-    kept = propagate(doc, _lineup_players(doc, _without_capitalised_words(kept, places)))
+    kept = _lineup_players(doc, _without_capitalised_words(kept, places), texts)
+    kept = propagate(doc, kept, texts)
     kept = defined_acronyms(doc, _firms_of_persons_names(doc, _interview_speakers(kept)))
     doc.ents = filter_spans(kept)  # no rule may leave two entities over one token
     doc.spans[ROLE_KEY] = roles
@@ -1371,7 +1373,7 @@ def _adjectives_alone(ents: list[Span]) -> list[Span]:
     return filter_spans(out)  # the longer name replaces the entities it took in
 
 
-def _adjective_names(doc: Doc, ents: list[Span]) -> list[Span]:
+def _adjective_names(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """A capitalised adjective inside a sentence before an :data:`ADJECTIVE_NAME_HEADS`
     noun, neither in an entity, is a name the model missed ("der Republikanischen Partei",
     "die Rote Armee"); more capitalised adjectives before it join ("Freie Demokratische
@@ -1379,7 +1381,6 @@ def _adjective_names(doc: Doc, ents: list[Span]) -> list[Span]:
     nothing."""
     taken = {k for e in ents for k in range(e.start, e.end)}
     starts = {e.start: e for e in ents}
-    texts = token_texts(doc)
     new = []
     for i in range(1, len(doc) - 1):
         label = ADJECTIVE_NAME_HEADS.get(texts[i + 1])
@@ -1681,12 +1682,11 @@ def _lineup(doc: Doc, colon: int) -> list[tuple[int, int]]:
     return items
 
 
-def _lineup_players(doc: Doc, ents: list[Span]) -> list[Span]:
+def _lineup_players(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """Every name of a team's line-up is a person (sports reports list players after the
     team's name and a colon, and the models take many for places or organisations:
     "Sikov" LOC, "Holzhauser" ORG, or nothing); a known name of the gazetteer keeps its
     label."""
-    texts = token_texts(doc)
     colons = [i for i in range(1, len(texts)) if texts[i] == ":" and texts[i - 1][:1].isupper()]
     players = [span for i in colons for span in _lineup(doc, i)]
     if not players:
@@ -1886,7 +1886,7 @@ def _common_noun_slot(doc: Doc, i: int) -> bool:
     return before.tag_ == "ART" or inflected or possessive or before.lower_ in ARTICLE_CONTRACTIONS
 
 
-def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
+def propagate(doc: Doc, ents: list[Span], texts: list[str]) -> list[Span]:
     """Document-level consistency: a name found once is found everywhere in the document.
 
     Every other occurrence of an entity's exact words, and of the last word of a person's
@@ -1896,7 +1896,6 @@ def propagate(doc: Doc, ents: list[Span]) -> list[Span]:
     ents = _vote(doc, ents)
     forms: dict[tuple[str, ...], str] = {}
     places, cities = gazetteer_labels(), geo_names()
-    texts = token_texts(doc)
     slotted = {  # places named where only a place can stand ("in Salzburg")
         e.text for e in ents if e.label_ == "LOC" and e.text in cities and place_slot(doc, e, texts)
     }
